@@ -1,0 +1,130 @@
+"""Normalise a document's text for the parsers, keeping a map back to the original.
+
+What goes (each a form seen in PDF extractions and scraped news pages, not in one file):
+- PDF line spacing: a blank line between every line; runs of spaces and no-break spaces;
+- footnote furniture: URL-only lines and numbered citation lines ("12 See …", "3 Smith, J. (2011) …");
+- page furniture: a long line (a headline) repeated later in the text, a block of short lines
+  repeated back to back (a currency ticker printed eight times), "Read more" teasers.
+Every kept character remembers its offset in the original, so evidence is cut from there.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzwatch.document import Document
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_URL_LINE = re.compile(r"^\s*(?:\d{1,3}\s+)?(?:https?://|www\.)\S+\s*$", re.I)
+_CITATION_LINE = re.compile(
+    r"^\s*\d{1,3}\s+(?:See\b|Ibid\b|Cf\.|[A-Z][\w'’-]+,\s+[A-Z]\.|.*\((?:19|20)\d\d\)|.*https?://)")
+_TEASER = re.compile(r"^\s*(?:read more|read also|also read|see also|related(?: articles?)?|"
+                     r"more on this|recommended)\b\W*", re.I)
+_HEADLINE_MIN = 40  # shorter repeated lines (table headers, "Your option. 9 7.3 %") stay
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the line's first character in the original
+    raw: str
+
+    @property
+    def norm(self) -> str:
+        return _WS.sub(" ", self.raw).strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _double_spaced(lines: list[_Line]) -> bool:
+    """True when most text lines are followed by one blank line (a PDF artefact)."""
+    text_lines = followed = 0
+    for i, line in enumerate(lines[:-1]):
+        if line.norm:
+            text_lines += 1
+            if not lines[i + 1].norm and (i + 2 >= len(lines) or lines[i + 2].norm):
+                followed += 1
+    return text_lines >= 10 and followed / text_lines > 0.6
+
+
+def _repeated_blocks(norms: list[str], max_period: int = 12) -> set[int]:
+    """Indexes of lines that repeat the block just before them (a ticker printed N times)."""
+    drop: set[int] = set()
+    n = len(norms)
+    for period in range(1, max_period + 1):
+        i = period
+        while i < n:
+            j = i
+            while j < n and norms[j] and norms[j] == norms[j - period]:
+                j += 1
+            if j - i >= period and (period > 1 or j - i >= 2):
+                drop.update(range(i, j))
+            i = max(j, i + 1)
+    return drop
+
+
+def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 64) -> Document:
+    text = original.replace("\r\n", "\n").replace("\r", "\n")
+    crlf = text != original  # keep offsets right: rebuild the line starts on the original
+    lines = _lines(original if not crlf else original.replace("\r", " "))
+    norms = [ln.norm for ln in lines]
+    double = _double_spaced(lines)
+
+    drop = _repeated_blocks(norms)
+    seen_long: set[str] = set()
+    for i, norm in enumerate(norms):
+        if not norm:
+            continue
+        if _URL_LINE.match(norm) or _CITATION_LINE.match(norm) or (
+                _TEASER.match(norm) and len(norm) < 160):
+            drop.add(i)
+        elif len(norm) >= _HEADLINE_MIN and not re.search(r"\d", norm):
+            if norm in seen_long:
+                drop.add(i)
+            seen_long.add(norm)
+
+    chars: list[str] = []
+    offsets: list[int] = []
+    blank_run = 0
+    for i, line in enumerate(lines):
+        if not line.norm:
+            blank_run += 1
+            continue
+        if i in drop:
+            blank_run = 0 if double else blank_run
+            continue
+        if chars:
+            paragraph = blank_run >= (2 if double else 1)
+            sep = "\n\n" if paragraph else "\n"
+            for ch in sep:
+                chars.append(ch)
+                offsets.append(max(line.start - 1, 0))
+        blank_run = 0
+        _append_line(line, chars, offsets)
+    offsets.append(len(original))
+    return Document(source_name, checksum, original, "".join(chars), offsets)
+
+
+def _append_line(line: _Line, chars: list[str], offsets: list[int]) -> None:
+    raw = line.raw.rstrip("\r")
+    stripped = raw.strip(" \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                         "\u2009\u200a\u200b\u202f\u3000")
+    lead = raw.find(stripped) if stripped else 0
+    pos = line.start + lead
+    last_space = False
+    for ch in stripped:
+        if _WS.match(ch):
+            if not last_space:
+                chars.append(" ")
+                offsets.append(pos)
+            last_space = True
+        else:
+            chars.append(ch)
+            offsets.append(pos)
+            last_space = False
+        pos += 1

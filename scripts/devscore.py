@@ -1,0 +1,44 @@
+"""Developer loop: run the extractors on seeds/documents without Prefect and score them.
+
+    .venv/bin/python scripts/devscore.py [TABLE ...] [--misses]
+
+Writes /tmp/kzwatch-devscore.duckdb with the contract tables and runs ../shared/eval/score.py.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kzwatch.cleaning import clean  # noqa: E402
+from kzwatch.extract import registry  # noqa: E402
+
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+flags = [a for a in sys.argv[1:] if a.startswith("--")]
+extractors = {t: f for t, f in registry().items() if not args or t in args}
+docs_dir = ROOT / "seeds" / "documents"
+rows: dict[str, list[dict]] = {t: [] for t in extractors}
+for path in sorted(docs_dir.iterdir()):
+    doc = clean(path.read_text(encoding="utf-8"), path.name)
+    for table, extract in extractors.items():
+        rows[table].extend(r.model_dump() for r in extract(doc))
+out = Path("/tmp/kzwatch-devscore.duckdb")
+out.unlink(missing_ok=True)
+con = duckdb.connect(str(out))
+con.execute("create schema core")
+for table, recs in rows.items():
+    if recs:
+        df = pd.DataFrame(recs)  # noqa: F841 (read by duckdb's replacement scan)
+        con.execute(f"create table core.{table} as select * from df")
+con.close()
+cmd = [sys.executable, str(ROOT.parent / "shared/eval/score.py"), str(out),
+       str(ROOT.parent / "shared/gold"), str(docs_dir), *flags]
+for t in extractors:
+    cmd += ["--table", t]
+subprocess.run(cmd, check=False)
