@@ -1,6 +1,432 @@
-"""Extractor placeholder: replaced by its own module."""
-from kzwatch.document import Document
+"""Values of published indices and statistical tables: one record per (indicator, entity, period).
+
+Read from four forms:
+- year-column tables (a header of years, rows of a label and one value per year), including
+  the PDF-garbled kind: wrapped period cells, word-per-line labels, rows missing empty cells
+  (placed by the rule that a period's shares sum to ~100);
+- index prose: "a score of 39 out of 100 ... 93rd place out of 180 countries", lists such as
+  "Uzbekistan (33); Azerbaijan (23, 154th place)" under a named index and year;
+- totals in prose: "1053 peaceful assemblies were held ... from 2010 to 2020";
+- currency tickers: "KZT/USD = 0.00204 0%" (one record per pair however often it repeats).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kzwatch.document import Document, sentences
+from kzwatch.extract.tables import (
+    YEAR,
+    Line,
+    YearToken,
+    closest,
+    group_periods,
+    lines_of,
+    parse_number,
+    place_by_sum,
+    sub_year,
+)
+from models.records import Indicator
+
+HOME = "Kazakhstan"  # the corpus's subject: tables about "the country" without naming one
+COUNTRIES = sorted("""
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
+Bahrain Bangladesh Belarus Belgium Bhutan Bolivia Botswana Brazil Bulgaria Cambodia Cameroon
+Canada Chad Chile China Colombia Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt Estonia
+Ethiopia Finland France Georgia Germany Ghana Greece Hungary Iceland India Indonesia Iran Iraq
+Ireland Israel Italy Japan Jordan Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon
+Libya Lithuania Luxembourg Malaysia Mali Malta Mexico Moldova Mongolia Montenegro Morocco
+Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Panama Paraguay Peru
+Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore Slovakia Slovenia
+Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey
+Turkmenistan Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe
+""".split()) + ["Russian Federation", "United States", "United Kingdom", "South Korea",
+                "North Korea", "New Zealand", "Saudi Arabia", "South Africa",
+                "United Arab Emirates", "Kyrgyz Republic", "Bosnia and Herzegovina",
+                "North Macedonia", "Sri Lanka", "Czech Republic"]
+_COUNTRY = re.compile(r"\b(?:%s)\b" % "|".join(
+    sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True)))
+ETHNONYMS = ["Kazakhs", "Russians", "Ukrainians", "Germans", "Uzbeks", "Uyghurs", "Tatars",
+             "Belarusians", "Koreans", "Azerbaijanis", "Turks", "Poles", "Dungans", "Kyrgyz",
+             "Chechens", "Bashkirs", "Moldovans", "Tajiks", "Greeks", "Armenians", "Jews",
+             "Kurds", "Chinese", "Others"]
+
+# ---- index prose ---------------------------------------------------------------------------
+_CPI = re.compile(r"Corruption Perceptions? Index|\bCPI\b|Transparency International", re.I)
+_EGOV = re.compile(r"E-?government Development Index|\bEGDI\b|E-?government (?:index|ranking)",
+                   re.I)
+_ANY_INDEX = re.compile(r"\b(?:Index|ranking|rating|ranked)\b", re.I)
+_INDEX_YEAR = re.compile(
+    rf"(?:Index|CPI|EGDI|ranking|report)(?:\s+(?:for|of|in))?\s+(?P<y>{YEAR})\b"
+    rf"|\b(?P<y2>{YEAR})\s+(?:Corruption Perceptions? Index|CPI|E-?government)", re.I)
+_SCORE = re.compile(
+    r"\bscore of (?P<a>\d{1,3})(?:\s*points?)?(?:\s*(?:out of|/)\s*100)?"
+    r"|\bscored (?P<b>\d{1,3})(?: points?)?(?: out of 100)?"
+    r"|\b(?P<c>\d{1,3}) (?:points? )?out of 100\b", re.I)
+_RANK = re.compile(
+    r"\b(?P<r>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|spot|rank)"
+    r"(?:\s+(?:out of|among|of)\s+(?P<of>\d{2,3}))?"
+    r"|\branked\s+(?:at\s+)?(?P<r2>\d{1,3})(?:st|nd|rd|th)?(?:\s+(?:place|position))?"
+    r"(?:\s+(?:out of|among|of)\s+(?P<of2>\d{2,3}))?", re.I)
+_OUT_OF = re.compile(r"\b(?:out of|among|of)\s+(?P<of>\d{2,3})\s+(?:countries|states|nations|"
+                     r"UN member states)", re.I)
+_LISTED = re.compile(r"(?P<country>%s)\s*\((?P<score>\d{1,3})(?:\s*,\s*(?P<rank>\d{1,3})"
+                     r"(?:st|nd|rd|th)\s*(?:place|position)?)?\)" % _COUNTRY.pattern)
+
+# ---- totals, tickers -----------------------------------------------------------------------
+_ASSEMBLY_TOTAL = [
+    re.compile(rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b[^.;]{{0,80}}?"
+               rf"\b(?:from|between)\s+(?P<a>{YEAR})\s+(?:to|and|through|until)\s+(?P<b>{YEAR})"),
+    re.compile(rf"\b(?:from|between)\s+(?P<a>{YEAR})\s+(?:to|and|through|until)\s+(?P<b>{YEAR})"
+               rf",?\s+(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b"),
+]
+_TICKER = re.compile(r"\b(?P<pair>[A-Z]{3}\s*/\s*[A-Z]{3})\s*[=:]\s*(?P<rate>\d+(?:\.\d+)?)"
+                     r"(?P<rest>[^\n]*)")
+_MONTHS = "January February March April May June July August September October November " \
+          "December".split()
+_DATE = re.compile(r"\b(?P<d>\d{1,2})\s+(?P<m>%s)\s+(?P<y>%s)\b|\b(?P<d2>\d{2})\.(?P<m2>\d{2})\."
+                   r"(?P<y2>%s)\b" % ("|".join(_MONTHS), YEAR, YEAR))
+
+# ---- year-column tables --------------------------------------------------------------------
+_YEAR_TOKEN = re.compile(rf"^(?P<a>{YEAR})(?:\s*[-–]\s*(?P<b>{YEAR}))?$")
+_VALUES = re.compile(r"^(?P<label>[^\d]*?)\s*(?P<values>(?:[-+]?\d[\d,.]*\s*%?\s*)+)$")
+_SHARE_KINDS = ["political", "economic", "social"]
+_ASSEMBLY_WORDS = re.compile(r"assembl|rall(?:y|ies)|protest|demonstration|picket", re.I)
+_ETHNIC_WORDS = re.compile(r"ethnic|nationalit|national composition|population", re.I)
 
 
-def extract(doc: Document) -> list:
-    return []
+def extract(doc: Document) -> list[Indicator]:
+    """All indicator values the document prints, first mention kept per (indicator, entity,
+    period)."""
+    found = [*_from_tables(doc), *_from_index_prose(doc), *_from_totals(doc),
+             *_from_tickers(doc)]
+    seen: set[tuple] = set()
+    out = []
+    for record in found:
+        key = (record.indicator, record.entity, record.period)
+        if key not in seen:
+            seen.add(key)
+            out.append(record)
+    return out
+
+
+def _record(doc: Document, span: tuple[int, int], **fields) -> Indicator:
+    return Indicator(source_name=doc.source_name, **doc.cite(*span), **fields)
+
+
+# ---- tables --------------------------------------------------------------------------------
+
+@dataclass
+class _Row:
+    label: str
+    values: list[float]
+    percent: bool
+    start: int
+    end: int
+
+
+@dataclass
+class _Block:
+    """A header of periods and the rows printed under it."""
+
+    tokens: list[YearToken]
+    header_label: str
+    first_line: int
+    rows: list[_Row] = field(default_factory=list)
+
+
+def _header_line(text: str, index: int, continuation: bool,
+                 open_paren: bool = False) -> tuple[str, list] | None:
+    """(label, tokens) when the line holds only years and period qualifiers after a label.
+
+    A qualifier is parenthesised ("(I-VI)"), possibly over several lines ("(I" / "VI)");
+    `open_paren` says a parenthesis opened on an earlier header line is still open.
+    """
+    words = text.split()
+    label: list[str] = []
+    if not continuation:
+        while words and not _YEAR_TOKEN.match(words[0]) and re.fullmatch(r"[A-Za-z]+", words[0]):
+            label.append(words.pop(0))
+        if not words or not _YEAR_TOKEN.match(words[0]):
+            return None
+    tokens: list = []
+    in_parens = continuation and open_paren
+    for word in words:
+        match = _YEAR_TOKEN.match(word)
+        if match and not in_parens:
+            tokens.append(YearToken(int(match["a"]), index,
+                                    int(match["b"]) if match["b"] else None))
+        elif (word.startswith("(") or in_parens) and re.fullmatch(r"\(?[\w.–-]{1,12}\)?", word):
+            tokens.append(word)
+            in_parens = not word.endswith(")")
+        else:
+            return None
+    if not tokens or (not continuation and len(tokens) < 2 and label):
+        return None
+    return " ".join(label), tokens
+
+
+def _attach_qualifiers(raw: list) -> list[YearToken] | None:
+    """Fold qualifier fragments ('(I', 'VI)') into the year before them."""
+    out: list[YearToken] = []
+    fragments: list[str] = []
+    for item in [*raw, None]:
+        if isinstance(item, YearToken) or item is None:
+            if fragments:
+                if not out:
+                    return None
+                qualifier = sub_year(" ".join(fragments))
+                if qualifier is None:
+                    return None
+                last = out[-1]
+                out[-1] = YearToken(last.year, last.line, last.end_year, qualifier)
+                fragments = []
+            if item is not None:
+                out.append(item)
+        else:
+            fragments.append(item)
+    return out
+
+
+def _blocks(lines: list[Line]) -> list[list[_Block]]:
+    """Year-header tables, grouped when one header follows another's rows directly."""
+    groups: list[list[_Block]] = []
+    i = 0
+    while i < len(lines):
+        head = _header_line(lines[i].text.strip(), i, continuation=False)
+        if head is None:
+            i += 1
+            continue
+        label, raw = head
+        j = i + 1
+        while j < len(lines):
+            open_paren = isinstance(raw[-1], str) and not raw[-1].endswith(")")
+            more = _header_line(lines[j].text.strip(), j, continuation=True,
+                                open_paren=open_paren)
+            if more is None:
+                break
+            raw += more[1]
+            j += 1
+        tokens = _attach_qualifiers(raw)
+        if tokens is None or len(tokens) < 2:
+            i += 1
+            continue
+        block = _Block(tokens, label, i)
+        j = _read_rows(lines, j, block)
+        if block.rows:
+            previous = groups[-1][-1] if groups else None
+            if previous is not None and previous.rows and previous.rows[-1].end >= \
+                    lines[i].start - 1:
+                groups[-1].append(block)
+            else:
+                groups.append([block])
+        i = max(j, i + 1)
+    return groups
+
+
+def _read_rows(lines: list[Line], j: int, block: _Block) -> int:
+    """Rows under a header: a label (possibly one word per line) then its values."""
+    pending: list[Line] = []
+    while j < len(lines):
+        text = lines[j].text.strip()
+        if not text or _header_line(text, j, continuation=False):
+            break
+        match = _VALUES.match(text)
+        values = [parse_number(v.rstrip("%")) for v in
+                  re.findall(r"[-+]?\d[\d,.]*\s*%?", match["values"])] if match else []
+        if match and values and None not in values:
+            label = " ".join([*(p.text.strip() for p in pending), match["label"].strip()]).strip()
+            if not re.search(r"[A-Za-z]", label):
+                break
+            start = pending[0].start if pending else lines[j].start
+            block.rows.append(_Row(label, values, "%" in match["values"], start, lines[j].end))
+            pending = []
+        elif not re.search(r"\d", text) and len(text.split()) <= 4 and len(pending) < 6:
+            pending.append(lines[j])
+        else:
+            break
+        j += 1
+    return j
+
+
+def _from_tables(doc: Document) -> list[Indicator]:
+    lines = lines_of(doc.text)
+    out: list[Indicator] = []
+    for group in _blocks(lines):
+        first = group[0].first_line
+        caption = " ".join(ln.text for ln in lines[max(0, first - 6):first])
+        context = caption + " " + " ".join(r.label for b in group for r in b.rows)
+        for block in group:
+            out.extend(_read_block(doc, block, caption, context))
+    return out
+
+
+def _read_block(doc: Document, block: _Block, caption: str, context: str) -> list[Indicator]:
+    columns = max(len(r.values) for r in block.rows)
+    periods = group_periods(block.tokens, columns)
+    if periods is None:
+        return []
+    labels = [p.label() for p in periods]
+    out: list[Indicator] = []
+    ethnic = [closest(r.label, ETHNONYMS) for r in block.rows]
+    is_ethnic = sum(e is not None for e in ethnic) >= 2 or bool(
+        _ETHNIC_WORDS.search(block.header_label + " " + caption))
+    entity_match = _COUNTRY.search(caption)
+    home = entity_match.group(0) if entity_match else HOME
+    shares: dict[str, _Row] = {}
+    for row, group_name in zip(block.rows, ethnic):
+        if group_name and is_ethnic and len(row.values) == columns and max(row.values) <= 100:
+            out += [_record(doc, (row.start, row.end), indicator="population_share",
+                            entity=group_name, period=period, value=value, unit="percent")
+                    for period, value in zip(labels, row.values)]
+            continue
+        kind = closest(row.label.split()[0], _SHARE_KINDS, 0.85) if row.label.split() else None
+        if kind and _ASSEMBLY_WORDS.search(context) and (row.percent or max(row.values) <= 100):
+            shares[kind] = row
+        elif (_ASSEMBLY_WORDS.search(row.label) and not row.percent
+              and len(row.values) == columns and all(v == int(v) for v in row.values)):
+            out += [_record(doc, (row.start, row.end), indicator="peaceful_assemblies",
+                            entity=home, period=period, value=value, unit="count")
+                    for period, value in zip(labels, row.values)]
+    for kind, values in _placed_shares(shares, columns).items():
+        row = shares[kind]
+        out += [_record(doc, (row.start, row.end), indicator=f"assemblies_share_{kind}",
+                        entity=home, period=period, value=value, unit="percent")
+                for period, value in zip(labels, values) if value is not None]
+    return out
+
+
+def _placed_shares(shares: dict[str, _Row], columns: int) -> dict[str, list[float | None]]:
+    """Each share row spread over the columns; a short row is placed by the ~100% sums."""
+    full = {k: r.values for k, r in shares.items() if len(r.values) == columns}
+    placed: dict[str, list[float | None]] = dict(full)
+    short = [k for k, r in shares.items() if len(r.values) < columns]
+    if len(short) == 1 and len(full) == len(shares) - 1 and full:
+        expected = [100 - sum(row[c] for row in full.values()) for c in range(columns)]
+        row = place_by_sum(shares[short[0]].values, expected)
+        if row is not None:
+            placed[short[0]] = row
+    return placed
+
+
+# ---- prose ---------------------------------------------------------------------------------
+
+@dataclass
+class _IndexContext:
+    indicator: str
+    year: str | None
+    rank_of: int | None
+    remaining: int  # sentences it still applies to
+
+
+def _from_index_prose(doc: Document) -> list[Indicator]:
+    text = doc.text
+    out: list[Indicator] = []
+    context: _IndexContext | None = None
+    last_country: str | None = None
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        named = "cpi_score" if _CPI.search(sentence) else (
+            "egov_rank" if _EGOV.search(sentence) else None)
+        if named:
+            year = _index_year(sentence)
+            out_of = _OUT_OF.search(sentence)
+            context = _IndexContext(named, year, int(out_of["of"]) if out_of else None, 3)
+            out += _index_statement(doc, start, sentence, context, last_country)
+        elif context is not None and context.remaining > 0 and not (
+                _ANY_INDEX.search(sentence) and not _LISTED.search(sentence)):
+            context.remaining -= 1
+            out += _listed_scores(doc, start, sentence, context)
+        else:
+            context = None
+        countries = _COUNTRY.findall(sentence)
+        last_country = countries[-1] if countries else last_country
+    return out
+
+
+def _index_year(sentence: str) -> str | None:
+    match = _INDEX_YEAR.search(sentence)
+    if match:
+        return match["y"] or match["y2"]
+    years = [m for m in re.finditer(YEAR, sentence)
+             if not re.search(r"since\s*$", sentence[:m.start()])]
+    return years[0].group(0) if len(years) == 1 else None
+
+
+def _index_statement(doc: Document, start: int, sentence: str, context: _IndexContext,
+                     last_country: str | None) -> list[Indicator]:
+    """'<Country> ... a score of 39 out of 100 ... 93rd place out of 180 countries'."""
+    score = _SCORE.search(sentence) if context.indicator == "cpi_score" else None
+    rank = _RANK.search(sentence)
+    if not score and not rank:
+        return _listed_scores(doc, start, sentence, context)
+    anchor = min(m.start() for m in (score, rank) if m)
+    before = _COUNTRY.findall(sentence[:anchor])
+    entity = before[-1] if before else last_country
+    if entity is None:
+        return []
+    rank_no = int(rank["r"] or rank["r2"]) if rank else None
+    rank_of = int(rank["of"] or rank["of2"]) if rank and (rank["of"] or rank["of2"]) else \
+        context.rank_of
+    if context.indicator == "egov_rank":
+        if rank_no is None:
+            return []
+        value, unit = float(rank_no), "rank"
+    else:
+        value = float(score["a"] or score["b"] or score["c"]) if score else None
+        unit = "score" if score else None
+    return [_record(doc, (start, start + len(sentence)), indicator=context.indicator,
+                    entity=_canonical_country(entity), period=context.year, value=value,
+                    unit=unit, rank=rank_no, rank_of=rank_of if rank_no else None)]
+
+
+def _listed_scores(doc: Document, start: int, sentence: str,
+                   context: _IndexContext) -> list[Indicator]:
+    """'Uzbekistan (33); Azerbaijan (23, 154th place)' under an index named just before."""
+    if context.indicator != "cpi_score":
+        return []
+    out = []
+    for match in _LISTED.finditer(sentence):
+        rank = int(match["rank"]) if match["rank"] else None
+        out.append(_record(doc, (start, start + len(sentence)), indicator="cpi_score",
+                           entity=_canonical_country(match["country"]), period=context.year,
+                           value=float(match["score"]), unit="score", rank=rank,
+                           rank_of=context.rank_of if rank else None))
+    return out
+
+
+def _canonical_country(name: str) -> str:
+    return {"Russian Federation": "Russia", "Kyrgyz Republic": "Kyrgyzstan",
+            "Czech Republic": "Czechia"}.get(name, name)
+
+
+def _from_totals(doc: Document) -> list[Indicator]:
+    """'1053 peaceful assemblies were held in Kazakhstan from 2010 to 2020'."""
+    out = []
+    for pattern in _ASSEMBLY_TOTAL:
+        for match in pattern.finditer(doc.text):
+            s_start, s_end = doc.sentence_span(match.start())
+            country = _COUNTRY.search(doc.text, s_start, s_end)
+            out.append(_record(doc, (s_start, s_end), indicator="peaceful_assemblies",
+                               entity=country.group(0) if country else HOME,
+                               period=f"{match['a']}-{match['b']}",
+                               value=parse_number(match["n"]), unit="count"))
+    return out
+
+
+def _from_tickers(doc: Document) -> list[Indicator]:
+    """'KZT/USD = 0.00204 0%': one rate per currency pair; dated only by a date on its line."""
+    out = []
+    for match in _TICKER.finditer(doc.text):
+        date = _DATE.search(match["rest"])
+        out.append(_record(doc, (match.start(), match.end("rate")), indicator="fx_rate",
+                           entity=re.sub(r"\s+", "", match["pair"]),
+                           period=_iso(date) if date else None,
+                           value=float(match["rate"]), unit="rate"))
+    return out
+
+
+def _iso(date: re.Match) -> str:
+    if date["y"]:
+        return f"{date['y']}-{_MONTHS.index(date['m']) + 1:02d}-{int(date['d']):02d}"
+    return f"{date['y2']}-{date['m2']}-{date['d2']}"

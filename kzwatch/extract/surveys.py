@@ -1,6 +1,295 @@
-"""Extractor placeholder: replaced by its own module."""
-from kzwatch.document import Document
+"""Survey results printed as tables: one record per answer option.
+
+The form read here is the questionnaire table: a question (often numbered, often wrapped), an
+optional column header ("Answer Choices Responses Ratio", "Answer | Responses | %", "Number of
+mentions"), then one row per option whose text may wrap over several lines and whose last line
+ends with the figures (count and percent, count only, or percent only). Every row of one table
+must have the same figures, so prose that merely contains percentages never reads as a table.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kzwatch.document import Document, sentences
+from kzwatch.extract.tables import NUMBER_WORDS, YEAR, Line, lines_of, parse_number, words_to_int
+from models.records import SurveyResult
+
+_QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s+(\S.*)$")
+_COLUMN_WORD = re.compile(
+    r"\b(?:responses?|ratio|percent(?:age)?|share|count|number of|mentions|votes|answers?)\b|%",
+    re.I)
+_HEADER_TAIL = re.compile(
+    r"^(?:(?:number|of|mentions|responses?|count|ratio|percent(?:age)?|share|votes|%)\s*)+$",
+    re.I)
+_STOP_LINE = re.compile(r"^(?:tables?|figures?|fig\.|sources?|notes?|chart|appendix)\b", re.I)
+_SEP = r"[\s|:–—-]*"
+_PCT = r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%"
+_COUNT = r"(?<![\d.,])(?P<count>\d{1,3}(?:,\d{3})+|\d{1,6})"
+# the figures that close an option row, by table shape
+_ROW_FORMS = {
+    "count_pct": re.compile(rf"^(?P<text>.*?){_SEP}{_COUNT}[\s|]+{_PCT}[\s|]*$"),
+    "pct_count": re.compile(rf"^(?P<text>.*?){_SEP}{_PCT}[\s|]*\(?{_COUNT}\)?[\s|]*$"),
+    "pct": re.compile(rf"^(?P<text>.*?){_SEP}(?<![\d.,]){_PCT}[\s|]*$"),
+    "count": re.compile(rf"^(?P<text>.*?){_SEP}{_COUNT}[\s|]*$"),
+}
+_MAX_WRAP = 6  # lines of one option's text before the table is deemed over
+
+_SURVEY_WORD = re.compile(r"\b(?:survey\w*|poll\w*|questionnaire|respondents?|interview\w*)\b",
+                          re.I)
+_N_STATED = [
+    re.compile(r"\b[Nn]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)"),
+    re.compile(rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})\s+(?:[\w'’-]+\s+){{0,8}}?"
+               r"(?:took part|participated|were (?:polled|surveyed|interviewed|questioned)|"
+               r"responded|answered)", re.I),
+    re.compile(r"\b(?:polled|surveyed|interviewed|questioned|sample of|survey of|poll of)\s+"
+               r"(?:some\s+|about\s+|over\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+               r"(?:[\w'’-]+\s+){0,3}?(?:respondents|people|citizens|persons|residents|adults|"
+               r"participants|voters|students|Kazakhstanis)", re.I),
+    re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+respondents\b", re.I),
+]
 
 
-def extract(doc: Document) -> list:
-    return []
+@dataclass
+class _Row:
+    text: str
+    start: int
+    end: int
+    count: int | None
+    pct: float | None
+
+
+@dataclass
+class _Table:
+    question_no: int | None
+    question: str
+    first_line: int  # index of the question's first line
+    last_line: int  # index of the last row's line
+    rows: list[_Row] = field(default_factory=list)
+
+
+def extract(doc: Document) -> list[SurveyResult]:
+    """Every option row of every questionnaire table in the document."""
+    lines = lines_of(doc.text)
+    tables = _tables(lines)
+    if not tables:
+        return []
+    stated = _stated_sizes(doc.text)
+    out: list[SurveyResult] = []
+    used_ids: Counter[str] = Counter()
+    for survey in _surveys(tables):
+        survey_id = _survey_id(doc.text, lines, survey, used_ids)
+        survey_n = _survey_size(survey, stated)
+        for number, table in enumerate(survey, start=1):
+            n = _question_size(table, survey_n)
+            for option_no, row in enumerate(table.rows, start=1):
+                out.append(SurveyResult(
+                    source_name=doc.source_name, **doc.cite(row.start, row.end),
+                    survey_id=survey_id, question_no=table.question_no or number,
+                    question_text=table.question or None, option_no=option_no,
+                    option_text=row.text, responses=row.count, pct_reported=row.pct,
+                    n_respondents=n))
+    return out
+
+
+# ---- finding tables ------------------------------------------------------------------------
+
+def _is_header(text: str) -> bool:
+    """A column header: two or more column words, no figures, not a question."""
+    return (len({w.lower() for w in _COLUMN_WORD.findall(text)}) >= 2
+            and not re.search(r"\d", text) and not text.rstrip().endswith("?")
+            and len(text.split()) <= 12)
+
+
+def _tables(lines: list[Line]) -> list[_Table]:
+    tables: list[_Table] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text.strip()
+        if _is_header(text):
+            first_row = i + 1
+            while first_row < len(lines) and _HEADER_TAIL.match(lines[first_row].text.strip()):
+                first_row += 1
+            table = _read_rows(lines, first_row, need_pct=False)
+            if table is not None:
+                table.first_line, table.question_no, table.question = _question_before(lines, i)
+        elif text.endswith("?"):
+            # no header: only rows carrying a percent make it a table
+            table = _read_rows(lines, i + 1, need_pct=True)
+            if table is not None:
+                table.first_line, table.question_no, table.question = _question_before(
+                    lines, i + 1)
+        else:
+            table = None
+        if table is not None and table.question:
+            tables.append(table)
+            i = table.last_line + 1
+        else:
+            i += 1
+    return tables
+
+
+def _read_rows(lines: list[Line], i: int, need_pct: bool) -> _Table | None:
+    """Option rows from line i on, all of one shape; None when fewer than two rows."""
+    shape: str | None = None
+    rows: list[_Row] = []
+    pending: list[Line] = []
+    last = i - 1
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        if not text:
+            i += 1
+            continue
+        if _QUESTION.match(text) or _STOP_LINE.match(text) or _is_header(text):
+            break
+        match, form = _row_match(text, shape)
+        if match is None:
+            if len(pending) >= _MAX_WRAP or re.search(r"\d\s*%", text):
+                break
+            pending.append(line)
+            i += 1
+            continue
+        option = " ".join([*(p.text.strip() for p in pending), match["text"].strip(" |–—-:")])
+        option = option.strip()
+        if not re.search(r"[^\W\d_]", option) or (form == "count" and _ends_with_figure(option)):
+            break
+        start = pending[0].start if pending else line.start
+        count = match.groupdict().get("count")
+        pct = match.groupdict().get("pct")
+        rows.append(_Row(option, start, line.end,
+                         int(parse_number(count)) if count else None,
+                         parse_number(pct) if pct else None))
+        shape, pending, last = form, [], i
+        i += 1
+    if len(rows) < 2 or (need_pct and shape in (None, "count")) or not _plausible(rows):
+        return None
+    return _Table(None, "", 0, last, rows)
+
+
+def _row_match(text: str, shape: str | None) -> tuple[re.Match | None, str | None]:
+    forms = [shape] if shape else list(_ROW_FORMS)
+    for form in forms:
+        match = _ROW_FORMS[form].match(text)
+        if match:
+            return match, form
+    return None, None
+
+
+def _ends_with_figure(option: str) -> bool:
+    return bool(re.search(r"[\d%]\W*$", option))
+
+
+def _plausible(rows: list[_Row]) -> bool:
+    """Shares within 0-100; a count and its percent imply one respondent base."""
+    if any(r.pct is not None and not 0 <= r.pct <= 100 for r in rows):
+        return False
+    bases = [r.count * 100 / r.pct for r in rows if r.count and r.pct and r.count >= 5]
+    return not bases or max(bases) <= 1.2 * min(bases) + 2
+
+
+def _question_before(lines: list[Line], header: int) -> tuple[int, int | None, str]:
+    """The question printed just above a table's header (or rows): number and joined text."""
+    back = []
+    j = header - 1
+    while j >= 0 and len(back) < 4:
+        text = lines[j].text.strip()
+        if not text:
+            break
+        back.insert(0, text)
+        match = _QUESTION.match(text)
+        if match:
+            back[0] = match[2]
+            return j, int(match[1]), " ".join(back)
+        if j < header - 1 and re.search(r"[.!:]$", text):
+            back.pop(0)
+            break
+        j -= 1
+    if back and back[-1].endswith("?"):
+        return header - len(back), None, " ".join(back)
+    return header, None, ""
+
+
+# ---- surveys and their respondents ---------------------------------------------------------
+
+def _surveys(tables: list[_Table]) -> list[list[_Table]]:
+    """Consecutive tables form one survey until numbering restarts or text intervenes."""
+    groups: list[list[_Table]] = []
+    for table in tables:
+        prev = groups[-1][-1] if groups else None
+        restart = table.question_no is not None and prev is not None and (
+            prev.question_no is None or table.question_no <= prev.question_no)
+        if prev is None or restart or table.first_line - prev.last_line > 12:
+            groups.append([table])
+        else:
+            groups[-1].append(table)
+    return groups
+
+
+def _stated_sizes(text: str) -> list[int]:
+    """Sample sizes stated in sentences about a survey ("124 citizens took part", "N = 1,000")."""
+    sizes = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if not _SURVEY_WORD.search(sentence):
+            continue
+        for pattern in _N_STATED:
+            for match in pattern.finditer(sentence):
+                raw = match["n"]
+                n = parse_number(raw) if raw[0].isdigit() else words_to_int(raw)
+                if n and n >= 10 and not re.fullmatch(YEAR, raw):
+                    sizes.append(int(n))
+    return sizes
+
+
+def _fits(n: int, table: _Table) -> bool:
+    rows = [r for r in table.rows if r.count is not None and r.pct is not None]
+    return bool(rows) and all(abs(100 * r.count / n - r.pct) <= 0.6 for r in rows)
+
+
+def _survey_size(survey: list[_Table], stated: list[int]) -> int | None:
+    """The stated sample size that every question's counts and percents agree with."""
+    priced = [t for t in survey if any(r.count is not None and r.pct for r in t.rows)]
+    if not priced:
+        return stated[0] if len(set(stated)) == 1 else None
+    for n in stated:
+        if all(_fits(n, t) for t in priced):
+            return n
+    derived = {_derived_size(t) for t in priced}
+    return derived.pop() if len(derived) == 1 else None
+
+
+def _derived_size(table: _Table) -> int | None:
+    rows = [r for r in table.rows if r.count and r.pct]
+    if not rows:
+        return None
+    best = max(rows, key=lambda r: r.count)
+    return round(best.count * 100 / best.pct)
+
+
+def _question_size(table: _Table, survey_n: int | None) -> int | None:
+    if survey_n is not None and (_fits(survey_n, table) or _derived_size(table) is None):
+        return survey_n
+    return _derived_size(table)
+
+
+def _survey_id(text: str, lines: list[Line], survey: list[_Table], used: Counter) -> str:
+    """A slug from the heading above the survey and the year it concerns."""
+    heading = ""
+    j = survey[0].first_line - 1
+    while j >= 0 and j >= survey[0].first_line - 3:
+        candidate = lines[j].text.strip()
+        if candidate and len(candidate.split()) <= 8:
+            heading = candidate
+            break
+        j -= 1
+    words = re.findall(r"[a-z]+", heading.lower())
+    if not any(w.startswith(("survey", "poll", "questionnaire")) for w in words):
+        words = ["survey"]
+    body = " ".join(t.question + " " + " ".join(r.text for r in t.rows) for t in survey)
+    years = re.findall(YEAR, heading + " " + body) or re.findall(YEAR, text)
+    year = Counter(years).most_common(1)[0][0] if years else None
+    slug = "-".join([*words[:4], *([year] if year else [])])
+    used[slug] += 1
+    return slug if used[slug] == 1 else f"{slug}-{used[slug]}"

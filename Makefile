@@ -1,0 +1,51 @@
+# kzwatch: few verbs. `make run` sets everything up and builds the sample warehouse.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+VENV := .venv
+HOST ?= 127.0.0.1
+PORT ?= 4200
+
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+export KZWATCH_PROJECT_DIR := $(CURDIR)
+
+.PHONY: setup run test lint ui serve screenshot bench clean
+
+setup: $(VENV)/.synced
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+run: setup  ## build warehouse/kzwatch.duckdb from seeds/documents and print a summary
+	$(VENV)/bin/kzwatch run
+
+test: setup  ## all tests: unit, task, flow, end-to-end, Prefect server
+	$(VENV)/bin/pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+ui: setup  ## the Prefect UI on http://$(HOST):$(PORT) (loopback only by default)
+	$(VENV)/bin/prefect server start --host $(HOST) --port $(PORT)
+
+serve: setup  ## deploy kzwatch-etl on its schedule and run a process worker (needs `make ui`)
+	PREFECT_API_URL=http://$(HOST):$(PORT)/api $(VENV)/bin/prefect work-pool create kzwatch-process --type process --overwrite
+	PREFECT_API_URL=http://$(HOST):$(PORT)/api $(VENV)/bin/prefect --no-prompt deploy --all
+	PREFECT_API_URL=http://$(HOST):$(PORT)/api $(VENV)/bin/prefect worker start --pool kzwatch-process
+
+screenshot: setup  ## run a deployment against a fresh server and screenshot its run page
+	$(VENV)/bin/python scripts/screenshot_run.py --out screenshots/run-page.png
+
+bench: setup  ## incremental-run benchmark on a 200-document corpus
+	$(VENV)/bin/python benchmarks/incremental.py
+
+clean:
+	rm -rf warehouse .prefect .pytest_cache

@@ -1,0 +1,184 @@
+"""Dates as texts about Kazakhstan write them, resolved to ISO partial dates.
+
+Public API (also used by other extractors):
+- `find_dates(text, ref_year=None, dateline=None)` -> every date expression with its span and
+  ISO value (None when the text does not pin it);
+- `parse_date(fragment, ref_year=None, dateline=None)` -> ISO partial date of the first date
+  expression in `fragment`, or None;
+- `document_dateline(text)` -> the publication date a news page states at its top;
+- `document_year(text)` -> the year of that dateline (the year a bare "June 30" belongs to).
+
+Precision is the text's: "June 30, 2021" -> 2021-06-30, "in April 2021" -> 2021-04,
+"in 2021" -> 2021. A month or month-day without a year resolves against `ref_year` or the
+dateline (the latest such date not after the dateline); a weekday ("on Friday") resolves only
+against a dateline (the latest such weekday on or before it). Nothing pinned -> None.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import NamedTuple
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_PATTERNS = [
+    # 30.06.2021 / 30/06/2021
+    ("dmy_num", rf"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>{_YEAR})\b"),
+    # 2021-06-30
+    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # June 30, 2021 / June 30th 2021 / June 30
+    ("mdy", rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?(?!\s*(?:%|years?))"),
+    # 30 June 2021 / 30th of June / 30 June
+    ("dmy", rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    # June 2021 / in April / early January 2022
+    ("my", rf"\b(?P<mon>{_MONTH})\b(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
+    # on Friday
+    ("weekday", rf"\b(?:on|last|this)\s+(?P<wd>{_WEEKDAY})\b"),
+    # in 2021 / 2021
+    ("y", rf"(?<![\d.,/-])(?P<y>{_YEAR})(?![\d%])(?!\s*(?:people|persons|cases|tenge|KZT|USD))"),
+]
+_DATE_RE = re.compile("|".join(f"(?P<{name}>{pattern.replace('(?P<', f'(?P<{name}_')})"
+                               for name, pattern in _PATTERNS), re.IGNORECASE)
+
+
+class DateMention(NamedTuple):
+    iso: str | None  # None when the expression is a date the text does not pin down
+    start: int
+    end: int
+    explicit_year: bool
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve_year(month: int, day: int | None, ref_year: int | None,
+                  dateline: date | None) -> int | None:
+    """Year of a bare month (or month-day): the latest such date not after the dateline."""
+    if dateline is not None:
+        probe = date(dateline.year, month, min(day or 1, 28))
+        return dateline.year if probe <= dateline else dateline.year - 1
+    return ref_year
+
+
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
+    if y is None:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else f"{y:04d}-{m:02d}"
+
+
+def _groups(m: re.Match, kind: str) -> dict[str, str | None]:
+    prefix = f"{kind}_"
+    return {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
+
+
+def _day(text: str | None) -> int | None:
+    return int(re.sub(r"\D", "", text)) if text else None
+
+
+def find_dates(text: str, ref_year: int | None = None,
+               dateline: date | None = None) -> list[DateMention]:
+    """Every date expression in `text` with its ISO value at the precision the text gives."""
+    out = []
+    for m in _DATE_RE.finditer(text):
+        kind = m.lastgroup
+        g = _groups(m, kind)
+        year = int(g["y"]) if g.get("y") else None
+        if kind in ("dmy_num", "iso"):
+            month, day = int(g["m"]), int(g["d"])
+            if not 1 <= month <= 12 or not _valid(year, month, day):
+                continue
+            out.append(DateMention(_iso(year, month, day), m.start(), m.end(), True))
+        elif kind in ("mdy", "dmy", "my"):
+            mon_word = g["mon"].rstrip(".").lower()
+            month = MONTHS.get(mon_word)
+            if month is None or (mon_word == "may" and kind == "my" and year is None
+                                 and not re.search(r"\b(?:in|since|until|by|of|early|late|mid)\s+$",
+                                                   text[max(0, m.start() - 8):m.start()], re.I)):
+                continue  # the modal verb "may"
+            day = _day(g.get("d"))
+            explicit = year is not None
+            if year is None:
+                year = _resolve_year(month, day, ref_year, dateline)
+            out.append(DateMention(_iso(year, month, day), m.start(), m.end(), explicit))
+        elif kind == "weekday":
+            iso = None
+            if dateline is not None:
+                back = (dateline.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+                iso = (dateline - timedelta(days=back)).isoformat()
+            out.append(DateMention(iso, m.start(), m.end(), False))
+        elif kind == "y":
+            out.append(DateMention(_iso(year), m.start(), m.end(), True))
+    return out
+
+
+def parse_date(fragment: str, ref_year: int | None = None,
+               dateline: date | None = None) -> str | None:
+    """ISO partial date of the first date expression in `fragment` ("On June 30" -> needs a year)."""
+    found = find_dates(fragment, ref_year, dateline)
+    return found[0].iso if found else None
+
+
+_DATELINE_LINE = re.compile(
+    rf"^\s*(?:(?:published|posted|updated|date)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})"
+    rf"|(?P<d3>[0-3]?\d)\.(?P<m3>[01]\d)\.(?P<y3>{_YEAR}))"
+    rf"(?:[,\s]+\d{{1,2}}:\d\d(?:\s*[AaPp][Mm])?)?\s*$", re.IGNORECASE)
+_DATELINE_CITY = re.compile(
+    rf"^[A-Z][A-Za-z\-\s]{{2,30}},\s+(?:(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
+    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?)\s*(?:\([^)]*\))?\s*[-–—]")
+
+
+def document_dateline(text: str, head_lines: int = 60) -> date | None:
+    """Publication date a news page prints near its top: a line that is only a date
+    ("17 February 2026", "June 30, 2021", "30.06.2021", "Published: ..."), or an agency
+    dateline ("ASTANA, June 30, 2021 (Kazinform) -")."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:head_lines]
+    for line in lines:
+        m = _DATELINE_LINE.match(line)
+        if m:
+            g = m.groupdict()
+            if g["y3"]:
+                y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
+            else:
+                y = int(g["y1"] or g["y2"])
+                mo = MONTHS[(g["m1"] or g["m2"]).rstrip(".").lower()]
+                d = _day(g["d1"] or g["d2"])
+            if _valid(y, mo, d):
+                return date(y, mo, d)
+        m = _DATELINE_CITY.match(line.strip())
+        if m and (m.group("y") or m.group("y2")):
+            y = int(m.group("y") or m.group("y2"))
+            mo = MONTHS[(m.group("m") or m.group("m2")).rstrip(".").lower()]
+            d = _day(m.group("d") or m.group("d2"))
+            if _valid(y, mo, d):
+                return date(y, mo, d)
+    return None
+
+
+def document_year(text: str) -> int | None:
+    """Year a bare month-day in the document belongs to: the dateline's year, if any."""
+    dateline = document_dateline(text)
+    return dateline.year if dateline else None

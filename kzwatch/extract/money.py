@@ -1,0 +1,96 @@
+"""Money amounts as news agencies, court press services and NGO reports write them.
+
+"4.5 million tenge", "KZT 10bn", "₸500,000", "$1.5 billion", "approximately 10,000 USD",
+"$80.6 thousand", "7 thousand US dollars", "1 trillion tenge (or 2.2 billion USD)".
+`find_amounts(text)` returns every amount with its currency and span; `parse_amount(fragment)`
+reads the first one. Only KZT and USD are recognised: those are the contract's columns.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+SCALES = {
+    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "ths": 1e3,
+    "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "trn": 1e12, "tn": 1e12,
+}
+
+_NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_SCALE = r"thousands?|millions?|billions?|trillions?|mln|bln|mn|bn|trn|tn|ths|k|m|b"
+_USD_PRE = r"US\$|\$|USD|U\.S\.\s?\$"
+_KZT_PRE = r"KZT|₸|tenge"
+_USD_POST = r"US\s+dollars?|U\.S\.\s+dollars?|American\s+dollars?|dollars?|USD|\$"
+_KZT_POST = r"tenge|tenges|KZT|₸|tg\b"
+
+_AMOUNT = re.compile(
+    rf"(?:(?P<pre>{_USD_PRE}|{_KZT_PRE})\s?(?P<n1>{_NUMBER})(?:[\s-]?(?P<s1>{_SCALE})\b)?"
+    rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b)?\s?(?P<post>{_USD_POST}|{_KZT_POST}))",
+    re.IGNORECASE,
+)
+
+
+class Amount(NamedTuple):
+    value: float
+    currency: str  # "KZT" or "USD"
+    start: int
+    end: int
+
+
+def _number(text: str) -> float | None:
+    """'10,000' -> 10000; '4,5' -> 4.5 (a decimal comma); '1 500 000' -> 1500000."""
+    text = text.replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?", text):
+        return float(re.sub(r"[, ]", "", text))
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _currency(token: str) -> str:
+    token = token.lower()
+    return "KZT" if token.startswith(("kzt", "₸", "teng", "tg")) else "USD"
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every KZT/USD amount stated in `text`, in order of appearance."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        digits = m.group("n1") or m.group("n2")
+        scale_word = (m.group("s1") or m.group("s2") or "").lower()
+        value = _number(digits)
+        if value is None:
+            continue
+        if scale_word in {"m", "b", "k"} and not (m.group("pre") or "").strip():
+            # "5 m tenge" is rare; "5 m" is usually metres - keep only with a prefix currency
+            if m.group("post") is None:
+                continue
+        value *= SCALES.get(scale_word, 1.0)
+        currency = _currency(m.group("pre") or m.group("post"))
+        out.append(Amount(value, currency, m.start(), m.end()))
+    return out
+
+
+def parse_amount(fragment: str) -> tuple[float, str] | None:
+    """The first amount in `fragment` as (value, currency), e.g. ('$1.5 billion') -> (1.5e9, 'USD')."""
+    found = find_amounts(fragment)
+    return (found[0].value, found[0].currency) if found else None
+
+
+_KIND_WORDS = [
+    ("bribe", r"brib|kickback|kick-back"),
+    ("embezzled", r"embezzl|misappropriat|stole|stolen|theft|siphon"),
+    ("restitution", r"restitution|compensat|reimburs|repaid|paid back|voluntarily (?:paid|returned)"),
+    ("assets_recovered", r"recover|returned to the (?:state|budget)|confiscat|seized|reclaimed"),
+    ("damage", r"damage|loss(?:es)?\b|harm"),
+]
+
+
+def amount_kind(context: str, position: int = 0) -> str | None:
+    """What the money is (bribe, embezzled, restitution, ...): the kind word nearest `position`."""
+    low = context.lower()
+    hits = [(abs(m.start() - position), kind) for kind, pattern in _KIND_WORDS
+            for m in re.finditer(pattern, low)]
+    return min(hits)[1] if hits else None

@@ -1,0 +1,178 @@
+"""Numbers as news and human-rights reports write them, read into values.
+
+    parse_number("more than three thousand") -> (3000.0, "more_than")
+    parse_number("4,404")                    -> (4404.0, "exact")
+    parse_number("10 thousand")              -> (10000.0, "exact")
+    parse_number("200-300")                  -> (200.0, "range")
+    parse_number("up to 5,000")              -> (5000.0, "up_to")
+    parse_number("hundreds")                 -> None   (a magnitude, not a number)
+
+`find_numbers(text)` yields every number in a text with its span, so callers can look at the
+words around it. A bound ("more than", "at least", "up to", "exceeded") is kept as the value
+itself — the stated bound is ACLED's conservative reading — and reported in `qualifier`.
+A range keeps its low end as `value` and its high end as `high`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9, "trn": 1e12, "tn": 1e12}
+
+# qualifier phrase -> normalised qualifier; the phrase sits right before the number
+QUALIFIERS = {
+    "more than": "more_than", "over": "more_than", "above": "more_than",
+    "in excess of": "more_than", "exceeded": "more_than", "exceeds": "more_than",
+    "exceed": "more_than", "upwards of": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least", "at at least": "at_least",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "almost": "about",
+    "nearly": "about", "close to": "about", "approx.": "about", "circa": "about",
+    "up to": "up_to", "as many as": "up_to", "less than": "less_than",
+    "fewer than": "less_than", "under": "less_than", "below": "less_than",
+}
+
+_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
+_SCALE = "dozen|hundred|thousand|million|billion|trillion"
+_SCALE_ABBR = r"mln|mn|bn|bln|trn|tn"
+_WORD_RUN = (rf"(?:(?:an?|{_WORD})(?:[\s\-]+(?:and[\s\-]+)?(?:{_WORD}|{_SCALE})(?!s\b))*"
+             rf"|(?:a|one)\s+(?:{_SCALE})(?!s\b))")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+(?:[.,]\d+)?"
+_NUMERAL = (rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|{_SCALE_ABBR})\b(?!s\b))?(?:\s*(?:{_SCALE})\b)?")
+_ONE = rf"(?:{_NUMERAL}|{_WORD_RUN})"
+_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+
+NUMBER_RE = re.compile(
+    rf"(?<![\w.,\-])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<lead>from|between)\s+)?"
+    rf"(?P<low>{_ONE})"
+    rf"(?:\s*(?P<joiner>-|–|—|to|and)\s*(?P<high>{_ONE}))?"
+    rf"(?![\w]|,\d|\.\d)",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int
+    end: int
+    value: float
+    qualifier: str  # exact, more_than, at_least, about, up_to, less_than, range
+    high: float | None = None
+    text: str = ""
+
+    @property
+    def is_integer(self) -> bool:
+        return float(self.value).is_integer()
+
+
+def _words_value(words: str) -> float | None:
+    """'three thousand' -> 3000, 'twenty-six' -> 26, 'a hundred' -> 100 (no plurals)."""
+    tokens = [t for t in re.split(r"[\s\-]+", words.lower()) if t and t != "and"]
+    if not tokens:
+        return None
+    total = current = 0.0
+    seen = False
+    for tok in tokens:
+        if tok in ("a", "an"):
+            current = max(current, 1)
+            continue
+        if tok in UNITS:
+            current += UNITS[tok]
+            seen = True
+        elif tok in SCALES:
+            scale = SCALES[tok]
+            current = max(current, 1) * scale
+            seen = True
+            if scale >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _numeral_value(text: str) -> float | None:
+    """'4,404' -> 4404, '94.5 billion' -> 9.45e10, '10 thousand' -> 1e4, '5969' -> 5969."""
+    m = re.match(rf"\s*({_DIGITS})\s*(.*)$", text, re.I)
+    if not m:
+        return _words_value(text)
+    digits, rest = m.group(1), m.group(2).strip().lower()
+    digits = re.sub(r"[\u00a0\u202f\u2009]", "", digits)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+        digits = digits.replace(",", "")
+    elif "," in digits:  # decimal comma: "2,5 million"
+        digits = digits.replace(",", ".")
+    value = float(digits)
+    for tok in rest.split():
+        if tok not in SCALES:
+            return None
+        value *= SCALES[tok]
+    return value
+
+
+def _strip_scale(text: str) -> str:
+    return re.sub(rf"\s*(?:{_SCALE}|{_SCALE_ABBR})\s*$", "", text, flags=re.I)
+
+
+def _match_to_number(m: re.Match) -> NumberMatch | None:
+    low = _numeral_value(m.group("low"))
+    if low is None:
+        return None
+    qual = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+    high = None
+    if m.group("high"):
+        if m.group("joiner").lower() == "and" and (m.group("lead") or "").lower() != "between":
+            return None  # "26 killed and 26 injured" is two numbers, not a range
+        high = _numeral_value(m.group("high"))
+        if high is None:
+            return None
+        bare_high = _numeral_value(_strip_scale(m.group("high")))
+        if bare_high and bare_high != high and _strip_scale(m.group("low")) == m.group("low"):
+            low *= high / bare_high  # "2 to 3 billion": the scale applies to both ends
+        if high <= low:
+            return None  # "2015-2016" and "5-3" are not ranges of counts
+        qual = "range" if qual == "exact" else qual
+    return NumberMatch(m.start(), m.end(), low, qual, high, m.group(0))
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+    """Every number in text[start:end], with absolute spans, in order of appearance.
+
+    Plural magnitudes ("hundreds", "dozens", "thousands of") are not numbers and are skipped.
+    The word "one" on its own is kept (callers decide whether "one of them" counts).
+    """
+    out = []
+    end = len(text) if end is None else end
+    pos = start
+    while True:
+        m = NUMBER_RE.search(text, pos, end)
+        if m is None:
+            return out
+        pos = m.end()
+        if not m.group("low").strip() or m.group("low").lower() in ("a", "an"):
+            continue
+        got = _match_to_number(m)
+        if got is None and m.group("high"):
+            # not a range ("aged 4 and 11"): take the first number alone, rescan the rest
+            single = NUMBER_RE.match(text, m.start(), m.end("low"))
+            got = _match_to_number(single) if single else None
+            pos = m.end("low")
+        if got is not None:
+            out.append(got)
+
+
+def parse_number(fragment: str) -> tuple[float, str] | None:
+    """The value and qualifier of the first number in a short fragment, else None."""
+    found = find_numbers(fragment)
+    if not found:
+        return None
+    first = found[0]
+    return first.value, first.qualifier

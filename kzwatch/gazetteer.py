@@ -1,0 +1,104 @@
+"""Places of Kazakhstan (and neighbours' capitals) as texts spell them, with coordinates.
+
+Reference data: seeds/reference/places.csv, one row per spelling (`variant`) of a `place`,
+with the place's region under today's division, coordinates and ACLED geo_precision.
+
+- `canonical_place("Nur-Sultan")` -> the Astana `Place`; spelling, hyphens and case folded.
+- `find_places(text)` -> every place named in a text with its span. Matching is tolerant of
+  what PDF extraction does to names ("Nur\\nSultan", "NurSultan", "UstKamenogorsk") but
+  case-sensitive, so the first name "Nursultan" is not the city. A name followed by
+  "region" / "oblast" is a region, flagged `is_region` (callers usually skip those).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from kzwatch.reference import read_csv
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    region: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int
+    country: str
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: Place
+    is_region: bool = False
+
+
+def fold(name: str) -> str:
+    """Spelling-insensitive key: transliterated, lower case, letters and digits only."""
+    return re.sub(r"[^a-z0-9]", "", unidecode(name).lower())
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, Place], dict[str, str]]:
+    """(canonical name -> Place, folded variant -> canonical name)."""
+    places: dict[str, Place] = {}
+    variants: dict[str, str] = {}
+    for row in read_csv("places.csv"):
+        name = row["place"]
+        if name not in places:
+            places[name] = Place(
+                name, row["region"] or None,
+                float(row["latitude"]) if row["latitude"] else None,
+                float(row["longitude"]) if row["longitude"] else None,
+                int(row["geo_precision"] or 1), row["country"])
+        variants[fold(row["variant"])] = name
+        variants.setdefault(fold(name), name)
+    return places, variants
+
+
+def all_places() -> list[Place]:
+    return list(_places()[0].values())
+
+
+def canonical_place(name: str | None) -> Place | None:
+    """The gazetteer entry for any spelling of a place ("Janaozen", "Alma-Ata"), else None."""
+    if not name:
+        return None
+    places, variants = _places()
+    key = fold(re.sub(r"\b(?:city|town|village|the)\b", " ", name, flags=re.I))
+    canonical = variants.get(key) or variants.get(fold(name))
+    return places.get(canonical) if canonical else None
+
+
+def _variant_pattern(variant: str) -> str:
+    # inside a name, any run of spaces, hyphens or a line break may be present or dropped
+    parts = [re.escape(p) for p in re.split(r"[\s\-‐–]+", variant) if p]
+    return r"[\s\-‐–]*".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _mention_regex() -> re.Pattern:
+    spellings = {row["variant"] for row in read_csv("places.csv")}
+    alternation = "|".join(_variant_pattern(v) for v in sorted(spellings, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w])")
+
+
+_REGION_AFTER = re.compile(r"\s*(?:region|oblast|province|district|obl\.)\b", re.I)
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+    """Place names in text[start:end], in order, with absolute spans."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _mention_regex().finditer(text, start, end):
+        place = canonical_place(m.group(0))
+        if place is None:
+            continue
+        is_region = bool(_REGION_AFTER.match(text, m.end()))
+        out.append(PlaceMention(m.start(), m.end(), place, is_region))
+    return out

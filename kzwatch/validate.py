@@ -1,0 +1,221 @@
+"""Great Expectations suites, built in code, one per contract table.
+
+GX 1.24 cannot validate DuckDB tables through its SQL datasource here, so each batch's pandas
+DataFrame is validated in an ephemeral context *before* loading. Every expectation carries a
+rule code in its meta; a row that fails any expectation goes to core.quarantine with that
+code instead of into its table. Thresholds and vocabularies live in this module, in one place.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from kzwatch import vocab
+
+log = logging.getLogger(__name__)
+
+EVIDENCE_MAX_CHARS = 600
+PERCENT_RANGE = (0, 100)
+ISO_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+PERIOD_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?|-\d{4}|-H[12]|-Q[1-4])?$"
+MAX_PLAUSIBLE_COUNT = 10_000_000  # persons/cases: more than this is a parsing error
+MAX_SENTENCE_MONTHS = 600
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    expectation: str  # GX expectation class name
+    column: str
+    kwargs: dict = field(default_factory=dict)
+    description: str = ""
+
+
+def _common(key_columns: tuple[str, ...]) -> list[Rule]:
+    rules = [Rule(f"KEY-{i + 1:03d}", "ExpectColumnValuesToNotBeNull", col,
+                  description=f"{col} is present")
+             for i, col in enumerate(("record_id", "document_id", "source_name", *key_columns))]
+    rules.append(Rule("KEY-000", "ExpectColumnValuesToBeUnique", "record_id",
+                      description="record_id is unique within the batch"))
+    rules += [
+        Rule("EVID-001", "ExpectColumnValuesToNotBeNull", "evidence",
+             description="every record cites its evidence"),
+        Rule("EVID-002", "ExpectColumnValueLengthsToBeBetween", "evidence",
+             {"min_value": 1, "max_value": EVIDENCE_MAX_CHARS},
+             f"evidence is 1..{EVIDENCE_MAX_CHARS} characters"),
+        Rule("EVID-003", "ExpectColumnValuesToBeInSet", "_evidence_grounded", {"value_set": [True]},
+             "evidence occurs verbatim (whitespace-collapsed) in the document"),
+    ]
+    return rules
+
+
+def _in_set(code: str, column: str, values) -> Rule:
+    return Rule(code, "ExpectColumnValuesToBeInSet", column, {"value_set": sorted(values)},
+                f"{column} is in the contract vocabulary")
+
+
+def _between(code: str, column: str, lo, hi) -> Rule:
+    return Rule(code, "ExpectColumnValuesToBeBetween", column,
+                {"min_value": lo, "max_value": hi}, f"{column} is within [{lo}, {hi}]")
+
+
+def _matches(code: str, column: str, pattern: str) -> Rule:
+    return Rule(code, "ExpectColumnValuesToMatchRegex", column, {"regex": pattern},
+                f"{column} matches {pattern}")
+
+
+RULES: dict[str, list[Rule]] = {
+    "survey_results": _common(("survey_id", "question_no", "option_no", "option_text")) + [
+        _between("SURV-001", "pct_reported", *PERCENT_RANGE),
+        _between("SURV-002", "responses", 0, MAX_PLAUSIBLE_COUNT),
+        _between("SURV-003", "n_respondents", 1, MAX_PLAUSIBLE_COUNT),
+        _between("SURV-004", "option_no", 1, 1000),
+    ],
+    "indicators": _common(("indicator", "entity")) + [
+        _in_set("IND-001", "indicator", vocab.INDICATORS),
+        _in_set("IND-002", "unit", vocab.INDICATOR_UNITS),
+        _between("IND-003", "rank", 1, 100_000),
+        _between("IND-004", "rank_of", 1, 100_000),
+        _matches("IND-005", "period", PERIOD_PATTERN),
+        Rule("IND-006", "ExpectColumnValuesToBeInSet", "_share_in_range", {"value_set": [True]},
+             "percent values are within [0, 100]"),
+    ],
+    "case_mentions": _common(("person_name",)) + [
+        _in_set("CASE-001", "region", vocab.REGIONS),
+        _in_set("CASE-002", "sentence_type", vocab.SENTENCE_TYPES),
+        _in_set("CASE-003", "status", vocab.STATUSES),
+        _in_set("CASE-004", "amount_kind", vocab.AMOUNT_KINDS),
+        _matches("CASE-005", "detained_on", ISO_PARTIAL_DATE),
+        _matches("CASE-006", "verdict_on", ISO_PARTIAL_DATE),
+        _between("CASE-007", "sentence_months", 0, MAX_SENTENCE_MONTHS),
+        _between("CASE-008", "amount_kzt", 0, 1e15),
+        _between("CASE-009", "amount_usd", 0, 1e13),
+        Rule("CASE-010", "ExpectColumnValuesToBeInSet", "_charges_valid", {"value_set": [True]},
+             "every charge is in the contract vocabulary"),
+    ],
+    "protest_events": _common(("event_date", "location", "event_type")) + [
+        _matches("EVT-001", "event_date", ISO_PARTIAL_DATE),
+        _in_set("EVT-002", "region", vocab.REGIONS),
+        _in_set("EVT-003", "event_type", vocab.EVENT_TYPES),
+        _in_set("EVT-004", "sub_event_type", vocab.SUB_EVENT_TYPES),
+        *[_between(f"EVT-{5 + i:03d}", col, 0, MAX_PLAUSIBLE_COUNT)
+          for i, col in enumerate(("participants", "killed", "injured", "detained"))],
+    ],
+    "statistics": _common(("subject", "metric", "value")) + [
+        _in_set("STAT-001", "metric", vocab.METRICS),
+        _between("STAT-002", "value", 0, 1e15),
+        _matches("STAT-003", "period", PERIOD_PATTERN),
+    ],
+}
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def add_derived_columns(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Columns some rules need that GX can't compute itself (list vocabularies, ranges).
+
+    `_evidence_grounded` comes with the rows: the extract step computes it while it still
+    holds the document's text (kzwatch.pipeline), so texts never travel to validation.
+    """
+    df = df.copy()
+    if "_evidence_grounded" not in df:
+        df["_evidence_grounded"] = False
+    if table == "case_mentions":
+        df["_charges_valid"] = [all(c in vocab.CHARGES for c in (charges or []))
+                                for charges in df["charges"]]
+    if table == "indicators":
+        df["_share_in_range"] = [
+            not (unit == "percent" and value is not None and not (0 <= value <= 100))
+            for unit, value in zip(df["unit"], df["value"], strict=True)]
+    return df
+
+
+@lru_cache(maxsize=1)
+def _context():
+    import great_expectations as gx
+
+    ctx = gx.get_context(mode="ephemeral")
+    try:
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+    except Exception:  # noqa: BLE001 - cosmetic only
+        pass
+    return ctx, ctx.data_sources.add_pandas("kzwatch_batches")
+
+
+def build_suite(table: str):
+    """The GX ExpectationSuite of one table, from RULES."""
+    import great_expectations as gx
+
+    suite = gx.ExpectationSuite(name=f"kzwatch.{table}")
+    for rule in RULES[table]:
+        cls = getattr(gx.expectations, rule.expectation)
+        suite.add_expectation(cls(column=rule.column, **rule.kwargs,
+                                  meta={"rule_code": rule.code, "description": rule.description}))
+    return suite
+
+
+@dataclass
+class ValidationOutcome:
+    table: str
+    passed: pd.DataFrame
+    quarantined: pd.DataFrame  # columns: table_name, rule_code, reason, source_name, record
+    results: list[dict]        # one per rule: code, description, success, unexpected count
+
+
+def validate_table(table: str, df: pd.DataFrame) -> ValidationOutcome:
+    """Validate one table's batch; split it into passing rows and quarantined rows."""
+    if df.empty:
+        return ValidationOutcome(table, df.drop(columns=[c for c in df.columns if c.startswith("_")]),
+                                 _empty_quarantine(), [])
+    ctx, datasource = _context()
+    checked = add_derived_columns(table, df.reset_index(drop=True))
+    name = f"{table}_{id(checked)}"
+    asset = datasource.add_dataframe_asset(name)
+    try:
+        batch = asset.add_batch_definition_whole_dataframe("all").get_batch(
+            batch_parameters={"dataframe": checked})
+        suite = ctx.suites.add_or_update(build_suite(table))
+        result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
+    finally:
+        datasource.delete_asset(name)
+    failing: dict[int, list[tuple[str, str]]] = {}
+    results = []
+    for res in result.results:
+        meta = res.expectation_config.meta or {}
+        bad = res.result.get("unexpected_index_list") or []
+        for idx in bad:
+            failing.setdefault(int(idx), []).append((meta.get("rule_code"), meta.get("description")))
+        results.append({"table": table, "rule_code": meta.get("rule_code"),
+                        "expectation": res.expectation_config.type,
+                        "column": res.expectation_config.kwargs.get("column"),
+                        "success": bool(res.success), "unexpected": len(bad),
+                        "checked": int(res.result.get("element_count") or len(checked))})
+    keep_cols = [c for c in df.columns if not c.startswith("_")]
+    quarantine_rows = []
+    for idx, failures in sorted(failing.items()):
+        row = checked.loc[idx, keep_cols].to_dict()
+        quarantine_rows.append({
+            "table_name": table, "rule_code": ",".join(sorted({c for c, _ in failures})),
+            "reason": "; ".join(sorted({d for _, d in failures})),
+            "source_name": row.get("source_name"), "document_id": row.get("document_id"),
+            "record_id": row.get("record_id"),
+            "record": json.dumps(row, default=str, ensure_ascii=False)})
+        log.warning("quarantined %s row from %s: %s", table, row.get("source_name"),
+                    quarantine_rows[-1]["reason"])
+    passed = checked.drop(index=list(failing))[keep_cols].reset_index(drop=True)
+    quarantined = pd.DataFrame(quarantine_rows) if quarantine_rows else _empty_quarantine()
+    return ValidationOutcome(table, passed, quarantined, results)
+
+
+def _empty_quarantine() -> pd.DataFrame:
+    return pd.DataFrame(columns=["table_name", "rule_code", "reason", "source_name",
+                                 "document_id", "record_id", "record"])

@@ -1,0 +1,184 @@
+"""SQLAlchemy definitions of the warehouse tables, with the comments a SQL client shows.
+
+The contract tables are derived from the pydantic models (models/records.py), so a field
+added there appears here; the bookkeeping tables are written out.
+"""
+from __future__ import annotations
+
+import types
+import typing
+
+from sqlalchemy import (ARRAY, BigInteger, Boolean, Column, Double, Integer, MetaData, String,
+                        Table, Text, TIMESTAMP)
+
+from models.records import RECORD_MODELS
+
+metadata = MetaData()
+
+SCHEMA_COMMENTS = {
+    "raw": "What was read: one row per document file and one per pipeline run.",
+    "core": "The public contract tables (../shared/spec/records.md), validated records only.",
+    "ref": "Reference tables loaded from seeds/reference/.",
+    "staging": "Views over core and raw that only rename and cast (one per source table).",
+    "mart": "Summary views for SQL clients; each view's comment states its grain.",
+}
+
+TABLE_COMMENTS = {
+    "case_mentions": "One row per (document, person facing a legal case, case).",
+    "protest_events": "One row per (document, location, day) of protest or unrest, ACLED-coded.",
+    "survey_results": "One row per answer option of a survey question printed in a document.",
+    "statistics": "One row per figure stated about protests or the fight against corruption.",
+    "indicators": "One row per value of a published index or table (CPI, assemblies, FX...).",
+}
+
+COLUMN_COMMENTS = {
+    "record_id": "Stable id: hash of the document checksum, the table and the natural key",
+    "document_id": "raw.documents.document_id of the source (sha256 of its bytes, 16 hex)",
+    "source_name": "Document path relative to the corpus folder",
+    "evidence": "Verbatim passage of the source that states the record's facts",
+    "evidence_start": "Character offset where the evidence starts in the original text",
+    "evidence_end": "Character offset where the evidence ends in the original text",
+    "person_name": "Full name as first written in the document",
+    "case_no": "1, 2, ... for distinct cases of one person in one document",
+    "person_id": "Resolved person (core.persons); one id across spellings and documents",
+    "position": "Office held when the case arose",
+    "region": "Canonical region (contract vocabulary)",
+    "charges": "Charges, contract vocabulary",
+    "amount_kzt": "Money at stake in tenge as stated",
+    "amount_usd": "Money at stake in US dollars as stated (never converted here)",
+    "amount_kind": "bribe, damage, embezzled, restitution, assets_recovered",
+    "detained_on": "ISO partial date of detention or arrest",
+    "verdict_on": "ISO partial date of the verdict",
+    "sentence_type": "prison, suspended, deferred, restriction_of_freedom, probation, life, fine, none",
+    "sentence_months": "Sentence handed down, in months (life: NULL)",
+    "in_absentia": "Sentenced in absentia",
+    "status": "Latest stage of the case the document reports",
+    "event_date": "ISO partial date of the event (day, month or year precision)",
+    "location": "City or town, canonical spelling",
+    "latitude": "Latitude of the location (gazetteer)",
+    "longitude": "Longitude of the location (gazetteer)",
+    "geo_precision": "ACLED geo precision: 1 town, 2 part of a region, 3 region",
+    "event_type": "ACLED event type",
+    "sub_event_type": "ACLED sub-event type, snake case",
+    "participants": "Participants stated for that place and day",
+    "killed": "Killed, stated for that place and day",
+    "injured": "Injured, stated for that place and day",
+    "detained": "Detained, stated for that place and day",
+    "description": "One-line description of the event",
+    "survey_id": "Slug naming the survey within the document",
+    "question_no": "Question number as printed",
+    "question_text": "Question text, wrapped lines joined",
+    "option_no": "1-based order of the option within the question",
+    "option_text": "Whole option text, wrapped lines joined",
+    "responses": "Count of responses (or mentions)",
+    "pct_reported": "Percentage as printed, NULL if none",
+    "n_respondents": "Respondents to the question: stated N, or count / percent",
+    "subject": "What the figure is about",
+    "metric": "What the figure counts (contract vocabulary)",
+    "value": "The value",
+    "unit": "Unit of the value",
+    "period": "Year, span or ISO partial date the value refers to",
+    "indicator": "Indicator code (contract vocabulary)",
+    "entity": "Country, group or currency pair the value belongs to",
+    "rank": "Rank where printed",
+    "rank_of": "Out of how many",
+}
+
+_TYPES = {str: String, int: Integer, float: Double, bool: Boolean}
+
+
+def _sql_type(annotation):
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        annotation = args[0]
+    if typing.get_origin(annotation) is list:
+        return ARRAY(String)
+    return _TYPES[annotation]()
+
+
+def _contract_table(name: str) -> Table:
+    model = RECORD_MODELS[name]
+    cols = [Column("record_id", String, nullable=False, comment=COLUMN_COMMENTS["record_id"]),
+            Column("document_id", String, nullable=False, comment=COLUMN_COMMENTS["document_id"])]
+    for field_name, info in model.model_fields.items():
+        cols.append(Column(field_name, _sql_type(info.annotation),
+                           comment=COLUMN_COMMENTS.get(field_name, field_name)))
+    return Table(name, metadata, *cols, schema="core", comment=TABLE_COMMENTS[name])
+
+
+CONTRACT_TABLES = {name: _contract_table(name) for name in RECORD_MODELS}
+
+documents = Table(
+    "documents", metadata,
+    Column("source_name", String, primary_key=True, comment="Path relative to the corpus folder"),
+    Column("document_id", String, comment="sha256 of the bytes (16 hex); shared by duplicates"),
+    Column("checksum", String, comment="Full sha256 of the file's bytes"),
+    Column("status", String, nullable=False,
+           comment="loaded | duplicate (same bytes as another file, loaded once) | error"),
+    Column("reason", Text, comment="Why the file is an error, or a warning about it"),
+    Column("duplicate_of", String, comment="For duplicates: the source_name whose records count"),
+    Column("size_bytes", BigInteger, comment="File size in bytes"),
+    Column("encoding", String, comment="Text encoding the file was decoded with"),
+    Column("n_chars", Integer, comment="Characters of decoded text"),
+    Column("parser_version", String, comment="Hash of the cleaning/extraction code that read it"),
+    Column("loaded_run_id", String, comment="Run that last (re)extracted this document"),
+    schema="raw", comment="One row per document file seen in the folder, with its read status.")
+
+pipeline_runs = Table(
+    "pipeline_runs", metadata,
+    Column("run_id", String, primary_key=True, comment="kzwatch run id"),
+    Column("flow_run_id", String, comment="Prefect flow run id (NULL outside Prefect)"),
+    Column("started_at", TIMESTAMP(timezone=True), comment="Start of the run (UTC)"),
+    Column("ended_at", TIMESTAMP(timezone=True), comment="End of the run (UTC)"),
+    Column("documents_seen", Integer, comment="Files found in the folder"),
+    Column("documents_new", Integer, comment="Files not in the previous snapshot"),
+    Column("documents_changed", Integer, comment="Files whose bytes or parser version changed"),
+    Column("documents_removed", Integer, comment="Files gone since the previous snapshot"),
+    Column("documents_unchanged", Integer, comment="Files skipped: same hash, same parser"),
+    Column("documents_failed", Integer, comment="Files recorded as errors"),
+    Column("rows_loaded", Text, comment="JSON: rows loaded per table in this run"),
+    Column("rows_quarantined", Integer, comment="Rows that failed validation in this run"),
+    Column("outcome", String, comment="completed | failed"),
+    schema="raw", comment="One row per pipeline run that published a snapshot.")
+
+quarantine = Table(
+    "quarantine", metadata,
+    Column("table_name", String, comment="Contract table the row was meant for"),
+    Column("rule_code", String, comment="Codes of the failed expectations (kzwatch/validate.py)"),
+    Column("reason", Text, comment="What the failed expectations check"),
+    Column("source_name", String, comment="Document the row came from"),
+    Column("document_id", String, comment="raw.documents.document_id"),
+    Column("record_id", String, comment="The record's id"),
+    Column("record", Text, comment="The rejected record as JSON"),
+    Column("run_id", String, comment="Run that quarantined it"),
+    schema="core", comment="Rows that failed validation, kept out of the contract tables.")
+
+persons = Table(
+    "persons", metadata,
+    Column("person_id", String, primary_key=True, comment="Stable person id"),
+    Column("canonical_name", String, comment="Name chosen for the person"),
+    Column("variants", ARRAY(String), comment="Every spelling seen"),
+    Column("first_document", String, comment="First document (by name) mentioning the person"),
+    Column("last_document", String, comment="Last document (by name) mentioning the person"),
+    Column("mention_count", Integer, comment="Case mentions resolved to this person"),
+    schema="core", comment="One row per resolved person facing a case in any document.")
+
+person_merges = Table(
+    "person_merges", metadata,
+    Column("person_id", String, comment="Person the spelling was merged into"),
+    Column("variant", String, comment="The spelling"),
+    Column("rule", String, comment="Why: exact_fold, alias_csv, fuzzy, surname_only"),
+    Column("score", Double, comment="Similarity score of the merge"),
+    schema="core", comment="One row per spelling merged into a person, with the reason.")
+
+validation_results = Table(
+    "validation_results", metadata,
+    Column("run_id", String, comment="Run"),
+    Column("table", String, comment="Contract table"),
+    Column("rule_code", String, comment="Expectation rule code"),
+    Column("expectation", String, comment="GX expectation type"),
+    Column("column", String, comment="Column checked"),
+    Column("success", Boolean, comment="All rows passed"),
+    Column("unexpected", Integer, comment="Rows that failed"),
+    Column("checked", Integer, comment="Rows checked"),
+    schema="raw", comment="One row per (run, expectation): the last validation results.")
