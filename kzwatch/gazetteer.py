@@ -70,7 +70,7 @@ def canonical_place(name: str | None) -> Place | None:
     if not name:
         return None
     places, variants = _places()
-    key = fold(re.sub(r"\b(?:city|town|village|the)\b", " ", name, flags=re.I))
+    key = fold(re.sub(r"\b(?:city|town|village|the)\b", " ", name, flags=re.IGNORECASE))
     canonical = variants.get(key) or variants.get(fold(name))
     return places.get(canonical) if canonical else None
 
@@ -88,7 +88,7 @@ def _mention_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w])")
 
 
-_REGION_AFTER = re.compile(r"\s*(?:region|oblast|province|district|obl\.)\b", re.I)
+_REGION_AFTER = re.compile(r"\s*(?:region|oblast|province|district|obl\.)\b", re.IGNORECASE)
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:

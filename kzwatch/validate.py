@@ -21,8 +21,8 @@ log = logging.getLogger(__name__)
 
 EVIDENCE_MAX_CHARS = 600
 PERCENT_RANGE = (0, 100)
-ISO_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-PERIOD_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?|-\d{4}|-H[12]|-Q[1-4])?$"
+ISO_PARTIAL_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+PERIOD_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?|-\d{4}|-H[12]|-Q[1-4])?$"
 MAX_PLAUSIBLE_COUNT = 10_000_000  # persons/cases: more than this is a parsing error
 MAX_SENTENCE_MONTHS = 600
 
@@ -155,6 +155,7 @@ def build_suite(table: str):
     """The GX ExpectationSuite of one table, from RULES."""
     import great_expectations as gx
 
+    _context()  # GX wants an active context before suites are built
     suite = gx.ExpectationSuite(name=f"kzwatch.{table}")
     for rule in RULES[table]:
         cls = getattr(gx.expectations, rule.expectation)

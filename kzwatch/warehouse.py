@@ -120,13 +120,14 @@ def _bulk_insert(conn, table: str, df: pd.DataFrame) -> int:
 
 
 def _apply_changes(conn, ch: SnapshotChanges) -> None:
-    drop = pd.DataFrame({"source_name": sorted(set(ch.drop_sources))})
-    raw = conn.connection.driver_connection
-    raw.register("_drop_sources", drop)
-    for name in [*CONTRACT_TABLES, "quarantine"]:
-        conn.execute(text(f"delete from core.{name} where source_name in "
-                          "(select source_name from _drop_sources)"))
-    raw.unregister("_drop_sources")
+    if ch.drop_sources:
+        drop = pd.DataFrame({"source_name": pd.Series(sorted(set(ch.drop_sources)), dtype=str)})
+        raw = conn.connection.driver_connection
+        raw.register("_drop_sources", drop)
+        for name in [*CONTRACT_TABLES, "quarantine"]:
+            conn.execute(text(f"delete from core.{name} where source_name in "
+                              "(select source_name from _drop_sources)"))
+        raw.unregister("_drop_sources")
     for name, df in ch.rows.items():
         ch.rows_loaded[name] = _bulk_insert(conn, f"core.{name}", df)
     q = ch.quarantined.assign(run_id=ch.run_id) if len(ch.quarantined) else ch.quarantined

@@ -1,6 +1,1033 @@
-"""Extractor placeholder: replaced by its own module."""
-from kzwatch.document import Document
+"""Legal cases against named people: one CaseMention per (document, person, case).
+
+The rules read the language of news reports, court press releases and NGO reports:
+"X was detained on charges of receiving a bribe", "the court sentenced her to seven years",
+"X, accused of economic crimes, paid ... in restitution and was released". A sentence is split
+into clauses; each clause's legal events (detained, charged, sentenced, pardoned, ...) are tied
+to their subject (a name, a pronoun resolved to the last person named in the paragraph, "all
+three men"), and the clause's facts (charges, sentence, money, dates) go to that person's
+current case. A new sentence different from the one already recorded, or "new charges", opens
+a second case for the same person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kzwatch.document import Document, sentences
+from kzwatch.extract.dates import document_dateline, find_dates
+from kzwatch.extract.money import amount_kind, find_amounts
+from kzwatch.reference import region_variants
+from models.records import CaseMention
+
+# ---------------------------------------------------------------- names
+
+_UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "a-zß-öø-ÿа-яёәғқңөұүһіğşıçñ"
+_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
+_CAPS_RUN = re.compile(rf"{_TOKEN}(?:\s{_TOKEN})*(?P<poss>['’]s\b)?")
+
+# Capitalised words that are not parts of personal names in these texts.
+_NOT_NAME = set("""
+a an the and or but if in on at of for to by from with without into over after before during
+since until as among about against according also another both either neither each every
+his her their its our my your this that these those there here then thus however
+nevertheless meanwhile moreover furthermore later earlier yet so while when where which who
+whose what why how he she they we it i former ex first second third deputy vice acting
+late chief head chairman chairwoman chair minister ministry akim akimat governor mayor
+president prime premier judge justice court supreme district city regional region oblast
+province committee agency service bureau office department council senate majilis
+parliament party bank university national security state anti corruption anticorruption
+general prosecutor prosecutors police interior internal affairs foreign defence defense
+finance economy energy industry trade republic kazakhstan kazakh kazakhstani russian russia
+american european eurasian soviet ussr china chinese usa uk us un osce eu kyrgyzstan
+uzbekistan tajikistan turkmenistan azerbaijan belarus moldova moldovan france french
+germany britain london washington moscow vienna geneva astana almaty shymkent atyrau
+aktau aktobe karaganda pavlodar taraz semey kostanay kyzylorda oral uralsk zhanaozen
+mangistau mangystau turkestan zhambyl akmola nur sultan nursultan otan amanat ak zhol alga
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+mr mrs ms dr prof sir madam lady citizen citizens officials official activist activists
+journalist journalists businessman businesswoman billionaire oligarch nephew niece son
+daughter wife husband brother sister father mother uncle aunt
+news radio liberty free europe rfe rl reuters ap afp interfax kazinform tass azattyq
+human rights watch amnesty international transparency freedom house
+read more related post posts photo credit source sources
+new old fair just bloody qantar january events protests unrest
+criminal code article articles law act decree order verdict handed down sentenced
+one two three four five six seven eight nine ten
+given like despite although because unlike following under through within whether once now
+today yesterday tomorrow nonetheless instead indeed perhaps moreover besides still even
+only just already meanwhile subsequently finally initially currently recently remarkably
+ultimately nevertheless why during upon toward towards regarding concerning including
+democratic choice people's social liberal communist green union movement association
+department registration archival funds archive archives media conference opens
+""".split())
+
+_TITLE_WORDS = (
+    "minister", "akim", "governor", "mayor", "deputy", "chairman", "chairwoman", "chair",
+    "head", "chief", "director", "judge", "prosecutor", "ambassador", "representative",
+    "editor", "journalist", "activist", "businessman", "businesswoman", "leader", "officer",
+    "employee", "senator", "mp", "manager", "commander", "general", "colonel", "secretary",
+    "advis", "poet", "dissident", "blogger", "lawyer", "founder", "owner", "banker", "ceo",
+    "president", "member", "investigator", "inspector", "accountant", "rector", "speaker",
+    "co-chair", "cochair", "spokes", "envoy", "consul", "ex-", "mayor",
+)
+_TITLE_CONNECT = {"of", "the", "and", "for", "on", "in", "&"}
 
 
-def extract(doc: Document) -> list:
-    return []
+def _fold_surname(token: str) -> str:
+    """Key of a surname within one document: Abdusattarova ~ Abdusattarov."""
+    low = token.lower().replace("’", "'")
+    low = re.sub(r"'s$", "", low)
+    low = re.sub(r"(ov|ev|in|yn|yov|yev)a$", r"\1", low)
+    low = re.sub(r"skaya$", "sky", low)
+    return low
+
+
+_SURNAME_SHAPE = re.compile(
+    r"(?:ov|ova|ev|eva|yev|yeva|in|ina|yn|uly|ulu|kyzy|qyzy|enko|sky|skiy|skaya|ich|"
+    r"bek|bay|bai|baev|bayev|uli|ly)$", re.I)
+
+
+_ORG_BEFORE = re.compile(
+    r"\b(?:Department|Committee|Ministry|Court|Party|Bank|Agency|Service|Office|Council|"
+    r"Union|Institute|Center|Centre|University|Foundation|Fund|Bureau|Movement|Association|"
+    r"Commission|Chamber|Company|Corporation|Registration)\s+(?:of\s+|and\s+|for\s+|the\s+)+"
+    r"(?:[A-Z][\w-]*\s+(?:of\s+|and\s+|the\s+)*)*$")
+_ORG_WORDS = re.compile(
+    r"\b(?:Company|Corporation|Committee|Ministry|Court|Party|Bank|Agency|Service|Council|"
+    r"Union|Institute|Center|Centre|University|Foundation|Fund|Bureau|Movement|Association|"
+    r"Commission|Chamber|Holding|Group|News|Times|Post|Review|Journal|Channel|Radio|"
+    r"Television|TV|Prom|Gas|Oil|Mining|Airways|Railways)\b")
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def _is_headline(text: str) -> bool:
+    """A Title Case line (headline, footnote title): names in it are not sentence subjects."""
+    words = _HEADLINE_WORD.findall(text)
+    if len(words) < 4:
+        return False
+    small = {"of", "the", "and", "to", "in", "on", "for", "a", "an", "at", "by", "with", "from",
+             "as", "or", "over", "after", "into"}
+    content = [w for w in words if w.lower() not in small]
+    caps = sum(1 for w in content if w[0].isupper())
+    return len(content) >= 3 and caps / len(content) >= 0.8
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    text: str          # as written
+    tokens: list[str]
+    possessive: bool
+
+
+def _name_mentions(text: str, known_surnames: set[str]) -> list[NameMention]:
+    """Runs of capitalised tokens that read as a personal name (1-3 tokens)."""
+    out = []
+    for m in _CAPS_RUN.finditer(text):
+        run = m.group(0)
+        poss = bool(m.group("poss"))
+        if poss:
+            run = run[: -len(m.group("poss"))]
+        offset = m.start()
+        orgs = list(_ORG_WORDS.finditer(run))
+        if orgs:  # "National Atomic Company": no name; "Supreme Court Zhanguttinov": after it
+            cut = orgs[-1].end()
+            offset += cut + (1 if run[cut:cut + 1] == " " else 0)
+            run = run[cut:].lstrip()
+            if not run:
+                continue
+        # split the run at non-name words and keep the name-like pieces
+        pieces: list[tuple[int, list[str]]] = []
+        current: list[str] = []
+        cur_start = offset
+        for tok_m in re.finditer(r"\S+", run):
+            tok = tok_m.group(0)
+            if tok.lower() in _NOT_NAME:
+                if current:
+                    pieces.append((cur_start, current))
+                current = []
+            else:
+                if not current:
+                    cur_start = offset + tok_m.start()
+                current.append(tok)
+        if current:
+            pieces.append((cur_start, current))
+        for start, toks in pieces:
+            last_piece = start + len(" ".join(toks)) == offset + len(run)
+            if len(toks) > 3:
+                continue
+            if len(toks) == 1:
+                key = _fold_surname(toks[0])
+                if key not in known_surnames and not _SURNAME_SHAPE.search(toks[0]):
+                    continue
+                if len(toks[0]) < 4:
+                    continue
+            after = text[start + len(" ".join(toks)):start + len(" ".join(toks)) + 30]
+            if re.match(r"\s+(?:Party|Committee|Bank|Court|University|Agency|Service|Ministry|"
+                        r"Region|Oblast|District|City|Street|Foundation|Fund|Group|Holding|"
+                        r"Company|Corp|LLP|JSC|Institute|Center|Centre|Movement|Union)\b",
+                        after):
+                continue
+            before = text[max(0, start - 5):start]
+            if re.search(r"\bthe\s+$|[“\"«]\s*$", before, re.I):
+                continue
+            if _ORG_BEFORE.search(text[max(0, start - 60):start]):
+                continue
+            end = start + len(" ".join(toks))
+            out.append(NameMention(start, end, " ".join(toks), toks, poss and last_piece))
+    return out
+
+
+# ---------------------------------------------------------------- legal events
+
+STATUS_RANK = {"suspected": 1, "detained": 2, "charged": 3, "on_trial": 4, "convicted": 5,
+               "acquitted": 5, "released": 6, "paroled": 6, "pardoned": 6}
+
+_AUX = (r"(?:was|were|been|being|is|are|be|got|get|gets)\s+"
+        r"(?:(?:also|later|then|subsequently|eventually|officially|already|reportedly|"
+        r"allegedly|finally|first|again|recently|immediately|previously|initially|not|never|"
+        r"most|more|very|soon|once|twice|"
+        r"\w+ly)\s+){0,2}")
+_PASSIVE_VERBS = {
+    "sentenced": "convicted", "convicted": "convicted", "found guilty": "convicted",
+    "jailed": "convicted", "imprisoned": "convicted", "fined": "convicted",
+    "detained": "detained", "arrested": "detained", "caught": "detained",
+    "taken into custody": "detained", "remanded in custody": "detained",
+    "placed in (?:custody|pre-?trial detention|a pre-?trial detention cent(?:er|re))": "detained",
+    "placed under (?:house )?arrest": "detained", "extradited": "detained",
+    "charged": "charged", "indicted": "charged", "accused": "charged", "prosecuted": "charged",
+    "put on trial": "on_trial", "tried": "on_trial",
+    "suspected": "suspected", "acquitted": "acquitted", "pardoned": "pardoned",
+    "amnestied": "pardoned", "paroled": "paroled", "released on parole": "paroled",
+    "released": "released", "freed": "released",
+}
+_PASSIVE = re.compile(
+    rf"\b{_AUX}(?P<verb>{'|'.join(sorted(_PASSIVE_VERBS, key=len, reverse=True))})\b", re.I)
+_REDUCED = re.compile(  # "Satybaldy, accused of economic crimes," / "Released at the beginning"
+    r"(?:,\s*|^\s*)(?P<verb>accused|charged|convicted|suspected|sentenced|arrested|detained|"
+    r"released|jailed|pardoned)\s+(?=of|with|to|in|on|at|for|after|under|early|from)", re.I)
+_SUBJECT_VERBS = [  # the subject is the person facing the case
+    (re.compile(r"\b(?:received|receives|got|was given|was handed|handed|given)\s+"
+                r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:sentence|prison term|jail term|term)\b",
+                re.I), "convicted"),
+    (re.compile(r"\b(?:faces?|faced|facing)\s+(?:\w+\s+){0,3}?(?:charges?|trial|prosecution|"
+                r"criminal case|prison|up to)\b", re.I), "charged"),
+    (re.compile(r"\b(?:pleaded|pled|admitted)\s+guilty\b", re.I), "convicted"),
+    (re.compile(r"\b(?:stood|stands|went|goes|is|was|remains)\s+on\s+trial\b", re.I), "on_trial"),
+    (re.compile(r"\bawaiting\s+trial\b", re.I), "charged"),
+    (re.compile(r"\b(?:died|remains?|remained|is|was|has been|spent)\s+(?:\w+\s+){0,2}?in\s+"
+                r"(?:prison|custody|pre-?trial detention|jail|a penal colony)\b", re.I), "detained"),
+    (re.compile(r"\b(?:served|serving)\s+(?:\w+\s+){0,3}?(?:sentence|years?|term)\b", re.I),
+     "convicted"),
+    (re.compile(r"\bwas\s+(?:\w+\s+)?behind\s+bars\b", re.I), "detained"),
+]
+_OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case against him"
+    (re.compile(r"\b(?:sentenced|convicted|jailed|imprisoned)\b", re.I), "convicted"),
+    (re.compile(r"\bfound\b(?=\s+\S+(?:\s+\S+){0,3}\s+guilty)", re.I), "convicted"),
+    (re.compile(r"\b(?:detained|arrested|apprehended)\b", re.I), "detained"),
+    (re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.I), "charged"),
+    (re.compile(r"\bacquitted\b", re.I), "acquitted"),
+    (re.compile(r"\b(?:defer\w*|suspend\w*)\b(?=\s+(?:the\s+)?(?:execution\s+of\s+)?"
+                r"(?:her|his|\w+['’]s)\s+(?:prison\s+)?(?:sentence|punishment))", re.I), "convicted"),
+    (re.compile(r"\bpardoned\b", re.I), "pardoned"),
+    (re.compile(r"\b(?:criminal\s+)?(?:case|cases|charges?|proceedings|lawsuit)\s+"
+                r"(?:\w+\s+){0,4}?(?:against|at)\b", re.I), "charged"),
+    (re.compile(r"\b(?:levell?ed|brought|filed|pressed)\s+(?:at|against)\b", re.I), "charged"),
+    (re.compile(r"\b(?:arrest|detention)\s+of\b", re.I), "detained"),
+    (re.compile(r"\b(?:trial|prosecution)\s+of\b", re.I), "on_trial"),
+    (re.compile(r"\b(?:conviction)\s+of\b", re.I), "convicted"),
+]
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|avoided|escaped|denied that)\s+"
+                       r"(?:\w+\s+){0,2}$", re.I)
+_NEW_CASE = re.compile(r"\b(?:new|fresh|another|second|additional)\s+(?:criminal\s+)?"
+                       r"(?:charges?|case|indictment|criminal case|prosecution)\b", re.I)
+_GROUP = re.compile(r"\b(?:all\s+(?:two|three|four|five|six|of\s+them)(?:\s+(?:men|women|"
+                    r"officials|defendants|suspects))?|both(?:\s+(?:men|women|officials|"
+                    r"defendants))?|the\s+(?:two|three|four)\s+(?:men|women|officials|"
+                    r"defendants)|they)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.I)
+_PRONOUN_OBJECT = re.compile(r"^\s*(?:him|her)\b", re.I)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?i:of|by|with|from|to|for|against|about|than|like)\s+(?:[a-z][^\s,.;:()]*\s+){0,3}$")
+
+# ---------------------------------------------------------------- charges
+
+_CHARGES = [
+    ("bribery_mediation", r"mediat\w*\s+(?:in\s+)?brib|intermediar\w*\s+(?:in\s+)?brib|"
+                          r"brokering\s+(?:a\s+)?brib"),
+    ("bribe_giving", r"(?:giving|gave|give|offer\w*|paying|paid|handing)\s+(?:an?\s+|the\s+)?"
+                     r"bribes?|bribe[- ]giving|brib(?:e|es|ery)\s+(?:was|were)\s+"
+                     r"(?:given|offered|paid|handed)\s+by"),
+    ("bribe_taking", r"(?:receiv\w*|tak\w*|took|accept\w*|extort\w*|demand\w*|solicit\w*)\s+"
+                     r"(?:an?\s+|the\s+)?(?:\w+\s+)?bribes?|bribe[- ]taking|bribery|kickbacks?|"
+                     r"\bbribes?\b(?!\s+(?:was|were)\s+(?:given|offered|paid|handed))"),
+    ("embezzlement", r"embezzl\w+|misappropriat\w+|theft\s+of\s+(?:budget|public|state)"),
+    ("fraud", r"(?<!election )(?<!electoral )\bfraud\b"),
+    ("abuse_of_office", r"abus\w*\s+(?:of\s+)?(?:\w+\s+){0,2}(?:office|offices|power|powers|"
+                        r"authority|position)"),
+    ("exceeding_authority", r"exceed\w*\s+(?:\w+\s+){0,2}(?:authority|powers)"),
+    ("money_laundering", r"money[- ]laundering|launder\w*|legali[sz]\w+\s+of\s+(?:criminal|"
+                         r"illegal\w*)"),
+    ("illegal_entrepreneurship", r"(?:illegal|false|unlawful)\s+(?:participation\s+in\s+)?"
+                                 r"entrepreneur\w*"),
+    ("tax_evasion", r"tax\s+evasion|evasion\s+of\s+taxes|evad\w+\s+taxes"),
+    ("high_treason", r"\btreason\b"),
+    ("seizure_of_power", r"seiz\w*\s+(?:of\s+)?(?:state\s+)?power|coup\b|usurp\w*\s+(?:of\s+)?"
+                         r"power"),
+    ("mass_riots", r"\briots?\b|mass\s+(?:disorder|unrest)"),
+    ("extremism", r"extremis\w+|(?:organi[sz]\w+|participat\w+)\s+(?:\w+\s+){0,3}in\s+the\s+"
+                  r"activit\w+\s+of|terroris\w+"),
+    ("inciting_discord", r"incit\w+\s+(?:\w+\s+){0,2}(?:discord|hatred|enmity)"),
+    ("negligence", r"negligen\w+"),
+    ("murder", r"\bmurder\w*|\bkill\w*\s+(?:a|an|the|two|three|\w+)\s+(?:police|officer|"
+               r"person|people|man|woman)|homicide"),
+    ("torture", r"\btortur\w+"),
+]
+_CHARGES_RE = [(name, re.compile(pat, re.I)) for name, pat in _CHARGES]
+# offences outside the vocabulary: always "other"
+_CONCRETE_OTHER = re.compile(
+    r"\b(?:kidnapp\w+|abduct\w+|theft\s+of\s+people|hostages?|rape|raping|insult\w*|"
+    r"hooligan\w*|smuggl\w+|espionage|drug\s+traffick\w+|extortion|forgery|forged|"
+    r"violat\w+\s+(?:of\s+)?(?:the\s+)?(?:law|rules)|slander|defamation|false\s+information|"
+    r"illegal\s+(?:possession|storage)\s+of\s+(?:weapons|firearms)|arms\s+trafficking|"
+    r"spreading\s+(?:false|knowingly)|dissemination\s+of\s+(?:false|knowingly))\b", re.I)
+# unspecified wrongdoing: "other" only when no charge of the vocabulary is named
+_VAGUE_OTHER = re.compile(r"\b(?:corruption|corrupt|economic\s+crimes?|financial\s+crimes?|"
+                          r"official\s+crimes?)\b", re.I)
+_CHARGE_INTRO = re.compile(
+    r"\b(?:on\s+charges?\s+of|on\s+suspicion\s+of|accused\s+of|convicted\s+of|guilty\s+of|"
+    r"charged\s+with|under\s+the\s+article|criminal\s+case\s+(?:\w+\s+){0,4}for|"
+    r"sentenced\s+(?:\w+\s+){0,8}?for|prosecuted\s+for|detained\s+for|on\s+the\s+fact\s+of)\b",
+    re.I)
+
+
+def charges_in(text: str) -> tuple[list[str], bool, bool]:
+    """Charges of the vocabulary named in `text`, whether an offence outside the vocabulary is
+    named (-> other), and whether only unspecified wrongdoing is ("corruption charges")."""
+    found = []
+    for name, rx in _CHARGES_RE:
+        if rx.search(text) and name not in found:
+            found.append(name)
+    if "bribe_giving" in found and "bribe_taking" in found:
+        taking = _CHARGES_RE[2][1]
+        if not re.search(r"receiv|tak|took|accept|bribery|kickback", text, re.I) or \
+                not taking.search(re.sub(r"(?:giving|gave|give|offer\w*|paying|paid)\s+"
+                                         r"(?:an?\s+|the\s+)?bribes?|bribe\s+(?:was|were)\s+\w+",
+                                         "", text, flags=re.I)):
+            found.remove("bribe_taking")
+    concrete = bool(_CONCRETE_OTHER.search(text))
+    vague = bool(_VAGUE_OTHER.search(text)) or bool(_CHARGE_INTRO.search(text))
+    return found, concrete, vague
+
+
+# ---------------------------------------------------------------- sentences (punishment)
+
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "twenty-one": 21, "twenty-two": 22, "twenty-five": 25,
+    "thirty": 30, "half": 0.5,
+}
+_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
+_DURATION = re.compile(
+    rf"\b(?P<y>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+years?(?:[\s-]+old)?"
+    rf"(?:,?\s+(?:and\s+)?(?P<m>{_NUM})[\s-]+months?)?"
+    rf"|\b(?P<mo>{_NUM})[\s-]+months?", re.I)
+_SENTENCE_CONTEXT = re.compile(
+    r"\b(?:sentenced|sentence|sentences|imprisoned|jailed|imprisonment|prison|term|"
+    r"penal colony|behind bars|restriction of freedom|probation|suspended|respectively)\b", re.I)
+
+
+def _num(text: str) -> float | None:
+    low = text.lower()
+    if low in _NUM_WORDS:
+        return float(_NUM_WORDS[low])
+    try:
+        return float(low.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _months(m: re.Match) -> int | None:
+    if m.group("mo"):
+        n = _num(m.group("mo"))
+        return int(round(n)) if n else None
+    years = _num(m.group("y"))
+    if years is None:
+        return None
+    months = years * 12 + (6 if m.group("half") else 0)
+    if m.group("m"):
+        extra = _num(m.group("m"))
+        months += extra or 0
+    return int(round(months))
+
+
+@dataclass
+class Punishment:
+    sentence_type: str | None
+    months: list[int]
+    in_absentia: bool
+
+
+def punishment_in(clause: str) -> Punishment | None:
+    """Sentence handed down in a clause: type and length(s) ("16 and 15 years respectively")."""
+    low = clause.lower()
+    has_verdict = re.search(r"\bsentenced|\bsentence\b|\bimprisoned\s+for|\bjailed\s+for|"
+                            r"\bfined\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term", low)
+    if not has_verdict:
+        return None
+    months: list[int] = []
+    anchor = re.search(r"sentenced|sentence|imprisoned|jailed|term", low)
+    scan_from = 0
+    if anchor and re.search(r"\bdefer\w*\s+(?:\w+\s+)?sentence\s+for", low) and \
+            "sentenced" not in low:
+        scan_from = len(low)  # "defer her sentence for three years": not the sentence length
+    for m in _DURATION.finditer(clause, scan_from):
+        before = low[max(0, m.start() - 25):m.start()]
+        after = low[m.end():m.end() + 40]
+        if re.search(r"\b(?:served|serving|after|for the period of|ago|over|within|for)\s+"
+                     r"(?:\w+\s+)?$", before) and not re.search(r"(?:imprisoned|jailed)\s+for\s+$",
+                                                               before):
+            continue
+        if "old" in m.group(0).lower() or re.match(r"\s*(?:ago|later|earlier|after)", after):
+            continue
+        if not (_SENTENCE_CONTEXT.search(before + " " + after) or re.search(
+                r"sentenced\s+(?:\w+\s+){0,6}?to\s+$|to\s+$", before) or anchor):
+            continue
+        value = _months(m)
+        if value:
+            months.append(value)
+    if "life" in low and re.search(r"life\s+(?:imprisonment|sentence|in\s+prison|term)|to\s+life",
+                                   low):
+        kind = "life"
+        months = []
+    elif re.search(r"restriction\s+of\s+(?:his\s+|her\s+)?freedom|restricted\s+freedom|"
+                   r"freedom\s+restriction", low):
+        kind = "restriction_of_freedom"
+    elif re.search(r"\bsuspended|\bconditional\s+(?:sentence|term)|probationary\s+sentence", low):
+        kind = "suspended"
+    elif re.search(r"\bdefer", low):
+        kind = "deferred"
+    elif re.search(r"\bprobation\b", low) and "released" not in low:
+        kind = "probation"
+    elif re.search(r"\bfined\b|\ba\s+fine\s+of", low) and not months:
+        kind = "fine"
+    elif months or re.search(r"\bprison|\bimprison|\bjail|penal\s+colony", low):
+        kind = "prison" if months or "sentenced" in low else None
+    else:
+        kind = None
+    if kind is None and not months:
+        return None
+    return Punishment(kind, months, bool(re.search(r"\bin\s+absentia\b", low)))
+
+
+# ---------------------------------------------------------------- records being built
+
+@dataclass
+class Case:
+    person: str
+    events: list[tuple[int, int]] = field(default_factory=list)  # sentence spans
+    charges: list[str] = field(default_factory=list)
+    other_charge: bool = False
+    vague_charge: bool = False
+    amount_kzt: float | None = None
+    amount_usd: float | None = None
+    amount_kind: str | None = None
+    detained_on: str | None = None
+    verdict_on: str | None = None
+    sentence_type: str | None = None
+    sentence_months: int | None = None
+    in_absentia: bool = False
+    status: str | None = None
+    first_pos: int = 0
+    key_span: tuple[int, int] | None = None
+    key_rank: int = -1
+    opened_as_new: bool = False
+    position: str | None = None
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    given: str | None
+    mentions: list[int] = field(default_factory=list)
+    victim: bool = False
+    position: str | None = None
+    appointed: str | None = None
+    titles: list[tuple[int, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- positions
+
+_APPOSITIVE = re.compile(
+    r"^\s*(?:,\s*(?:who\s+(?:was|is|had\s+been|has\s+been|served\s+as)\s+)?|\s*\()"
+    r"(?:the\s+|a\s+|an\s+|then\s+|then-)?(?P<t>[^.;()]{3,140}?)(?=\s*(?:\)|\.\s|\.$|;|,\s+who\b|"
+    r"\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|,\s+(?:was|is|has|had|and)\b|$))", re.I)
+
+
+def _looks_like_title(phrase: str) -> bool:
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    if not words or len(words) > 16:
+        return False
+    return any(w.startswith(_TITLE_WORDS) for w in words[:6])
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """Office written just before a name: 'First Deputy Governor of the Mangistau region X'."""
+    window = text[max(0, start - 160):start]
+    window = window[window.rfind("\n\n") + 2 if "\n\n" in window else 0:].replace("\n", " ")
+
+    window = re.sub(r",\s*$", " ", window)  # "the former chief of X, Karim Massimov"
+    words = list(re.finditer(r"\(?[\w’'\-“”\"«»]+\)?", window))
+    kept: list[re.Match] = []
+    for w in reversed(words):
+        tail = window[w.end():] if not kept else window[w.end():kept[-1].start()]
+        if re.search(r"[.;:!?]|,", tail):
+            break
+        tok = w.group(0).strip("()“”\"«»").lower()
+        ok = (w.group(0)[:1].isupper() or w.group(0).startswith(("(", "“", "\"", "«"))
+              or tok in _TITLE_CONNECT or tok.startswith(_TITLE_WORDS)
+              or tok in {"former", "first", "ex", "acting", "region", "oblast", "district",
+                         "city", "regional", "imprisoned", "court", "committee", "ministry",
+                         "staff", "affairs", "internal", "akimat"})
+        if not ok or tok in {"is", "was", "were", "by", "among", "including", "them", "another",
+                             "his", "her", "its", "their", "said", "that", "as", "however"}:
+            break
+        if tok in {"he", "she", "according", "after", "in", "when", "then", "also", "the"} and \
+                not kept:
+            break
+        kept.append(w)
+    if not kept:
+        return None
+    phrase = window[kept[-1].start():kept[0].end()].strip()
+    phrase = re.sub(r"^(?:(?:of|the|and|for|on|in|&|imprisoned|President\w*)\s+)+", "", phrase,
+                    flags=re.I)
+    phrase = re.sub(r"\s+(?:of|the|and|for|on|in)$", "", phrase, flags=re.I).strip(" ,")
+    phrase = re.sub(r"^[\w-]+['’]s\s+", "", phrase)  # "Massimov's first deputy"
+    return phrase if _looks_like_title(phrase) else None
+
+
+def _title_after(text: str, end: int) -> str | None:
+    m = _APPOSITIVE.match(text[end:end + 200])
+    if not m:
+        return None
+    phrase = m.group("t").strip(" ,")
+    return phrase if _looks_like_title(phrase) else None
+
+
+_APPOINTED = re.compile(r"\b(?:appointed|served|worked|acted)\s+as\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?P<t>[^.;,—–]{3,100}?)(?=\s*(?:[.;,—–]|\s+from\s|\s+in\s+\d|\s+until\s|$))",
+                        re.I)
+
+
+def region_of(position: str | None) -> str | None:
+    """Canonical region named in an office ("deputy akim of Atyrau region" -> Atyrau)."""
+    if not position:
+        return None
+    low = re.sub(r"[\s\-]+", " ", position.lower())
+    best = None
+    for variant, region in region_variants().items():
+        for m in re.finditer(rf"\b{re.escape(variant)}\b", low):
+            if best is None or len(variant) > best[0]:
+                best = (len(variant), region)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------- clause handling
+
+_CLAUSE_SPLIT = re.compile(r";\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|"
+                           rf",\s+and\s+(?=(?:he|she|{_TOKEN})\s)")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [c for c in out if c[1] > c[0]]
+
+
+@dataclass
+class Event:
+    persons: list[str]
+    status: str | None
+    trigger_start: int
+    trigger_end: int
+    detain_verb: bool = False
+    verdict_verb: bool = False
+    killing: bool = False
+
+
+class _Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.dateline: date | None = document_dateline(doc.original)
+        self.persons: dict[str, Person] = {}
+        self.order: list[str] = []
+        self.cases: dict[str, list[Case]] = {}
+        self.current: dict[str, int] = {}
+        self.last_group: list[str] = []
+        self.focus: str | None = None
+        self.context_other: dict[str, bool] = {}
+        self.recent: list[str] = []  # people facing a case, least recent first
+
+    # --- people
+    def _person_for(self, nm: NameMention) -> str | None:
+        surname = nm.tokens[-1]
+        key = _fold_surname(surname)
+        given = nm.tokens[0] if len(nm.tokens) > 1 else None
+        if key in self.persons:
+            p = self.persons[key]
+            if given and p.given and given.lower() != p.given.lower():
+                alt = f"{key}|{given.lower()}"
+                if alt not in self.persons:
+                    self.persons[alt] = Person(alt, nm.text, given)
+                    self.order.append(alt)
+                return alt
+            if given and not p.given:
+                p.given, p.name = given, nm.text
+            return key
+        for other in list(self.persons.values()):
+            if other.key.startswith(key + "|") and (not given or other.given == given):
+                return other.key
+        self.persons[key] = Person(key, nm.text, given)
+        self.order.append(key)
+        return key
+
+    def _mentions(self, start: int, end: int) -> list[tuple[NameMention, str]]:
+        known = {k.split("|")[0] for k in self.persons}
+        out = []
+        for nm in _name_mentions(self.text[start:end], known):
+            nm = NameMention(nm.start + start, nm.end + start, nm.text, nm.tokens, nm.possessive)
+            key = self._person_for(nm)
+            if key:
+                out.append((nm, key))
+        return out
+
+    # --- subjects
+    def _subject_before(self, c_start: int, trig: int,
+                        mentions: list[tuple[NameMention, str]]) -> list[str]:
+        said = list(re.finditer(r"\b(?:that|said|says|announced|reported|stated|noted)\b",
+                                self.text[c_start:trig]))
+        if said:  # "X announced that Y was convicted": the subject follows the complementiser
+            c_start += said[-1].end()
+        before = self.text[c_start:trig]
+        # relative clause: "X, who was sentenced"
+        rel = None
+        for rel in re.finditer(r"\bwho\b", before, re.I):
+            pass
+        if rel and any(rel.end() <= nm.start - c_start for nm, _ in mentions
+                       if c_start <= nm.start < trig):
+            rel = None
+        names = [(nm, k) for nm, k in mentions if c_start <= nm.start < trig and not nm.possessive]
+        if rel:
+            prior = [(nm, k) for nm, k in mentions if nm.end <= c_start + rel.start()
+                     and not nm.possessive]
+            if prior:
+                return [prior[-1][1]]
+        names = [(nm, k) for nm, k in names
+                 if not _PREPOSITION_BEFORE.search(self.text[max(c_start, nm.start - 40):nm.start])
+                 or re.search(r"\band\s+$", self.text[max(0, nm.start - 6):nm.start])]
+        if names:
+            first = names[0]
+            group = [first[1]]
+            for nm, k in names[1:]:
+                gap = self.text[group_end(first, group, names):nm.start]
+                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                    group.append(k)
+                else:
+                    break
+            return list(dict.fromkeys(group))
+        group = _GROUP.search(before)
+        if group and self.recent:
+            return self._group_members(group.group(0))
+        pron = list(_PRONOUN_SUBJECT.finditer(before))
+        if pron and self.focus:
+            return [self.focus]
+        return []
+
+    def _object_after(self, trig_end: int, c_end: int,
+                      mentions: list[tuple[NameMention, str]]) -> list[str]:
+        after = self.text[trig_end:min(c_end, trig_end + 120)]
+        if _PRONOUN_OBJECT.match(after) and self.focus:
+            return [self.focus]
+        group = re.match(r"\s*(?:them|all\s+(?:three|two|four|five)(?:\s+\w+)?|both(?:\s+men)?)\b",
+                         after, re.I)
+        if group and self.recent:
+            return self._group_members(group.group(0))
+        for nm, k in mentions:
+            if trig_end <= nm.start < trig_end + 120 and nm.start < c_end and not nm.possessive:
+                gap = self.text[trig_end:nm.start]
+                if re.search(r"[.;]|\b(?:who|which|that|because|after|when|of\s+the\s+memory)\b",
+                             gap):
+                    return []
+                if re.search(r"\b(?:by|from|with|for)\s+(?:\S+\s+){0,3}$", gap) and \
+                        not re.search(r"against|at\s", gap):
+                    return []
+                return [k]
+        return []
+
+    def _group_members(self, phrase: str) -> list[str]:
+        """'all three men' -> the three people most recently facing a case; 'they' -> last group."""
+        words = phrase.lower().split()
+        count = next((_NUM_WORDS[w] for w in words if w in _NUM_WORDS and w not in ("a", "an")),
+                     None)
+        if "both" in words:
+            count = 2
+        if count is None:
+            return list(self.last_group)
+        return list(reversed(self.recent[-int(count):]))[::-1]
+
+    # --- events in one clause
+    def _events(self, c_start: int, c_end: int,
+                mentions: list[tuple[NameMention, str]]) -> list[Event]:
+        text = self.text
+        clause = text[c_start:c_end]
+        events: list[Event] = []
+        for m in _PASSIVE.finditer(clause):
+            if re.search(r"\bnot\b|\bnever\b", m.group(0), re.I):
+                continue
+            verb = m.group("verb").lower()
+            status = next((s for v, s in _PASSIVE_VERBS.items() if re.fullmatch(v, verb)), None)
+            if status == "released" and re.search(r"released\s+(?:\w+\s+)?(?:from\s+custody\s+)?"
+                                                  r"in\s+the\s+court", clause[m.start():], re.I):
+                continue
+            if status == "released" and re.search(r"\bparole|probation\s+control", clause, re.I):
+                status = "paroled"
+            if status == "detained" and re.search(r"\bon\s+(?:\w+\s+)?charges?\s+of|charged\s+with",
+                                                  clause[m.end():], re.I):
+                status = "charged"
+            if re.search(r"\bto\s+$", clause[:m.start()]):
+                continue  # "asked to be released", "threatened to be arrested": not an event
+            who = self._subject_before(c_start, c_start + m.start(), mentions)
+            if status == "charged" and verb == "accused" and not re.match(
+                    r"\s*of\b", clause[m.end():]):
+                continue
+            events.append(Event(who, status, c_start + m.start("verb"), c_start + m.end(),
+                                status == "detained", status in ("convicted", "acquitted")))
+        for m in _REDUCED.finditer(clause):
+            verb = m.group("verb").lower()
+            status = next((s for v, s in _PASSIVE_VERBS.items() if re.fullmatch(v, verb)), None)
+            if m.group(0).lstrip().startswith(","):
+                prior = [k for nm, k in mentions if nm.end <= c_start + m.start()
+                         and c_start + m.start() - nm.end < 3]
+                who = prior[-1:] if prior else []
+            else:
+                who = [self.focus] if self.focus else []
+            if any(e.trigger_start == c_start + m.start("verb") for e in events):
+                continue
+            events.append(Event(who, status, c_start + m.start("verb"), c_start + m.end(),
+                                status == "detained", status == "convicted"))
+        for rx, status in _SUBJECT_VERBS:
+            for m in rx.finditer(clause):
+                if _NEGATION.search(clause[:m.start()][-40:]) or re.search(
+                        r"\b(?:not|never|no)\b", m.group(0), re.I):
+                    continue
+                who = self._subject_before(c_start, c_start + m.start(), mentions)
+                events.append(Event(who, status, c_start + m.start(), c_start + m.end(),
+                                    status == "detained", status == "convicted"))
+        for rx, status in _OBJECT_VERBS:
+            for m in rx.finditer(clause):
+                if any(e.trigger_start <= c_start + m.start() < e.trigger_end for e in events):
+                    continue
+                if re.search(r"\b(?:was|were|been|being|is|are|the|an?|its|his|her)\s+(?:\w+\s+)?$",
+                             clause[:m.start()]) and not re.search(r"(?:against|at|of)$", m.group(0)):
+                    continue
+                if _NEGATION.search(clause[:m.start()][-30:]):
+                    continue
+                who = self._object_after(c_start + m.end(), c_end, mentions)
+                if who:
+                    events.append(Event(who, status, c_start + m.start(), c_start + m.end(),
+                                        status == "detained", status == "convicted"))
+        # "The bribe was given by X"
+        for m in re.finditer(r"\bbrib\w*\s+(?:was|were)\s+(?:given|offered|paid|handed)\s+by\b",
+                             clause, re.I):
+            who = self._object_after(c_start + m.end(), c_end, mentions)
+            if who:
+                events.append(Event(who, None, c_start + m.start(), c_start + m.end()))
+        # "According to investigators, X killed Y" / "the instigator ... was X"
+        context = self.text[max(0, c_start - 250):c_end]
+        if re.search(r"according\s+to\s+(?:the\s+)?(?:investigat|prosecut|police)", context, re.I):
+            for m in re.finditer(r"\b(?:killed|murdered|shot|organi[sz]ed|ordered)\b", clause):
+                who = self._subject_before(c_start, c_start + m.start(), mentions)
+                if who:
+                    events.append(Event(who, "suspected", c_start + m.start(), c_start + m.end(),
+                                        killing=m.group(0).lower() in ("killed", "murdered", "shot")))
+            m = re.search(r"\b(?:instigator|organi[sz]er|perpetrator|mastermind|killer|"
+                          r"customer)\b[^.]*?\bwas\s+$", clause, re.I)
+            for nm, k in mentions:
+                if m is None and re.search(r"\b(?:instigator|organi[sz]er|mastermind|killer)\b"
+                                           r"[^.]*\bwas\s+$",
+                                           text[c_start:nm.start], re.I):
+                    events.append(Event([k], "suspected", nm.start, nm.end))
+                    break
+        return [e for e in events if e.persons]
+
+    def _victims(self, start: int, end: int, mentions: list[tuple[NameMention, str]]) -> None:
+        for nm, k in mentions:
+            before = self.text[max(start, nm.start - 40):nm.start]
+            after = self.text[nm.end:nm.end + 50]
+            if re.search(r"\b(?:killed|murdered|murder\s+of|death\s+of|assassination\s+of|"
+                         r"victims?|tortured|beat(?:en)?)\s+(?:\S+\s+){0,2}$",
+                         before, re.I) or re.match(
+                    r"\s+(?:was|were)\s+(?:found\s+dead|killed|murdered|shot\s+dead)", after):
+                self.persons[k].victim = True
+
+    # --- case bookkeeping
+    def _case_for(self, person: str, clause: str, punishment: Punishment | None,
+                  index: int) -> Case:
+        cases = self.cases.setdefault(person, [])
+        if not cases:
+            cases.append(Case(person, first_pos=index))
+            self.current[person] = 0
+            return cases[0]
+        if _NEW_CASE.search(clause) and not cases[self.current[person]].opened_as_new:
+            cases.append(Case(person, first_pos=index, opened_as_new=True))
+            self.current[person] = len(cases) - 1
+            return cases[-1]
+        if punishment is not None and (punishment.months or punishment.sentence_type == "life"):
+            months = punishment.months[0] if punishment.months else None
+            for i, c in enumerate(cases):
+                if c.sentence_months is not None and c.sentence_months == months:
+                    self.current[person] = i
+                    return c
+                if c.sentence_type == "life" and punishment.sentence_type == "life":
+                    self.current[person] = i
+                    return c
+            cur = cases[self.current[person]]
+            if cur.sentence_months is None and cur.sentence_type != "life":
+                return cur
+            cases.append(Case(person, first_pos=index))
+            self.current[person] = len(cases) - 1
+            return cases[-1]
+        return cases[self.current[person]]
+
+    def _date(self, c_start: int, c_end: int, trig_start: int, trig_end: int,
+              floor: int) -> str | None:
+        """Date of an event: the last date written before its verb (after any earlier event of
+        the clause), else one written right after it ("was detained in October 2023")."""
+        clause = self.text[c_start:c_end]
+        found = find_dates(clause, dateline=self.dateline)
+        before = [d for d in found if floor <= c_start + d.start and c_start + d.end <= trig_start]
+        after = [d for d in found if c_start + d.start >= trig_end
+                 and c_start + d.start - trig_end <= 40]
+        pick = before[-1] if before else (after[0] if after else None)
+        return pick.iso if pick else None
+
+    def run(self) -> list[CaseMention]:
+        text = self.text
+        paragraph_breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+        spans = sentences(text)
+        prev_para = -1
+        prev_span: tuple[int, int] | None = None
+        for s_start, s_end in spans:
+            para = sum(1 for b in paragraph_breaks if b < s_start)
+            if para != prev_para:
+                self.focus, self.last_group, prev_para = None, [], para
+            if _is_headline(text[s_start:s_end]) and "\n" not in text[s_start:s_end].strip():
+                prev_span = (s_start, s_end)
+                continue
+            mentions = self._mentions(s_start, s_end)
+            self._victims(s_start, s_end, mentions)
+            for nm, k in mentions:
+                p = self.persons[k]
+                if not p.mentions:
+                    # context of first mention decides an unnamed "corruption" charge
+                    ctx = text[prev_span[0]:s_end] if prev_span else text[s_start:s_end]
+                    self.context_other[k] = bool(re.search(r"\bcorrupt", ctx, re.I))
+                p.mentions.append(nm.start)
+                title = _title_after(text, nm.end) or _title_before(text, nm.start)
+                if title:
+                    p.titles.append((nm.start, _squash(title)))
+                if p.position is None and title:
+                    p.position = _squash(title)
+            sentence_group: list[str] = []
+            for c_start, c_end in _clauses(text, s_start, s_end):
+                self._clause(c_start, c_end, s_start, s_end, mentions, sentence_group)
+            self._appointments(s_start, s_end, mentions)
+            self.focus = self._topic(s_start, s_end, mentions) or self.focus
+            if sentence_group:
+                self.last_group = list(dict.fromkeys(sentence_group))
+                for k in self.last_group:
+                    if k in self.recent:
+                        self.recent.remove(k)
+                    self.recent.append(k)
+            prev_span = (s_start, s_end)
+        return self._records()
+
+    def _topic(self, s_start: int, s_end: int, mentions) -> str | None:
+        """Whom a following he/she refers to: the sentence's subject, else its first name.
+
+        A sentence whose subject is itself a pronoun keeps the current topic."""
+        subjects = [(nm, k) for nm, k in mentions if not nm.possessive and not
+                    _PREPOSITION_BEFORE.search(self.text[max(s_start, nm.start - 40):nm.start])]
+        first_pron = _PRONOUN_SUBJECT.search(self.text, s_start, s_end)
+        if subjects and (first_pron is None or subjects[0][0].start < first_pron.start()):
+            return subjects[0][1]
+        if first_pron is not None and self.focus:
+            return self.focus
+        named = [k for nm, k in mentions if not nm.possessive]
+        return named[0] if named else None
+
+    def _appointments(self, s_start: int, s_end: int, mentions) -> None:
+        for m in _APPOINTED.finditer(text := self.text, s_start, s_end):
+            who = self._subject_before(s_start, m.start(), mentions)
+            title = m.group("t").strip()
+            if who and _looks_like_title(title):
+                for k in who:
+                    self.persons[k].appointed = self.persons[k].appointed or _squash(title)
+        del text
+
+    def _clause(self, c_start, c_end, s_start, s_end, mentions, sentence_group) -> None:
+        clause = self.text[c_start:c_end]
+        events = self._events(c_start, c_end, mentions)
+        punishment = punishment_in(clause)
+        # ellipsis: "..., and Abdusattarov to 5 years."
+        if not events and sentence_group:
+            m = re.match(rf"\s*(?:and\s+)?(?P<n>{_TOKEN})\s+to\s+", clause)
+            if m:
+                keys = [k for nm, k in mentions if nm.start == c_start + m.start("n")]
+                if keys:
+                    events.append(Event(keys, "convicted", c_start + m.start(),
+                                        c_start + m.end(), verdict_verb=True))
+                    punishment = punishment_in("sentenced " + clause)
+        if not events:
+            return
+        subject_starts = [nm.start for nm, k in mentions if c_start <= nm.start < c_end
+                          and any(k in e.persons for e in events)]
+        first_trigger = min(e.trigger_start for e in events)
+        fact_start = min(subject_starts) if subject_starts and min(subject_starts) < first_trigger \
+            else c_start
+        charges, other, vague = charges_in(self.text[fact_start:c_end])
+        amounts = find_amounts(clause)
+        persons_in_clause = list(dict.fromkeys(k for e in events for k in e.persons))
+        months_list = punishment.months if punishment else []
+        respectively = bool(re.search(r"\brespectively\b", clause, re.I)) and \
+            len(months_list) == len(persons_in_clause) > 1
+        for event in events:
+            for k in event.persons:
+                p_months = months_list
+                if respectively:
+                    p_months = [months_list[persons_in_clause.index(k)]]
+                p_pun = Punishment(punishment.sentence_type, p_months,
+                                   punishment.in_absentia) if punishment else None
+                if event.status not in ("convicted",) and p_pun and not event.verdict_verb:
+                    if not any(e.verdict_verb for e in events if k in e.persons):
+                        p_pun = None
+                case = self._case_for(k, clause, p_pun, c_start)
+                self._merge(case, event, p_pun, charges, (other, vague), amounts, clause, c_start, c_end,
+                            s_start, s_end, [e.trigger_end for e in events if e is not event])
+                sentence_group.append(k)
+
+    def _merge(self, case: Case, event: Event, pun: Punishment | None, charges, other,
+               amounts, clause, c_start, c_end, s_start, s_end, event_ends) -> None:
+        rank = STATUS_RANK.get(event.status or "", 0)
+        if event.status and rank >= STATUS_RANK.get(case.status or "", 0):
+            if not (case.status in ("released", "paroled", "pardoned") and
+                    event.status in ("convicted", "acquitted")):
+                case.status = event.status
+        for c in charges + (["murder"] if event.killing else []):
+            if c not in case.charges:
+                case.charges.append(c)
+        case.other_charge = case.other_charge or other[0]
+        case.vague_charge = case.vague_charge or other[1]
+        if pun:
+            if pun.months and case.sentence_months is None:
+                case.sentence_months = pun.months[0]
+            if pun.sentence_type and (case.sentence_type in (None, "prison") or
+                                      pun.sentence_type in ("deferred", "suspended", "life")):
+                case.sentence_type = pun.sentence_type
+            if pun.sentence_type == "life":
+                case.sentence_months = None
+            case.in_absentia = case.in_absentia or pun.in_absentia
+        if re.search(r"\bin\s+absentia\b", clause, re.I):
+            case.in_absentia = True
+        for a in amounts:
+            if a.currency == "KZT" and case.amount_kzt is None:
+                case.amount_kzt = a.value
+            if a.currency == "USD" and case.amount_usd is None:
+                case.amount_usd = a.value
+            if case.amount_kind is None:
+                case.amount_kind = amount_kind(clause, a.start)
+        floor = max([e for e in event_ends if e <= event.trigger_start], default=c_start)
+        when = self._date(c_start, c_end, event.trigger_start, event.trigger_end, floor)
+        if when:
+            if event.detain_verb and case.detained_on is None:
+                case.detained_on = when
+            elif event.verdict_verb and case.verdict_on is None:
+                case.verdict_on = when
+        case.events.append((s_start, s_end))
+        weight = rank + (3 if pun else 0) + (2 if charges else 0) + (1 if amounts else 0)
+        if weight > case.key_rank:
+            case.key_rank, case.key_span = weight, (s_start, s_end)
+
+    # --- output
+    def _records(self) -> list[CaseMention]:
+        out = []
+        for key in self.order:
+            p = self.persons[key]
+            cases = self.cases.get(key, [])
+            if not cases or (p.victim and not any(c.status in ("convicted", "charged")
+                                                  for c in cases)):
+                continue
+            name = p.name
+            for number, case in enumerate(cases, start=1):
+                if not case.events:
+                    continue
+                in_case = [t for pos, t in p.titles if any(s <= pos < e for s, e in case.events)]
+                position = in_case[0] if in_case else (p.position or p.appointed)
+                if case.sentence_type is None and case.status == "paroled":
+                    case.sentence_type = "prison"  # parole is early release from prison
+                charges = list(case.charges)
+                if case.other_charge or (not charges and (
+                        case.vague_charge or self.context_other.get(key))):
+                    charges.append("other")
+                if case.status is None and not charges and case.sentence_type is None:
+                    continue
+                start, end = self._evidence_span(case)
+                out.append(CaseMention(
+                    source_name=self.doc.source_name, **self.doc.cite(start, end),
+                    person_name=name, case_no=number, position=position,
+                    region=region_of(position), charges=charges,
+                    amount_kzt=case.amount_kzt, amount_usd=case.amount_usd,
+                    amount_kind=case.amount_kind if (case.amount_kzt or case.amount_usd) else None,
+                    detained_on=case.detained_on, verdict_on=case.verdict_on,
+                    sentence_type=case.sentence_type, sentence_months=case.sentence_months,
+                    in_absentia=case.in_absentia, status=case.status))
+        return out
+
+    def _evidence_span(self, case: Case) -> tuple[int, int]:
+        """The key sentence, widened with a neighbouring event sentence while under 600 chars."""
+        start, end = case.key_span or case.events[0]
+        for s, e in case.events:
+            if e <= start and start - e < 3 and end - s <= 600:
+                start = s
+            elif s >= end and s - end < 3 and e - start <= 600:
+                end = e
+        if end - start > 600:
+            end = start + 600
+        return start, end
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def group_end(first, group, names) -> int:
+    """End offset of the last name already in the coordinated subject group."""
+    ends = [nm.end for nm, k in names if k in group]
+    return max(ends) if ends else first[0].end
+
+
+def extract(doc: Document) -> list[CaseMention]:
+    """Case mentions of one document (pure: no I/O)."""
+    return _Extractor(doc).run()

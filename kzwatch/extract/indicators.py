@@ -29,70 +29,83 @@ from kzwatch.extract.tables import (
 from models.records import Indicator
 
 HOME = "Kazakhstan"  # the corpus's subject: tables about "the country" without naming one
-COUNTRIES = sorted("""
-Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
-Bahrain Bangladesh Belarus Belgium Bhutan Bolivia Botswana Brazil Bulgaria Cambodia Cameroon
-Canada Chad Chile China Colombia Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt Estonia
-Ethiopia Finland France Georgia Germany Ghana Greece Hungary Iceland India Indonesia Iran Iraq
-Ireland Israel Italy Japan Jordan Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon
-Libya Lithuania Luxembourg Malaysia Mali Malta Mexico Moldova Mongolia Montenegro Morocco
-Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Panama Paraguay Peru
-Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore Slovakia Slovenia
-Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey
-Turkmenistan Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe
-""".split()) + ["Russian Federation", "United States", "United Kingdom", "South Korea",
-                "North Korea", "New Zealand", "Saudi Arabia", "South Africa",
-                "United Arab Emirates", "Kyrgyz Republic", "Bosnia and Herzegovina",
-                "North Macedonia", "Sri Lanka", "Czech Republic"]
-_COUNTRY = re.compile(r"\b(?:%s)\b" % "|".join(
-    sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True)))
+COUNTRIES = sorted(["Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina",
+                     "Armenia", "Australia", "Austria", "Azerbaijan", "Bahrain", "Bangladesh",
+                     "Belarus", "Belgium", "Bhutan", "Bolivia", "Botswana", "Brazil", "Bulgaria",
+                     "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China", "Colombia",
+                     "Croatia", "Cuba", "Cyprus", "Czechia", "Denmark", "Ecuador", "Egypt",
+                     "Estonia", "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana",
+                     "Greece", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq",
+                     "Ireland", "Israel", "Italy", "Japan", "Jordan", "Kazakhstan", "Kenya",
+                     "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Libya",
+                     "Lithuania", "Luxembourg", "Malaysia", "Mali", "Malta", "Mexico", "Moldova",
+                     "Mongolia", "Montenegro", "Morocco", "Myanmar", "Nepal", "Netherlands",
+                     "Nicaragua", "Niger", "Nigeria", "Norway", "Oman", "Pakistan", "Panama",
+                     "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania",
+                     "Russia", "Rwanda", "Serbia", "Singapore", "Slovakia", "Slovenia", "Somalia",
+                     "Spain", "Sudan", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan",
+                     "Tanzania", "Thailand", "Tunisia", "Turkey", "Turkmenistan", "Uganda",
+                     "Ukraine", "Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia",
+                     "Zimbabwe",
+                     "Russian Federation", "United States", "United Kingdom", "South Korea",
+                     "North Korea", "New Zealand", "Saudi Arabia", "South Africa",
+                     "United Arab Emirates", "Kyrgyz Republic", "Bosnia and Herzegovina",
+                     "North Macedonia", "Sri Lanka", "Czech Republic"])
+_COUNTRY_NAMES = "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))
+_COUNTRY = re.compile(rf"\b(?:{_COUNTRY_NAMES})\b")
 ETHNONYMS = ["Kazakhs", "Russians", "Ukrainians", "Germans", "Uzbeks", "Uyghurs", "Tatars",
              "Belarusians", "Koreans", "Azerbaijanis", "Turks", "Poles", "Dungans", "Kyrgyz",
              "Chechens", "Bashkirs", "Moldovans", "Tajiks", "Greeks", "Armenians", "Jews",
              "Kurds", "Chinese", "Others"]
 
 # ---- index prose ---------------------------------------------------------------------------
-_CPI = re.compile(r"Corruption Perceptions? Index|\bCPI\b|Transparency International", re.I)
-_EGOV = re.compile(r"E-?government Development Index|\bEGDI\b|E-?government (?:index|ranking)",
-                   re.I)
-_ANY_INDEX = re.compile(r"\b(?:Index|ranking|rating|ranked)\b", re.I)
+_CPI = re.compile(r"Corruption Perceptions? Index|\bCPI\b|Transparency International",
+                  re.IGNORECASE)
+_EGOV = re.compile(r"\bE-?government (?:Development )?(?:Index|Survey|ranking|rating)|\bEGDI\b",
+                   re.IGNORECASE)
+_ANY_INDEX = re.compile(r"\b(?:Index|ranking|rating|ranked)\b", re.IGNORECASE)
 _INDEX_YEAR = re.compile(
-    rf"(?:Index|CPI|EGDI|ranking|report)(?:\s+(?:for|of|in))?\s+(?P<y>{YEAR})\b"
-    rf"|\b(?P<y2>{YEAR})\s+(?:Corruption Perceptions? Index|CPI|E-?government)", re.I)
+    rf"(?:Index|CPI|EGDI|Survey|ranking|report)\)?(?:\s+(?:for|of|in))?[\s-]+(?P<y>{YEAR})\b"
+    rf"|\b(?P<y2>{YEAR})\s+(?:Corruption Perceptions? Index|CPI|E-?government)", re.IGNORECASE)
 _SCORE = re.compile(
     r"\bscore of (?P<a>\d{1,3})(?:\s*points?)?(?:\s*(?:out of|/)\s*100)?"
     r"|\bscored (?P<b>\d{1,3})(?: points?)?(?: out of 100)?"
-    r"|\b(?P<c>\d{1,3}) (?:points? )?out of 100\b", re.I)
+    r"|\b(?P<c>\d{1,3}) (?:points? )?out of 100\b"
+    r"|\bscore (?:was|is|stood at|rose to|fell to|dropped to|improved to|reached) (?P<d>\d{1,3})\b"
+    r"|\b(?:received|gained|earned|got|scoring) (?P<e>\d{1,3}) points\b", re.IGNORECASE)
 _RANK = re.compile(
     r"\b(?P<r>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|spot|rank)"
     r"(?:\s+(?:out of|among|of)\s+(?P<of>\d{2,3}))?"
-    r"|\branked\s+(?:at\s+)?(?P<r2>\d{1,3})(?:st|nd|rd|th)?(?:\s+(?:place|position))?"
-    r"(?:\s+(?:out of|among|of)\s+(?P<of2>\d{2,3}))?", re.I)
+    r"|\b(?:ranked|ranks|placed)\s+(?:[A-Z][\w-]+\s+)?(?:at\s+)?(?P<r2>\d{1,3})(?:st|nd|rd|th)?"
+    r"(?:\s+(?:place|position))?(?:\s+(?:out of|among|of)\s+(?P<of2>\d{2,3}))?"
+    r"|\b(?P<r3>\d{1,3})(?:st|nd|rd|th)\s+(?:out of|among)\s+(?P<of3>\d{2,3})", re.IGNORECASE)
 _OUT_OF = re.compile(r"\b(?:out of|among|of)\s+(?P<of>\d{2,3})\s+(?:countries|states|nations|"
-                     r"UN member states)", re.I)
-_LISTED = re.compile(r"(?P<country>%s)\s*\((?P<score>\d{1,3})(?:\s*,\s*(?P<rank>\d{1,3})"
-                     r"(?:st|nd|rd|th)\s*(?:place|position)?)?\)" % _COUNTRY.pattern)
+                     r"UN member states)", re.IGNORECASE)
+_LISTED = re.compile(rf"\b(?P<country>{_COUNTRY_NAMES})\s*\((?P<score>\d{{1,3}})"
+                     r"(?:\s*,\s*(?P<rank>\d{1,3})(?:st|nd|rd|th)\s*(?:place|position)?)?\)")
 
 # ---- totals, tickers -----------------------------------------------------------------------
 _ASSEMBLY_TOTAL = [
     re.compile(rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b[^.;]{{0,80}}?"
-               rf"\b(?:from|between)\s+(?P<a>{YEAR})\s+(?:to|and|through|until)\s+(?P<b>{YEAR})"),
+               rf"\b(?:from|between)\s+(?P<a>{YEAR})\s+(?:to|and|through|until)\s+(?P<b>{YEAR})",
+               re.IGNORECASE),
     re.compile(rf"\b(?:from|between)\s+(?P<a>{YEAR})\s+(?:to|and|through|until)\s+(?P<b>{YEAR})"
-               rf",?\s+(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b"),
+               rf",?\s+(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b",
+               re.IGNORECASE),
 ]
 _TICKER = re.compile(r"\b(?P<pair>[A-Z]{3}\s*/\s*[A-Z]{3})\s*[=:]\s*(?P<rate>\d+(?:\.\d+)?)"
                      r"(?P<rest>[^\n]*)")
-_MONTHS = "January February March April May June July August September October November " \
-          "December".split()
-_DATE = re.compile(r"\b(?P<d>\d{1,2})\s+(?P<m>%s)\s+(?P<y>%s)\b|\b(?P<d2>\d{2})\.(?P<m2>\d{2})\."
-                   r"(?P<y2>%s)\b" % ("|".join(_MONTHS), YEAR, YEAR))
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(_MONTHS)})\s+(?P<y>{YEAR})\b"
+                   rf"|\b(?P<d2>\d{{2}})\.(?P<m2>\d{{2}})\.(?P<y2>{YEAR})\b")
 
 # ---- year-column tables --------------------------------------------------------------------
 _YEAR_TOKEN = re.compile(rf"^(?P<a>{YEAR})(?:\s*[-–]\s*(?P<b>{YEAR}))?$")
 _VALUES = re.compile(r"^(?P<label>[^\d]*?)\s*(?P<values>(?:[-+]?\d[\d,.]*\s*%?\s*)+)$")
 _SHARE_KINDS = ["political", "economic", "social"]
-_ASSEMBLY_WORDS = re.compile(r"assembl|rall(?:y|ies)|protest|demonstration|picket", re.I)
-_ETHNIC_WORDS = re.compile(r"ethnic|nationalit|national composition|population", re.I)
+_ASSEMBLY_WORDS = re.compile(r"assembl|rall(?:y|ies)|protest|demonstration|picket", re.IGNORECASE)
+_ETHNIC_WORDS = re.compile(r"ethnic|nationalit|national composition|population", re.IGNORECASE)
 
 
 def extract(doc: Document) -> list[Indicator]:
@@ -103,6 +116,8 @@ def extract(doc: Document) -> list[Indicator]:
     seen: set[tuple] = set()
     out = []
     for record in found:
+        if record is None:
+            continue
         key = (record.indicator, record.entity, record.period)
         if key not in seen:
             seen.add(key)
@@ -110,8 +125,12 @@ def extract(doc: Document) -> list[Indicator]:
     return out
 
 
-def _record(doc: Document, span: tuple[int, int], **fields) -> Indicator:
-    return Indicator(source_name=doc.source_name, **doc.cite(*span), **fields)
+def _record(doc: Document, span: tuple[int, int], **fields) -> Indicator | None:
+    """A record citing `span`, or None when the parse breaks the contract (skipped, not raised)."""
+    try:
+        return Indicator(source_name=doc.source_name, **doc.cite(*span), **fields)
+    except ValueError:
+        return None
 
 
 # ---- tables --------------------------------------------------------------------------------
@@ -249,9 +268,9 @@ def _read_rows(lines: list[Line], j: int, block: _Block) -> int:
     return j
 
 
-def _from_tables(doc: Document) -> list[Indicator]:
+def _from_tables(doc: Document) -> list[Indicator | None]:
     lines = lines_of(doc.text)
-    out: list[Indicator] = []
+    out: list[Indicator | None] = []
     for group in _blocks(lines):
         first = group[0].first_line
         caption = " ".join(ln.text for ln in lines[max(0, first - 6):first])
@@ -261,15 +280,18 @@ def _from_tables(doc: Document) -> list[Indicator]:
     return out
 
 
-def _read_block(doc: Document, block: _Block, caption: str, context: str) -> list[Indicator]:
+def _read_block(doc: Document, block: _Block, caption: str,
+                context: str) -> list[Indicator | None]:
     columns = max(len(r.values) for r in block.rows)
     periods = group_periods(block.tokens, columns)
     if periods is None:
         return []
     labels = [p.label() for p in periods]
-    out: list[Indicator] = []
-    ethnic = [closest(r.label, ETHNONYMS) for r in block.rows]
-    is_ethnic = sum(e is not None for e in ethnic) >= 2 or bool(
+    out: list[Indicator | None] = []
+    # a country ("Russia") is not an ethnic group ("Russians"), however alike the words
+    ethnic = [None if _COUNTRY.fullmatch(r.label) else closest(r.label, ETHNONYMS)
+              for r in block.rows]
+    is_ethnic = sum(e is not None for e in ethnic) >= 3 or bool(
         _ETHNIC_WORDS.search(block.header_label + " " + caption))
     entity_match = _COUNTRY.search(caption)
     home = entity_match.group(0) if entity_match else HOME
@@ -319,9 +341,9 @@ class _IndexContext:
     remaining: int  # sentences it still applies to
 
 
-def _from_index_prose(doc: Document) -> list[Indicator]:
+def _from_index_prose(doc: Document) -> list[Indicator | None]:
     text = doc.text
-    out: list[Indicator] = []
+    out: list[Indicator | None] = []
     context: _IndexContext | None = None
     last_country: str | None = None
     for start, end in sentences(text):
@@ -354,34 +376,42 @@ def _index_year(sentence: str) -> str | None:
 
 
 def _index_statement(doc: Document, start: int, sentence: str, context: _IndexContext,
-                     last_country: str | None) -> list[Indicator]:
+                     last_country: str | None) -> list[Indicator | None]:
     """'<Country> ... a score of 39 out of 100 ... 93rd place out of 180 countries'."""
     score = _SCORE.search(sentence) if context.indicator == "cpi_score" else None
     rank = _RANK.search(sentence)
+    listed = _listed_scores(doc, start, sentence, context)
     if not score and not rank:
-        return _listed_scores(doc, start, sentence, context)
+        return listed
     anchor = min(m.start() for m in (score, rank) if m)
     before = _COUNTRY.findall(sentence[:anchor])
-    entity = before[-1] if before else last_country
+    inside = _COUNTRY.findall(sentence[anchor:max(m.end() for m in (score, rank) if m)])
+    entity = before[-1] if before else inside[0] if inside else last_country  # "ranked Armenia"
     if entity is None:
-        return []
-    rank_no = int(rank["r"] or rank["r2"]) if rank else None
-    rank_of = int(rank["of"] or rank["of2"]) if rank and (rank["of"] or rank["of2"]) else \
-        context.rank_of
+        return listed
+    rank_no = _first_int(rank, "r", "r2", "r3")
+    rank_of = _first_int(rank, "of", "of2", "of3") or context.rank_of
     if context.indicator == "egov_rank":
         if rank_no is None:
             return []
         value, unit = float(rank_no), "rank"
     else:
-        value = float(score["a"] or score["b"] or score["c"]) if score else None
+        value = float(_first_int(score, "a", "b", "c", "d", "e")) if score else None
         unit = "score" if score else None
+    entity = _canonical_country(entity)
     return [_record(doc, (start, start + len(sentence)), indicator=context.indicator,
-                    entity=_canonical_country(entity), period=context.year, value=value,
-                    unit=unit, rank=rank_no, rank_of=rank_of if rank_no else None)]
+                    entity=entity, period=context.year, value=value, unit=unit, rank=rank_no,
+                    rank_of=rank_of if rank_no else None),
+            *(r for r in listed if r and r.entity != entity)]
+
+
+def _first_int(match: re.Match | None, *groups: str) -> int | None:
+    values = [match[g] for g in groups if match and match[g]]
+    return int(values[0]) if values else None
 
 
 def _listed_scores(doc: Document, start: int, sentence: str,
-                   context: _IndexContext) -> list[Indicator]:
+                   context: _IndexContext) -> list[Indicator | None]:
     """'Uzbekistan (33); Azerbaijan (23, 154th place)' under an index named just before."""
     if context.indicator != "cpi_score":
         return []
@@ -400,7 +430,7 @@ def _canonical_country(name: str) -> str:
             "Czech Republic": "Czechia"}.get(name, name)
 
 
-def _from_totals(doc: Document) -> list[Indicator]:
+def _from_totals(doc: Document) -> list[Indicator | None]:
     """'1053 peaceful assemblies were held in Kazakhstan from 2010 to 2020'."""
     out = []
     for pattern in _ASSEMBLY_TOTAL:
@@ -414,11 +444,13 @@ def _from_totals(doc: Document) -> list[Indicator]:
     return out
 
 
-def _from_tickers(doc: Document) -> list[Indicator]:
+def _from_tickers(doc: Document) -> list[Indicator | None]:
     """'KZT/USD = 0.00204 0%': one rate per currency pair; dated only by a date on its line."""
     out = []
     for match in _TICKER.finditer(doc.text):
         date = _DATE.search(match["rest"])
+        if date and date["m2"] and not 1 <= int(date["m2"]) <= 12:
+            date = None
         out.append(_record(doc, (match.start(), match.end("rate")), indicator="fx_rate",
                            entity=re.sub(r"\s+", "", match["pair"]),
                            period=_iso(date) if date else None,

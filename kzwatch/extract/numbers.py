@@ -101,7 +101,7 @@ def _words_value(words: str) -> float | None:
 
 def _numeral_value(text: str) -> float | None:
     """'4,404' -> 4404, '94.5 billion' -> 9.45e10, '10 thousand' -> 1e4, '5969' -> 5969."""
-    m = re.match(rf"\s*({_DIGITS})\s*(.*)$", text, re.I)
+    m = re.match(rf"\s*({_DIGITS})\s*(.*)$", text, re.IGNORECASE)
     if not m:
         return _words_value(text)
     digits, rest = m.group(1), m.group(2).strip().lower()
@@ -119,7 +119,7 @@ def _numeral_value(text: str) -> float | None:
 
 
 def _strip_scale(text: str) -> str:
-    return re.sub(rf"\s*(?:{_SCALE}|{_SCALE_ABBR})\s*$", "", text, flags=re.I)
+    return re.sub(rf"\s*(?:{_SCALE}|{_SCALE_ABBR})\s*$", "", text, flags=re.IGNORECASE)
 
 
 def _match_to_number(m: re.Match) -> NumberMatch | None:

@@ -1,6 +1,530 @@
-"""Extractor placeholder: replaced by its own module."""
-from kzwatch.document import Document
+"""Protest events (ACLED's unit: one row per document, place and day) from narrative text.
+
+How a passage becomes events:
+- the text is read sentence by sentence; a sentence yields events when it names a place of
+  the gazetteer and speaks of protest or unrest (rallies, strikes, gathering protesters), or
+  of violence (storming, arson, shooting, deaths) inside a chronology or next to protest words;
+- each place takes the nearest date written in its sentence ("On May 26, 2011",
+  "in January 2002", "three days later"), else the day heading of a chronology
+  ("January 4. Oil workers began to gather ..."), else a date of the previous sentence;
+  a day or month without a year takes the year the document pairs with that month;
+- the event type is the most severe that the passage states (ACLED's precedence);
+- participant, death, injury and detention counts are kept only for a sentence about one
+  place and never for national totals ("in the country", "nationwide");
+- rows for the same place and date merge; a month (year) row is dropped when the document
+  dates that place's activity to a day (month) within it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from kzwatch.document import Document, sentences
+from kzwatch.extract.numbers import find_numbers
+from kzwatch.gazetteer import PlaceMention, find_places
+from models.records import ProtestEvent
+
+# ---------------------------------------------------------------- dates (shared with statistics)
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"])}
+_MON = "|".join(MONTHS)
+_YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DATE_RE = re.compile(
+    # March 6, 2022 / January 3-7, 2022 / January 5
+    rf"(?P<mdy>(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:\s*(?:[-–]|and|to)\s*(?P<d1b>{_DAY}))?\b"
+    rf"(?:,?\s+(?P<y1>{_YEAR})\b)?)"
+    # 6 March 2022 / 6th of March
+    rf"|(?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON})\b(?:,?\s+(?P<y2>{_YEAR})\b)?)"
+    # early January 2022 / January of 2002 / in December
+    rf"|(?P<my>(?P<m3>{_MON})\b(?:,?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)?)"
+    # 2015-2020 / 20152020 (a dropped hyphen) / from 2018 to 2021
+    rf"|(?P<span>(?<![\d,.])(?:from\s+)?(?P<ya>{_YEAR})\s*(?:[-–]|to|until|and)?\s*"
+    rf"(?P<yb>{_YEAR})(?![\d%]))"
+    rf"|(?P<y>(?<![\d,.\-/])(?P<y4>{_YEAR})(?![\d%]|\s*(?:people|persons|citizens|cases)))")
+_NARRATIVE_YEAR = re.compile(
+    rf"\b(?:in|of|since|from|to|until|by|during|after|before|early|late|mid|end of|"
+    rf"{_MON}|\d{{1,2}},?)\s*-?\s*$", re.IGNORECASE)
+_RELATIVE_RE = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>later|after|"
+    r"before|earlier)|the\s+(?P<next>next|following)\s+day|the\s+day\s+(?P<prev>before))\b",
+    re.IGNORECASE)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
-def extract(doc: Document) -> list:
-    return []
+@dataclass(frozen=True)
+class DateRef:
+    """A date written in the text; year may be missing ("January 4") until resolved."""
+    start: int
+    end: int
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    span: str | None = None  # "2015-2020" for a span of years
+    explicit_year: bool = True
+
+    def iso(self) -> str | None:
+        if self.span:
+            return self.span
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year}"
+        if self.day is None:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}-{self.month:02d}-{self.day:02d}"
+
+    def with_year(self, year: int | None) -> DateRef:
+        return DateRef(self.start, self.end, year, self.month, self.day, self.span, False)
+
+    def shifted(self, days: int) -> DateRef:
+        if self.day is None or self.year is None:
+            return self  # "the day before" a month-precision event stays in that month
+        new = date(self.year, self.month, self.day) + timedelta(days=days)
+        return DateRef(self.start, self.end, new.year, new.month, new.day, None, False)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateRef]:
+    """Date expressions in text[start:end]; a bare year counts only in narrative position."""
+    out = []
+    end = len(text) if end is None else end
+    for m in _DATE_RE.finditer(text, start, end):
+        try:
+            if m.group("mdy"):
+                y = m.group("y1")
+                day = None if m.group("d1b") else int(re.sub(r"\D", "", m.group("d1")))
+                ref = DateRef(m.start(), m.end(), int(y) if y else None, MONTHS[m.group("m1")],
+                              day, None, bool(y))
+            elif m.group("dmy"):
+                y = m.group("y2")
+                ref = DateRef(m.start(), m.end(), int(y) if y else None, MONTHS[m.group("m2")],
+                              int(re.sub(r"\D", "", m.group("d2"))), None, bool(y))
+            elif m.group("my"):
+                if m.group("m3") == "May" and not m.group("y3"):
+                    continue  # the modal verb
+                y = m.group("y3")
+                ref = DateRef(m.start(), m.end(), int(y) if y else None, MONTHS[m.group("m3")],
+                              None, None, bool(y))
+            elif m.group("span"):
+                ya, yb = int(m.group("ya")), int(m.group("yb"))
+                if not ya < yb <= ya + 30:
+                    continue
+                ref = DateRef(m.start(), m.end(), ya, span=f"{ya}-{yb}")
+            else:
+                before = text[max(0, m.start() - 14):m.start()]
+                if not _NARRATIVE_YEAR.search(before):
+                    continue  # a year in a table row or a citation, not a date of the text
+                ref = DateRef(m.start(), m.end(), int(m.group("y4")))
+            if ref.day is not None:
+                date(ref.year or 2000, ref.month, ref.day)
+        except ValueError:
+            continue
+        out.append(ref)
+    return out
+
+
+def month_years(text: str) -> dict[int, int]:
+    """For each month, the year the document most often writes with it ("January 2022")."""
+    counts: dict[int, Counter] = {}
+    for ref in find_dates(text):
+        if ref.month and ref.year and ref.explicit_year:
+            counts.setdefault(ref.month, Counter())[ref.year] += 1
+    return {m: c.most_common(1)[0][0] for m, c in counts.items()}
+
+
+_CITATION = re.compile(
+    r"https?://|www\.|\[In (?:Russian|Kazakh|English)\]|Available (?:at|on)|Retrieved|"
+    r"Accessed|\bibid\b|\bop\. cit|\bpp?\. \d", re.IGNORECASE)
+# "35Kazakh Report: ..." or "117 Author. Title [In Russian] ... 2022." opening a footnote line
+_FOOTNOTE_START = re.compile(
+    r"(?:^|\n)\d{1,3}(?:[A-Z“\"\[]|\s+[A-Z][^\n]{0,200}?(?:\[|\(\d{4}\)|\d{4}\.?\s*$))",
+    re.MULTILINE)
+
+
+_PUBLICATION_DATE = re.compile(
+    rf"(?:^|[.)\]]\s+)(?:\d{{1,2}}\s+(?:{_MON})|(?:{_MON})\s+\d{{1,2}},?)\s+{_YEAR}\.?\s*$")
+
+
+def is_citation(text: str) -> bool:
+    """A bibliographic reference or footnote line, whose dates are publication dates."""
+    return bool(_CITATION.search(text) or _PUBLICATION_DATE.search(text.strip())
+                or _FOOTNOTE_START.match(text))
+
+
+# ---------------------------------------------------------------- vocabulary of events
+
+def rx(pattern: str) -> re.Pattern:
+    """Case-insensitive pattern whose spaces match any whitespace (PDF lines wrap anywhere)."""
+    return re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
+
+
+_PROTEST = rx(
+    r"\b(?:protest(?:s|ed|ers?|ing)?|rall(?:y|ies)|demonstrations?|demonstrators|"
+    r"picket(?:s|ed|ing)?|strikers|(?:went|go|going|were|are) on (?:a )?strike|"
+    r"(?:hunger|general|the|a) strikes?|sit-ins?|(?-i:march(?:ed|es)?)|"
+    r"took to the streets|came out (?:to|onto|into|on) the (?:streets?|squares?)|"
+    r"came out to protest|(?:began|started|continued) to gather|gather(?:ed|ing) (?:in|at|near|"
+    r"on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement)\b")
+_VIOLENT = rx(
+    r"\b(?:storm(?:ed|ing)|seiz(?:ed|ing)|set (?:it |them |\w+ )?(?:on )?fire|set fire|"
+    r"burn(?:ed|t|ing)|torch(?:ed|ing)|arson|smash(?:ed|ing)|demolish(?:ed|ing)|"
+    r"(?:tore|torn|pulled|knocked) down|toppl(?:ed|ing)|broke into|overturn(?:ed)|"
+    r"clash(?:es|ed)|riot(?:s|ed|ing)?|pogroms?|threw (?:stones|rocks|molotov)|"
+    r"attack(?:ed|ing) (?:the )?(?:police|building|akimat|government))\b")
+_MOB = rx(r"\b(?:mob|lynch(?:ed|ing)?)\b")
+_FORCE = rx(
+    r"\b(?:open(?:ed)? fire|fir(?:ed|ing) (?:on|at|into)|shot at|live ammunition|"
+    r"firearms against|use firearms|shoot(?:ing)? (?:at|to kill)|killed (?:protesters|"
+    r"demonstrators)|killed without)\b")
+_INTERVENTION = rx(
+    r"\b(?:(?:were|was|being|forcibly|police|troops) dispersed|dispersed (?:the|a|by)|"
+    r"(?:to|police) disperse (?:the )?(?:demonstrators|protesters|crowds?|rally|people|"
+    r"participants)|tear gas|stun grenades|rubber bullets|water cannons?|batons|"
+    r"(?:were|was) (?:detained|arrested))\b")
+_VAC = rx(
+    r"\b(?:children|child|civilians|residents|passers-by|bystanders|journalists?)\b[^.;]{0,60}"
+    r"\b(?:shot dead|shot|killed|murdered|beaten to death)\b")
+_DEATHS = rx(r"\b(?:dead|killed|died|deaths?|shot dead|fatalities)\b")
+_LOOTING = rx(r"\b(?:loot(?:ed|ing)|robbery|robbed|plunder(?:ed)?|pillag\w+)\b")
+_NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|"
+                r"nationwide|in total|in all regions|in Kazakhstan)\b")
+
+# sub-event type -> (event type, severity); higher severity wins (ACLED precedence)
+SUB_EVENTS = {
+    "attack": ("violence_against_civilians", 7),
+    "mob_violence": ("riots", 6),
+    "violent_demonstration": ("riots", 5),
+    "excessive_force_against_protesters": ("protests", 4),
+    "protest_with_intervention": ("protests", 3),
+    "peaceful_protest": ("protests", 2),
+    "looting_property_destruction": ("strategic_developments", 1),
+}
+_LABELS = {
+    "attack": "Attack on civilians", "mob_violence": "Mob violence",
+    "violent_demonstration": "Violent demonstration",
+    "excessive_force_against_protesters": "Excessive force against protesters",
+    "protest_with_intervention": "Protest with intervention",
+    "peaceful_protest": "Peaceful protest", "looting_property_destruction": "Looting",
+}
+
+_PEOPLE = (r"(?:people|persons|protesters|demonstrators|participants|workers|oil workers|"
+           r"residents|citizens|activists|strikers|miners|women|men|students|pensioners|"
+           r"farmers|employees)")
+_COUNT_VERBS = {
+    "killed": rx(r"^[^.;]{0,50}?\b(?:killed|dead|died|shot dead|lost their lives)\b"),
+    "injured": rx(r"^[^.;]{0,50}?\b(?:injured|wounded|hurt|hospitali[sz]ed)\b"),
+    "detained": rx(r"^[^.;]{0,50}?\b(?:detained|arrested|taken into custody)\b"),
+}
+_PARTICIPANTS_AFTER = re.compile(
+    rf"^\s*(?:\w+\s+){{0,3}}?{_PEOPLE}\b(?![^.;]{{0,40}}\b(?:killed|dead|died|injured|"
+    rf"wounded|detained|arrested)\b)", re.IGNORECASE)
+_PARTICIPANTS_BEFORE = re.compile(
+    r"\b(?:number of (?:protesters|demonstrators|participants|strikers)[^.;]{0,40}?"
+    r"(?:exceeded|reached|was|is|stood at|grew to)|(?:gathered|brought together|drew|attracted)"
+    r")\s*$", re.IGNORECASE)
+
+
+_VICTIMS_AFTER = rx(r"^\s*(?:people|persons)?\s*(?:were|was) (?:killed|detained|arrested|injured)")
+
+
+def _is_participants(after: str, before: str) -> bool:
+    """A count of people taking part: "3,000 oil workers went on strike", "number of
+    protesters exceeded 3,000" — not "26 people were killed"."""
+    if _VICTIMS_AFTER.match(after):
+        return False
+    return bool(_PARTICIPANTS_AFTER.match(after) or _PARTICIPANTS_BEFORE.search(before))
+
+
+def _negated(text: str, pos: int) -> bool:
+    return bool(_NEGATION.search(text[max(0, pos - 30):pos]))
+
+
+def _first_unnegated(pattern: re.Pattern, text: str) -> re.Match | None:
+    for m in pattern.finditer(text):
+        if not _negated(text, m.start()):
+            return m
+    return None
+
+
+def classify(passage: str, unrest_context: bool) -> str | None:
+    """ACLED sub-event type of a passage, most severe first; None if it is no event."""
+    protest = _first_unnegated(_PROTEST, passage)
+    if not protest and not unrest_context:
+        return None
+    if _VAC.search(passage) and not re.search(r"\b(?:protesters|demonstrators)\b", passage,
+                                               re.IGNORECASE):
+        return "attack"
+    if _first_unnegated(_MOB, passage) and protest is None:
+        return "mob_violence"
+    if _first_unnegated(_VIOLENT, passage):
+        return "violent_demonstration"
+    if _first_unnegated(_FORCE, passage):
+        return "excessive_force_against_protesters"
+    if _first_unnegated(_INTERVENTION, passage) and protest:
+        return "protest_with_intervention"
+    if protest:
+        return "peaceful_protest"
+    if _first_unnegated(_DEATHS, passage):
+        return "violent_demonstration"
+    if _first_unnegated(_LOOTING, passage):
+        return "looting_property_destruction"
+    return None
+
+
+def _counts(passage: str) -> dict[str, int]:
+    """Counts stated in a one-place passage: participants, killed, injured, detained."""
+    out: dict[str, int] = {}
+    for num in find_numbers(passage):
+        if not num.is_integer or num.qualifier in ("range", "less_than", "about") \
+                or re.search(r"\b(?:aged|age|of)\s*$", passage[:num.start]):
+            continue
+        after, before = passage[num.end:], passage[:num.start]
+        if re.match(r"\s*(?:%|percent|years?|months?|days?|hours?|tenge|KZT|USD|\$)", after,
+                    re.IGNORECASE) or 1900 <= num.value <= 2100:
+            continue
+        for key, pattern in _COUNT_VERBS.items():
+            if key not in out and pattern.match(after):
+                out[key] = int(num.value)
+                break
+        else:
+            if "participants" not in out and num.value >= 3 and _is_participants(after, before):
+                out["participants"] = int(num.value)
+    return out
+
+
+# ---------------------------------------------------------------- the extractor
+
+_HEADING = re.compile(rf"(?m)^(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*[.:]\s+"
+                      r"(?=\S)")
+_CHRONOLOGY_MAX = 3000
+
+
+@dataclass
+class _Found:
+    event_date: str
+    mention: PlaceMention
+    sub_event: str
+    span: tuple[int, int]
+    counts: dict[str, int] = field(default_factory=dict)
+    passage: str = ""
+
+
+def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, DateRef]]:
+    """(start, end, day) blocks of a day-by-day chronology (two or more day headings).
+
+    A block runs to the next heading (footnotes printed inside it included); the last one
+    ends at the first paragraph break, and none runs longer than _CHRONOLOGY_MAX characters.
+    """
+    heads = list(_HEADING.finditer(text))
+    if len(heads) < 2:
+        return []
+    blocks = []
+    for i, m in enumerate(heads):
+        if i + 1 < len(heads):
+            end = heads[i + 1].start()
+        else:
+            para = text.find("\n\n", m.end())
+            end = para if para != -1 else len(text)
+        end = min(end, m.start() + _CHRONOLOGY_MAX)
+        month = MONTHS[m.group("mon")]
+        try:
+            ref = DateRef(m.start(), m.end(), years.get(month), month, int(m.group("day")),
+                          explicit_year=False)
+            date(ref.year or 2000, month, ref.day)
+        except ValueError:
+            continue
+        if ref.year is not None:
+            blocks.append((m.start(), end, ref))
+    return blocks
+
+
+def _resolve(ref: DateRef, years: dict[int, int], context_year: int | None) -> DateRef:
+    if ref.year is not None or ref.month is None:
+        return ref
+    return ref.with_year(years.get(ref.month, context_year))
+
+
+def _anchors(text: str, start: int, end: int, years: dict[int, int], context_year: int | None,
+             base: DateRef | None) -> list[DateRef]:
+    """Dates of a sentence in order, relative ones ("three days later") resolved."""
+    refs = [_resolve(r, years, context_year) for r in find_dates(text, start, end)]
+    for m in _RELATIVE_RE.finditer(text, start, end):
+        prior = [r for r in refs if r.end <= m.start() and r.span is None] or (
+            [base] if base else [])
+        if not prior:
+            continue
+        anchor = prior[-1]
+        if m.group("next"):
+            days = 1
+        elif m.group("prev"):
+            days = -1
+        else:
+            n = m.group("n").lower()
+            days = int(n) if n.isdigit() else _SMALL.get(n, 1)
+            days = -days if m.group("dir").lower() in ("before", "earlier") else days
+        moved = anchor.shifted(days)
+        refs.append(DateRef(m.start(), m.end(), moved.year, moved.month, moved.day, None, False))
+    refs = [r for r in refs if r.iso() and r.span is None]
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _date_for(mention: PlaceMention, anchors: list[DateRef]) -> DateRef | None:
+    before = [r for r in anchors if r.end <= mention.start]
+    if before:
+        return before[-1]
+    after = [r for r in anchors if r.start >= mention.end]
+    return after[0] if after else None
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of a sentence split at semicolons (each may name its own places)."""
+    out, pos = [], start
+    for m in re.finditer(";", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return out
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    places: list[PlaceMention]
+    anchors: list[DateRef]
+    block: DateRef | None
+    protest: bool
+
+
+def _read_sentences(doc: Document) -> list[_Sentence]:
+    """The narrative sentences (citations and footnotes dropped) with their places and dates."""
+    text = doc.text
+    years = month_years(text)
+    blocks = chronology_blocks(text, years)
+    out: list[_Sentence] = []
+    context_year: int | None = None
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        if is_citation(sentence):
+            continue
+        block = next((b[2] for b in blocks if b[0] <= s < b[1]), None)
+        prev = out[-1] if out else None
+        base = block or (prev.anchors[-1] if prev and prev.anchors else None)
+        anchors = _anchors(text, s, e, years, context_year, base)
+        places = [p for p in find_places(text, s, e) if not p.is_region]
+        out.append(_Sentence(s, e, places, anchors, block, bool(_PROTEST.search(sentence))))
+        for r in anchors:
+            if r.explicit_year and r.year:
+                context_year = r.year
+    return out
+
+
+def _scan(doc: Document) -> list[_Found]:
+    text = doc.text
+    found: list[_Found] = []
+    read = _read_sentences(doc)
+    for i, sent in enumerate(read):
+        prev = read[i - 1] if i else None
+        nxt = read[i + 1] if i + 1 < len(read) else None
+        unrest = bool(sent.block) or sent.protest or bool(prev and prev.protest)
+        places = sent.places
+        if not places and prev and any(r.day for r in sent.anchors) and \
+                len({p.place.name for p in prev.places}) == 1:
+            # "The protests ended on December 16, 2011, when ..." continues the place before
+            places = [PlaceMention(sent.start, sent.start, prev.places[0].place)]
+        if not places:
+            continue
+        events = _events_in(text, sent, places, unrest, _scene(read, i))
+        if events and nxt and not nxt.places and not nxt.anchors and not events[0].counts \
+                and len({f.mention.place.name for f in events}) == 1:
+            # "... a rally was held in Almaty. Up to 5,000 people took part in the rally."
+            extra = _counts(text[nxt.start:nxt.end])
+            if extra and not _NATIONAL.search(text[nxt.start:nxt.end]):
+                for f in events:
+                    f.counts = extra
+        found.extend(events)
+    return found
+
+
+def _scene(read: list[_Sentence], i: int) -> DateRef | None:
+    """The month a passage is set in, from one of the two sentences before it that name no
+    place ("From January 3-7, 2022, major cities were engulfed in chaos. ...")."""
+    for prev in read[max(0, i - 2):i][::-1]:
+        if prev.places:
+            return None
+        months = [r for r in prev.anchors if r.month and r.day is None and r.year]
+        if months:
+            return months[-1]
+    return None
+
+
+def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: bool,
+               scene: DateRef | None = None) -> list[_Found]:
+    out: list[_Found] = []
+    s, e = sent.start, sent.end
+    sentence = text[s:e]
+    sentence_type = classify(sentence, unrest)
+    if sentence_type is None:
+        return out
+    one_place = len({p.place.name for p in places}) == 1
+    counts = _counts(sentence) if one_place and not _NATIONAL.search(sentence) else {}
+    for seg_start, seg_end in _segments(text, s, e):
+        seg_places = [p for p in places if seg_start <= p.start < seg_end]
+        if not seg_places:
+            continue
+        seg_type = classify(text[seg_start:seg_end], unrest) or sentence_type
+        for mention in seg_places:
+            ref = _date_for(mention, sent.anchors) or sent.block or scene
+            if ref is None or ref.iso() is None or ref.year is None:
+                continue
+            out.append(_Found(ref.iso(), mention, seg_type, (s, e), dict(counts), sentence))
+    return out
+
+
+def _merge(found: list[_Found]) -> list[_Found]:
+    """One row per (place, date): the most severe type, the first evidence, counts kept."""
+    merged: dict[tuple[str, str], _Found] = {}
+    for f in found:
+        key = (f.mention.place.name, f.event_date)
+        have = merged.get(key)
+        if have is None:
+            merged[key] = _Found(f.event_date, f.mention, f.sub_event, f.span, dict(f.counts),
+                                 f.passage)
+            continue
+        for k, v in f.counts.items():
+            have.counts.setdefault(k, v)
+        if SUB_EVENTS[f.sub_event][1] > SUB_EVENTS[have.sub_event][1]:
+            have.sub_event, have.span, have.passage = f.sub_event, f.span, f.passage
+    rows = list(merged.values())
+    finer = {(f.mention.place.name, f.event_date[:n]) for f in rows for n in (4, 7)
+             if len(f.event_date) > n}
+    return [f for f in rows if (f.mention.place.name, f.event_date) not in finer]
+
+
+def _describe(found: _Found) -> str:
+    passage = " ".join(found.passage.split())
+    line = f"{_LABELS[found.sub_event]} in {found.mention.place.name}: {passage}"
+    return line if len(line) <= 200 else line[:197].rstrip() + "..."
+
+
+def extract(doc: Document) -> list[ProtestEvent]:
+    out = []
+    for f in _merge(_scan(doc)):
+        try:
+            place = f.mention.place
+            out.append(ProtestEvent(
+                source_name=doc.source_name, **doc.cite(*f.span), event_date=f.event_date,
+                location=place.name, region=place.region, latitude=place.latitude,
+                longitude=place.longitude, geo_precision=place.geo_precision,
+                event_type=SUB_EVENTS[f.sub_event][0], sub_event_type=f.sub_event,
+                participants=f.counts.get("participants"), killed=f.counts.get("killed"),
+                injured=f.counts.get("injured"), detained=f.counts.get("detained"),
+                description=_describe(f)))
+        except (ValueError, KeyError):
+            continue  # a malformed passage is skipped, never fatal
+    return out

@@ -1,6 +1,315 @@
-"""Extractor placeholder: replaced by its own module."""
-from kzwatch.document import Document
+"""Figures stated about protests and unrest, and about the fight against corruption.
+
+One row per stated figure: what it counts (metric), its value and unit, the period it refers
+to and the place it belongs to (NULL for the whole country). How a number becomes a figure:
+- the number is read with kzwatch.extract.numbers ("more than a hundred" -> 100); years,
+  ages, durations ("seven years"), ordinals, article numbers and ranges are not figures;
+- the metric comes from the words that state it, in order of reliability: a participle right
+  after the counted noun ("37 people accused of ..."), the verb of the clause ("15 of them
+  have been sentenced"), the counted noun ("412 criminal cases", "190 appeals",
+  "20,000 terrorists"), or the words before ("the death toll at", "the detention of");
+  "including 19 officers" counts what the figure before it counted. Definitions stay apart:
+  detained, arrested, prosecuted (accused, charged), convictions (sentenced) are different;
+- money counts only as assets recovered or as damage done during unrest;
+- the period is a date of the sentence, an episode it names ("the January events"), the day
+  of a chronology entry, or for unrest figures the month of the passage just before;
+- the same figure (metric, value, unit) repeated in a document is one row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzwatch.document import Document, sentences
+from kzwatch.extract.numbers import NumberMatch, find_numbers
+from kzwatch.extract.protests import (
+    MONTHS,
+    DateRef,
+    chronology_blocks,
+    find_dates,
+    is_citation,
+    month_years,
+    rx,
+)
+from kzwatch.gazetteer import find_places
+from models.records import Statistic
+
+_TOPIC = rx(
+    r"\b(?:protest\w*|unrest|riots?|rioters|demonstrat\w+|rall(?:y|ies)|strikes?|strikers|"
+    r"uprising|coup|terroris\w+|counterterrorist|clashes|corrupt\w*|anti-corruption|brib\w+|"
+    r"embezzl\w+|abuse of (?:office|power)|prosecut\w+|detain\w*|detention|arrest\w*|"
+    r"torture|assets|peaceful assembl\w+|judges|police|broker\w*|ACLED|tragedy)\b")
+_UNREST = rx(r"\b(?:protest\w*|unrest|riots?|rioters|demonstrat\w+|rall(?:y|ies)|uprising|"
+             r"clashes|events|coup|counterterrorist|violence)\b")
+
+_PERSONS = (r"(?:people|persons|citizens|residents|protesters|demonstrators|participants|"
+            r"activists|officers|officials|judges|children|servicemen|soldiers|journalists|"
+            r"detainees|civilians|men|women|workers|individuals|employees|law[- ]enforcement "
+            r"officers|police officers|policemen|suspects|defendants|convicts)")
+_PARTICIPLE_METRIC = [
+    ("killed", r"killed|dead|died|shot dead|murdered|lost their lives|perished"),
+    ("injured", r"injured|wounded|hurt|hospitali[sz]ed"),
+    ("arrested", r"(?:taken |placed )?under (?:administrative )?arrest|arrested"),
+    ("detained", r"detained|taken into custody"),
+    ("convictions", r"sentenced|convicted|found guilty"),
+    ("prosecuted", r"accused|charged|prosecuted|indicted|subjects? of (?:criminal )?prosecution|"
+                   r"brought to (?:criminal|administrative)[\w\s]{0,30}?liability"),
+    ("other", r"acquitted|dismissed|released|removed|fired"),
+]
+_PARTICIPLES = "|".join(f"(?P<{m}_{i}>{p})" for i, (m, p) in enumerate(_PARTICIPLE_METRIC))
+# "37 people accused of ...": a participle right after the counted noun (no verb between)
+_REDUCED = rx(rf"^\s*(?:[\w’'-]+ ){{0,3}}?(?:who (?:were |had been |have been )?|that )?"
+              rf"(?:{_PARTICIPLES})\b")
+# "... were sentenced", "have become subjects of criminal prosecution": the clause's verb
+_VERB = rx(rf"\b(?:were|was|have|has|had|are|is|got|became|become)\s+(?:been |become |"
+           rf"reportedly |also |later |then |officially )*(?:{_PARTICIPLES})\b")
+_NOUN_METRIC = [
+    ("criminal_cases", "cases", rx(r"^\s*(?:new )?criminal (?:cases|proceedings)\b")),
+    ("corruption_cases_registered", "cases",
+     rx(r"^\s*(?:\w+ )?(?:corruption (?:cases|crimes|offen[cs]es)|cases of corruption)\b")),
+    ("appeals", "appeals", rx(r"^\s*(?:\w+ )?(?:appeals|complaints|petitions)\b")),
+    ("violations", "violations", rx(r"^\s*(?:\w+ )?violations\b")),
+    ("volunteers", "persons", rx(r"^\s*(?:\w+ )?volunteers\b")),
+    ("detained", "persons", rx(r"^\s*(?:\w+ )?detainees\b")),
+    ("participants", "persons",
+     rx(r"^\s*(?:[\w-]+ ){0,3}?(?:protesters|demonstrators|participants|strikers|terrorists|"
+        r"militants|bandits|rioters)\b")),
+    ("other", "events",
+     rx(r"^\s*(?:[\w-]+ ){0,2}?(?:protests|protest actions|rallies|demonstrations|riots|"
+        r"battles|explosions?|strikes|cases of violence|incidents of violence)\b")),
+]
+_INSTANCES = rx(r"^\s*((?:instances|incidents) of [\w-]+)")
+_BEFORE_METRIC = [
+    ("killed", rx(r"\b(?:death toll|deaths of|killing|number of (?:the )?(?:dead|deaths|"
+                  r"victims))\b[^.;]{0,40}$")),
+    ("injured", rx(r"\bnumber of (?:the )?injured\b[^.;]{0,40}$")),
+    ("detained", rx(r"\b(?:detention of|number of detainees|number of (?:the )?detained)"
+                    r"[^.;]{0,60}$")),
+    ("arrested", rx(r"\b(?:arrest of|number of (?:the )?arrested)[^.;]{0,40}$")),
+    ("prosecuted", rx(r"\bbrought to [^.;]{0,40}liability[^.;]{0,40}$")),
+]
+_VOLUNTEER_CONTEXT = rx(r"\bvolunteer")
+_PARTICIPATING = rx(rf"^\s*(?:[\w-]+ ){{0,2}}?{_PERSONS} (?:participating|taking part|"
+                    rf"took part|joined|involved)\b")
+_PERCENT_OF = rx(r"^\s*(?:%|percent|per cent) of (?:the )?(?:demonstrations|protests|"
+                 r"protesters|rallies|detainees|participants|assemblies|cases)\b")
+_SKIP_AFTER = rx(r"^(?:\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times|points?|"
+                 r"places?|positions?|km|kilometers|kilometres|-year|-month|th|st|nd|rd)\b|"
+                 r"[-–]year|[-–]?(?:th|st|nd|rd)\b)")
+_SKIP_BEFORE = rx(r"(?:\b(?:article|articles|no\.|number|part|paragraph|page|pp?\.|aged|age of|"
+                  r"out of|of the|top)\s*|[#№])$")
+_KZT = rx(r"^\s*(?:tenge|KZT|₸)")
+_USD = rx(r"^\s*(?:US dollars|U\.S\. dollars|dollars|USD)")
+_USD_BEFORE = re.compile(r"(?:\$|US\$|USD)\s*$")
+_ASSETS = rx(r"\b(?:assets|property|funds)\b[^.]{0,200}\b(?:reclaimed|recovered|returned|"
+             r"confiscated|repatriated|seized)\b|\b(?:reclaimed|recovered|returned|confiscated|"
+             r"repatriated)\b[^.]{0,80}\b(?:assets|property|funds)\b")
+_DAMAGE = rx(r"\b(?:damage|losses)\b")
+_NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|nationwide|"
+               r"in Kazakhstan|in all regions)\b")
+_INCLUDING = rx(r"\b(?:including|among them|of whom|of which)\s*$")
+_EPISODE = rx(rf"\b(?:the )?(?P<mon>{'|'.join(MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?[\s-]+"
+              r"(?:events|protests|unrest|riots|tragedy|crisis|uprising)\b")
+_ORG = re.compile(
+    r"\b((?:[A-Z][\w’'-]+ ){0,5}(?:Agency|Office|Ministry|Court|Committee|Service|Bureau|"
+    r"Coalition|Council|Department|Project)(?: (?:of|for|against) (?:[A-Z][\w’'-]+ ?){1,4})?)"
+    r"|\b(ACLED|KIBHR)\b")
+
+UNREST_METRICS = {"killed", "injured", "detained", "arrested", "participants",
+                  "criminal_cases"}
 
 
-def extract(doc: Document) -> list:
-    return []
+@dataclass
+class _Figure:
+    metric: str
+    unit: str
+    number: NumberMatch
+    sentence: tuple[int, int]
+
+
+def _clause_after(text: str, num: NumberMatch, limit: int) -> str:
+    """Words after a number up to the next number or clause end (";", sentence end)."""
+    end = min(limit, num.end + 120)
+    chunk = text[num.end:end]
+    cut = re.search(r";|\.(?:\s|$)|\(", chunk)
+    return chunk[:cut.start()] if cut else chunk
+
+
+def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
+            last: str | None) -> tuple[str, str] | None:
+    """(metric, unit) of the figure a number states, or None when it is not one."""
+    if num.qualifier == "range" or _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before):
+        return None
+    if _KZT.match(after) or _USD.match(after) or _USD_BEFORE.search(before):
+        unit = "KZT" if _KZT.match(after) else "USD"
+        if _ASSETS.search(sentence):
+            return "assets_recovered", unit
+        if _DAMAGE.search(sentence) and _UNREST.search(sentence):
+            return "other", unit
+        return None
+    if re.match(r"\s*(?:%|percent|per cent)", after, re.I):
+        return ("other", "percent") if _PERCENT_OF.match(after) else None
+    if not num.is_integer:
+        return None
+    nxt = re.search(r"\d", after)
+    local = after[:nxt.start()] if nxt else after
+    if not re.match(r"\s*(?:out )?of\b", local, re.I):
+        m = _REDUCED.match(local)
+        if m:
+            return _from_participle(m), "persons"
+    for metric, unit, pattern in _NOUN_METRIC:
+        if pattern.match(after):
+            return metric, unit
+    m = _INSTANCES.match(after)
+    if m:
+        return "other", " ".join(m.group(1).split())
+    if _VOLUNTEER_CONTEXT.search(sentence) and _PARTICIPATING.match(after):
+        return "volunteers", "persons"
+    m = _VERB.search(after)
+    if m and not re.search(r"\b(?:and|but|while|which|when)\b\s*\S*\s*$", after[:m.start()]):
+        return _from_participle(m), "persons"
+    for metric, pattern in _BEFORE_METRIC:
+        if pattern.search(before):
+            return metric, "persons"
+    if last and _INCLUDING.search(before):
+        return last, "persons"
+    return None
+
+
+def _from_participle(m: re.Match) -> str:
+    for name, value in m.groupdict().items():
+        if value is not None:
+            return name.rsplit("_", 1)[0]
+    return "other"
+
+
+def _episode(text: str, years: dict[int, int]) -> str | None:
+    """"the January events" / "the December 2011 protests" -> that month."""
+    m = _EPISODE.search(text)
+    if not m:
+        return None
+    month = MONTHS[m.group("mon").capitalize()] if m.group("mon").capitalize() in MONTHS \
+        else None
+    year = int(m.group("year")) if m.group("year") else years.get(month) if month else None
+    return f"{year}-{month:02d}" if month and year else None
+
+
+def _period(text: str, s: int, e: int, num: NumberMatch, years: dict[int, int]) -> str | None:
+    """The date a figure refers to, as written in its own sentence."""
+    sentence = text[s:e]
+    episode = _episode(sentence, years)
+    if episode:
+        return episode
+    refs = [r for r in find_dates(text, s, e) if not (r.start < num.end and num.start < r.end)]
+    if not refs:
+        return None
+    spans = [r for r in refs if r.span]
+    if spans:
+        return spans[0].span
+    days = [r for r in refs if r.day]
+    if len(days) >= 2 and len({r.month for r in days}) > 1 and re.search(
+            r"[-–]|\bto\b", text[days[0].end:days[1].start]):
+        year = days[0].year or years.get(days[0].month)
+        return str(year) if year else None  # "October 29 - November 6": a span within a year
+    if len(refs) >= 2 and refs[0].year and refs[1].year and refs[0].month is None and \
+            refs[1].month is not None and re.search(r"\bto\b|[-–]", text[refs[0].end:refs[1].start]):
+        return f"{refs[0].year}-{refs[1].year}"  # "from 2013 to July 2021"
+    nearest = min(refs, key=lambda r: min(abs(r.start - num.end), abs(num.start - r.end)))
+    if nearest.year is None and nearest.month:
+        nearest = nearest.with_year(years.get(nearest.month))
+    return nearest.iso()
+
+
+def _subject(sentence: str, metric: str, period: str | None, location: str | None) -> str:
+    org = _ORG.search(sentence)
+    if metric in UNREST_METRICS or _UNREST.search(sentence):
+        base = "unrest"
+        if period and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", period):
+            base = f"{_month_name(period)} unrest"
+        if location:
+            base = f"{location} {base}"
+        return f"{base} ({org.group(0)})" if org else base
+    if org:
+        return org.group(0)
+    return metric.replace("_", " ")
+
+
+def _month_name(period: str) -> str:
+    month = int(period[5:7])
+    name = next(k for k, v in MONTHS.items() if v == month)
+    return f"{name} {period[:4]}"
+
+
+def extract(doc: Document) -> list[Statistic]:
+    text = doc.text
+    years = month_years(text)
+    blocks = chronology_blocks(text, years)
+    out: list[Statistic] = []
+    seen: set[tuple[str, float, str]] = set()
+    recent_months: list[tuple[int, str]] = []  # (sentence index, month) of recent sentences
+    recent_topic: list[int] = []
+    last_metric: tuple[int, str] | None = None
+    for idx, (s, e) in enumerate(sentences(text)):
+        sentence = text[s:e]
+        if is_citation(sentence):
+            continue
+        own_dates = [r for r in find_dates(text, s, e) if r.month]
+        if _TOPIC.search(sentence):
+            recent_topic.append(idx)
+        for r in own_dates:
+            year = r.year or years.get(r.month)
+            if year:
+                recent_months.append((idx, f"{year}-{r.month:02d}"))
+        episode = _episode(sentence, years)
+        if episode:
+            recent_months.append((idx, episode))
+        if not recent_topic or recent_topic[-1] < idx - 6:
+            continue
+        block = next((b[2] for b in blocks if b[0] <= s < b[1]), None)
+        places = {p.place.name for p in find_places(text, s, e) if not p.is_region}
+        for num in find_numbers(text, s, e):
+            after = _clause_after(text, num, e)
+            before = text[max(s, num.start - 80):num.start]
+            last = last_metric[1] if last_metric and last_metric[0] >= idx - 1 else None
+            try:
+                found = _metric(text, num, after, before, sentence, last)
+            except (ValueError, KeyError, IndexError):
+                continue
+            if found is None or _in_date(text, s, e, num):
+                continue
+            metric, unit = found
+            last_metric = (idx, metric)
+            key = (metric, round(num.value, 6), unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            period = _period(text, s, e, num, years)
+            if period is None and block is not None:
+                period = block.iso()
+            if period is None and metric in UNREST_METRICS | {"other"} and unit in (
+                    "persons", "events", "KZT", "USD", "percent"):
+                near = [m for i, m in recent_months if idx - 4 <= i <= idx]
+                period = near[-1] if near else None
+            location = next(iter(places)) if len(places) == 1 and not _NATIONAL.search(
+                sentence) else None
+            try:
+                out.append(Statistic(
+                    source_name=doc.source_name, **doc.cite(s, e),
+                    subject=_subject(sentence, metric, period, location), metric=metric,
+                    value=float(num.value), unit=unit, period=period, location=location))
+            except ValueError:
+                continue
+    return out
+
+
+def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
+    """True when the number is part of a date ("January 5", "in 2019")."""
+    return any(r.start <= num.start and num.end <= r.end for r in _dates_cached(text, s, e))
+
+
+def _dates_cached(text: str, s: int, e: int) -> list[DateRef]:
+    return find_dates(text, s, e)
+
+
+__all__ = ["extract", "UNREST_METRICS"]
+_ = sentences

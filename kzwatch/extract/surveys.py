@@ -5,6 +5,11 @@ optional column header ("Answer Choices Responses Ratio", "Answer | Responses | 
 mentions"), then one row per option whose text may wrap over several lines and whose last line
 ends with the figures (count and percent, count only, or percent only). Every row of one table
 must have the same figures, so prose that merely contains percentages never reads as a table.
+
+Polls reported in prose are read too, in their usual phrasings: "1,100 citizens were polled,
+and 36% of them are convinced that “…”", "the option “X” was chosen by 20%", "59% believe
+that …". A percentage that repeats the document's own survey table (or carries "(77
+responses)") is the author discussing that table, not another poll.
 """
 from __future__ import annotations
 
@@ -19,11 +24,12 @@ from models.records import SurveyResult
 _QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s+(\S.*)$")
 _COLUMN_WORD = re.compile(
     r"\b(?:responses?|ratio|percent(?:age)?|share|count|number of|mentions|votes|answers?)\b|%",
-    re.I)
+    re.IGNORECASE)
 _HEADER_TAIL = re.compile(
     r"^(?:(?:number|of|mentions|responses?|count|ratio|percent(?:age)?|share|votes|%)\s*)+$",
-    re.I)
-_STOP_LINE = re.compile(r"^(?:tables?|figures?|fig\.|sources?|notes?|chart|appendix)\b", re.I)
+    re.IGNORECASE)
+_STOP_LINE = re.compile(r"^(?:tables?|figures?|fig\.|sources?|notes?|chart|appendix)\b",
+                        re.IGNORECASE)
 _SEP = r"[\s|:–—-]*"
 _PCT = r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%"
 _COUNT = r"(?<![\d.,])(?P<count>\d{1,3}(?:,\d{3})+|\d{1,6})"
@@ -37,17 +43,17 @@ _ROW_FORMS = {
 _MAX_WRAP = 6  # lines of one option's text before the table is deemed over
 
 _SURVEY_WORD = re.compile(r"\b(?:survey\w*|poll\w*|questionnaire|respondents?|interview\w*)\b",
-                          re.I)
+                          re.IGNORECASE)
 _N_STATED = [
     re.compile(r"\b[Nn]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)"),
     re.compile(rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})\s+(?:[\w'’-]+\s+){{0,8}}?"
                r"(?:took part|participated|were (?:polled|surveyed|interviewed|questioned)|"
-               r"responded|answered)", re.I),
+               r"responded|answered)", re.IGNORECASE),
     re.compile(r"\b(?:polled|surveyed|interviewed|questioned|sample of|survey of|poll of)\s+"
                r"(?:some\s+|about\s+|over\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
                r"(?:[\w'’-]+\s+){0,3}?(?:respondents|people|citizens|persons|residents|adults|"
-               r"participants|voters|students|Kazakhstanis)", re.I),
-    re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+respondents\b", re.I),
+               r"participants|voters|students|Kazakhstanis)", re.IGNORECASE),
+    re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+respondents\b", re.IGNORECASE),
 ]
 
 
@@ -70,12 +76,10 @@ class _Table:
 
 
 def extract(doc: Document) -> list[SurveyResult]:
-    """Every option row of every questionnaire table in the document."""
+    """Every option row of every questionnaire table, then poll results stated in prose."""
     lines = lines_of(doc.text)
     tables = _tables(lines)
-    if not tables:
-        return []
-    stated = _stated_sizes(doc.text)
+    stated = _stated_sizes(doc.text) if tables else []
     out: list[SurveyResult] = []
     used_ids: Counter[str] = Counter()
     for survey in _surveys(tables):
@@ -84,12 +88,15 @@ def extract(doc: Document) -> list[SurveyResult]:
         for number, table in enumerate(survey, start=1):
             n = _question_size(table, survey_n)
             for option_no, row in enumerate(table.rows, start=1):
-                out.append(SurveyResult(
+                out.append(_result(
                     source_name=doc.source_name, **doc.cite(row.start, row.end),
                     survey_id=survey_id, question_no=table.question_no or number,
                     question_text=table.question or None, option_no=option_no,
                     option_text=row.text, responses=row.count, pct_reported=row.pct,
                     n_respondents=n))
+    out = [r for r in out if r is not None]
+    table_pcts = {r.pct for t in tables for r in t.rows if r.pct is not None}
+    out += _prose_results(doc, _prose_statements(doc.text, table_pcts), used_ids)
     return out
 
 
@@ -107,10 +114,11 @@ def _tables(lines: list[Line]) -> list[_Table]:
     i = 0
     while i < len(lines):
         text = lines[i].text.strip()
-        if _is_header(text):
-            first_row = i + 1
-            while first_row < len(lines) and _HEADER_TAIL.match(lines[first_row].text.strip()):
-                first_row += 1
+        first_row = i + 1  # a header may wrap: "... Number of" / "mentions"
+        while first_row < len(lines) and _HEADER_TAIL.match(lines[first_row].text.strip()):
+            first_row += 1
+        header = " ".join(ln.text.strip() for ln in lines[i:first_row])
+        if _is_header(header) and _COLUMN_WORD.search(text):
             table = _read_rows(lines, first_row, need_pct=False)
             if table is not None:
                 table.first_line, table.question_no, table.question = _question_before(lines, i)
@@ -291,5 +299,162 @@ def _survey_id(text: str, lines: list[Line], survey: list[_Table], used: Counter
     years = re.findall(YEAR, heading + " " + body) or re.findall(YEAR, text)
     year = Counter(years).most_common(1)[0][0] if years else None
     slug = "-".join([*words[:4], *([year] if year else [])])
+    used[slug] += 1
+    return slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+
+
+# ---- poll results reported in prose --------------------------------------------------------
+
+_PROSE_PCT = re.compile(
+    r"(?<![\d.,])(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|percent\b|per cent\b)")
+_OPINION = re.compile(
+    r"^\s*(?:of\s+[^,;%]{1,60}?\s+)?(?:also\s+|still\s+)?"
+    r"(?P<verb>believe|think|say|said|consider|agree|support|oppose|trust|want|feel|prefer|"
+    r"expect|(?:are|were) (?:convinced|sure|confident)|perceive(?: it| this)? as|see(?: it)? as|"
+    r"named|chose)\b(?:\s+that)?\s+(?P<clause>.+)$", re.IGNORECASE | re.DOTALL)
+_CHOSEN = re.compile(
+    r"(?:option|answer)?\s*[“\"«](?P<option>[^”\"»]{3,200})[”\"»]\s+was\s+"
+    r"(?:chosen|selected|named|picked|supported)\s+by\s*$", re.IGNORECASE)
+_SUBGROUP = re.compile(r"\bamong\s+(?:the\s+)?(?P<group>[\w\s-]{3,60}?"
+                       r"(?:respondents|participants|voters|people|citizens|youth))\b",
+                       re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"«](?P<q>[^”\"»]{3,200})(?:[”\"»]|$)")
+_OWN_COUNT = re.compile(r"^\s*\(\s*\d+\s+(?:responses?|answers?|votes?|people|persons)",
+                        re.IGNORECASE)
+
+
+@dataclass
+class _Statement:
+    option: str
+    pct: float
+    group: str | None
+    quoted: bool
+    sentence: int
+    start: int
+    end: int
+    n: int | None
+
+
+def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
+    """'36% of them are convinced that "…"', 'the option "X" was chosen by 20%' and the like."""
+    out: list[_Statement] = []
+    spans = sentences(text)
+    last_n: tuple[int, int] | None = None  # (sentence index, stated sample size)
+    for index, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        stated = _stated_in(sentence)
+        if stated:
+            last_n = (index, stated)
+        matches = list(_PROSE_PCT.finditer(sentence))
+        group = None
+        for k, match in enumerate(matches):
+            pct = parse_number(match["pct"])
+            seg_start = matches[k - 1].end() if k else 0
+            seg_end = matches[k + 1].start() if k + 1 < len(matches) else len(sentence)
+            pre, post = sentence[seg_start:match.start()], sentence[match.end():seg_end]
+            if pct is None or _OWN_COUNT.match(post) or pct in table_pcts:
+                continue
+            subgroup = _SUBGROUP.search(pre)
+            group = subgroup["group"].strip() if subgroup else group
+            option, quoted = _prose_option(pre, post)
+            if option is None and subgroup and out and out[-1].sentence >= index - 1:
+                option, quoted = out[-1].option, out[-1].quoted
+            if option is None:
+                continue
+            n = last_n[1] if last_n and last_n[0] >= index - 1 and group is None else None
+            out.append(_Statement(_squash(option), pct, group and _squash(group), quoted, index,
+                                  start + seg_start, start + seg_end, n))
+        if last_n and last_n[0] < index - 1:
+            last_n = None
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _stated_in(sentence: str) -> int | None:
+    if not _SURVEY_WORD.search(sentence):
+        return None
+    for pattern in _N_STATED:
+        match = pattern.search(sentence)
+        if match:
+            raw = match["n"]
+            n = parse_number(raw) if raw[0].isdigit() else words_to_int(raw)
+            if n and n >= 10 and not re.fullmatch(YEAR, raw):
+                return int(n)
+    return None
+
+
+def _prose_option(pre: str, post: str) -> tuple[str | None, bool]:
+    """The answer a percentage belongs to: a quoted option, else the clause of opinion."""
+    chosen = _CHOSEN.search(pre)
+    if chosen:
+        return chosen["option"].strip(), True
+    opinion = _OPINION.match(post)
+    if not opinion:
+        return None, False
+    clause = opinion["clause"]
+    quoted = _QUOTED.search(clause)
+    if quoted:
+        return quoted["q"].strip(" .,;"), True
+    clause = re.sub(r"[\s,;]*(?:and|while|whereas|but)?[\s,;]*$", "", clause.replace("\n", " "))
+    clause = clause.strip(" .,;:“”\"")
+    return (clause, False) if 2 <= len(clause.split()) <= 40 else (None, False)
+
+
+_POLLSTER = re.compile(r"(?P<org>(?:[A-Z][\w’'&-]+\s+){0,4}[A-Z][\w’'&-]+)\s+(?:has\s+)?"
+                       r"(?:conducted|carried out|published|released|ran)\s+(?:a|an|the|its)\s+"
+                       r"(?:\w+\s+)?(?:survey|poll|study)")
+
+
+def _prose_results(doc: Document, statements: list[_Statement],
+                   used_ids: Counter) -> list[SurveyResult]:
+    """Statements in consecutive sentences form one poll; a question ends where the answers
+    stop being alternatives (quoted options) or the subgroup changes."""
+    out: list[SurveyResult] = []
+    spans = sentences(doc.text)
+    polls: list[list[_Statement]] = []
+    for st in statements:
+        if polls and st.sentence - polls[-1][-1].sentence <= 1:
+            polls[-1].append(st)
+        else:
+            polls.append([st])
+    for poll in polls:
+        survey_id = _poll_id(doc.text, spans, poll[0].sentence, used_ids)
+        question_no, option_no, prev = 0, 0, None
+        for st in poll:
+            same_question = prev is not None and st.quoted and prev.quoted and \
+                st.group == prev.group and st.option != prev.option
+            if same_question:
+                option_no += 1
+            else:
+                question_no, option_no = question_no + 1, 1
+            out.append(_result(
+                source_name=doc.source_name, **doc.cite(st.start, st.end), survey_id=survey_id,
+                question_no=question_no, question_text=st.group, option_no=option_no,
+                option_text=st.option, responses=None, pct_reported=st.pct, n_respondents=st.n))
+            prev = st
+    return [r for r in out if r is not None]
+
+
+def _result(**fields) -> SurveyResult | None:
+    """A record, or None when the parsed row breaks the contract (skipped, never raised)."""
+    try:
+        return SurveyResult(**fields)
+    except ValueError:
+        return None
+
+
+def _poll_id(text: str, spans: list[tuple[int, int]], sentence: int, used: Counter) -> str:
+    """A slug of the pollster named just before the results, else a numbered 'poll'."""
+    for start, end in reversed(spans[max(0, sentence - 2):sentence + 1]):
+        match = _POLLSTER.search(text, start, end)
+        if match:
+            words = re.findall(r"[a-z0-9]+", match["org"].lower())
+            slug = "-".join(words[-3:]) or "poll"
+            break
+    else:
+        slug = "poll"
     used[slug] += 1
     return slug if used[slug] == 1 else f"{slug}-{used[slug]}"

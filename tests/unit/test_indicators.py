@@ -1,0 +1,223 @@
+"""Indicator extraction: year-column tables (clean and PDF-garbled), index prose, totals, tickers.
+
+Every example is invented; each mirrors a form (not the figures) of real documents.
+"""
+import pytest
+
+from kzwatch.cleaning import clean
+from kzwatch.document import Document
+from kzwatch.extract.indicators import extract
+from kzwatch.extract.tables import Period, YearToken, group_periods, place_by_sum, sub_year
+
+
+def found(text):
+    return extract(Document.plain(text))
+
+
+def by_key(records):
+    return {(r.indicator, r.entity, r.period): r for r in records}
+
+
+# ---- garbled assemblies table --------------------------------------------------------------
+
+GARBLED = """Table 4.
+Character of street protests and assemblies by year (invented figures)
+2015 2016
+2017
+2017
+2018
+2019 2020 2021
+(I
+VI)
+Number
+of
+peaceful
+assemblies
+10 200 150 40 30 25
+2015 2016
+2017
+2017
+2018
+2019 2020 2021
+(I
+VI)
+Political 30% 20% 10% 50%
+Economic 50% 40% 60% 35% 35% 30%
+Social 20% 40% 30% 65% 65% 20%
+Next section starts here with ordinary prose.
+"""
+
+
+def test_split_periods_and_half_year_are_read_as_one_column():
+    got = by_key(found(GARBLED))
+    periods = sorted(p for (i, _, p) in got if i == "peaceful_assemblies")
+    assert periods == ["2015", "2016-2017", "2017-2018", "2019", "2020", "2021-H1"]
+    assert got[("peaceful_assemblies", "Kazakhstan", "2016-2017")].value == 200
+    assert got[("peaceful_assemblies", "Kazakhstan", "2021-H1")].unit == "count"
+
+
+def test_short_share_row_is_placed_by_the_100_percent_sums():
+    got = by_key(found(GARBLED))
+    political = {p: r.value for (i, _, p), r in got.items()
+                 if i == "assemblies_share_political"}
+    # 2019 and 2020 print no political share (economic + social = 100 there)
+    assert political == {"2015": 30, "2016-2017": 20, "2017-2018": 10, "2021-H1": 50}
+    assert got[("assemblies_share_social", "Kazakhstan", "2020")].value == 65
+    assert got[("assemblies_share_economic", "Kazakhstan", "2015")].unit == "percent"
+
+
+def test_table_rows_cite_the_row_verbatim():
+    original = "\n\n".join(GARBLED.splitlines()) + "\n"  # PDF double spacing
+    doc = clean(original)
+    records = extract(doc)
+    assert len(records) == 6 + 4 + 6 + 6
+    for r in records:
+        assert original[r.evidence_start:r.evidence_end] == r.evidence
+    row = next(r for r in records if r.indicator == "peaceful_assemblies")
+    assert " ".join(row.evidence.split()) == "Number of peaceful assemblies 10 200 150 40 30 25"
+
+
+def test_short_row_that_fits_no_sum_is_left_out():
+    text = GARBLED.replace("Political 30% 20% 10% 50%", "Political 3% 90% 1% 7%")
+    kinds = {r.indicator for r in found(text)}
+    assert "assemblies_share_political" not in kinds
+    assert "assemblies_share_economic" in kinds
+
+
+# ---- composition table ---------------------------------------------------------------------
+
+COMPOSITION = """Table 2.
+Nationality 1970 1979 1989
+Kazakhs 32.6 36.0 39.7
+Russain 42.4 40.8 37.8
+Ukrainaians 7.2 6.1 5.4
+Uzbeks 1.7 1.8 2.0
+Ethnic composition of the population, census data
+"""
+
+
+def test_composition_table_normalises_misspelt_groups():
+    got = by_key(found(COMPOSITION))
+    assert got[("population_share", "Ukrainians", "1979")].value == 6.1
+    assert got[("population_share", "Russians", "1989")].value == 37.8
+    assert got[("population_share", "Kazakhs", "1970")].unit == "percent"
+    assert len(got) == 12
+
+
+def test_country_rows_are_not_ethnic_groups():
+    text = ("Trade partner 2019 2020 2021\nRussia 30.1 29.5 28.0\nGermany 5.0 4.1 4.3\n"
+            "China 15.2 17.0 18.9\n")
+    assert found(text) == []
+
+
+# ---- index prose ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, entity, period, value, rank, rank_of", [
+    (("Georgia improved on Transparency International's Corruption Perceptions Index 2021 with a "
+     "score of 55 out of 100 and holding 45th place out of 180 countries."),
+     "Georgia", "2021", 55, 45, 180),
+    (("In the 2020 Corruption Perceptions Index, Kazakhstan scored 38 points and ranked 94th "
+     "out of 180."), "Kazakhstan", "2020", 38, 94, 180),
+    ("According to the CPI 2019, Mongolia received 35 out of 100 points.",
+     "Mongolia", "2019", 35, None, None),
+])
+def test_cpi_score_and_rank_in_prose(sentence, entity, period, value, rank, rank_of):
+    [r] = found(sentence)
+    assert (r.indicator, r.entity, r.period, r.value, r.unit, r.rank, r.rank_of) == (
+        "cpi_score", entity, period, value, "score", rank, rank_of)
+    assert r.evidence == sentence
+
+
+def test_cpi_rank_only_mention_has_no_value():
+    [r] = found("Transparency International ranked Armenia 63rd out of 180 countries "
+                "in its Corruption Perceptions Index 2022.")
+    assert (r.entity, r.period, r.value, r.unit, r.rank, r.rank_of) == (
+        "Armenia", "2022", None, None, 63, 180)
+
+
+def test_cpi_country_list_takes_period_and_scale_from_context():
+    text = ("Moldova scored 42 out of 100 in the Corruption Perception Index 2022, placing "
+            "91st out of 180 countries. Its neighbours did worse: Ukraine (33); Romania (46); "
+            "and Russia (28, 137th place).")
+    got = by_key(found(text))
+    assert got[("cpi_score", "Ukraine", "2022")].value == 33
+    assert got[("cpi_score", "Ukraine", "2022")].rank is None
+    russia = got[("cpi_score", "Russia", "2022")]
+    assert (russia.value, russia.rank, russia.rank_of) == (28, 137, 180)
+    assert got[("cpi_score", "Moldova", "2022")].rank == 91
+
+
+def test_other_indices_are_not_cpi():
+    text = ("According to the Reporters Without Borders Index, Kazakhstan ranked 122 out of 180 "
+            "countries. Freedom House gave it a score of 23 out of 100.")
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("sentence, rank, rank_of, period", [
+    (("In the UN E-Government Development Index for 2020, Uzbekistan held 87th position among "
+     "193 UN member states."), 87, 193, "2020"),
+    ("Kyrgyzstan ranked 81st of 193 countries in the 2022 E-government Development Index.",
+     81, 193, "2022"),
+])
+def test_egov_rank(sentence, rank, rank_of, period):
+    [r] = found(sentence)
+    assert (r.indicator, r.value, r.unit, r.rank, r.rank_of, r.period) == (
+        "egov_rank", rank, "rank", rank, rank_of, period)
+
+
+# ---- totals and tickers --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    ("According to the monitors, 845 peaceful assemblies were held in Kazakhstan from 2012 to "
+    "2018."),
+    "Between 2012 and 2018, 845 peaceful assemblies took place in Kazakhstan.",
+])
+def test_assembly_total_in_prose(sentence):
+    [r] = found(sentence)
+    assert (r.indicator, r.entity, r.period, r.value, r.unit) == (
+        "peaceful_assemblies", "Kazakhstan", "2012-2018", 845, "count")
+
+
+def test_assembly_count_without_span_is_not_a_total():
+    assert found("The peak came in 2019 when the number of peaceful assemblies reached 227.") \
+        == []
+
+
+def test_repeated_ticker_gives_one_rate_per_pair():
+    block = "• AMD/USD = 0.00258 0%\n• GEL/USD = 0.37100 -0.1%\n"
+    text = "Markets\n" + block * 5 + "Today's news\n"
+    got = found(text)
+    assert [(r.entity, r.value, r.unit, r.period) for r in got] == [
+        ("AMD/USD", 0.00258, "rate", None), ("GEL/USD", 0.371, "rate", None)]
+    assert got[0].evidence == "AMD/USD = 0.00258"
+
+
+def test_ticker_dated_on_its_line():
+    [r] = found("EUR/KZT = 512.40 as of 3 March 2025\n")
+    assert r.period == "2025-03-03"
+
+
+def test_prose_without_indicators_yields_nothing():
+    text = ("Prices rose by 12% in 2022. The court sentenced him to 8 years. Out of 100 "
+            "applicants, 40 were admitted in 2021.")
+    assert found(text) == []
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+def test_group_periods_refuses_ambiguous_headers():
+    tokens = [YearToken(2010, 0), YearToken(2011, 1), YearToken(2012, 2)]
+    assert group_periods(tokens, 2) is None  # 2010-2011 | 2012 or 2010 | 2011-2012
+    assert group_periods(tokens, 3) == [Period(2010, 2010), Period(2011, 2011),
+                                        Period(2012, 2012)]
+
+
+@pytest.mark.parametrize("qualifier, expected", [
+    ("(I VI)", "H1"), ("(VII-XII)", "H2"), ("(Jan-Mar)", "Q1"), ("(I-IV)", None)])
+def test_sub_year(qualifier, expected):
+    assert sub_year(qualifier) == expected
+
+
+def test_place_by_sum():
+    assert place_by_sum([40, 10], [40, 0, 10]) == [40, None, 10]
+    assert place_by_sum([70], [40, 0, 10]) is None

@@ -1,0 +1,201 @@
+"""Survey extraction: questionnaire tables in their printed forms, polls in prose, negatives.
+
+Every example is invented; each mirrors a form (not the wording) of real documents.
+"""
+import re
+
+import pytest
+
+from kzwatch.cleaning import clean
+from kzwatch.document import Document
+from kzwatch.extract.surveys import extract
+
+
+def squash(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def rows(text):
+    return extract(Document.plain(text))
+
+
+WRAPPED_TABLE = """Annex. Poll results.
+
+1. Which problem of the city worries you most?
+Answer Choices Responses Ratio
+Roads and public transport. 40 50.0 %
+The quality of drinking water in the
+northern districts of the city
+20 25.0 %
+Air pollution. 12 15.0 %
+Your option. 8 10.0 %
+2. Should the mayor be elected?
+Answer Choices Responses Ratio
+Yes, by direct vote of residents. 60 75.0 %
+Appointment by the centre is
+acceptable. The current system
+works well enough.
+16 20.0 %
+Your option. 4 5.0 %
+"""
+
+
+def test_wrapped_options_are_joined_in_printed_order():
+    got = rows(WRAPPED_TABLE)
+    q1 = [r for r in got if r.question_no == 1]
+    assert [r.option_no for r in q1] == [1, 2, 3, 4]
+    assert q1[1].option_text == ("The quality of drinking water in the northern districts of "
+                                 "the city")
+    assert (q1[1].responses, q1[1].pct_reported) == (20, 25.0)
+    assert q1[0].question_text == "Which problem of the city worries you most?"
+
+
+def test_multi_line_option_with_one_count_is_one_option():
+    q2 = [r for r in rows(WRAPPED_TABLE) if r.question_no == 2]
+    assert len(q2) == 3
+    assert q2[1].option_text == ("Appointment by the centre is acceptable. The current system "
+                                 "works well enough.")
+    assert q2[1].responses == 16
+
+
+def test_your_option_row_is_an_option():
+    got = rows(WRAPPED_TABLE)
+    assert [r.option_text for r in got if r.option_text == "Your option."] == ["Your option."] * 2
+    assert got[3].responses == 8 and got[3].pct_reported == 10.0
+
+
+def test_respondents_derived_from_count_and_percent_when_not_stated():
+    assert {r.n_respondents for r in rows(WRAPPED_TABLE)} == {80}
+
+
+def test_evidence_is_the_row_and_verbatim():
+    for r in rows(WRAPPED_TABLE):
+        assert r.evidence in WRAPPED_TABLE
+        assert len(r.evidence) <= 600
+    row = rows(WRAPPED_TABLE)[1]
+    assert squash(row.evidence) == ("The quality of drinking water in the northern districts of "
+                                    "the city 20 25.0 %")
+
+
+STATED_N = """Methods
+The questionnaire had three questions. Two hundred forty citizens took part in the survey,
+which was held in Shymkent.
+
+Results
+1. Do you trust the courts?
+Answer | Responses | %
+Fully | 30 | 12.5%
+Partly | 110 | 45.8%
+Not at all | 100 | 41.7%
+2. What should change first? (open question)
+Suggestions grouped by topic Number of
+mentions
+Answers about salaries of
+judges and prosecutors.
+31
+Answers about open hearings. 12
+No answers. 9
+"""
+
+
+def test_stated_sample_size_wins_and_carries_to_open_question():
+    got = rows(STATED_N)
+    assert {r.n_respondents for r in got} == {240}
+
+
+def test_open_question_counts_mentions_without_percent():
+    q2 = [r for r in rows(STATED_N) if r.question_no == 2]
+    assert [r.option_text for r in q2] == [
+        "Answers about salaries of judges and prosecutors.", "Answers about open hearings.",
+        "No answers."]
+    assert [r.responses for r in q2] == [31, 12, 9]
+    assert all(r.pct_reported is None for r in q2)
+
+
+def test_pipe_table_values():
+    q1 = [r for r in rows(STATED_N) if r.question_no == 1]
+    assert [(r.option_text, r.responses, r.pct_reported) for r in q1] == [
+        ("Fully", 30, 12.5), ("Partly", 110, 45.8), ("Not at all", 100, 41.7)]
+
+
+def test_stated_size_inconsistent_with_counts_is_ignored():
+    text = ("A poll of 1,500 residents was run last year.\n\n"
+            "1. Do you cycle to work?\nAnswer Choices Responses Ratio\n"
+            "Yes. 30 60.0 %\nNo. 20 40.0 %\n")
+    assert {r.n_respondents for r in rows(text)} == {50}
+
+
+def test_multi_select_question_above_100_percent_is_kept():
+    text = ("1. Which media do you follow? (several answers possible)\n"
+            "Answer Choices Responses Ratio\n"
+            "Television. 70 70.0 %\nTelegram channels. 60 60.0 %\nNewspapers. 25 25.0 %\n")
+    got = rows(text)
+    assert sum(r.pct_reported for r in got) == 155.0
+    assert {r.n_respondents for r in got} == {100}
+
+
+def test_question_without_header_with_percent_rows():
+    text = ("Do you approve of the new tax code?\n"
+            "Yes – 45%\nNo – 40%\nHard to say – 15%\n")
+    got = rows(text)
+    assert [(r.option_text, r.pct_reported) for r in got] == [
+        ("Yes", 45.0), ("No", 40.0), ("Hard to say", 15.0)]
+    assert all(r.responses is None for r in got)
+
+
+def test_pdf_double_spacing_through_cleaning_keeps_evidence_verbatim():
+    original = "\n\n".join(WRAPPED_TABLE.splitlines()) + "\n"
+    doc = clean(original)
+    got = extract(doc)
+    assert len(got) == 7
+    for r in got:
+        assert original[r.evidence_start:r.evidence_end] == r.evidence
+
+
+def test_poll_in_prose_with_quoted_options_and_subgroups():
+    text = ("The Civic Lab conducted a survey on media trust. 2,000 adults were polled, and 41% "
+            "of them are convinced that “foreign media lie”. Only 22% perceive it as "
+            "\"a normal plurality of opinions\". Among the rural respondents, the option "
+            "“I trust no one” was chosen by 30%, and among the urban respondents, half as "
+            "many – 15%.")
+    got = rows(text)
+    assert [(r.question_no, r.option_no, r.option_text, r.pct_reported, r.n_respondents)
+            for r in got] == [
+        (1, 1, "foreign media lie", 41.0, 2000),
+        (1, 2, "a normal plurality of opinions", 22.0, 2000),
+        (2, 1, "I trust no one", 30.0, None),
+        (3, 1, "I trust no one", 15.0, None)]
+    assert got[2].question_text == "rural respondents"
+    assert all(r.evidence in text for r in got)
+
+
+def test_separate_opinions_in_prose_are_separate_questions():
+    text = ("Analysts added: “64% of students believe that tuition should be free, 52% "
+            "believe that grants are distributed unfairly.”")
+    got = rows(text)
+    assert [(r.question_no, r.option_text, r.pct_reported) for r in got] == [
+        (1, "tuition should be free", 64.0), (2, "grants are distributed unfairly", 52.0)]
+
+
+def test_prose_repeating_the_documents_own_table_is_not_another_poll():
+    text = WRAPPED_TABLE + ("\nDiscussion\nMost people, 50.0% (40 responses), named roads. "
+                            "75% believe that the mayor should be elected.\n")
+    got = rows(text)
+    assert len(got) == 7  # the table only
+
+
+@pytest.mark.parametrize("text", [
+    "Inflation reached 8.4% in March, and food prices rose by 12% over the year.",
+    "The share of Russia in imports fell from 41% to 39%, while China's rose to 27%.",
+    "Kazakhs made up 39 percent of the population in 1989 and 69 percent in 2021.",
+    ("Table 1. Budget by region\nRegion Number of schools Share %\nAlmaty 120 15.3%\n"
+    "Astana 95 12.1%\nShymkent 80 10.2%\n"),
+    "1. Introduction\nThe first chapter covers 2019\nand the second covers 2020\n",
+])
+def test_prose_and_other_tables_with_numbers_are_not_surveys(text):
+    assert rows(text) == []
+
+
+def test_garbage_never_raises():
+    text = "1. ?\nAnswer Responses Ratio\n%\n12 %\n 7\n\n?\n99 999 %\n"
+    assert isinstance(rows(text), list)

@@ -1,0 +1,63 @@
+"""Great Expectations suites: each rule has a code; a failing row is quarantined with it."""
+import json
+
+import pandas as pd
+import pytest
+
+from kzwatch.validate import RULES, build_suite, validate_table
+from models.tables import CONTRACT_TABLES
+
+
+def survey_row(**over):
+    row = {"record_id": "r1", "document_id": "d1", "source_name": "a.txt", "evidence": "Yes 5 50 %",
+           "evidence_start": 0, "evidence_end": 10, "survey_id": "s", "question_no": 1,
+           "question_text": "Q?", "option_no": 1, "option_text": "Yes", "responses": 5,
+           "pct_reported": 50.0, "n_respondents": 10, "_evidence_grounded": True}
+    row.update(over)
+    return row
+
+
+def frame(table, rows):
+    cols = [c.name for c in CONTRACT_TABLES[table].columns] + ["_evidence_grounded"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+@pytest.mark.parametrize("table", sorted(RULES))
+def test_every_rule_has_a_unique_code_and_builds(table):
+    codes = [r.code for r in RULES[table]]
+    assert len(codes) == len(set(codes))
+    suite = build_suite(table)
+    assert [e.meta["rule_code"] for e in suite.expectations] == codes
+
+
+def test_good_rows_pass_and_bad_rows_are_quarantined_with_their_rule_code():
+    rows = [survey_row(),
+            survey_row(record_id="r2", option_no=2, pct_reported=150.0),
+            survey_row(record_id="r3", option_no=3, _evidence_grounded=False),
+            survey_row(record_id="r4", option_no=4, responses=-1)]
+    out = validate_table("survey_results", frame("survey_results", rows))
+    assert list(out.passed["record_id"]) == ["r1"]
+    codes = dict(zip(out.quarantined["record_id"], out.quarantined["rule_code"]))
+    assert codes == {"r2": "SURV-001", "r3": "EVID-003", "r4": "SURV-002"}
+    assert json.loads(out.quarantined.iloc[0]["record"])["record_id"] == "r2"
+    assert "_evidence_grounded" not in out.passed.columns
+    failed = {r["rule_code"] for r in out.results if not r["success"]}
+    assert failed == {"SURV-001", "EVID-003", "SURV-002"}
+
+
+def test_vocabularies_are_enforced_for_indicators_and_case_charges():
+    ind = frame("indicators", [{
+        "record_id": "i1", "document_id": "d", "source_name": "a", "evidence": "x",
+        "evidence_start": 0, "evidence_end": 1, "indicator": "gdp", "entity": "Kazakhstan",
+        "period": "2023", "value": 1.0, "unit": "score", "_evidence_grounded": True}])
+    assert validate_table("indicators", ind).quarantined["rule_code"].tolist() == ["IND-001"]
+    case = frame("case_mentions", [{
+        "record_id": "c1", "document_id": "d", "source_name": "a", "evidence": "x",
+        "evidence_start": 0, "evidence_end": 1, "person_name": "A B", "case_no": 1,
+        "charges": ["bribe_taking", "jaywalking"], "_evidence_grounded": True}])
+    assert validate_table("case_mentions", case).quarantined["rule_code"].tolist() == ["CASE-010"]
+
+
+def test_empty_batch_passes_through():
+    out = validate_table("statistics", frame("statistics", []))
+    assert out.passed.empty and out.quarantined.empty and out.results == []
