@@ -84,6 +84,7 @@ def _variant_pattern(variant: str) -> str:
 @lru_cache(maxsize=1)
 def _mention_regex() -> re.Pattern:
     spellings = {row["variant"] for row in read_csv("places.csv")}
+    spellings |= {v.upper() for v in spellings if len(v) > 3}  # datelines: "ALMATY, Jan 5 -"
     alternation = "|".join(_variant_pattern(v) for v in sorted(spellings, key=len, reverse=True))
     return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w])")
 

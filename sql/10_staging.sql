@@ -23,3 +23,8 @@ from core.indicators;
 create or replace view staging.stg_quarantine as
 select table_name, rule_code, reason, source_name, record_id, record, run_id
 from core.quarantine;
+
+comment on view staging.stg_documents is 'One row per document file (raw.documents, renamed)';
+comment on view staging.stg_survey_results is 'One row per survey answer option (core.survey_results)';
+comment on view staging.stg_indicators is 'One row per index/table value, with the period''s first year';
+comment on view staging.stg_quarantine is 'One row per record rejected by validation';

@@ -26,10 +26,16 @@ from models.records import CaseMention
 _UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zß-öø-ÿа-яёәғқңөұүһіğşıçñ"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
-_CAPS_RUN = re.compile(rf"{_TOKEN}(?:\s{_TOKEN})*(?P<poss>['’]s\b)?")
+_INITIALS = rf"(?:[{_UP}]\.\s?){{1,2}}"  # "K. Abdullayev", "A.K.Abdullayev"
+_CAPS_RUN = re.compile(rf"(?:{_INITIALS})?{_TOKEN}(?:\s{_TOKEN})*(?P<poss>['’]s\b)?")
+_RUN_TOKEN = re.compile(rf"[{_UP}]\.|[^\s.]\S*")
 
 # Capitalised words that are not parts of personal names in these texts.
-_NOT_NAME = set("""
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_NOT_NAME = _words("""
 a an the and or but if in on at of for to by from with without into over after before during
 since until as among about against according also another both either neither each every
 his her their its our my your this that these those there here then thus however
@@ -63,7 +69,7 @@ only just already meanwhile subsequently finally initially currently recently re
 ultimately nevertheless why during upon toward towards regarding concerning including
 democratic choice people's social liberal communist green union movement association
 department registration archival funds archive archives media conference opens
-""".split())
+""")
 
 _TITLE_WORDS = (
     "minister", "akim", "governor", "mayor", "deputy", "chairman", "chairwoman", "chair",
@@ -88,7 +94,7 @@ def _fold_surname(token: str) -> str:
 
 _SURNAME_SHAPE = re.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|in|ina|yn|uly|ulu|kyzy|qyzy|enko|sky|skiy|skaya|ich|"
-    r"bek|bay|bai|baev|bayev|uli|ly)$", re.I)
+    r"bek|bay|bai|baev|bayev|uli|ly)$", re.IGNORECASE)
 
 
 _ORG_BEFORE = re.compile(
@@ -142,24 +148,25 @@ def _name_mentions(text: str, known_surnames: set[str]) -> list[NameMention]:
             if not run:
                 continue
         # split the run at non-name words and keep the name-like pieces
-        pieces: list[tuple[int, list[str]]] = []
+        pieces: list[tuple[int, int, list[str]]] = []
         current: list[str] = []
-        cur_start = offset
-        for tok_m in re.finditer(r"\S+", run):
+        cur_start = cur_end = offset
+        for tok_m in _RUN_TOKEN.finditer(run):
             tok = tok_m.group(0)
             if tok.lower() in _NOT_NAME:
                 if current:
-                    pieces.append((cur_start, current))
+                    pieces.append((cur_start, cur_end, current))
                 current = []
             else:
                 if not current:
                     cur_start = offset + tok_m.start()
+                cur_end = offset + tok_m.end()
                 current.append(tok)
         if current:
-            pieces.append((cur_start, current))
-        for start, toks in pieces:
-            last_piece = start + len(" ".join(toks)) == offset + len(run)
-            if len(toks) > 3:
+            pieces.append((cur_start, cur_end, current))
+        for start, end, toks in pieces:
+            last_piece = end == offset + len(run)
+            if len(toks) > 3 or toks[-1].endswith("."):
                 continue
             if len(toks) == 1:
                 key = _fold_surname(toks[0])
@@ -167,19 +174,18 @@ def _name_mentions(text: str, known_surnames: set[str]) -> list[NameMention]:
                     continue
                 if len(toks[0]) < 4:
                     continue
-            after = text[start + len(" ".join(toks)):start + len(" ".join(toks)) + 30]
+            after = text[end:end + 30]
             if re.match(r"\s+(?:Party|Committee|Bank|Court|University|Agency|Service|Ministry|"
                         r"Region|Oblast|District|City|Street|Foundation|Fund|Group|Holding|"
                         r"Company|Corp|LLP|JSC|Institute|Center|Centre|Movement|Union)\b",
                         after):
                 continue
             before = text[max(0, start - 5):start]
-            if re.search(r"\bthe\s+$|[“\"«]\s*$", before, re.I):
+            if re.search(r"\bthe\s+$|[“\"«]\s*$", before, re.IGNORECASE):
                 continue
             if _ORG_BEFORE.search(text[max(0, start - 60):start]):
                 continue
-            end = start + len(" ".join(toks))
-            out.append(NameMention(start, end, " ".join(toks), toks, poss and last_piece))
+            out.append(NameMention(start, end, text[start:end], toks, poss and last_piece))
     return out
 
 
@@ -207,103 +213,110 @@ _PASSIVE_VERBS = {
     "released": "released", "freed": "released",
 }
 _PASSIVE = re.compile(
-    rf"\b{_AUX}(?P<verb>{'|'.join(sorted(_PASSIVE_VERBS, key=len, reverse=True))})\b", re.I)
+    rf"\b{_AUX}(?P<verb>{'|'.join(sorted(_PASSIVE_VERBS, key=len, reverse=True))})\b",
+    re.IGNORECASE)
 _REDUCED = re.compile(  # "Satybaldy, accused of economic crimes," / "Released at the beginning"
     r"(?:,\s*|^\s*)(?P<verb>accused|charged|convicted|suspected|sentenced|arrested|detained|"
-    r"released|jailed|pardoned)\s+(?=of|with|to|in|on|at|for|after|under|early|from)", re.I)
+    r"released|jailed|pardoned)\s+(?=of|with|to|in|on|at|for|after|under|early|from)",
+    re.IGNORECASE)
 _SUBJECT_VERBS = [  # the subject is the person facing the case
     (re.compile(r"\b(?:received|receives|got|was given|was handed|handed|given)\s+"
                 r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:sentence|prison term|jail term|term)\b",
-                re.I), "convicted"),
+                re.IGNORECASE), "convicted"),
     (re.compile(r"\b(?:faces?|faced|facing)\s+(?:\w+\s+){0,3}?(?:charges?|trial|prosecution|"
-                r"criminal case|prison|up to)\b", re.I), "charged"),
-    (re.compile(r"\b(?:pleaded|pled|admitted)\s+guilty\b", re.I), "convicted"),
-    (re.compile(r"\b(?:stood|stands|went|goes|is|was|remains)\s+on\s+trial\b", re.I), "on_trial"),
-    (re.compile(r"\bawaiting\s+trial\b", re.I), "charged"),
+                r"criminal case|prison|up to)\b", re.IGNORECASE), "charged"),
+    (re.compile(r"\b(?:pleaded|pled|admitted)\s+guilty\b", re.IGNORECASE), "convicted"),
+    (re.compile(r"\b(?:stood|stands|went|goes|is|was|remains)\s+on\s+trial\b", re.IGNORECASE),
+     "on_trial"),
+    (re.compile(r"\bawaiting\s+trial\b", re.IGNORECASE), "charged"),
     (re.compile(r"\b(?:died|remains?|remained|is|was|has been|spent)\s+(?:\w+\s+){0,2}?in\s+"
-                r"(?:prison|custody|pre-?trial detention|jail|a penal colony)\b", re.I), "detained"),
-    (re.compile(r"\b(?:served|serving)\s+(?:\w+\s+){0,3}?(?:sentence|years?|term)\b", re.I),
+                r"(?:prison|custody|pre-?trial detention|jail|a penal colony)\b", re.IGNORECASE),
+     "detained"),
+    (re.compile(r"\b(?:served|serving)\s+(?:\w+\s+){0,3}?(?:sentence|years?|term)\b",
+                re.IGNORECASE),
      "convicted"),
-    (re.compile(r"\bwas\s+(?:\w+\s+)?behind\s+bars\b", re.I), "detained"),
+    (re.compile(r"\bwas\s+(?:\w+\s+)?behind\s+bars\b", re.IGNORECASE), "detained"),
 ]
 _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case against him"
-    (re.compile(r"\b(?:sentenced|convicted|jailed|imprisoned)\b", re.I), "convicted"),
-    (re.compile(r"\bfound\b(?=\s+\S+(?:\s+\S+){0,3}\s+guilty)", re.I), "convicted"),
-    (re.compile(r"\b(?:detained|arrested|apprehended)\b", re.I), "detained"),
-    (re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.I), "charged"),
-    (re.compile(r"\bacquitted\b", re.I), "acquitted"),
+    (re.compile(r"\b(?:sentenced|convicted|jailed|imprisoned)\b", re.IGNORECASE), "convicted"),
+    (re.compile(r"\bfound\b(?=\s+\S+(?:\s+\S+){0,3}\s+guilty)", re.IGNORECASE), "convicted"),
+    (re.compile(r"\b(?:detained|arrested|apprehended)\b", re.IGNORECASE), "detained"),
+    (re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.IGNORECASE), "charged"),
+    (re.compile(r"\bacquitted\b", re.IGNORECASE), "acquitted"),
     (re.compile(r"\b(?:defer\w*|suspend\w*)\b(?=\s+(?:the\s+)?(?:execution\s+of\s+)?"
-                r"(?:her|his|\w+['’]s)\s+(?:prison\s+)?(?:sentence|punishment))", re.I), "convicted"),
-    (re.compile(r"\bpardoned\b", re.I), "pardoned"),
+                r"(?:her|his|\w+['’]s)\s+(?:prison\s+)?(?:sentence|punishment))", re.IGNORECASE),
+     "convicted"),
+    (re.compile(r"\bpardoned\b", re.IGNORECASE), "pardoned"),
     (re.compile(r"\b(?:criminal\s+)?(?:case|cases|charges?|proceedings|lawsuit)\s+"
-                r"(?:\w+\s+){0,4}?(?:against|at)\b", re.I), "charged"),
-    (re.compile(r"\b(?:levell?ed|brought|filed|pressed)\s+(?:at|against)\b", re.I), "charged"),
-    (re.compile(r"\b(?:arrest|detention)\s+of\b", re.I), "detained"),
-    (re.compile(r"\b(?:trial|prosecution)\s+of\b", re.I), "on_trial"),
-    (re.compile(r"\b(?:conviction)\s+of\b", re.I), "convicted"),
+                r"(?:\w+\s+){0,4}?(?:against|at)\b", re.IGNORECASE), "charged"),
+    (re.compile(r"\b(?:levell?ed|brought|filed|pressed)\s+(?:at|against)\b", re.IGNORECASE),
+     "charged"),
+    (re.compile(r"\b(?:arrest|detention)\s+of\b", re.IGNORECASE), "detained"),
+    (re.compile(r"\b(?:trial|prosecution)\s+of\b", re.IGNORECASE), "on_trial"),
+    (re.compile(r"\b(?:conviction)\s+of\b", re.IGNORECASE), "convicted"),
 ]
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|avoided|escaped|denied that)\s+"
-                       r"(?:\w+\s+){0,2}$", re.I)
+                       r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _NEW_CASE = re.compile(r"\b(?:new|fresh|another|second|additional)\s+(?:criminal\s+)?"
-                       r"(?:charges?|case|indictment|criminal case|prosecution)\b", re.I)
+                       r"(?:charges?|case|indictment|criminal case|prosecution)\b", re.IGNORECASE)
 _GROUP = re.compile(r"\b(?:all\s+(?:two|three|four|five|six|of\s+them)(?:\s+(?:men|women|"
                     r"officials|defendants|suspects))?|both(?:\s+(?:men|women|officials|"
                     r"defendants))?|the\s+(?:two|three|four)\s+(?:men|women|officials|"
-                    r"defendants)|they)\b", re.I)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.I)
-_PRONOUN_OBJECT = re.compile(r"^\s*(?:him|her)\b", re.I)
+                    r"defendants)|they)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(r"^\s*(?:him|her|his)\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:of|by|with|from|to|for|against|about|than|like)\s+(?:[a-z][^\s,.;:()]*\s+){0,3}$")
 
 # ---------------------------------------------------------------- charges
 
 _CHARGES = [
-    ("bribery_mediation", r"mediat\w*\s+(?:in\s+)?brib|intermediar\w*\s+(?:in\s+)?brib|"
-                          r"brokering\s+(?:a\s+)?brib"),
-    ("bribe_giving", r"(?:giving|gave|give|offer\w*|paying|paid|handing)\s+(?:an?\s+|the\s+)?"
+    ("bribery_mediation", (r"mediat\w*\s+(?:in\s+)?brib|intermediar\w*\s+(?:in\s+)?brib|"
+                          r"brokering\s+(?:a\s+)?brib")),
+    ("bribe_giving", (r"(?:giving|gave|give|offer\w*|paying|paid|handing)\s+(?:an?\s+|the\s+)?"
                      r"bribes?|bribe[- ]giving|brib(?:e|es|ery)\s+(?:was|were)\s+"
-                     r"(?:given|offered|paid|handed)\s+by"),
-    ("bribe_taking", r"(?:receiv\w*|tak\w*|took|accept\w*|extort\w*|demand\w*|solicit\w*)\s+"
+                     r"(?:given|offered|paid|handed)\s+by")),
+    ("bribe_taking", (r"(?:receiv\w*|tak\w*|took|accept\w*|extort\w*|demand\w*|solicit\w*)\s+"
                      r"(?:an?\s+|the\s+)?(?:\w+\s+)?bribes?|bribe[- ]taking|bribery|kickbacks?|"
-                     r"\bbribes?\b(?!\s+(?:was|were)\s+(?:given|offered|paid|handed))"),
+                     r"\bbribes?\b(?!\s+(?:was|were)\s+(?:given|offered|paid|handed))")),
     ("embezzlement", r"embezzl\w+|misappropriat\w+|theft\s+of\s+(?:budget|public|state)"),
     ("fraud", r"(?<!election )(?<!electoral )\bfraud\b"),
-    ("abuse_of_office", r"abus\w*\s+(?:of\s+)?(?:\w+\s+){0,2}(?:office|offices|power|powers|"
-                        r"authority|position)"),
+    ("abuse_of_office", (r"abus\w*\s+(?:of\s+)?(?:\w+\s+){0,2}(?:office|offices|power|powers|"
+                        r"authority|position)")),
     ("exceeding_authority", r"exceed\w*\s+(?:\w+\s+){0,2}(?:authority|powers)"),
-    ("money_laundering", r"money[- ]laundering|launder\w*|legali[sz]\w+\s+of\s+(?:criminal|"
-                         r"illegal\w*)"),
-    ("illegal_entrepreneurship", r"(?:illegal|false|unlawful)\s+(?:participation\s+in\s+)?"
-                                 r"entrepreneur\w*"),
+    ("money_laundering", (r"money[- ]laundering|launder\w*|legali[sz]\w+\s+of\s+(?:criminal|"
+                         r"illegal\w*)")),
+    ("illegal_entrepreneurship", (r"(?:illegal|false|unlawful)\s+(?:participation\s+in\s+)?"
+                                 r"entrepreneur\w*")),
     ("tax_evasion", r"tax\s+evasion|evasion\s+of\s+taxes|evad\w+\s+taxes"),
     ("high_treason", r"\btreason\b"),
-    ("seizure_of_power", r"seiz\w*\s+(?:of\s+)?(?:state\s+)?power|coup\b|usurp\w*\s+(?:of\s+)?"
-                         r"power"),
+    ("seizure_of_power", (r"seiz\w*\s+(?:of\s+)?(?:state\s+)?power|coup\b|usurp\w*\s+(?:of\s+)?"
+                         r"power")),
     ("mass_riots", r"\briots?\b|mass\s+(?:disorder|unrest)"),
-    ("extremism", r"extremis\w+|(?:organi[sz]\w+|participat\w+)\s+(?:\w+\s+){0,3}in\s+the\s+"
-                  r"activit\w+\s+of|terroris\w+"),
+    ("extremism", (r"extremis\w+|(?:organi[sz]\w+|participat\w+)\s+(?:\w+\s+){0,3}in\s+the\s+"
+                  r"activit\w+\s+of|terroris\w+")),
     ("inciting_discord", r"incit\w+\s+(?:\w+\s+){0,2}(?:discord|hatred|enmity)"),
     ("negligence", r"negligen\w+"),
-    ("murder", r"\bmurder\w*|\bkill\w*\s+(?:a|an|the|two|three|\w+)\s+(?:police|officer|"
-               r"person|people|man|woman)|homicide"),
+    ("murder", (r"\bmurder\w*|\bkill\w*\s+(?:a|an|the|two|three|\w+)\s+(?:police|officer|"
+               r"person|people|man|woman)|homicide")),
     ("torture", r"\btortur\w+"),
 ]
-_CHARGES_RE = [(name, re.compile(pat, re.I)) for name, pat in _CHARGES]
+_CHARGES_RE = [(name, re.compile(pat, re.IGNORECASE)) for name, pat in _CHARGES]
 # offences outside the vocabulary: always "other"
 _CONCRETE_OTHER = re.compile(
     r"\b(?:kidnapp\w+|abduct\w+|theft\s+of\s+people|hostages?|rape|raping|insult\w*|"
     r"hooligan\w*|smuggl\w+|espionage|drug\s+traffick\w+|extortion|forgery|forged|"
     r"violat\w+\s+(?:of\s+)?(?:the\s+)?(?:law|rules)|slander|defamation|false\s+information|"
     r"illegal\s+(?:possession|storage)\s+of\s+(?:weapons|firearms)|arms\s+trafficking|"
-    r"spreading\s+(?:false|knowingly)|dissemination\s+of\s+(?:false|knowingly))\b", re.I)
+    r"spreading\s+(?:false|knowingly)|dissemination\s+of\s+(?:false|knowingly))\b", re.IGNORECASE)
 # unspecified wrongdoing: "other" only when no charge of the vocabulary is named
 _VAGUE_OTHER = re.compile(r"\b(?:corruption|corrupt|economic\s+crimes?|financial\s+crimes?|"
-                          r"official\s+crimes?)\b", re.I)
+                          r"official\s+crimes?)\b", re.IGNORECASE)
 _CHARGE_INTRO = re.compile(
     r"\b(?:on\s+charges?\s+of|on\s+suspicion\s+of|accused\s+of|convicted\s+of|guilty\s+of|"
     r"charged\s+with|under\s+the\s+article|criminal\s+case\s+(?:\w+\s+){0,4}for|"
     r"sentenced\s+(?:\w+\s+){0,8}?for|prosecuted\s+for|detained\s+for|on\s+the\s+fact\s+of)\b",
-    re.I)
+    re.IGNORECASE)
 
 
 def charges_in(text: str) -> tuple[list[str], bool, bool]:
@@ -313,12 +326,15 @@ def charges_in(text: str) -> tuple[list[str], bool, bool]:
     for name, rx in _CHARGES_RE:
         if rx.search(text) and name not in found:
             found.append(name)
+    if "bribery_mediation" in found and "bribe_taking" in found and not re.search(
+            r"(?:receiv|tak|took|accept)\w*\s+(?:an?\s+)?bribe", text, re.IGNORECASE):
+        found.remove("bribe_taking")
     if "bribe_giving" in found and "bribe_taking" in found:
         taking = _CHARGES_RE[2][1]
-        if not re.search(r"receiv|tak|took|accept|bribery|kickback", text, re.I) or \
+        if not re.search(r"receiv|tak|took|accept|bribery|kickback", text, re.IGNORECASE) or \
                 not taking.search(re.sub(r"(?:giving|gave|give|offer\w*|paying|paid)\s+"
                                          r"(?:an?\s+|the\s+)?bribes?|bribe\s+(?:was|were)\s+\w+",
-                                         "", text, flags=re.I)):
+                                         "", text, flags=re.IGNORECASE)):
             found.remove("bribe_taking")
     concrete = bool(_CONCRETE_OTHER.search(text))
     vague = bool(_VAGUE_OTHER.search(text)) or bool(_CHARGE_INTRO.search(text))
@@ -338,10 +354,11 @@ _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=Tru
 _DURATION = re.compile(
     rf"\b(?P<y>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+years?(?:[\s-]+old)?"
     rf"(?:,?\s+(?:and\s+)?(?P<m>{_NUM})[\s-]+months?)?"
-    rf"|\b(?P<mo>{_NUM})[\s-]+months?", re.I)
+    rf"|\b(?P<mo>{_NUM})[\s-]+months?", re.IGNORECASE)
 _SENTENCE_CONTEXT = re.compile(
     r"\b(?:sentenced|sentence|sentences|imprisoned|jailed|imprisonment|prison|term|"
-    r"penal colony|behind bars|restriction of freedom|probation|suspended|respectively)\b", re.I)
+    r"penal colony|behind bars|restriction of freedom|probation|suspended|respectively)\b",
+    re.IGNORECASE)
 
 
 def _num(text: str) -> float | None:
@@ -357,7 +374,7 @@ def _num(text: str) -> float | None:
 def _months(m: re.Match) -> int | None:
     if m.group("mo"):
         n = _num(m.group("mo"))
-        return int(round(n)) if n else None
+        return round(n) if n else None
     years = _num(m.group("y"))
     if years is None:
         return None
@@ -365,7 +382,7 @@ def _months(m: re.Match) -> int | None:
     if m.group("m"):
         extra = _num(m.group("m"))
         months += extra or 0
-    return int(round(months))
+    return round(months)
 
 
 @dataclass
@@ -378,7 +395,7 @@ class Punishment:
 def punishment_in(clause: str) -> Punishment | None:
     """Sentence handed down in a clause: type and length(s) ("16 and 15 years respectively")."""
     low = clause.lower()
-    has_verdict = re.search(r"\bsentenced|\bsentence\b|\bimprisoned\s+for|\bjailed\s+for|"
+    has_verdict = re.search(r"\bsentenced|\bsentence\b|\b(?:imprisoned|jailed)\s+(?:\w+\s+)?for|"
                             r"\bfined\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term", low)
     if not has_verdict:
         return None
@@ -392,8 +409,8 @@ def punishment_in(clause: str) -> Punishment | None:
         before = low[max(0, m.start() - 25):m.start()]
         after = low[m.end():m.end() + 40]
         if re.search(r"\b(?:served|serving|after|for the period of|ago|over|within|for)\s+"
-                     r"(?:\w+\s+)?$", before) and not re.search(r"(?:imprisoned|jailed)\s+for\s+$",
-                                                               before):
+                     r"(?:\w+\s+)?$", before) and not re.search(
+                         r"(?:imprisoned|jailed|sentenced)\s+(?:\w+\s+)?for\s+$", before):
             continue
         if "old" in m.group(0).lower() or re.match(r"\s*(?:ago|later|earlier|after)", after):
             continue
@@ -468,8 +485,9 @@ class Person:
 
 _APPOSITIVE = re.compile(
     r"^\s*(?:,\s*(?:who\s+(?:was|is|had\s+been|has\s+been|served\s+as)\s+)?|\s*\()"
-    r"(?:the\s+|a\s+|an\s+|then\s+|then-)?(?P<t>[^.;()]{3,140}?)(?=\s*(?:\)|\.\s|\.$|;|,\s+who\b|"
-    r"\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|,\s+(?:was|is|has|had|and)\b|$))", re.I)
+    r"(?:the\s+|a\s+|an\s+|then\s+|then-)?(?P<t>[^.;()]{3,140}?)"
+    r"(?=\s*(?:\)|\(|\.\s|\.$|;|,\s+who\b|\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|"
+    r",\s+(?:was|is|has|had|and)\b|$))", re.IGNORECASE)
 
 
 def _looks_like_title(phrase: str) -> bool:
@@ -508,8 +526,8 @@ def _title_before(text: str, start: int) -> str | None:
         return None
     phrase = window[kept[-1].start():kept[0].end()].strip()
     phrase = re.sub(r"^(?:(?:of|the|and|for|on|in|&|imprisoned|President\w*)\s+)+", "", phrase,
-                    flags=re.I)
-    phrase = re.sub(r"\s+(?:of|the|and|for|on|in)$", "", phrase, flags=re.I).strip(" ,")
+                    flags=re.IGNORECASE)
+    phrase = re.sub(r"\s+(?:of|the|and|for|on|in)$", "", phrase, flags=re.IGNORECASE).strip(" ,")
     phrase = re.sub(r"^[\w-]+['’]s\s+", "", phrase)  # "Massimov's first deputy"
     return phrase if _looks_like_title(phrase) else None
 
@@ -523,8 +541,9 @@ def _title_after(text: str, end: int) -> str | None:
 
 
 _APPOINTED = re.compile(r"\b(?:appointed|served|worked|acted)\s+as\s+(?:the\s+|a\s+|an\s+)?"
-                        r"(?P<t>[^.;,—–]{3,100}?)(?=\s*(?:[.;,—–]|\s+from\s|\s+in\s+\d|\s+until\s|$))",
-                        re.I)
+                        r"(?P<t>[^.;,—–]{3,100}?)"
+                        r"(?=\s*(?:[.;,—–]|\s+from\s|\s+in\s+\d|\s+until\s|$))",
+                        re.IGNORECASE)
 
 
 def region_of(position: str | None) -> str | None:
@@ -579,6 +598,8 @@ class _Extractor:
         self.focus: str | None = None
         self.context_other: dict[str, bool] = {}
         self.recent: list[str] = []  # people facing a case, least recent first
+        self.cur_mentions: list[tuple[NameMention, str]] = []
+        self.cur_start = 0
 
     # --- people
     def _person_for(self, nm: NameMention) -> str | None:
@@ -587,17 +608,17 @@ class _Extractor:
         given = nm.tokens[0] if len(nm.tokens) > 1 else None
         if key in self.persons:
             p = self.persons[key]
-            if given and p.given and given.lower() != p.given.lower():
+            if given and p.given and not _same_given(given, p.given):
                 alt = f"{key}|{given.lower()}"
                 if alt not in self.persons:
                     self.persons[alt] = Person(alt, nm.text, given)
                     self.order.append(alt)
                 return alt
-            if given and not p.given:
-                p.given, p.name = given, nm.text
+            if given and (not p.given or (len(p.given) <= 2 and len(given) > 2)):
+                p.given, p.name = given, nm.text  # the first full spelling names the person
             return key
         for other in list(self.persons.values()):
-            if other.key.startswith(key + "|") and (not given or other.given == given):
+            if other.key.startswith(key + "|") and (not given or _same_given(given, other.given)):
                 return other.key
         self.persons[key] = Person(key, nm.text, given)
         self.order.append(key)
@@ -623,7 +644,7 @@ class _Extractor:
         before = self.text[c_start:trig]
         # relative clause: "X, who was sentenced"
         rel = None
-        for rel in re.finditer(r"\bwho\b", before, re.I):
+        for rel in re.finditer(r"\bwho\b", before, re.IGNORECASE):
             pass
         if rel and any(rel.end() <= nm.start - c_start for nm, _ in mentions
                        if c_start <= nm.start < trig):
@@ -651,17 +672,19 @@ class _Extractor:
         if group and self.recent:
             return self._group_members(group.group(0))
         pron = list(_PRONOUN_SUBJECT.finditer(before))
-        if pron and self.focus:
-            return [self.focus]
+        if pron:
+            who = self._antecedent(c_start + pron[-1].start())
+            return [who] if who else []
         return []
 
     def _object_after(self, trig_end: int, c_end: int,
                       mentions: list[tuple[NameMention, str]]) -> list[str]:
         after = self.text[trig_end:min(c_end, trig_end + 120)]
-        if _PRONOUN_OBJECT.match(after) and self.focus:
-            return [self.focus]
+        if _PRONOUN_OBJECT.match(after):
+            who = self._antecedent(trig_end)
+            return [who] if who else []
         group = re.match(r"\s*(?:them|all\s+(?:three|two|four|five)(?:\s+\w+)?|both(?:\s+men)?)\b",
-                         after, re.I)
+                         after, re.IGNORECASE)
         if group and self.recent:
             return self._group_members(group.group(0))
         for nm, k in mentions:
@@ -675,6 +698,14 @@ class _Extractor:
                     return []
                 return [k]
         return []
+
+    def _antecedent(self, pos: int) -> str | None:
+        """Whom he/she/him/her at `pos` means: the subject named earlier in the same sentence,
+        else the topic carried from the previous sentences of the paragraph."""
+        earlier = [(nm, k) for nm, k in self.cur_mentions if nm.end <= pos and not nm.possessive
+                   and not _PREPOSITION_BEFORE.search(
+                       self.text[max(self.cur_start, nm.start - 40):nm.start])]
+        return earlier[0][1] if earlier else self.focus
 
     def _group_members(self, phrase: str) -> list[str]:
         """'all three men' -> the three people most recently facing a case; 'they' -> last group."""
@@ -694,17 +725,20 @@ class _Extractor:
         clause = text[c_start:c_end]
         events: list[Event] = []
         for m in _PASSIVE.finditer(clause):
-            if re.search(r"\bnot\b|\bnever\b", m.group(0), re.I):
+            if re.search(r"\bnot\b|\bnever\b", m.group(0), re.IGNORECASE):
                 continue
             verb = m.group("verb").lower()
             status = next((s for v, s in _PASSIVE_VERBS.items() if re.fullmatch(v, verb)), None)
             if status == "released" and re.search(r"released\s+(?:\w+\s+)?(?:from\s+custody\s+)?"
-                                                  r"in\s+the\s+court", clause[m.start():], re.I):
+                                                  r"in\s+the\s+court", clause[m.start():],
+                                                  re.IGNORECASE):
                 continue
-            if status == "released" and re.search(r"\bparole|probation\s+control", clause, re.I):
+            if status == "released" and re.search(r"\bparole|probation\s+control", clause,
+                                                  re.IGNORECASE):
                 status = "paroled"
+            detain_verb = status == "detained"
             if status == "detained" and re.search(r"\bon\s+(?:\w+\s+)?charges?\s+of|charged\s+with",
-                                                  clause[m.end():], re.I):
+                                                  clause[m.end():], re.IGNORECASE):
                 status = "charged"
             if re.search(r"\bto\s+$", clause[:m.start()]):
                 continue  # "asked to be released", "threatened to be arrested": not an event
@@ -713,7 +747,7 @@ class _Extractor:
                     r"\s*of\b", clause[m.end():]):
                 continue
             events.append(Event(who, status, c_start + m.start("verb"), c_start + m.end(),
-                                status == "detained", status in ("convicted", "acquitted")))
+                                detain_verb, status in ("convicted", "acquitted")))
         for m in _REDUCED.finditer(clause):
             verb = m.group("verb").lower()
             status = next((s for v, s in _PASSIVE_VERBS.items() if re.fullmatch(v, verb)), None)
@@ -722,7 +756,7 @@ class _Extractor:
                          and c_start + m.start() - nm.end < 3]
                 who = prior[-1:] if prior else []
             else:
-                who = [self.focus] if self.focus else []
+                who = [self.focus] if self.focus else []  # "Released in 2006." -> the topic
             if any(e.trigger_start == c_start + m.start("verb") for e in events):
                 continue
             events.append(Event(who, status, c_start + m.start("verb"), c_start + m.end(),
@@ -730,7 +764,7 @@ class _Extractor:
         for rx, status in _SUBJECT_VERBS:
             for m in rx.finditer(clause):
                 if _NEGATION.search(clause[:m.start()][-40:]) or re.search(
-                        r"\b(?:not|never|no)\b", m.group(0), re.I):
+                        r"\b(?:not|never|no)\b", m.group(0), re.IGNORECASE):
                     continue
                 who = self._subject_before(c_start, c_start + m.start(), mentions)
                 events.append(Event(who, status, c_start + m.start(), c_start + m.end(),
@@ -739,35 +773,44 @@ class _Extractor:
             for m in rx.finditer(clause):
                 if any(e.trigger_start <= c_start + m.start() < e.trigger_end for e in events):
                     continue
-                if re.search(r"\b(?:was|were|been|being|is|are|the|an?|its|his|her)\s+(?:\w+\s+)?$",
-                             clause[:m.start()]) and not re.search(r"(?:against|at|of)$", m.group(0)):
+                if re.search(r"\b(?:(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?|"
+                             r"(?:the|an?|its|his|her)\s+)$",
+                             clause[:m.start()]) and \
+                        not re.search(r"(?:against|at|of)$", m.group(0)):
                     continue
                 if _NEGATION.search(clause[:m.start()][-30:]):
                     continue
                 who = self._object_after(c_start + m.end(), c_end, mentions)
-                if who:
-                    events.append(Event(who, status, c_start + m.start(), c_start + m.end(),
-                                        status == "detained", status == "convicted"))
+                if not who:
+                    continue
+                detain_verb = status == "detained"
+                if detain_verb and re.search(r"\bon\s+(?:\w+\s+)?charges?\s+of|charged\s+with",
+                                             clause[m.end():], re.IGNORECASE):
+                    status = "charged"
+                events.append(Event(who, status, c_start + m.start(), c_start + m.end(),
+                                    detain_verb, status == "convicted"))
         # "The bribe was given by X"
         for m in re.finditer(r"\bbrib\w*\s+(?:was|were)\s+(?:given|offered|paid|handed)\s+by\b",
-                             clause, re.I):
+                             clause, re.IGNORECASE):
             who = self._object_after(c_start + m.end(), c_end, mentions)
             if who:
                 events.append(Event(who, None, c_start + m.start(), c_start + m.end()))
         # "According to investigators, X killed Y" / "the instigator ... was X"
         context = self.text[max(0, c_start - 250):c_end]
-        if re.search(r"according\s+to\s+(?:the\s+)?(?:investigat|prosecut|police)", context, re.I):
+        if re.search(r"according\s+to\s+(?:the\s+)?(?:investigat|prosecut|police)", context,
+                     re.IGNORECASE):
             for m in re.finditer(r"\b(?:killed|murdered|shot|organi[sz]ed|ordered)\b", clause):
                 who = self._subject_before(c_start, c_start + m.start(), mentions)
                 if who:
                     events.append(Event(who, "suspected", c_start + m.start(), c_start + m.end(),
-                                        killing=m.group(0).lower() in ("killed", "murdered", "shot")))
+                                        killing=m.group(0).lower() in ("killed", "murdered",
+                                                                       "shot")))
             m = re.search(r"\b(?:instigator|organi[sz]er|perpetrator|mastermind|killer|"
-                          r"customer)\b[^.]*?\bwas\s+$", clause, re.I)
+                          r"customer)\b[^.]*?\bwas\s+$", clause, re.IGNORECASE)
             for nm, k in mentions:
                 if m is None and re.search(r"\b(?:instigator|organi[sz]er|mastermind|killer)\b"
                                            r"[^.]*\bwas\s+$",
-                                           text[c_start:nm.start], re.I):
+                                           text[c_start:nm.start], re.IGNORECASE):
                     events.append(Event([k], "suspected", nm.start, nm.end))
                     break
         return [e for e in events if e.persons]
@@ -777,8 +820,8 @@ class _Extractor:
             before = self.text[max(start, nm.start - 40):nm.start]
             after = self.text[nm.end:nm.end + 50]
             if re.search(r"\b(?:killed|murdered|murder\s+of|death\s+of|assassination\s+of|"
-                         r"victims?|tortured|beat(?:en)?)\s+(?:\S+\s+){0,2}$",
-                         before, re.I) or re.match(
+                         r"tortured|beat(?:en)?)\s+(?:\S+\s+){0,2}$|\bvictims?,?\s+$",
+                         before, re.IGNORECASE) or re.match(
                     r"\s+(?:was|were)\s+(?:found\s+dead|killed|murdered|shot\s+dead)", after):
                 self.persons[k].victim = True
 
@@ -837,13 +880,14 @@ class _Extractor:
                 prev_span = (s_start, s_end)
                 continue
             mentions = self._mentions(s_start, s_end)
+            self.cur_mentions, self.cur_start = mentions, s_start
             self._victims(s_start, s_end, mentions)
             for nm, k in mentions:
                 p = self.persons[k]
                 if not p.mentions:
                     # context of first mention decides an unnamed "corruption" charge
                     ctx = text[prev_span[0]:s_end] if prev_span else text[s_start:s_end]
-                    self.context_other[k] = bool(re.search(r"\bcorrupt", ctx, re.I))
+                    self.context_other[k] = bool(re.search(r"\bcorrupt", ctx, re.IGNORECASE))
                 p.mentions.append(nm.start)
                 title = _title_after(text, nm.end) or _title_before(text, nm.start)
                 if title:
@@ -911,7 +955,7 @@ class _Extractor:
         amounts = find_amounts(clause)
         persons_in_clause = list(dict.fromkeys(k for e in events for k in e.persons))
         months_list = punishment.months if punishment else []
-        respectively = bool(re.search(r"\brespectively\b", clause, re.I)) and \
+        respectively = bool(re.search(r"\brespectively\b", clause, re.IGNORECASE)) and \
             len(months_list) == len(persons_in_clause) > 1
         for event in events:
             for k in event.persons:
@@ -920,21 +964,22 @@ class _Extractor:
                     p_months = [months_list[persons_in_clause.index(k)]]
                 p_pun = Punishment(punishment.sentence_type, p_months,
                                    punishment.in_absentia) if punishment else None
-                if event.status not in ("convicted",) and p_pun and not event.verdict_verb:
-                    if not any(e.verdict_verb for e in events if k in e.persons):
-                        p_pun = None
+                if p_pun and event.status != "convicted" and not event.verdict_verb and \
+                        not any(e.verdict_verb for e in events if k in e.persons):
+                    p_pun = None  # a sentence in the clause belongs to someone else's verdict
                 case = self._case_for(k, clause, p_pun, c_start)
-                self._merge(case, event, p_pun, charges, (other, vague), amounts, clause, c_start, c_end,
-                            s_start, s_end, [e.trigger_end for e in events if e is not event])
+                self._merge(case, event, p_pun, charges, (other, vague), amounts, clause,
+                            c_start, c_end, s_start, s_end,
+                            [e.trigger_end for e in events if e is not event])
                 sentence_group.append(k)
 
     def _merge(self, case: Case, event: Event, pun: Punishment | None, charges, other,
                amounts, clause, c_start, c_end, s_start, s_end, event_ends) -> None:
         rank = STATUS_RANK.get(event.status or "", 0)
-        if event.status and rank >= STATUS_RANK.get(case.status or "", 0):
-            if not (case.status in ("released", "paroled", "pardoned") and
-                    event.status in ("convicted", "acquitted")):
-                case.status = event.status
+        after_release = case.status in ("released", "paroled", "pardoned") and \
+            event.status in ("convicted", "acquitted")
+        if event.status and rank >= STATUS_RANK.get(case.status or "", 0) and not after_release:
+            case.status = event.status
         for c in charges + (["murder"] if event.killing else []):
             if c not in case.charges:
                 case.charges.append(c)
@@ -949,7 +994,7 @@ class _Extractor:
             if pun.sentence_type == "life":
                 case.sentence_months = None
             case.in_absentia = case.in_absentia or pun.in_absentia
-        if re.search(r"\bin\s+absentia\b", clause, re.I):
+        if re.search(r"\bin\s+absentia\b", clause, re.IGNORECASE):
             case.in_absentia = True
         for a in amounts:
             if a.currency == "KZT" and case.amount_kzt is None:
@@ -1016,6 +1061,16 @@ class _Extractor:
         if end - start > 600:
             end = start + 600
         return start, end
+
+
+def _same_given(a: str | None, b: str | None) -> bool:
+    """Given names agree; an initial ("K.") agrees with any name of that letter."""
+    if not a or not b:
+        return True
+    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a == b
 
 
 def _squash(text: str) -> str:

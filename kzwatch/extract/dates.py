@@ -115,7 +115,8 @@ def find_dates(text: str, ref_year: int | None = None,
             month = MONTHS.get(mon_word)
             if month is None or (mon_word == "may" and kind == "my" and year is None
                                  and not re.search(r"\b(?:in|since|until|by|of|early|late|mid)\s+$",
-                                                   text[max(0, m.start() - 8):m.start()], re.I)):
+                                                   text[max(0, m.start() - 8):m.start()],
+                                                   re.IGNORECASE)):
                 continue  # the modal verb "may"
             day = _day(g.get("d"))
             explicit = year is not None
@@ -135,7 +136,7 @@ def find_dates(text: str, ref_year: int | None = None,
 
 def parse_date(fragment: str, ref_year: int | None = None,
                dateline: date | None = None) -> str | None:
-    """ISO partial date of the first date expression in `fragment` ("On June 30" -> needs a year)."""
+    """ISO partial date of the first date in `fragment` ("On June 30" needs a year or dateline)."""
     found = find_dates(fragment, ref_year, dateline)
     return found[0].iso if found else None
 

@@ -287,6 +287,9 @@ def _read_block(doc: Document, block: _Block, caption: str,
     if periods is None:
         return []
     labels = [p.label() for p in periods]
+    index_text = " ".join([caption, block.header_label, *(r.label for r in block.rows)])
+    if _CPI.search(index_text) or _EGOV.search(index_text):
+        return _index_table(doc, block, labels, caption, index_text)
     out: list[Indicator | None] = []
     # a country ("Russia") is not an ethnic group ("Russians"), however alike the words
     ethnic = [None if _COUNTRY.fullmatch(r.label) else closest(r.label, ETHNONYMS)
@@ -315,6 +318,51 @@ def _read_block(doc: Document, block: _Block, caption: str,
         out += [_record(doc, (row.start, row.end), indicator=f"assemblies_share_{kind}",
                         entity=home, period=period, value=value, unit="percent")
                 for period, value in zip(labels, values) if value is not None]
+    return out
+
+
+_SCORE_ROW = re.compile(r"score|points|\bCPI\b|index", re.IGNORECASE)
+_RANK_ROW = re.compile(r"\brank|place|position", re.IGNORECASE)
+_RANK_OF_ROW = re.compile(r"countries|out of|number of|states", re.IGNORECASE)
+
+
+def _index_table(doc: Document, block: _Block, labels: list[str], caption: str,
+                 index_text: str) -> list[Indicator | None]:
+    """A CPI / e-government table: countries as rows, or one country's score / rank rows."""
+    indicator = "cpi_score" if _CPI.search(index_text) else "egov_rank"
+    full = [r for r in block.rows if len(r.values) == len(labels)]
+    out: list[Indicator | None] = []
+    for row in (r for r in full if _COUNTRY.fullmatch(r.label)):
+        for period, v in zip(labels, row.values):
+            is_rank = indicator == "egov_rank"
+            if is_rank and v != int(v):
+                break
+            out.append(_record(doc, (row.start, row.end), indicator=indicator,
+                               entity=_canonical_country(row.label), period=period, value=v,
+                               unit="rank" if is_rank else "score",
+                               rank=int(v) if is_rank else None))
+    if out:
+        return out
+    score = next((r for r in full if _SCORE_ROW.search(r.label)
+                  and not _RANK_ROW.search(r.label)), None)
+    rank = next((r for r in full if _RANK_ROW.search(r.label)
+                 and all(v == int(v) for v in r.values)), None)
+    rank_of = next((r for r in full if _RANK_OF_ROW.search(r.label) and r is not rank), None)
+    if rank is None and (score is None or indicator == "egov_rank"):
+        return []
+    where = _COUNTRY.search(f"{caption} {block.header_label}")
+    entity = _canonical_country(where.group(0)) if where else HOME
+    used = [r for r in (score, rank, rank_of) if r is not None]
+    span = (min(r.start for r in used), max(r.end for r in used))
+    for c, period in enumerate(labels):
+        rank_no = int(rank.values[c]) if rank else None
+        if indicator == "egov_rank":
+            value, unit = float(rank_no), "rank"
+        else:
+            value, unit = (score.values[c], "score") if score else (None, None)
+        out.append(_record(doc, span, indicator=indicator, entity=entity, period=period,
+                           value=value, unit=unit, rank=rank_no,
+                           rank_of=int(rank_of.values[c]) if rank_of and rank_no else None))
     return out
 
 

@@ -26,7 +26,8 @@ _KZT_POST = r"tenge|tenges|KZT|₸|tg\b"
 
 _AMOUNT = re.compile(
     rf"(?:(?P<pre>{_USD_PRE}|{_KZT_PRE})\s?(?P<n1>{_NUMBER})(?:[\s-]?(?P<s1>{_SCALE})\b)?"
-    rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b)?\s?(?P<post>{_USD_POST}|{_KZT_POST}))",
+    rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b)?\s?"
+    rf"(?P<post>{_USD_POST}|{_KZT_POST}))",
     re.IGNORECASE,
 )
 
@@ -63,10 +64,8 @@ def find_amounts(text: str) -> list[Amount]:
         value = _number(digits)
         if value is None:
             continue
-        if scale_word in {"m", "b", "k"} and not (m.group("pre") or "").strip():
-            # "5 m tenge" is rare; "5 m" is usually metres - keep only with a prefix currency
-            if m.group("post") is None:
-                continue
+        if scale_word in {"m", "b", "k"} and not m.group("pre") and m.group("post") is None:
+            continue  # "5 m" alone is metres, not money
         value *= SCALES.get(scale_word, 1.0)
         currency = _currency(m.group("pre") or m.group("post"))
         out.append(Amount(value, currency, m.start(), m.end()))
@@ -74,7 +73,7 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 def parse_amount(fragment: str) -> tuple[float, str] | None:
-    """The first amount in `fragment` as (value, currency), e.g. ('$1.5 billion') -> (1.5e9, 'USD')."""
+    """The first amount in `fragment` as (value, currency): '$1.5 billion' -> (1.5e9, 'USD')."""
     found = find_amounts(fragment)
     return (found[0].value, found[0].currency) if found else None
 
@@ -82,7 +81,8 @@ def parse_amount(fragment: str) -> tuple[float, str] | None:
 _KIND_WORDS = [
     ("bribe", r"brib|kickback|kick-back"),
     ("embezzled", r"embezzl|misappropriat|stole|stolen|theft|siphon"),
-    ("restitution", r"restitution|compensat|reimburs|repaid|paid back|voluntarily (?:paid|returned)"),
+    ("restitution", (r"restitution|compensat|reimburs|repaid|paid back|"
+                    r"voluntarily (?:paid|returned)")),
     ("assets_recovered", r"recover|returned to the (?:state|budget)|confiscat|seized|reclaimed"),
     ("damage", r"damage|loss(?:es)?\b|harm"),
 ]

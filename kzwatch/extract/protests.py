@@ -31,19 +31,29 @@ from models.records import ProtestEvent
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"])}
+_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+                  "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 _MON = "|".join(MONTHS)
+# with a day, news style also abbreviates the month: "Jan. 5", "5 Dec 2021"
+_MON_DAY = "|".join([*MONTHS, *(rf"{a}\.?" for a in _ABBREVIATIONS)])
+
+
+def month_number(name: str) -> int:
+    name = name.rstrip(".")
+    return MONTHS.get(name) or _ABBREVIATIONS[name]
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DATE_RE = re.compile(
     # March 6, 2022 / January 3-7, 2022 / January 5
-    rf"(?P<mdy>(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:\s*(?:[-–]|and|to)\s*(?P<d1b>{_DAY}))?\b"
+    rf"(?P<mdy>\b(?P<m1>{_MON_DAY})\s+(?P<d1>{_DAY})(?:\s*(?:[-–]|and|to)\s*(?P<d1b>{_DAY}))?\b"
     rf"(?:,?\s+(?P<y1>{_YEAR})\b)?)"
     # 6 March 2022 / 6th of March
-    rf"|(?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON})\b(?:,?\s+(?P<y2>{_YEAR})\b)?)"
+    rf"|(?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON_DAY})(?!\w)(?:,?\s+(?P<y2>{_YEAR})\b)?)"
     # early January 2022 / January of 2002 / in December
     rf"|(?P<my>(?P<m3>{_MON})\b(?:,?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)?)"
     # 2015-2020 / 20152020 (a dropped hyphen) / from 2018 to 2021
-    rf"|(?P<span>(?<![\d,.])(?:from\s+)?(?P<ya>{_YEAR})\s*(?:[-–]|to|until|and)?\s*"
+    rf"|(?P<span>(?<![\d,.])(?P<lead>(?i:from|between)\s+)?(?P<ya>{_YEAR})\s*"
+    rf"(?P<join>[-–]|to|until|and)?\s*"
     rf"(?P<yb>{_YEAR})(?![\d%]))"
     rf"|(?P<y>(?<![\d,.\-/])(?P<y4>{_YEAR})(?![\d%]|\s*(?:people|persons|citizens|cases)))")
 _NARRATIVE_YEAR = re.compile(
@@ -97,11 +107,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateRe
             if m.group("mdy"):
                 y = m.group("y1")
                 day = None if m.group("d1b") else int(re.sub(r"\D", "", m.group("d1")))
-                ref = DateRef(m.start(), m.end(), int(y) if y else None, MONTHS[m.group("m1")],
+                ref = DateRef(m.start(), m.end(), int(y) if y else None, month_number(m.group("m1")),
                               day, None, bool(y))
             elif m.group("dmy"):
                 y = m.group("y2")
-                ref = DateRef(m.start(), m.end(), int(y) if y else None, MONTHS[m.group("m2")],
+                ref = DateRef(m.start(), m.end(), int(y) if y else None, month_number(m.group("m2")),
                               int(re.sub(r"\D", "", m.group("d2"))), None, bool(y))
             elif m.group("my"):
                 if m.group("m3") == "May" and not m.group("y3"):
@@ -111,6 +121,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateRe
                               None, None, bool(y))
             elif m.group("span"):
                 ya, yb = int(m.group("ya")), int(m.group("yb"))
+                if (m.group("join") or "").lower() == "and" and not m.group("lead"):
+                    # "in 2011 and 2016": two years, not a span
+                    out.append(DateRef(m.start("ya"), m.end("ya"), ya))
+                    out.append(DateRef(m.start("yb"), m.end("yb"), yb))
+                    continue
                 if not ya < yb <= ya + 30:
                     continue
                 ref = DateRef(m.start(), m.end(), ya, span=f"{ya}-{yb}")
@@ -149,6 +164,22 @@ _PUBLICATION_DATE = re.compile(
     rf"(?:^|[.)\]]\s+)(?:\d{{1,2}}\s+(?:{_MON})|(?:{_MON})\s+\d{{1,2}},?)\s+{_YEAR}\.?\s*$")
 
 
+_ABBREVIATION_END = re.compile(
+    rf"\b(?:{'|'.join(_ABBREVIATIONS)}|No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Sgt|Prof|Jr|Sr|"
+    r"vs|approx|[A-Z])\.$")
+
+
+def narrative_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, with a split after an abbreviation ("Jan. 5", "Gen. Suleimenov") undone."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences(text):
+        if out and _ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]].rstrip()):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def is_citation(text: str) -> bool:
     """A bibliographic reference or footnote line, whose dates are publication dates."""
     return bool(_CITATION.search(text) or _PUBLICATION_DATE.search(text.strip())
@@ -168,7 +199,11 @@ _PROTEST = rx(
     r"(?:hunger|general|the|a) strikes?|sit-ins?|(?-i:march(?:ed|es)?)|"
     r"took to the streets|came out (?:to|onto|into|on) the (?:streets?|squares?)|"
     r"came out to protest|(?:began|started|continued) to gather|gather(?:ed|ing) (?:in|at|near|"
-    r"on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement)\b")
+    r"on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement|rallied|rallying|"
+    r"clash(?:es|ed) (?:broke out|erupted|with (?:the )?police)|pogroms?)\b")
+# a protest that did not happen ("the rally did not take place", "was banned")
+_CALLED_OFF = rx(r"\b(?:did not take place|never took place|(?:was|were) (?:cancell?ed|called "
+                 r"off|banned|prevented|postponed)|refused (?:permission|to allow))\b")
 _VIOLENT = rx(
     r"\b(?:storm(?:ed|ing)|seiz(?:ed|ing)|set (?:it |them |\w+ )?(?:on )?fire|set fire|"
     r"burn(?:ed|t|ing)|torch(?:ed|ing)|arson|smash(?:ed|ing)|demolish(?:ed|ing)|"
@@ -220,6 +255,13 @@ _COUNT_VERBS = {
     "injured": rx(r"^[^.;]{0,50}?\b(?:injured|wounded|hurt|hospitali[sz]ed)\b"),
     "detained": rx(r"^[^.;]{0,50}?\b(?:detained|arrested|taken into custody)\b"),
 }
+_AGES = re.compile(r"\baged\s+\d+(?:\s*(?:and|to|-)\s*\d+)?")
+# "police detained 40 people", "killing 3": the verb before the number
+_COUNT_VERBS_BEFORE = {
+    "killed": rx(r"\b(?:killing|killed|claimed the lives of)\s*$"),
+    "injured": rx(r"\b(?:injuring|injured|wounding|wounded)\s*$"),
+    "detained": rx(r"\b(?:detaining|detained|arresting|arrested)\s*$"),
+}
 _PARTICIPANTS_AFTER = re.compile(
     rf"^\s*(?:\w+\s+){{0,3}}?{_PEOPLE}\b(?![^.;]{{0,40}}\b(?:killed|dead|died|injured|"
     rf"wounded|detained|arrested)\b)", re.IGNORECASE)
@@ -254,7 +296,7 @@ def _first_unnegated(pattern: re.Pattern, text: str) -> re.Match | None:
 def classify(passage: str, unrest_context: bool) -> str | None:
     """ACLED sub-event type of a passage, most severe first; None if it is no event."""
     protest = _first_unnegated(_PROTEST, passage)
-    if not protest and not unrest_context:
+    if (not protest and not unrest_context) or _CALLED_OFF.search(passage):
         return None
     if _VAC.search(passage) and not re.search(r"\b(?:protesters|demonstrators)\b", passage,
                                                re.IGNORECASE):
@@ -281,14 +323,19 @@ def _counts(passage: str) -> dict[str, int]:
     out: dict[str, int] = {}
     for num in find_numbers(passage):
         if not num.is_integer or num.qualifier in ("range", "less_than", "about") \
-                or re.search(r"\b(?:aged|age|of)\s*$", passage[:num.start]):
+                or re.search(r"\b(?:aged|age|of)\s*$|\baged \d+ (?:and|to|-)\s*$",
+                             passage[:num.start]):
             continue
         after, before = passage[num.end:], passage[:num.start]
+        ages = _AGES.sub(lambda m: " " * len(m.group()), after)
+        nxt = re.search(r"\d", ages)
+        after = after[:nxt.start()] if nxt else after  # "3,000 gathered; 5 were killed"
         if re.match(r"\s*(?:%|percent|years?|months?|days?|hours?|tenge|KZT|USD|\$)", after,
-                    re.IGNORECASE) or 1900 <= num.value <= 2100:
+                    re.IGNORECASE) or re.fullmatch(r"(?:19|20)\d\d", num.text.strip()):
             continue
         for key, pattern in _COUNT_VERBS.items():
-            if key not in out and pattern.match(after):
+            if key not in out and (pattern.match(after)
+                                   or _COUNT_VERBS_BEFORE[key].search(before)):
                 out[key] = int(num.value)
                 break
         else:
@@ -408,7 +455,7 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
     blocks = chronology_blocks(text, years)
     out: list[_Sentence] = []
     context_year: int | None = None
-    for s, e in sentences(text):
+    for s, e in narrative_sentences(text):
         sentence = text[s:e]
         if is_citation(sentence):
             continue

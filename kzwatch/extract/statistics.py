@@ -20,15 +20,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzwatch.document import Document, sentences
+from kzwatch.document import Document
 from kzwatch.extract.numbers import NumberMatch, find_numbers
 from kzwatch.extract.protests import (
     MONTHS,
-    DateRef,
     chronology_blocks,
     find_dates,
     is_citation,
     month_years,
+    narrative_sentences,
     rx,
 )
 from kzwatch.gazetteer import find_places
@@ -52,8 +52,8 @@ _PARTICIPLE_METRIC = [
     ("arrested", r"(?:taken |placed )?under (?:administrative )?arrest|arrested"),
     ("detained", r"detained|taken into custody"),
     ("convictions", r"sentenced|convicted|found guilty"),
-    ("prosecuted", r"accused|charged|prosecuted|indicted|subjects? of (?:criminal )?prosecution|"
-                   r"brought to (?:criminal|administrative)[\w\s]{0,30}?liability"),
+    ("prosecuted", (r"accused|charged|prosecuted|indicted|subjects? of (?:criminal )?prosecution|"
+                    r"brought to (?:criminal|administrative)[\w\s]{0,30}?liability")),
     ("other", r"acquitted|dismissed|released|removed|fired"),
 ]
 _PARTICIPLES = "|".join(f"(?P<{m}_{i}>{p})" for i, (m, p) in enumerate(_PARTICIPLE_METRIC))
@@ -78,15 +78,25 @@ _NOUN_METRIC = [
      rx(r"^\s*(?:[\w-]+ ){0,2}?(?:protests|protest actions|rallies|demonstrations|riots|"
         r"battles|explosions?|strikes|cases of violence|incidents of violence)\b")),
 ]
-_INSTANCES = rx(r"^\s*((?:instances|incidents) of [\w-]+)")
+_INSTANCES = rx(r"^\s*((?:instances|incidents) of) (?:the )?([\w-]+)")
+# "1,585 business entities located at 1,940 sites were affected" (damage done in unrest)
+_AFFECTED = rx(r"^\s*((?:[a-z-]+ )?[a-z-]+s)\b(?=[^.;]{0,80}\b(?:affected|damaged|destroyed|"
+               r"looted|burned|burnt|vandali[sz]ed)\b)")
 _BEFORE_METRIC = [
-    ("killed", rx(r"\b(?:death toll|deaths of|killing|number of (?:the )?(?:dead|deaths|"
-                  r"victims))\b[^.;]{0,40}$")),
+    ("killed", rx(r"\b(?:(?:death toll|number of (?:the )?(?:dead|deaths|victims))\b[^.;]{0,40}|"
+                  r"(?:deaths|death) of\s*)$")),
     ("injured", rx(r"\bnumber of (?:the )?injured\b[^.;]{0,40}$")),
-    ("detained", rx(r"\b(?:detention of|number of detainees|number of (?:the )?detained)"
-                    r"[^.;]{0,60}$")),
-    ("arrested", rx(r"\b(?:arrest of|number of (?:the )?arrested)[^.;]{0,40}$")),
+    ("detained", rx(r"\b(?:detention of\s*|(?:number of detainees|number of (?:the )?detained)"
+                    r"[^.;]{0,60})$")),
+    ("arrested", rx(r"\b(?:arrest of\s*|number of (?:the )?arrested[^.;]{0,40})$")),
     ("prosecuted", rx(r"\bbrought to [^.;]{0,40}liability[^.;]{0,40}$")),
+    # "police detained 150 people", "the court convicted 14 activists"
+    ("killed", rx(r"\b(?:killing|killed|claimed the lives of)\s*$")),
+    ("injured", rx(r"\b(?:injuring|injured|wounding|wounded)\s*$")),
+    ("detained", rx(r"\b(?:detaining|detained)\s*$")),
+    ("arrested", rx(r"\b(?:arresting|arrested)\s*$")),
+    ("convictions", rx(r"\b(?:convicted|sentenced)\s*$")),
+    ("prosecuted", rx(r"\b(?:charged|prosecuted|indicted)\s*$")),
 ]
 _VOLUNTEER_CONTEXT = rx(r"\bvolunteer")
 _PARTICIPATING = rx(rf"^\s*(?:[\w-]+ ){{0,2}}?{_PERSONS} (?:participating|taking part|"
@@ -97,7 +107,7 @@ _SKIP_AFTER = rx(r"^(?:\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times|p
                  r"places?|positions?|km|kilometers|kilometres|-year|-month|th|st|nd|rd)\b|"
                  r"[-–]year|[-–]?(?:th|st|nd|rd)\b)")
 _SKIP_BEFORE = rx(r"(?:\b(?:article|articles|no\.|number|part|paragraph|page|pp?\.|aged|age of|"
-                  r"out of|of the|top)\s*|[#№])$")
+                  r"top)\s*|[#№]|\baged \d+ and\s*)$")
 _KZT = rx(r"^\s*(?:tenge|KZT|₸)")
 _USD = rx(r"^\s*(?:US dollars|U\.S\. dollars|dollars|USD)")
 _USD_BEFORE = re.compile(r"(?:\$|US\$|USD)\s*$")
@@ -109,7 +119,8 @@ _NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|n
                r"in Kazakhstan|in all regions)\b")
 _INCLUDING = rx(r"\b(?:including|among them|of whom|of which)\s*$")
 _EPISODE = rx(rf"\b(?:the )?(?P<mon>{'|'.join(MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?[\s-]+"
-              r"(?:events|protests|unrest|riots|tragedy|crisis|uprising)\b")
+              r"(?:events|protests|unrest|riots|tragedy|crisis|uprising)\b"
+              r"(?: (?:of|in) (?P<year2>(?:19|20)\d\d)\b)?")
 _ORG = re.compile(
     r"\b((?:[A-Z][\w’'-]+ ){0,5}(?:Agency|Office|Ministry|Court|Committee|Service|Bureau|"
     r"Coalition|Council|Department|Project)(?: (?:of|for|against) (?:[A-Z][\w’'-]+ ?){1,4})?)"
@@ -147,26 +158,37 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
         if _DAMAGE.search(sentence) and _UNREST.search(sentence):
             return "other", unit
         return None
-    if re.match(r"\s*(?:%|percent|per cent)", after, re.I):
+    if re.match(r"\s*(?:%|percent|per cent)", after, re.IGNORECASE):
         return ("other", "percent") if _PERCENT_OF.match(after) else None
     if not num.is_integer:
         return None
     nxt = re.search(r"\d", after)
     local = after[:nxt.start()] if nxt else after
-    if not re.match(r"\s*(?:out )?of\b", local, re.I):
-        m = _REDUCED.match(local)
-        if m:
-            return _from_participle(m), "persons"
+    if re.match(r"\s*(?:out )?of\b", local, re.IGNORECASE):
+        # "15 of them have been sentenced", "13 out of 37 accused were sentenced"
+        if not re.match(rf"\s*(?:out of \S+|of (?:them|those|whom|these|the {_PERSONS}))",
+                        after, re.IGNORECASE):
+            return None
+        m = _VERB.search(after)
+        return (_from_participle(m), "persons") if m else None
+    m = _REDUCED.match(local)
+    if m:
+        return _from_participle(m), "persons"
     for metric, unit, pattern in _NOUN_METRIC:
         if pattern.match(after):
+            if metric == "participants" and not _UNREST.search(sentence):
+                return None  # "Of the 124 participants" of a survey
             return metric, unit
     m = _INSTANCES.match(after)
     if m:
-        return "other", " ".join(m.group(1).split())
+        return "other", f"{' '.join(m.group(1).split())} {m.group(2)}"
     if _VOLUNTEER_CONTEXT.search(sentence) and _PARTICIPATING.match(after):
         return "volunteers", "persons"
-    m = _VERB.search(after)
-    if m and not re.search(r"\b(?:and|but|while|which|when)\b\s*\S*\s*$", after[:m.start()]):
+    m = _AFFECTED.match(after)
+    if m and _UNREST.search(sentence):
+        return "other", m.group(1)
+    m = _VERB.search(local)
+    if m and not re.search(r"\b(?:and|but|while|which|when)\b\s*\S*\s*$", local[:m.start()]):
         return _from_participle(m), "persons"
     for metric, pattern in _BEFORE_METRIC:
         if pattern.search(before):
@@ -188,19 +210,21 @@ def _episode(text: str, years: dict[int, int]) -> str | None:
     m = _EPISODE.search(text)
     if not m:
         return None
-    month = MONTHS[m.group("mon").capitalize()] if m.group("mon").capitalize() in MONTHS \
-        else None
-    year = int(m.group("year")) if m.group("year") else years.get(month) if month else None
+    month = MONTHS.get(m.group("mon").capitalize())
+    written = m.group("year") or m.group("year2")
+    year = int(written) if written else years.get(month) if month else None
     return f"{year}-{month:02d}" if month and year else None
 
 
-def _period(text: str, s: int, e: int, num: NumberMatch, years: dict[int, int]) -> str | None:
-    """The date a figure refers to, as written in its own sentence."""
-    sentence = text[s:e]
-    episode = _episode(sentence, years)
-    if episode:
-        return episode
-    refs = [r for r in find_dates(text, s, e) if not (r.start < num.end and num.start < r.end)]
+def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int, int],
+            fallback_year: int | None = None) -> str | None:
+    """The date a figure refers to, as written in its own sentence (nearest to the number).
+
+    A month without a year takes the year the document pairs with that month, else the last
+    year the text stated (`fallback_year`).
+    """
+    refs = [r for r in find_dates(text, s, e)
+            if num is None or not (r.start < num.end and num.start < r.end)]
     if not refs:
         return None
     spans = [r for r in refs if r.span]
@@ -209,14 +233,15 @@ def _period(text: str, s: int, e: int, num: NumberMatch, years: dict[int, int]) 
     days = [r for r in refs if r.day]
     if len(days) >= 2 and len({r.month for r in days}) > 1 and re.search(
             r"[-–]|\bto\b", text[days[0].end:days[1].start]):
-        year = days[0].year or years.get(days[0].month)
+        year = days[0].year or years.get(days[0].month, fallback_year)
         return str(year) if year else None  # "October 29 - November 6": a span within a year
     if len(refs) >= 2 and refs[0].year and refs[1].year and refs[0].month is None and \
             refs[1].month is not None and re.search(r"\bto\b|[-–]", text[refs[0].end:refs[1].start]):
         return f"{refs[0].year}-{refs[1].year}"  # "from 2013 to July 2021"
-    nearest = min(refs, key=lambda r: min(abs(r.start - num.end), abs(num.start - r.end)))
+    pos = num.start if num else e
+    nearest = min(refs, key=lambda r: min(abs(r.start - pos), abs(pos - r.end)))
     if nearest.year is None and nearest.month:
-        nearest = nearest.with_year(years.get(nearest.month))
+        nearest = nearest.with_year(years.get(nearest.month, fallback_year))
     return nearest.iso()
 
 
@@ -240,76 +265,114 @@ def _month_name(period: str) -> str:
     return f"{name} {period[:4]}"
 
 
+_NATIONAL_CUE = rx(r"\b(?:in the country|across the country|throughout the country|nationwide|"
+                  r"in Kazakhstan|in all regions|official figures|in total|overall)\b")
+_CONTEXT_SENTENCES = 4  # how far back a figure without its own date looks for one
+
+
+@dataclass
+class _Context:
+    """When a sentence is set (its own date or the episode it names)."""
+    index: int
+    period: str | None
+
+
+def _inherits_period(metric: str, unit: str) -> bool:
+    """Unrest counts and tallies of an operation take the date of the passage they follow;
+    trial outcomes, appeals and the like are dated only by their own sentence."""
+    return metric in UNREST_METRICS or metric == "violations" or (
+        metric == "other" and unit != "persons")
+
+
+def _as_month(period: str | None, metric: str) -> str | None:
+    if period and metric in UNREST_METRICS and re.fullmatch(r"\d{4}-\d\d-\d\d", period):
+        return period[:7]  # "16 killed" after "the protests ended on December 16": the month
+    return period
+
+
 def extract(doc: Document) -> list[Statistic]:
     text = doc.text
     years = month_years(text)
     blocks = chronology_blocks(text, years)
     out: list[Statistic] = []
     seen: set[tuple[str, float, str]] = set()
-    recent_months: list[tuple[int, str]] = []  # (sentence index, month) of recent sentences
-    recent_topic: list[int] = []
+    history: list[_Context] = []
+    recent_topic = -100
+    last_year: int | None = None
     last_metric: tuple[int, str] | None = None
-    for idx, (s, e) in enumerate(sentences(text)):
+    last_place: tuple[int, str | None] = (-100, None)
+    for idx, (s, e) in enumerate(narrative_sentences(text)):
         sentence = text[s:e]
         if is_citation(sentence):
             continue
-        own_dates = [r for r in find_dates(text, s, e) if r.month]
-        if _TOPIC.search(sentence):
-            recent_topic.append(idx)
-        for r in own_dates:
-            year = r.year or years.get(r.month)
-            if year:
-                recent_months.append((idx, f"{year}-{r.month:02d}"))
-        episode = _episode(sentence, years)
-        if episode:
-            recent_months.append((idx, episode))
-        if not recent_topic or recent_topic[-1] < idx - 6:
-            continue
-        block = next((b[2] for b in blocks if b[0] <= s < b[1]), None)
+        if _TOPIC.search(sentence) or _EPISODE.search(sentence):
+            recent_topic = idx
         places = {p.place.name for p in find_places(text, s, e) if not p.is_region}
-        for num in find_numbers(text, s, e):
-            after = _clause_after(text, num, e)
-            before = text[max(s, num.start - 80):num.start]
-            last = last_metric[1] if last_metric and last_metric[0] >= idx - 1 else None
-            try:
-                found = _metric(text, num, after, before, sentence, last)
-            except (ValueError, KeyError, IndexError):
-                continue
-            if found is None or _in_date(text, s, e, num):
-                continue
-            metric, unit = found
-            last_metric = (idx, metric)
-            key = (metric, round(num.value, 6), unit)
-            if key in seen:
-                continue
-            seen.add(key)
-            period = _period(text, s, e, num, years)
-            if period is None and block is not None:
-                period = block.iso()
-            if period is None and metric in UNREST_METRICS | {"other"} and unit in (
-                    "persons", "events", "KZT", "USD", "percent"):
-                near = [m for i, m in recent_months if idx - 4 <= i <= idx]
-                period = near[-1] if near else None
-            location = next(iter(places)) if len(places) == 1 and not _NATIONAL.search(
-                sentence) else None
-            try:
-                out.append(Statistic(
-                    source_name=doc.source_name, **doc.cite(s, e),
-                    subject=_subject(sentence, metric, period, location), metric=metric,
-                    value=float(num.value), unit=unit, period=period, location=location))
-            except ValueError:
-                continue
+        before_ctx = [c for c in history[-_CONTEXT_SENTENCES:] if c.index >= idx - _CONTEXT_SENTENCES]
+        history.append(_Context(idx, _episode(sentence, years)
+                                or _period(text, s, e, None, years, last_year)))
+        if recent_topic >= idx - 6:
+            block = next((b[2] for b in blocks if b[0] <= s < b[1]), None)
+            for num in find_numbers(text, s, e):
+                try:
+                    row = _figure(doc, s, e, num, years, last_year, last_metric, idx)
+                except (ValueError, KeyError, IndexError):
+                    continue
+                if row is None:
+                    continue
+                metric, unit, period = row
+                last_metric = (idx, metric)
+                key = (metric, round(num.value, 6), unit)
+                if key in seen:
+                    continue
+                seen.add(key)
+                period = period or (block.iso() if block else None)
+                if period is None and _inherits_period(metric, unit):
+                    period = _as_month(next((c.period for c in reversed(before_ctx)
+                                             if c.period), None), metric)
+                location = next(iter(places)) if len(places) == 1 else None
+                if not places and not _NATIONAL_CUE.search(sentence) and \
+                        last_place[0] >= idx - 3:
+                    location = last_place[1]  # the place of the figures just before
+                last_place = (idx, location)
+                try:
+                    out.append(Statistic(
+                        source_name=doc.source_name, **doc.cite(s, e),
+                        subject=_subject(sentence, metric, period, location), metric=metric,
+                        value=float(num.value), unit=unit, period=period, location=location))
+                except ValueError:
+                    continue
+        for ref in find_dates(text, s, e):
+            if ref.year and ref.explicit_year:
+                last_year = ref.year
     return out
 
 
+def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, int],
+            last_year: int | None, last_metric: tuple[int, str] | None,
+            idx: int) -> tuple[str, str, str | None] | None:
+    """(metric, unit, period from its own sentence) of a number that states a figure."""
+    text = doc.text
+    if _in_date(text, s, e, num):
+        return None
+    after = _clause_after(text, num, e)
+    before = text[max(s, num.start - 80):num.start]
+    last = last_metric[1] if last_metric and last_metric[0] >= idx - 1 else None
+    found = _metric(text, num, after, before, text[s:e], last)
+    if found is None:
+        return None
+    metric, unit = found
+    if metric in UNREST_METRICS:
+        episode = _episode(text[s:e], years)
+        if episode:  # "died in the January protests": the episode, not the report's date
+            return metric, unit, episode
+    return metric, unit, _period(text, s, e, num, years, last_year)
+
+
 def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
-    """True when the number is part of a date ("January 5", "in 2019")."""
-    return any(r.start <= num.start and num.end <= r.end for r in _dates_cached(text, s, e))
-
-
-def _dates_cached(text: str, s: int, e: int) -> list[DateRef]:
-    return find_dates(text, s, e)
-
-
-__all__ = ["extract", "UNREST_METRICS"]
-_ = sentences
+    """True when the number is part of a date ("January 5", "in 2019", "the 2011 protests")."""
+    if re.fullmatch(r"(?:19|20)\d\d", num.text.strip()) and not re.match(
+            r"\s*(?:people|persons|citizens|protesters|participants|detainees|cases)\b",
+            text[num.end:num.end + 20]):
+        return True
+    return any(r.start <= num.start and num.end <= r.end for r in find_dates(text, s, e))

@@ -39,7 +39,12 @@ _ROW_FORMS = {
     "pct_count": re.compile(rf"^(?P<text>.*?){_SEP}{_PCT}[\s|]*\(?{_COUNT}\)?[\s|]*$"),
     "pct": re.compile(rf"^(?P<text>.*?){_SEP}(?<![\d.,]){_PCT}[\s|]*$"),
     "count": re.compile(rf"^(?P<text>.*?){_SEP}{_COUNT}[\s|]*$"),
+    # a bare number under a percent-only header ("Answer | Share of respondents, %")
+    "bare_pct": re.compile(rf"^(?P<text>.*?){_SEP}(?<![\d.,])(?P<pct>\d{{1,3}}(?:[.,]\d{{1,2}})?)"
+                           r"[\s|]*$"),
 }
+_PERCENT_COLUMN = re.compile(r"%|percent|ratio|share", re.IGNORECASE)
+_COUNT_COLUMN = re.compile(r"responses|count|number|votes|mentions", re.IGNORECASE)
 _MAX_WRAP = 6  # lines of one option's text before the table is deemed over
 
 _SURVEY_WORD = re.compile(r"\b(?:survey\w*|poll\w*|questionnaire|respondents?|interview\w*)\b",
@@ -119,7 +124,8 @@ def _tables(lines: list[Line]) -> list[_Table]:
             first_row += 1
         header = " ".join(ln.text.strip() for ln in lines[i:first_row])
         if _is_header(header) and _COLUMN_WORD.search(text):
-            table = _read_rows(lines, first_row, need_pct=False)
+            bare_pct = bool(_PERCENT_COLUMN.search(header)) and not _COUNT_COLUMN.search(header)
+            table = _read_rows(lines, first_row, need_pct=False, bare_pct=bare_pct)
             if table is not None:
                 table.first_line, table.question_no, table.question = _question_before(lines, i)
         elif text.endswith("?"):
@@ -138,8 +144,12 @@ def _tables(lines: list[Line]) -> list[_Table]:
     return tables
 
 
-def _read_rows(lines: list[Line], i: int, need_pct: bool) -> _Table | None:
-    """Option rows from line i on, all of one shape; None when fewer than two rows."""
+def _read_rows(lines: list[Line], i: int, need_pct: bool,
+               bare_pct: bool = False) -> _Table | None:
+    """Option rows from line i on, all of one shape; None when fewer than two rows.
+
+    `bare_pct`: the header names only a percent column, so a bare number is a percent.
+    """
     shape: str | None = None
     rows: list[_Row] = []
     pending: list[Line] = []
@@ -152,7 +162,7 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool) -> _Table | None:
             continue
         if _QUESTION.match(text) or _STOP_LINE.match(text) or _is_header(text):
             break
-        match, form = _row_match(text, shape)
+        match, form = _row_match(text, shape, bare_pct)
         if match is None:
             if len(pending) >= _MAX_WRAP or re.search(r"\d\s*%", text):
                 break
@@ -161,7 +171,8 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool) -> _Table | None:
             continue
         option = " ".join([*(p.text.strip() for p in pending), match["text"].strip(" |–—-:")])
         option = option.strip()
-        if not re.search(r"[^\W\d_]", option) or (form == "count" and _ends_with_figure(option)):
+        if not re.search(r"[^\W\d_]", option) or (
+                form in ("count", "bare_pct") and _ends_with_figure(option)):
             break
         start = pending[0].start if pending else line.start
         count = match.groupdict().get("count")
@@ -176,8 +187,11 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool) -> _Table | None:
     return _Table(None, "", 0, last, rows)
 
 
-def _row_match(text: str, shape: str | None) -> tuple[re.Match | None, str | None]:
-    forms = [shape] if shape else list(_ROW_FORMS)
+def _row_match(text: str, shape: str | None,
+               bare_pct: bool) -> tuple[re.Match | None, str | None]:
+    bare = "bare_pct" if bare_pct else "count"
+    forms = [shape] if shape else [f for f in _ROW_FORMS if f in (bare, "count_pct",
+                                                                   "pct_count", "pct")]
     for form in forms:
         match = _ROW_FORMS[form].match(text)
         if match:
@@ -319,6 +333,8 @@ _SUBGROUP = re.compile(r"\bamong\s+(?:the\s+)?(?P<group>[\w\s-]{3,60}?"
                        r"(?:respondents|participants|voters|people|citizens|youth))\b",
                        re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"«](?P<q>[^”\"»]{3,200})(?:[”\"»]|$)")
+_ATTRIBUTION = re.compile(r",?\s+(?:according to|as (?:reported|shown) by|(?:the )?(?:poll|survey|"
+                          r"study) (?:found|shows|showed))\b", re.IGNORECASE)
 _OWN_COUNT = re.compile(r"^\s*\(\s*\d+\s+(?:responses?|answers?|votes?|people|persons)",
                         re.IGNORECASE)
 
@@ -398,7 +414,8 @@ def _prose_option(pre: str, post: str) -> tuple[str | None, bool]:
     quoted = _QUOTED.search(clause)
     if quoted:
         return quoted["q"].strip(" .,;"), True
-    clause = re.sub(r"[\s,;]*(?:and|while|whereas|but)?[\s,;]*$", "", clause.replace("\n", " "))
+    clause = _ATTRIBUTION.split(clause.replace("\n", " "))[0]
+    clause = re.sub(r"[\s,;]*(?:and|while|whereas|but)?[\s,;]*$", "", clause)
     clause = clause.strip(" .,;:“”\"")
     return (clause, False) if 2 <= len(clause.split()) <= 40 else (None, False)
 

@@ -221,3 +221,33 @@ def test_sub_year(qualifier, expected):
 def test_place_by_sum():
     assert place_by_sum([40, 10], [40, 0, 10]) == [40, None, 10]
     assert place_by_sum([70], [40, 0, 10]) is None
+
+
+def test_cpi_phrasing_with_score_was_and_ranks_among():
+    [r] = found("Kazakhstan's score was 36 in the CPI-2022, and it ranks 101st among 180 "
+                "countries.")
+    assert (r.entity, r.period, r.value, r.rank, r.rank_of) == ("Kazakhstan", "2022", 36, 101,
+                                                                 180)
+
+
+def test_egov_survey_phrasing_without_scale():
+    [r] = found("Armenia ranked 64th in the UN E-Government Survey 2024.")
+    assert (r.indicator, r.entity, r.period, r.value, r.rank, r.rank_of) == (
+        "egov_rank", "Armenia", "2024", 64, 64, None)
+
+
+def test_cpi_table_of_one_country_with_rank_rows():
+    text = ("Table 3. Mongolia in the Corruption Perceptions Index\nYear 2019 2020 2021\n"
+            "CPI score 35 35 35\nRank 106 111 110\nNumber of countries 180 180 180\n")
+    got = by_key(found(text))
+    r = got[("cpi_score", "Mongolia", "2020")]
+    assert (r.value, r.unit, r.rank, r.rank_of) == (35, "score", 111, 180)
+    assert len(got) == 3
+
+
+def test_cpi_table_with_countries_as_rows():
+    text = ("Corruption Perceptions Index scores in the Caucasus\nCountry 2021 2022\n"
+            "Georgia 55 56\nArmenia 49 46\nAzerbaijan 30 23\n")
+    got = by_key(found(text))
+    assert got[("cpi_score", "Armenia", "2022")].value == 46
+    assert {k[1] for k in got} == {"Georgia", "Armenia", "Azerbaijan"}

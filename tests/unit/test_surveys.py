@@ -199,3 +199,18 @@ def test_prose_and_other_tables_with_numbers_are_not_surveys(text):
 def test_garbage_never_raises():
     text = "1. ?\nAnswer Responses Ratio\n%\n12 %\n 7\n\n?\n99 999 %\n"
     assert isinstance(rows(text), list)
+
+
+def test_bare_numbers_under_a_percent_only_header_are_percents():
+    text = ("Q3. Would you take part in a protest?\nAnswer | Share of respondents, %\n"
+            "Yes, certainly | 12.5\nProbably | 20\nNo | 67.5\n")
+    got = rows(text)
+    assert [(r.question_no, r.option_text, r.responses, r.pct_reported) for r in got] == [
+        (3, "Yes, certainly", None, 12.5), (3, "Probably", None, 20.0), (3, "No", None, 67.5)]
+
+
+def test_prose_option_stops_before_the_attribution():
+    text = ("About 62% trust the president, according to a poll of 1,200 respondents by the "
+            "Civic Lab.")
+    [r] = rows(text)
+    assert (r.option_text, r.pct_reported, r.n_respondents) == ("the president", 62.0, 1200)

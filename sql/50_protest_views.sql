@@ -1,0 +1,142 @@
+-- Protest and unrest summary views (issue 4). Idempotent: every view is create-or-replace.
+-- They read core.protest_events, core.statistics and raw.documents; records of a document
+-- whose status is not 'loaded' (a duplicate file, a read error) are left out when the
+-- document is listed in raw.documents.
+
+-- grain: one row per event record, with its date precision, the calendar span that date
+-- covers and ACLED's severity rank (helper for the views below).
+create or replace view mart.protest_event_records as
+select e.source_name, e.event_date,
+       case length(e.event_date) when 10 then 'day' when 7 then 'month' else 'year' end
+           as date_precision,
+       try_cast(case length(e.event_date)
+                    when 10 then e.event_date
+                    when 7 then e.event_date || '-01'
+                    when 4 then e.event_date || '-01-01' end as date) as period_start,
+       e.location, e.region, e.latitude, e.longitude, e.geo_precision,
+       e.event_type, e.sub_event_type,
+       case e.event_type
+           when 'violence_against_civilians' then 6
+           when 'battles' then 5
+           when 'riots' then 4
+           when 'protests' then
+               case e.sub_event_type when 'excessive_force_against_protesters' then 3
+                                     when 'protest_with_intervention' then 2 else 1 end
+           else 0 end as severity,
+       e.participants, e.killed, e.injured, e.detained, e.description, e.evidence
+from core.protest_events e
+left join raw.documents d on d.source_name = e.source_name
+where d.source_name is null or d.status = 'loaded';
+
+-- grain: one row per (date as precise as the texts give it, place). Records of several
+-- documents about the same place and date are one row: the most severe type, the lowest
+-- reported count (ACLED's conservative choice), coordinates for map and chart tools.
+-- Filter date_precision = 'day' for a daily series.
+create or replace view mart.protest_timeline as
+select event_date, date_precision, period_start,
+       case date_precision
+           when 'day' then period_start
+           when 'month' then last_day(period_start)
+           else (period_start + interval 1 year - interval 1 day)::date end as period_end,
+       location, region,
+       any_value(latitude) as latitude, any_value(longitude) as longitude,
+       min(geo_precision) as geo_precision,
+       arg_max(event_type, severity) as event_type,
+       arg_max(sub_event_type, severity) as sub_event_type,
+       count(*) as records,
+       count(distinct source_name) as sources,
+       min(participants) as participants, min(killed) as killed,
+       min(injured) as injured, min(detained) as detained,
+       list(distinct source_name order by source_name) as source_names,
+       arg_max(description, severity) as description
+from mart.protest_event_records
+group by event_date, date_precision, period_start, location, region
+order by period_start, event_date, location;
+
+-- grain: one row per (region, year): distinct place-dates of activity in the region that
+-- year, by event type, with the stated casualties summed over those place-dates.
+create or replace view mart.protest_events_by_region_year as
+select coalesce(region, 'unknown') as region,
+       year(period_start) as year,
+       count(*) as events,
+       count(*) filter (where event_type = 'protests') as protests,
+       count(*) filter (where event_type = 'riots') as riots,
+       count(*) filter (where event_type = 'violence_against_civilians')
+           as violence_against_civilians,
+       count(*) filter (where event_type = 'strategic_developments') as strategic_developments,
+       count(*) filter (where date_precision = 'day') as events_dated_to_the_day,
+       count(distinct location) as places,
+       list(distinct location order by location) as place_names,
+       sum(killed) as killed, sum(injured) as injured, sum(detained) as detained
+from mart.protest_timeline
+where period_start is not null
+group by all
+order by year, region;
+
+-- grain: one row per (event type, sub-event type): how many place-dates, places and
+-- documents, the span of dates, and the stated casualties summed.
+create or replace view mart.protest_events_by_type as
+select t.event_type, t.sub_event_type,
+       count(*) as events,
+       count(distinct t.location) as places,
+       (select count(distinct r.source_name) from mart.protest_event_records r
+        where r.event_type = t.event_type
+          and r.sub_event_type is not distinct from t.sub_event_type) as sources,
+       min(t.period_start) as first_date, max(t.period_end) as last_date,
+       sum(t.killed) as killed, sum(t.injured) as injured, sum(t.detained) as detained
+from mart.protest_timeline t
+group by t.event_type, t.sub_event_type
+order by events desc, t.event_type, t.sub_event_type;
+
+-- grain: one row per figure = (subject without its parenthesised source, metric, unit,
+-- location). Every reported value is kept as a claim (value, period, source, evidence)
+-- side by side, with the latest claim (by period) and the lowest (ACLED's conservative
+-- choice) and highest values.
+create or replace view mart.statistic_claims as
+with s as (
+    select lower(trim(regexp_replace(st.subject, '\s*\([^)]*\)\s*$', ''))) as subject_key,
+           st.subject, st.metric, st.unit, st.location, st.value, st.period,
+           st.source_name, st.evidence
+    from core.statistics st
+    left join raw.documents d on d.source_name = st.source_name
+    where d.source_name is null or d.status = 'loaded'
+)
+select subject_key, metric, unit, location,
+       count(*) as claims,
+       count(distinct source_name) as sources,
+       list({'value': value, 'period': period, 'source_name': source_name,
+             'subject': subject, 'evidence': evidence}
+            order by period nulls first, value) as all_claims,
+       coalesce(arg_max(value, period), any_value(value)) as latest_value,
+       max(period) as latest_period,
+       min(value) as lowest_value,
+       max(value) as highest_value,
+       count(distinct value) > 1 as values_differ
+from s
+group by subject_key, metric, unit, location
+order by subject_key, metric, location;
+
+-- grain: one row per (episode month, metric, unit, day) for nationwide figures (no
+-- location) stated for a single day: the series of a multi-day episode as it was reported
+-- (e.g. detained 4,404 -> 5,969 -> 9,900), with the change from the previous report.
+create or replace view mart.daily_national_figures as
+with daily as (
+    select left(period, 7) as episode, metric, unit,
+           try_cast(period as date) as day,
+           max(value) as value,
+           count(*) as claims,
+           list(distinct source_name order by source_name) as source_names,
+           arg_max(subject, value) as subject
+    from core.statistics st
+    where location is null and regexp_full_match(coalesce(period, ''), '\d{4}-\d{2}-\d{2}')
+      and (select count(*) from raw.documents d where d.source_name = st.source_name
+           and d.status <> 'loaded') = 0
+    group by all
+)
+select episode, metric, unit, day, value,
+       lag(value) over w as previous_value,
+       value - lag(value) over w as change,
+       claims, subject, source_names
+from daily
+window w as (partition by episode, metric, unit order by day)
+order by episode, metric, unit, day;

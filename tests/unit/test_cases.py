@@ -1,0 +1,217 @@
+"""Case extraction on invented sentences in the forms news agencies, court press services and
+NGO reports use. Each case asserts the fields the sentence states."""
+from __future__ import annotations
+
+import pytest
+
+from kzwatch.document import Document
+from kzwatch.extract.cases import charges_in, extract, punishment_in
+
+
+def _records(text: str):
+    return extract(Document.plain(text, "t.txt"))
+
+
+def _one(text: str):
+    recs = _records(text)
+    assert len(recs) == 1, [r.person_name for r in recs]
+    return recs[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # convictions and sentence lengths
+    (("Former akim of Kostanay region Yerbol Tasbolatov was sentenced to seven years in prison "
+     "for taking a bribe."),
+     {"person_name": "Yerbol Tasbolatov", "sentence_type": "prison", "sentence_months": 84,
+          "status": "convicted", "charges": ["bribe_taking"], "region": "Kostanay"}),
+    (("The Almaty district court sentenced Dinara Abenova to 5 years and 3 months of "
+     "imprisonment for embezzlement."),
+     {"person_name": "Dinara Abenova", "sentence_months": 63, "sentence_type": "prison",
+          "charges": ["embezzlement"]}),
+    ("Nurlan Sadvakasov received an eight-year suspended sentence.",
+     {"sentence_type": "suspended", "sentence_months": 96, "status": "convicted"}),
+    ("Ruslan Tokhtarov was given a three-year suspended sentence for abuse of office.",
+     {"sentence_type": "suspended", "sentence_months": 36, "charges": ["abuse_of_office"]}),
+    ("A court in Shymkent found Aset Nurmagambetov guilty of fraud and jailed him for six years.",
+     {"person_name": "Aset Nurmagambetov", "charges": ["fraud"], "sentence_months": 72,
+          "status": "convicted"}),
+    (("Activist Marat Zhylanbayev was sentenced to seven and a half years in prison on extremism "
+     "charges."),
+     {"sentence_months": 90, "charges": ["extremism"], "position": "Activist"}),
+    ("Blogger Aigul Utepova was sentenced to one year of restriction of freedom.",
+     {"sentence_type": "restriction_of_freedom", "sentence_months": 12, "status": "convicted"}),
+    ("A court in Almaty sentenced Bolat Nurpeisov in absentia to life imprisonment for murder.",
+     {"sentence_type": "life", "sentence_months": None, "in_absentia": True,
+      "charges": ["murder"]}),
+    ("Serzhan Abdrakhmanov was fined 2 million tenge for illegal entrepreneurship.",
+     {"sentence_type": "fine", "charges": ["illegal_entrepreneurship"], "amount_kzt": 2_000_000}),
+    ("Former vice minister Askar Zhunusov was convicted of money laundering and tax evasion.",
+     {"charges": ["money_laundering", "tax_evasion"], "status": "convicted"}),
+    ("Kanat Ibrayev was acquitted by the Astana city court.",
+     {"status": "acquitted"}),
+    (("Talgat Yermekov, accused of economic crimes, paid 3 billion tenge in restitution and was "
+     "released."),
+     {"charges": ["other"], "amount_kzt": 3e9, "amount_kind": "restitution", "status": "released"}),
+    # detentions, charges, dates
+    (("In March 2019, the Anti-Corruption Agency detained Yerlan Dosanov on suspicion of "
+     "receiving a bribe of $80.6 thousand."),
+     {"detained_on": "2019-03", "amount_usd": 80_600, "amount_kind": "bribe",
+          "charges": ["bribe_taking"], "status": "detained"}),
+    (("Gulnara Seitkali, the head of the regional health department, was arrested on charges of "
+     "embezzlement on an especially large scale."),
+     {"position": "head of the regional health department", "charges": ["embezzlement"],
+          "status": "charged"}),
+    ("Mayor of Taraz Bakhyt Ospanov was detained on 12 May 2020.",
+     {"detained_on": "2020-05-12", "status": "detained", "position": "Mayor of Taraz"}),
+    ("Criminal proceedings have been opened against Yerzhan Kaliyev for giving a bribe.",
+     {"charges": ["bribe_giving"], "status": "charged"}),
+    (("Police arrested opposition politician Zhanbolat Mamyrov on charges of inciting social "
+     "discord."),
+     {"charges": ["inciting_discord"], "status": "charged"}),
+    ("Marlen Amirov has been charged with exceeding official authority.",
+     {"charges": ["exceeding_authority"], "status": "charged"}),
+    ("Dauren Bekov went on trial in Karaganda on charges of mediation in bribery.",
+     {"charges": ["bribery_mediation"], "status": "on_trial"}),
+    ("Arman Suleimenov was convicted of negligence after the dam collapse.",
+     {"charges": ["negligence"], "status": "convicted"}),
+    ("Yerkin Tatishev is suspected of causing damage of KZT 10bn to the state.",
+     {"amount_kzt": 1e10, "amount_kind": "damage", "status": "suspected"}),
+    # later stages
+    ("Zhaksylyk Orazov was sentenced to nine years in 2015. He was released on parole in 2019.",
+     {"sentence_months": 108, "status": "paroled", "verdict_on": "2015"}),
+    (("Timur Baimukhanov was sentenced to four years in prison. In 2020, he was pardoned by the "
+     "president."),
+     {"sentence_months": 48, "status": "pardoned"}),
+    (("Former Minister of Energy Nurzhan Alibekov was accused of abuse of power. A week later, "
+     "the court sentenced him to six years."),
+     {"charges": ["abuse_of_office"], "sentence_months": 72, "status": "convicted",
+          "position": "Former Minister of Energy"}),
+    (("The court sentenced Saule Akhmetova to four years, but decided to defer her sentence until "
+     "her child turns 14."),
+     {"sentence_type": "deferred", "sentence_months": 48, "status": "convicted"}),
+    ("Yerzhan Tulegenov was charged with high treason and attempting to seize power by force.",
+     {"charges": ["high_treason", "seizure_of_power"]}),
+    ("Arsen Kozhakhmetov was found guilty of organizing mass riots and sentenced to 8 years.",
+     {"charges": ["mass_riots"], "sentence_months": 96}),
+])
+def test_case_sentences(text, expected):
+    rec = _one(text)
+    for field, value in expected.items():
+        got = getattr(rec, field)
+        if field == "charges":
+            assert sorted(got) == sorted(value), (field, got)
+        elif isinstance(value, float):
+            assert got == pytest.approx(value), (field, got)
+        else:
+            assert got == value, (field, got)
+    assert rec.evidence in text
+    assert len(rec.evidence) <= 600
+
+
+@pytest.mark.parametrize("text", [
+    # victims, witnesses, officials quoted, people criticised, unnamed groups
+    ("Journalist Askhat Sabitov was killed in Almaty; the attackers have not been found."),
+    ("Prosecutor Daniyar Zhakenov said the defendants would appeal."),
+    ("Human rights defender Yevgeny Zhovtis criticised the verdict as politically motivated."),
+    ("Witness Aliya Mukanova testified that she saw the money change hands."),
+    ("Dozens of protesters were detained in Zhanaozen on Saturday."),
+    ("The Anti-Corruption Agency, led by Askhat Zhumagali, registered 1,500 corruption cases."),
+    ("Minister Bagdat Musin presented the digital services strategy."),
+    ("Samat Abish was dismissed from his post but did not face any charges."),
+    ("Oppositionist Sapar Yessenov accused the government of electoral fraud."),
+])
+def test_not_a_case(text):
+    assert _records(text) == []
+
+
+def test_pronoun_and_surname_carry_facts_across_sentences():
+    text = ("Deputy akim of Atyrau region Aliya Bekova was detained in December 2021 on charges of "
+            "receiving a bribe of 4.5 million tenge. The trial lasted a year. Bekova denied her "
+            "guilt. Nevertheless, the court found her guilty and sentenced her to seven years.")
+    rec = _one(text)
+    assert (rec.person_name, rec.region, rec.detained_on) == ("Aliya Bekova", "Atyrau", "2021-12")
+    assert (rec.sentence_months, rec.status, rec.amount_kzt) == (84, "convicted", 4_500_000)
+    assert rec.charges == ["bribe_taking"]
+
+
+def test_two_distinct_cases_of_one_person():
+    text = ("Nurbek Kassenov was sentenced to 12 years for high treason in 2022. "
+            "In 2023 new charges of money laundering were brought against Kassenov.")
+    recs = _records(text)
+    assert [(r.case_no, r.status) for r in recs] == [(1, "convicted"), (2, "charged")]
+    assert recs[1].charges == ["money_laundering"]
+
+
+def test_respectively_distributes_terms():
+    text = ("His deputies, Daniyar Ospan and Yerlan Kuat, were sentenced to 16 years and 15 years "
+            "respectively.")
+    months = {r.person_name: r.sentence_months for r in _records(text)}
+    assert months == {"Daniyar Ospan": 192, "Yerlan Kuat": 180}
+
+
+def test_group_reference_gets_charges():
+    text = ("Kuanysh Bekov was sentenced to 10 years. His deputy Arman Oralov was sentenced to "
+            "8 years. The court found both men guilty of abuse of office.")
+    charges = {r.person_name: r.charges for r in _records(text)}
+    assert charges == {"Kuanysh Bekov": ["abuse_of_office"], "Arman Oralov": ["abuse_of_office"]}
+
+
+def test_weekday_resolves_only_with_dateline():
+    body = "Askar Myrzakhmetov was detained on Friday on charges of fraud."
+    assert _one(body).detained_on is None
+    dated = "Astana court news\n5 July 2021\n\n" + body
+    assert _one(dated).detained_on == "2021-07-02"
+
+
+def test_month_day_resolves_against_dateline():
+    text = "2 February 2024\n\nOn June 30, the court convicted Almas Temirov of fraud."
+    assert _one(text).verdict_on == "2023-06-30"
+
+
+def test_released_in_courtroom_is_not_a_release():
+    text = ("Bakyt Ermekov was sentenced to five years, but the court deferred his sentence and he "
+            "was released from custody in the courtroom.")
+    rec = _one(text)
+    assert (rec.status, rec.sentence_type) == ("convicted", "deferred")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("receiving a bribe", ["bribe_taking"]),
+    ("accused of bribery", ["bribe_taking"]),
+    ("demanded a kickback", ["bribe_taking"]),
+    ("giving a bribe to an official", ["bribe_giving"]),
+    ("abuse of power", ["abuse_of_office"]),
+    ("legalization of criminal proceeds", ["money_laundering"]),
+    ("false entrepreneurship", ["illegal_entrepreneurship"]),
+    ("torture of a detainee", ["torture"]),
+    ("under Article 366 of the Criminal Code", []),
+])
+def test_charge_vocabulary(text, expected):
+    assert charges_in(text)[0] == expected
+
+
+def test_unspecified_and_outside_vocabulary_charges():
+    assert charges_in("on corruption charges")[2] is True
+    assert charges_in("on charges of kidnapping")[1] is True
+    assert charges_in("on charges of kidnapping")[0] == []
+
+
+@pytest.mark.parametrize("clause, kind, months", [
+    ("was sentenced to 18 years", "prison", [216]),
+    ("sentenced to 16 years and 15 years in prison respectively", "prison", [192, 180]),
+    ("received a two-year suspended sentence", "suspended", [24]),
+    ("was arrested for two months", None, None),
+    ("served 15 years in a strict regime colony", None, None),
+    ("sentenced to 6 months of probation", "probation", [6]),
+])
+def test_punishment(clause, kind, months):
+    pun = punishment_in(clause)
+    if kind is None and months is None:
+        assert pun is None
+    else:
+        assert (pun.sentence_type, pun.months) == (kind, months)
+
+
+def test_bad_input_does_not_crash():
+    for text in ["", "   ", "Sentenced.", "He was detained.", "$$$ 12,,,3 tenge", "(((" * 50]:
+        assert isinstance(_records(text), list)

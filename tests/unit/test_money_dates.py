@@ -1,0 +1,104 @@
+"""Money and date parsing on invented phrasings (news agencies, court press services, NGOs)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kzwatch.extract.dates import document_dateline, document_year, find_dates, parse_date
+from kzwatch.extract.money import amount_kind, find_amounts, parse_amount
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a bribe of 4.5 million tenge", (4_500_000, "KZT")),
+    ("damage estimated at KZT 10bn", (10_000_000_000, "KZT")),
+    ("assets worth $1.5 billion", (1_500_000_000, "USD")),
+    ("restitution of 700 billion tenge", (700_000_000_000, "KZT")),
+    ("a kickback of $80.6 thousand", (80_600, "USD")),
+    ("approximately 10,000 USD", (10_000, "USD")),
+    ("7 thousand US dollars", (7_000, "USD")),
+    ("₸250,000 in cash", (250_000, "KZT")),
+    ("1.2 trillion tenge", (1_200_000_000_000, "KZT")),
+    ("USD 3 mln", (3_000_000, "USD")),
+    ("15 mln tenge", (15_000_000, "KZT")),
+    ("a fine of 2 500 000 tenge", (2_500_000, "KZT")),
+    ("4,5 million tenge", (4_500_000, "KZT")),
+    ("some 300 dollars", (300, "USD")),
+])
+def test_parse_amount(text, expected):
+    value, currency = parse_amount(text)
+    assert value == pytest.approx(expected[0]) and currency == expected[1]
+
+
+@pytest.mark.parametrize("text", ["sentenced to 7 years", "in 2021 there were 238 deaths",
+                                  "a score of 39 out of 100", "5 m from the gate"])
+def test_no_amount_in_plain_numbers(text):
+    assert find_amounts(text) == []
+
+
+def test_two_currencies_in_one_phrase():
+    found = find_amounts("700 billion tenge ($1.5 billion) in restitution")
+    assert [(a.value, a.currency) for a in found] == [(7e11, "KZT"), (1.5e9, "USD")]
+
+
+@pytest.mark.parametrize("context, kind", [
+    ("accused of taking a bribe of 5 million tenge", "bribe"),
+    ("embezzled 300 million tenge of budget funds", "embezzled"),
+    ("caused damage to the state of 2 billion tenge", "damage"),
+    ("paid 700 billion tenge in restitution", "restitution"),
+    ("assets of $2 billion were recovered to the state", "assets_recovered"),
+    ("the contract was worth 100 million tenge", None),
+])
+def test_amount_kind(context, kind):
+    pos = find_amounts(context)[0].start
+    assert amount_kind(context, pos) == kind
+
+
+@pytest.mark.parametrize("fragment, ref_year, expected", [
+    ("On June 30, 2021 the court ruled", None, "2021-06-30"),
+    ("on 30 June 2021", None, "2021-06-30"),
+    ("30.06.2021", None, "2021-06-30"),
+    ("2021-06-30", None, "2021-06-30"),
+    ("in April 2021", None, "2021-04"),
+    ("in 2019", None, "2019"),
+    ("early January 2022", None, "2022-01"),
+    ("On June 30", None, None),
+    ("On June 30", 2024, "2024-06-30"),
+    ("in April", 2023, "2023-04"),
+    ("on November 14th", 2023, "2023-11-14"),
+    ("on the 3rd of March 2020", None, "2020-03-03"),
+    ("on Friday", 2021, None),  # a weekday needs a dateline, not just a year
+    ("the court may decide", None, None),
+])
+def test_parse_date(fragment, ref_year, expected):
+    assert parse_date(fragment, ref_year=ref_year) == expected
+
+
+@pytest.mark.parametrize("fragment, dateline, expected", [
+    ("on Friday", date(2021, 7, 5), "2021-07-02"),      # Monday -> previous Friday
+    ("on Monday", date(2021, 7, 5), "2021-07-05"),
+    ("On June 30", date(2026, 2, 17), "2025-06-30"),   # not after the dateline
+    ("On January 30", date(2026, 2, 17), "2026-01-30"),
+    ("in December", date(2026, 2, 17), "2025-12"),
+])
+def test_dates_resolve_against_dateline(fragment, dateline, expected):
+    assert parse_date(fragment, dateline=dateline) == expected
+
+
+def test_find_dates_keeps_spans():
+    text = "He was detained in October 2023 and convicted on 30 June 2025."
+    found = find_dates(text)
+    assert [d.iso for d in found] == ["2023-10", "2025-06-30"]
+    assert text[found[0].start:found[0].end] == "October 2023"
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Some headline\n17 February 2026\nBody text", date(2026, 2, 17)),
+    ("Published: June 30, 2021 14:05\nBody", date(2021, 6, 30)),
+    ("ASTANA, July 2, 2021 (Kazinform) - The court ...", date(2021, 7, 2)),
+    ("28.10.2025\nBody", date(2025, 10, 28)),
+    ("A report on 2021 events\nIn 2021 many were detained.", None),
+])
+def test_document_dateline(head, expected):
+    assert document_dateline(head) == expected
+    assert document_year(head) == (expected.year if expected else None)

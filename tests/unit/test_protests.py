@@ -1,0 +1,157 @@
+"""Protest events from invented passages in the forms chronologies and news reports use."""
+from __future__ import annotations
+
+import pytest
+
+from kzwatch.cleaning import clean
+from kzwatch.document import Document
+from kzwatch.extract import protests
+from kzwatch.gazetteer import canonical_place, find_places
+
+
+def events(text: str) -> dict[tuple[str, str], object]:
+    doc = Document.plain(text)
+    got = protests.extract(doc)
+    for e in got:  # evidence is verbatim by construction
+        assert e.evidence in doc.original
+    return {(e.event_date, e.location): e for e in got}
+
+
+CHRONOLOGY = """The strikes of March 2019 spread along the railway.
+March 3. Several hundred drivers gathered in Taraz near the regional akimat.
+March 4. Police dispersed the rally in Taraz and detained 40 people. Workers in Shymkent and
+Kyzylorda went on strike. The governor held talks with the strikers.
+March 5. Protesters set fire to a police car in Shymkent. Internet access was restricted.
+"""
+
+
+def test_chronology_gives_a_row_per_place_per_day():
+    got = events(CHRONOLOGY)
+    assert set(got) == {("2019-03-03", "Taraz"), ("2019-03-04", "Taraz"),
+                        ("2019-03-04", "Shymkent"), ("2019-03-04", "Kyzylorda"),
+                        ("2019-03-05", "Shymkent")}
+    assert got[("2019-03-04", "Taraz")].sub_event_type == "protest_with_intervention"
+    assert got[("2019-03-04", "Taraz")].detained == 40
+    assert got[("2019-03-03", "Taraz")].participants is None  # "several hundred"
+    assert got[("2019-03-05", "Shymkent")].event_type == "riots"
+    assert got[("2019-03-04", "Kyzylorda")].region == "Kyzylorda"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 12 June 2021, rallies were held in Almaty, Nur-Sultan and Uralsk.",
+     {("2021-06-12", "Almaty"), ("2021-06-12", "Astana"), ("2021-06-12", "Oral")}),
+    ("Supporters of the opposition took to the streets of Nur\nSultan on March 1, 2022.",
+     {("2022-03-01", "Astana")}),
+    ("In February 2020 clashes broke out in Masanchi and several houses were burned.",
+     {("2020-02", "Masanchi")}),
+    ("Pensioners picketed the akimat of Semipalatinsk in 1998 over unpaid pensions.",
+     {("1998", "Semey")}),
+    (("The rally began on April 24, 2016 in Atyrau, and two days later protesters gathered in "
+     "Aktobe."), {("2016-04-24", "Atyrau"), ("2016-04-26", "Aktobe")}),
+])
+def test_places_and_dates(text, expected):
+    assert set(events(text)) == expected
+
+
+def test_month_row_dropped_when_the_day_is_known():
+    text = ("The protests in Zhanaozen in December 2011 were the largest in years. "
+            "On December 16, 2011, police opened fire on protesters in Zhanaozen.")
+    got = events(text)
+    assert set(got) == {("2011-12-16", "Zhanaozen")}
+    assert got[("2011-12-16", "Zhanaozen")].sub_event_type == "excessive_force_against_protesters"
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("More than two thousand oil workers went on strike in Aktau on 5 May 2021.",
+     "participants", 2000),
+    ("Up to 3,000 people took part in the march in Almaty on 8 March 2020.",
+     "participants", 3000),
+    ("Hundreds of people rallied in Oral on 1 May 2020.", "participants", None),
+    ("Between 1,000 and 2,000 people rallied in Oral on 1 May 2020.", "participants", None),
+    ("On 4 January 2022 police detained 75 protesters in Aktobe.", "detained", 75),
+    ("On 5 January 2022 twelve protesters were injured in clashes in Taraz.", "injured", 12),
+])
+def test_counts_for_one_place_and_day(text, field, value):
+    (event,) = events(text).values()
+    assert getattr(event, field) == value
+
+
+def test_national_totals_are_not_event_counts():
+    text = ("Protests continued in Almaty on January 7, 2022; nationwide, 26 people were killed "
+            "and 3,800 were detained.")
+    (event,) = events(text).values()
+    assert (event.killed, event.detained) == (None, None)
+
+
+def test_civilians_shot_dead_is_violence_against_civilians():
+    text = ("On 6 January 2022 three residents were shot dead near the market in Almaty "
+            "during the unrest.")
+    (event,) = events(text).values()
+    assert (event.event_type, event.sub_event_type) == ("violence_against_civilians", "attack")
+    assert event.killed == 3
+
+
+def test_dispersing_by_themselves_is_not_an_intervention():
+    text = "On May 2, 2021 the protesters in Kulsary began to disperse peacefully."
+    (event,) = events(text).values()
+    assert event.sub_event_type == "peaceful_protest"
+
+
+@pytest.mark.parametrize("text", [
+    "The akim of Pavlodar opened a new school on September 1, 2021.",
+    "A protest movement has long existed in Almaty.",  # no date
+    "There were protests in Atyrau in the 1990s.",  # vaguer than a year
+    ("The rally in Shymkent did not take place: the akimat refused permission on 3 May 2021 "
+    "and nobody came."),
+    "Protests in Almaty. Radio Azattyq. January 5, 2022. https://example.org/a/123",
+    "In the Mangystau region, protests were reported on 2 January 2022.",  # a region, no town
+    "",
+    "%%% 12 ;; ---",
+])
+def test_no_event(text):
+    assert events(text) == {}
+
+
+def test_records_carry_coordinates_and_evidence_from_the_original():
+    original = ("Residents  of  Zhanaozen\nrallied on the central square on 2 January 2022 "
+                "against the gas price.\n")
+    doc = clean(original, "x.txt")
+    (event,) = protests.extract(doc)
+    assert event.location == "Zhanaozen" and event.region == "Mangystau"
+    assert event.latitude == pytest.approx(43.34, abs=0.1)
+    assert event.geo_precision == 1
+    assert event.evidence == original[event.evidence_start:event.evidence_end]
+    assert event.description and len(event.description) <= 200
+
+
+def test_large_document_is_fast():
+    import time
+
+    text = (CHRONOLOGY + "\n\n" + "The economy of the region grew in 2019. " * 40) * 60
+    start = time.perf_counter()
+    protests.extract(Document.plain(text))
+    assert time.perf_counter() - start < 3.0
+
+
+@pytest.mark.parametrize("name, canonical, region", [
+    ("Janaozen", "Zhanaozen", "Mangystau"),
+    ("Alma-Ata", "Almaty", "Almaty"),
+    ("NurSultan", "Astana", "Astana"),
+    ("Taldykorgan", "Taldykorgan", "Jetisu"),
+    ("Zhezkazgan", "Zhezkazgan", "Ulytau"),
+    ("Kapchagay", "Konaev", "Almaty Region"),
+    ("Semipalatinsk", "Semey", "Abai"),
+    ("Uralsk", "Oral", "West Kazakhstan"),
+    ("Жанаозен", "Zhanaozen", "Mangystau"),
+])
+def test_gazetteer_canonical_names(name, canonical, region):
+    place = canonical_place(name)
+    assert place is not None
+    assert (place.name, place.region) == (canonical, region)
+
+
+def test_gazetteer_skips_person_names_and_flags_regions():
+    text = "Nursultan Nazarbayev visited Aktau; the Atyrau region and Ust-Kamenogorsk."
+    found = [(text[m.start:m.end], m.place.name, m.is_region) for m in find_places(text)]
+    assert found == [("Aktau", "Aktau", False), ("Atyrau", "Atyrau", True),
+                     ("Ust-Kamenogorsk", "Oskemen", False)]
