@@ -6,7 +6,7 @@ is milliseconds; thousands of task runs would swamp the server).
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +17,8 @@ from prefect.runtime import flow_run
 from kzwatch import pipeline, reading, validate, warehouse
 from kzwatch.settings import get_settings
 from models.records import RECORD_MODELS
-from models.tables import CONTRACT_TABLES, documents as documents_table
+from models.tables import CONTRACT_TABLES
+from models.tables import documents as documents_table
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -62,7 +63,7 @@ def publish(target: Path, warehouse_path: Path, keep: int, run_id: str) -> None:
 
 
 def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 @flow(name="kzwatch-etl", log_prints=True)
@@ -72,7 +73,7 @@ def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
     settings = get_settings(documents=documents, warehouse=warehouse_file, keep=keep)
     logger = get_run_logger()
     run_id = new_run_id()
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     t0 = time.perf_counter()
     folder, wh = Path(settings.documents), Path(settings.warehouse)
     version = pipeline.parser_version()
@@ -113,7 +114,7 @@ def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
     drop = sorted(set(names) - set(plan.unchanged)) + plan.removed
     failed = int((all_docs["status"] == "error").sum())
     run_row = {"run_id": run_id, "flow_run_id": str(flow_run.get_id() or "") or None,
-               "started_at": started, "ended_at": datetime.now(timezone.utc),
+               "started_at": started, "ended_at": datetime.now(UTC),
                "documents_seen": len(names), "documents_new": len(plan.new),
                "documents_changed": len(plan.changed), "documents_removed": len(plan.removed),
                "documents_unchanged": len(plan.unchanged), "documents_failed": failed,
@@ -144,7 +145,7 @@ def _publish_artifacts(summary: dict, validation: pd.DataFrame, plan: pipeline.P
     if len(validation):
         create_table_artifact(key="kzwatch-validation", table=validation.to_dict("records"),
                               description="Great Expectations results, one row per rule code")
-    lines = [f"# What is new since the last run\n", f"**{plan.summary()}**\n"]
+    lines = ["# What is new since the last run\n", f"**{plan.summary()}**\n"]
     for label, items in (("New documents", plan.new), ("Changed documents", plan.changed),
                          ("Removed documents", plan.removed)):
         if items:

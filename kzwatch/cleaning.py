@@ -2,7 +2,8 @@
 
 What goes (each a form seen in PDF extractions and scraped news pages, not in one file):
 - PDF line spacing: a blank line between every line; runs of spaces and no-break spaces;
-- footnote furniture: URL-only lines and numbered citation lines ("12 See …", "3 Smith, J. (2011) …");
+- footnote furniture: URL-only lines and numbered citation lines
+  ("12 See …", "3 Smith, J. (2011) …");
 - page furniture: a long line (a headline) repeated later in the text, a block of short lines
   repeated back to back (a currency ticker printed eight times), "Read more" teasers.
 Every kept character remembers its offset in the original, so evidence is cut from there.

@@ -23,7 +23,8 @@ class Document:
     offsets: list[int] = field(repr=False)
 
     @classmethod
-    def plain(cls, text: str, source_name: str = "inline.txt", checksum: str = "0" * 64) -> Document:
+    def plain(cls, text: str, source_name: str = "inline.txt",
+              checksum: str = "0" * 64) -> Document:
         """A document whose cleaned text is its original (for tests and simple callers)."""
         return cls(source_name, checksum, text, text, list(range(len(text) + 1)))
 

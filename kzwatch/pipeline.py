@@ -173,7 +173,8 @@ def _rows(records: list[Record], table: str, document_id: str, checksum: str,
             key = (*key, seen[key])
         row["record_id"] = record_id(checksum, table, key)
         row["document_id"] = document_id
-        row["_evidence_grounded"] = bool(row["evidence"]) and squash(row["evidence"]) in squashed_text
+        row["_evidence_grounded"] = (bool(row["evidence"])
+                                     and squash(row["evidence"]) in squashed_text)
         rows.append(row)
     return rows
 

@@ -25,7 +25,7 @@ def region_variants() -> dict[str, str]:
 
 
 def canonical_region(name: str | None) -> str | None:
-    """'Mangistau region' / 'Nur-Sultan' / 'South Kazakhstan oblast' -> contract region, else None."""
+    """'Mangistau region' / 'Nur-Sultan' / 'South Kazakhstan oblast' -> contract region."""
     if not name:
         return None
     key = _fold(name)

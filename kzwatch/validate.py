@@ -175,8 +175,8 @@ class ValidationOutcome:
 def validate_table(table: str, df: pd.DataFrame) -> ValidationOutcome:
     """Validate one table's batch; split it into passing rows and quarantined rows."""
     if df.empty:
-        return ValidationOutcome(table, df.drop(columns=[c for c in df.columns if c.startswith("_")]),
-                                 _empty_quarantine(), [])
+        derived = [c for c in df.columns if c.startswith("_")]
+        return ValidationOutcome(table, df.drop(columns=derived), _empty_quarantine(), [])
     ctx, datasource = _context()
     checked = add_derived_columns(table, df.reset_index(drop=True))
     name = f"{table}_{id(checked)}"
@@ -194,7 +194,8 @@ def validate_table(table: str, df: pd.DataFrame) -> ValidationOutcome:
         meta = res.expectation_config.meta or {}
         bad = res.result.get("unexpected_index_list") or []
         for idx in bad:
-            failing.setdefault(int(idx), []).append((meta.get("rule_code"), meta.get("description")))
+            failing.setdefault(int(idx), []).append(
+                (meta.get("rule_code"), meta.get("description")))
         results.append({"table": table, "rule_code": meta.get("rule_code"),
                         "expectation": res.expectation_config.type,
                         "column": res.expectation_config.kwargs.get("column"),

@@ -20,8 +20,15 @@ import pandas as pd
 from sqlalchemy import create_engine, text
 
 from kzwatch.reference import REFERENCE_DIR
-from models.tables import (CONTRACT_TABLES, SCHEMA_COMMENTS, documents, metadata,
-                           person_merges, persons, quarantine)
+from models.tables import (
+    CONTRACT_TABLES,
+    SCHEMA_COMMENTS,
+    documents,
+    metadata,
+    person_merges,
+    persons,
+    quarantine,
+)
 
 log = logging.getLogger(__name__)
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"

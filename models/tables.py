@@ -8,8 +8,19 @@ from __future__ import annotations
 import types
 import typing
 
-from sqlalchemy import (ARRAY, BigInteger, Boolean, Column, Double, Integer, MetaData, String,
-                        Table, Text, TIMESTAMP)
+from sqlalchemy import (
+    ARRAY,
+    TIMESTAMP,
+    BigInteger,
+    Boolean,
+    Column,
+    Double,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 from models.records import RECORD_MODELS
 
@@ -49,7 +60,8 @@ COLUMN_COMMENTS = {
     "amount_kind": "bribe, damage, embezzled, restitution, assets_recovered",
     "detained_on": "ISO partial date of detention or arrest",
     "verdict_on": "ISO partial date of the verdict",
-    "sentence_type": "prison, suspended, deferred, restriction_of_freedom, probation, life, fine, none",
+    "sentence_type": "prison, suspended, deferred, restriction_of_freedom, probation, life, "
+                     "fine, none",
     "sentence_months": "Sentence handed down, in months (life: NULL)",
     "in_absentia": "Sentenced in absentia",
     "status": "Latest stage of the case the document reports",

@@ -869,7 +869,7 @@ class _Extractor:
     def run(self) -> list[CaseMention]:
         text = self.text
         paragraph_breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
-        spans = sentences(text)
+        spans = _sentences(text)
         prev_para = -1
         prev_span: tuple[int, int] | None = None
         for s_start, s_end in spans:
@@ -1061,6 +1061,24 @@ class _Extractor:
         if end - start > 600:
             end = start + 600
         return start, end
+
+
+_ABBREVIATION_END = re.compile(
+    rf"(?:\b[{_UP}]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Art|Gen|Col|Lt|Maj|Capt|Sgt|Jr|Sr|Inc|Ltd|"
+    rf"Co|vs|etc|U\.S|U\.K))\.[\"'»”)]?$")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, re-joined where the split fell after an initial or abbreviation
+    ("K. Abdullayev", "Mr. Abenov")."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences(text):
+        if out and _ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]].rstrip()) and \
+                "\n\n" not in text[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _same_given(a: str | None, b: str | None) -> bool:

@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzwatch.document import Document
 from kzwatch.extract.numbers import NumberMatch, find_numbers
 from kzwatch.extract.protests import (
     MONTHS,
+    DateRef,
     chronology_blocks,
-    find_dates,
     is_citation,
     month_years,
     narrative_sentences,
     rx,
 )
+from kzwatch.extract.protests import find_dates as _find_dates
 from kzwatch.gazetteer import find_places
 from models.records import Statistic
 
@@ -125,6 +127,12 @@ _ORG = re.compile(
     r"\b((?:[A-Z][\w’'-]+ ){0,5}(?:Agency|Office|Ministry|Court|Committee|Service|Bureau|"
     r"Coalition|Council|Department|Project)(?: (?:of|for|against) (?:[A-Z][\w’'-]+ ?){1,4})?)"
     r"|\b(ACLED|KIBHR)\b")
+
+@lru_cache(maxsize=64)
+def find_dates(text: str, start: int, end: int) -> list[DateRef]:
+    """The dates of one sentence, read once however many figures it holds."""
+    return _find_dates(text, start, end)
+
 
 UNREST_METRICS = {"killed", "injured", "detained", "arrested", "participants",
                   "criminal_cases"}
@@ -308,7 +316,8 @@ def extract(doc: Document) -> list[Statistic]:
         if _TOPIC.search(sentence) or _EPISODE.search(sentence):
             recent_topic = idx
         places = {p.place.name for p in find_places(text, s, e) if not p.is_region}
-        before_ctx = [c for c in history[-_CONTEXT_SENTENCES:] if c.index >= idx - _CONTEXT_SENTENCES]
+        before_ctx = [c for c in history[-_CONTEXT_SENTENCES:]
+                      if c.index >= idx - _CONTEXT_SENTENCES]
         history.append(_Context(idx, _episode(sentence, years)
                                 or _period(text, s, e, None, years, last_year)))
         if recent_topic >= idx - 6:

@@ -62,7 +62,8 @@ def test_every_table_and_view_has_a_comment(sample_warehouse):
 def test_summary_views_answer(sample_warehouse):
     ranked = query(sample_warehouse, """
         select question_no, option_text, rank_in_question, pct_reported, pct_recomputed
-        from mart.survey_question_options where rank_in_question = 1 and pct_reported is not null""")
+        from mart.survey_question_options
+        where rank_in_question = 1 and pct_reported is not null""")
     assert ranked, "no ranked survey options"
     for _, _, _, printed, recomputed in ranked:
         assert recomputed is not None and abs(printed - recomputed) < 6

@@ -37,7 +37,8 @@ def test_rerun_on_unchanged_folder_is_identical_and_says_so(corpus, tmp_path):
     assert second["plan"].startswith("0 new, 0 changed, 0 removed, 5 unchanged")
     assert sum(second["rows_loaded"].values()) == 0
     assert table_contents(wh) == before
-    runs = query(wh, "select documents_unchanged, outcome from raw.pipeline_runs order by started_at")
+    runs = query(wh, "select documents_unchanged, outcome from raw.pipeline_runs "
+                     "order by started_at")
     assert runs == [(0, "completed"), (5, "completed")]
     assert len(list((wh.parent / "history").glob("*.duckdb"))) == 1
 

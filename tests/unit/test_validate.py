@@ -37,7 +37,7 @@ def test_good_rows_pass_and_bad_rows_are_quarantined_with_their_rule_code():
             survey_row(record_id="r4", option_no=4, responses=-1)]
     out = validate_table("survey_results", frame("survey_results", rows))
     assert list(out.passed["record_id"]) == ["r1"]
-    codes = dict(zip(out.quarantined["record_id"], out.quarantined["rule_code"]))
+    codes = dict(zip(out.quarantined["record_id"], out.quarantined["rule_code"], strict=True))
     assert codes == {"r2": "SURV-001", "r3": "EVID-003", "r4": "SURV-002"}
     assert json.loads(out.quarantined.iloc[0]["record"])["record_id"] == "r2"
     assert "_evidence_grounded" not in out.passed.columns
