@@ -71,9 +71,20 @@ def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
                 keep: int | None = None) -> dict:
     """Build and publish a validated warehouse snapshot from a folder of documents."""
     settings = get_settings(documents=documents, warehouse=warehouse_file, keep=keep)
+    run_id, started = new_run_id(), datetime.now(UTC)
+    try:
+        return _run(settings, run_id, started)
+    except Exception as exc:
+        # the published snapshot is untouched; the next snapshot's raw.pipeline_runs says so
+        warehouse.record_failed_run(Path(settings.warehouse), {
+            "run_id": run_id, "flow_run_id": str(flow_run.get_id() or "") or None,
+            "started_at": started.isoformat(), "ended_at": datetime.now(UTC).isoformat(),
+            "outcome": f"failed: {type(exc).__name__}: {exc}"[:500]})
+        raise
+
+
+def _run(settings, run_id: str, started: datetime) -> dict:
     logger = get_run_logger()
-    run_id = new_run_id()
-    started = datetime.now(UTC)
     t0 = time.perf_counter()
     folder, wh = Path(settings.documents), Path(settings.warehouse)
     version = pipeline.parser_version()

@@ -60,6 +60,18 @@ class SnapshotChanges:
     validation: pd.DataFrame
     run_row: dict
     rows_loaded: dict[str, int] = field(default_factory=dict)
+    failed_runs: list[str] = field(default_factory=list)  # JSON lines of runs that failed
+
+
+def failed_runs_log(warehouse: Path) -> Path:
+    return warehouse.with_name(f".{warehouse.name}.failed-runs.jsonl")
+
+
+def record_failed_run(warehouse: Path, run: dict) -> None:
+    """A failed run can't write the snapshot; the next published one records it."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with failed_runs_log(warehouse).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(run, default=str) + "\n")
 
 
 def snapshot_path(warehouse: Path, run_id: str) -> Path:
@@ -70,6 +82,9 @@ def build_snapshot(warehouse: Path, changes: SnapshotChanges) -> Path:
     """Write the new snapshot next to the published file; return its path (not yet published)."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     target = snapshot_path(warehouse, changes.run_id)
+    log_file = failed_runs_log(warehouse)
+    if log_file.exists():
+        changes.failed_runs = log_file.read_text(encoding="utf-8").splitlines()
     for stale in warehouse.parent.glob(f".{warehouse.name}.*.building*"):
         stale.unlink()  # left by a killed run
     if warehouse.exists():
@@ -102,6 +117,7 @@ def publish(target: Path, warehouse: Path, keep: int, run_id: str) -> None:
             old.unlink()
     os.replace(target, warehouse)
     _fsync_dir(warehouse.parent)
+    failed_runs_log(warehouse).unlink(missing_ok=True)  # now recorded in raw.pipeline_runs
 
 
 def _fsync_dir(path: Path) -> None:
@@ -144,7 +160,11 @@ def _apply_changes(conn, ch: SnapshotChanges) -> None:
     conn.execute(text("delete from raw.validation_results"))
     _bulk_insert(conn, "raw.validation_results", ch.validation)
     run = dict(ch.run_row, rows_loaded=json.dumps(ch.rows_loaded, sort_keys=True))
-    _bulk_insert(conn, "raw.pipeline_runs", pd.DataFrame([run]))
+    failed = [json.loads(line) for line in ch.failed_runs]
+    runs = pd.DataFrame([*failed, run])
+    for col in ("started_at", "ended_at"):
+        runs[col] = pd.to_datetime(runs[col], utc=True)
+    _bulk_insert(conn, "raw.pipeline_runs", runs)
 
 
 def _resolve_persons(conn) -> None:

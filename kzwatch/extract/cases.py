@@ -69,6 +69,8 @@ only just already meanwhile subsequently finally initially currently recently re
 ultimately nevertheless why during upon toward towards regarding concerning including
 democratic choice people's social liberal communist green union movement association
 department registration archival funds archive archives media conference opens
+colonel lieutenant major captain sergeant general admiral commander private corporal
+senator deputies defendant defendants suspect suspects accused convict
 """)
 
 _TITLE_WORDS = (
@@ -117,9 +119,9 @@ def _is_headline(text: str) -> bool:
         return False
     small = {"of", "the", "and", "to", "in", "on", "for", "a", "an", "at", "by", "with", "from",
              "as", "or", "over", "after", "into"}
-    content = [w for w in words if w.lower() not in small]
+    content = [w for w in words if w.lower() not in small and len(w) > 1]
     caps = sum(1 for w in content if w[0].isupper())
-    return len(content) >= 3 and caps / len(content) >= 0.8
+    return len(content) >= 5 and caps / len(content) >= 0.85
 
 
 @dataclass
@@ -230,7 +232,8 @@ _SUBJECT_VERBS = [  # the subject is the person facing the case
      "on_trial"),
     (re.compile(r"\bawaiting\s+trial\b", re.IGNORECASE), "charged"),
     (re.compile(r"\b(?:died|remains?|remained|is|was|has been|spent)\s+(?:\w+\s+){0,2}?in\s+"
-                r"(?:prison|custody|pre-?trial detention|jail|a penal colony)\b", re.IGNORECASE),
+                r"(?:prison|custody|pre-?trial detention|jail|a penal colony)(?:\b|(?=\d))",
+                re.IGNORECASE),
      "detained"),
     (re.compile(r"\b(?:served|serving)\s+(?:\w+\s+){0,3}?(?:sentence|years?|term)\b",
                 re.IGNORECASE),
@@ -243,6 +246,8 @@ _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case ag
     (re.compile(r"\b(?:detained|arrested|apprehended)\b", re.IGNORECASE), "detained"),
     (re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.IGNORECASE), "charged"),
     (re.compile(r"\bacquitted\b", re.IGNORECASE), "acquitted"),
+    (re.compile(r"\b(?:handed|gave)\b(?=\s+\S+(?:\s+\S+){0,3}\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}"
+                r"(?:sentence|prison term|term))", re.IGNORECASE), "convicted"),
     (re.compile(r"\b(?:defer\w*|suspend\w*)\b(?=\s+(?:the\s+)?(?:execution\s+of\s+)?"
                 r"(?:her|his|\w+['’]s)\s+(?:prison\s+)?(?:sentence|punishment))", re.IGNORECASE),
      "convicted"),
@@ -399,6 +404,12 @@ def punishment_in(clause: str) -> Punishment | None:
                             r"\bfined\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term", low)
     if not has_verdict:
         return None
+    if re.search(r"\b(?:faces?|facing|could\s+face|risks?|punishable\s+by|up\s+to)\b", low) and \
+            not re.search(r"\bsentenced\b|\breceived\b", low):
+        return None  # "faces up to 10 years": the maximum, not a sentence
+    if re.search(r"\b(?:asked|requested|demanded|sought|seeks|seeking|asks)\s+(?:\w+\s+){0,4}?"
+                 r"(?:sentence|term|years?)\b", low):
+        return None  # the prosecution's request
     months: list[int] = []
     anchor = re.search(r"sentenced|sentence|imprisoned|jailed|term", low)
     scan_from = 0
@@ -466,6 +477,7 @@ class Case:
     key_span: tuple[int, int] | None = None
     key_rank: int = -1
     opened_as_new: bool = False
+    statuses: set[str] = field(default_factory=set)
     position: str | None = None
 
 
@@ -497,38 +509,46 @@ def _looks_like_title(phrase: str) -> bool:
     return any(w.startswith(_TITLE_WORDS) for w in words[:6])
 
 
-def _title_before(text: str, start: int) -> str | None:
-    """Office written just before a name: 'First Deputy Governor of the Mangistau region X'."""
-    window = text[max(0, start - 160):start]
-    window = window[window.rfind("\n\n") + 2 if "\n\n" in window else 0:].replace("\n", " ")
+_TITLE_STOP = _words("""
+is was were are be been being by said says told that as among including them his her its their
+when after before while which who whom with from to against about according reported announced
+detained arrested sentenced accused convicted charged also another other such like than
+""")
+_TITLE_MODIFIERS = _words("""
+former first second deputy acting ex ex- then then- vice senior chief regional late
+""")
 
-    window = re.sub(r",\s*$", " ", window)  # "the former chief of X, Karim Massimov"
-    words = list(re.finditer(r"\(?[\w’'\-“”\"«»]+\)?", window))
+
+def _is_title_word(token: str) -> bool:
+    return token.startswith(_TITLE_WORDS)
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """Office written just before a name: 'First Deputy Governor of the Mangistau region X',
+    'the imprisoned former chief of the KNB, X'. The phrase starts at its first title word
+    (with modifiers such as 'former', 'First Deputy', 'American')."""
+    window = text[max(0, start - 200):start]
+    if "\n\n" in window:
+        window = window[window.rfind("\n\n") + 2:]
+    window = re.sub(r",\s*$", " ", window.replace("\n", " "))
     kept: list[re.Match] = []
-    for w in reversed(words):
-        tail = window[w.end():] if not kept else window[w.end():kept[-1].start()]
-        if re.search(r"[.;:!?]|,", tail):
-            break
-        tok = w.group(0).strip("()“”\"«»").lower()
-        ok = (w.group(0)[:1].isupper() or w.group(0).startswith(("(", "“", "\"", "«"))
-              or tok in _TITLE_CONNECT or tok.startswith(_TITLE_WORDS)
-              or tok in {"former", "first", "ex", "acting", "region", "oblast", "district",
-                         "city", "regional", "imprisoned", "court", "committee", "ministry",
-                         "staff", "affairs", "internal", "akimat"})
-        if not ok or tok in {"is", "was", "were", "by", "among", "including", "them", "another",
-                             "his", "her", "its", "their", "said", "that", "as", "however"}:
-            break
-        if tok in {"he", "she", "according", "after", "in", "when", "then", "also", "the"} and \
-                not kept:
+    for w in reversed(list(re.finditer(r"\S+", window))):
+        tok = w.group(0)
+        core = tok.strip("()“”\"«»'’").lower()
+        if re.search(r"[.;:!?,]$", tok) or core in _TITLE_STOP or len(kept) >= 16:
             break
         kept.append(w)
-    if not kept:
+    kept.reverse()
+    cores = [w.group(0).strip("()“”\"«»'’").lower() for w in kept]
+    idx = next((i for i, c in enumerate(cores) if _is_title_word(c)), None)
+    if idx is None:
         return None
-    phrase = window[kept[-1].start():kept[0].end()].strip()
-    phrase = re.sub(r"^(?:(?:of|the|and|for|on|in|&|imprisoned|President\w*)\s+)+", "", phrase,
-                    flags=re.IGNORECASE)
-    phrase = re.sub(r"\s+(?:of|the|and|for|on|in)$", "", phrase, flags=re.IGNORECASE).strip(" ,")
-    phrase = re.sub(r"^[\w-]+['’]s\s+", "", phrase)  # "Massimov's first deputy"
+    while idx > 0 and (cores[idx - 1] in _TITLE_MODIFIERS or (
+            kept[idx - 1].group(0)[:1].isupper() and cores[idx - 1] not in {"the", "a", "an"}
+            and not re.search(r"['’]s$", cores[idx - 1]))):
+        idx -= 1
+    phrase = window[kept[idx].start():kept[-1].end()].strip(" ,")
+    phrase = re.sub(r"\s+(?:of|the|and|for|on|in)$", "", phrase, flags=re.IGNORECASE)
     return phrase if _looks_like_title(phrase) else None
 
 
@@ -561,7 +581,7 @@ def region_of(position: str | None) -> str | None:
 
 # ---------------------------------------------------------------- clause handling
 
-_CLAUSE_SPLIT = re.compile(r";\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|"
+_CLAUSE_SPLIT = re.compile(r";\s+|,?\s+while\s+(?!\w+ing\b)|,?\s+whereas\s+|,\s+but\s+|"
                            rf",\s+and\s+(?=(?:he|she|{_TOKEN})\s)")
 
 
@@ -600,6 +620,8 @@ class _Extractor:
         self.recent: list[str] = []  # people facing a case, least recent first
         self.cur_mentions: list[tuple[NameMention, str]] = []
         self.cur_start = 0
+        self.prev_in_paragraph: tuple[int, int] | None = None
+        self.prev_had_events = False
 
     # --- people
     def _person_for(self, nm: NameMention) -> str | None:
@@ -687,17 +709,24 @@ class _Extractor:
                          after, re.IGNORECASE)
         if group and self.recent:
             return self._group_members(group.group(0))
-        for nm, k in mentions:
-            if trig_end <= nm.start < trig_end + 120 and nm.start < c_end and not nm.possessive:
-                gap = self.text[trig_end:nm.start]
-                if re.search(r"[.;]|\b(?:who|which|that|because|after|when|of\s+the\s+memory)\b",
-                             gap):
-                    return []
-                if re.search(r"\b(?:by|from|with|for)\s+(?:\S+\s+){0,3}$", gap) and \
-                        not re.search(r"against|at\s", gap):
-                    return []
-                return [k]
-        return []
+        following = [(nm, k) for nm, k in mentions if trig_end <= nm.start < trig_end + 120
+                     and nm.start < c_end and not nm.possessive]
+        if not following:
+            return []
+        first_nm, first_key = following[0]
+        gap = self.text[trig_end:first_nm.start]
+        if re.search(r"[.;]|\b(?:who|which|that|because|after|when|of\s+the\s+memory)\b", gap):
+            return []
+        if re.search(r"\b(?:by|from|with|for)\s+(?:\S+\s+){0,3}$", gap) and \
+                not re.search(r"against|at\s", gap):
+            return []
+        objects, last_end = [first_key], first_nm.end
+        for nm, k in following[1:]:  # "sentenced A and B to ...", "detained A, B and C"
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[last_end:nm.start]):
+                break
+            objects.append(k)
+            last_end = nm.end
+        return list(dict.fromkeys(objects))
 
     def _antecedent(self, pos: int) -> str | None:
         """Whom he/she/him/her at `pos` means: the subject named earlier in the same sentence,
@@ -732,6 +761,9 @@ class _Extractor:
             if status == "released" and re.search(r"released\s+(?:\w+\s+)?(?:from\s+custody\s+)?"
                                                   r"in\s+the\s+court", clause[m.start():],
                                                   re.IGNORECASE):
+                continue
+            if status == "released" and re.search(r"released\s+(?:\w+\s+)?on\s+bail|under\s+house",
+                                                  clause, re.IGNORECASE):
                 continue
             if status == "released" and re.search(r"\bparole|probation\s+control", clause,
                                                   re.IGNORECASE):
@@ -854,6 +886,15 @@ class _Extractor:
             return cases[-1]
         return cases[self.current[person]]
 
+    def _year_of_previous_sentence(self) -> str | None:
+        """'In 2019, there was a famous case. Judge X was detained ...': an undated event in
+        narrative takes the one year the previous sentence of its paragraph states."""
+        if self.prev_in_paragraph is None or self.prev_had_events:
+            return None  # the previous sentence dates someone else's event, not a scene
+        start, end = self.prev_in_paragraph
+        years = {d.iso[:4] for d in find_dates(self.text[start:end]) if d.explicit_year and d.iso}
+        return years.pop() if len(years) == 1 else None
+
     def _date(self, c_start: int, c_end: int, trig_start: int, trig_end: int,
               floor: int) -> str | None:
         """Date of an event: the last date written before its verb (after any earlier event of
@@ -876,6 +917,8 @@ class _Extractor:
             para = sum(1 for b in paragraph_breaks if b < s_start)
             if para != prev_para:
                 self.focus, self.last_group, prev_para = None, [], para
+                prev_span = None
+            self.prev_in_paragraph = prev_span
             if _is_headline(text[s_start:s_end]) and "\n" not in text[s_start:s_end].strip():
                 prev_span = (s_start, s_end)
                 continue
@@ -906,6 +949,7 @@ class _Extractor:
                         self.recent.remove(k)
                     self.recent.append(k)
             prev_span = (s_start, s_end)
+            self.prev_had_events = bool(sentence_group)
         return self._records()
 
     def _topic(self, s_start: int, s_end: int, mentions) -> str | None:
@@ -976,6 +1020,8 @@ class _Extractor:
     def _merge(self, case: Case, event: Event, pun: Punishment | None, charges, other,
                amounts, clause, c_start, c_end, s_start, s_end, event_ends) -> None:
         rank = STATUS_RANK.get(event.status or "", 0)
+        if event.status:
+            case.statuses.add(event.status)
         after_release = case.status in ("released", "paroled", "pardoned") and \
             event.status in ("convicted", "acquitted")
         if event.status and rank >= STATUS_RANK.get(case.status or "", 0) and not after_release:
@@ -1005,6 +1051,11 @@ class _Extractor:
                 case.amount_kind = amount_kind(clause, a.start)
         floor = max([e for e in event_ends if e <= event.trigger_start], default=c_start)
         when = self._date(c_start, c_end, event.trigger_start, event.trigger_end, floor)
+        if when is None and (event.detain_verb or event.verdict_verb) and \
+                not find_dates(self.text[s_start:s_end]) and not re.search(
+                    r"\b(?:later|after|before|ago|next|following|subsequently|afterwards|"
+                    r"earlier|previously|then)\b", self.text[s_start:s_end], re.IGNORECASE):
+            when = self._year_of_previous_sentence()
         if when:
             if event.detain_verb and case.detained_on is None:
                 case.detained_on = when
@@ -1038,6 +1089,10 @@ class _Extractor:
                     charges.append("other")
                 if case.status is None and not charges and case.sentence_type is None:
                     continue
+                if case.statuses <= {"released"} and not re.search(
+                        r"prison|custody|detention|jail|colony|parole|amnesty|sentence|arrest",
+                        " ".join(self.text[s:e] for s, e in case.events), re.IGNORECASE):
+                    continue  # "X was released" alone: a hostage, a film, a report
                 start, end = self._evidence_span(case)
                 out.append(CaseMention(
                     source_name=self.doc.source_name, **self.doc.cite(start, end),

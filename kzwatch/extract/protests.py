@@ -107,12 +107,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateRe
             if m.group("mdy"):
                 y = m.group("y1")
                 day = None if m.group("d1b") else int(re.sub(r"\D", "", m.group("d1")))
-                ref = DateRef(m.start(), m.end(), int(y) if y else None, month_number(m.group("m1")),
-                              day, None, bool(y))
+                ref = DateRef(m.start(), m.end(), int(y) if y else None,
+                              month_number(m.group("m1")), day, None, bool(y))
             elif m.group("dmy"):
                 y = m.group("y2")
-                ref = DateRef(m.start(), m.end(), int(y) if y else None, month_number(m.group("m2")),
-                              int(re.sub(r"\D", "", m.group("d2"))), None, bool(y))
+                ref = DateRef(m.start(), m.end(), int(y) if y else None,
+                              month_number(m.group("m2")), int(re.sub(r"\D", "", m.group("d2"))),
+                              None, bool(y))
             elif m.group("my"):
                 if m.group("m3") == "May" and not m.group("y3"):
                     continue  # the modal verb
@@ -282,6 +283,33 @@ def _is_participants(after: str, before: str) -> bool:
     return bool(_PARTICIPANTS_AFTER.match(after) or _PARTICIPANTS_BEFORE.search(before))
 
 
+# a protest word that names a charge or a mood, not an event: "sentenced for organising mass
+# riots", "charged with participation in an unauthorised rally", "protest moods"
+_LEGAL_BEFORE = rx(r"\b(?:organi[sz]\w*|participat\w*|incit\w*|call(?:s|ed|ing)? (?:for|to)|"
+                   r"charged|accused|guilty|convicted|sentenced|suspected|article)\b"
+                   r"(?: [\w-]+){0,4} $")
+_NOT_EVENT_AFTER = rx(r" (?:moods?|sentiments?|potential|votes?|voting|attitudes?|letters?|"
+                      r"notes?|songs?|art)\b")
+_CROWD = rx(r"\b(?:people|residents|protesters|demonstrators|workers|activists|crowds?|"
+            r"hundreds|thousands|dozens|citizens|women|mothers|supporters|relatives|drivers|"
+            r"miners|students|pensioners|farmers|entrepreneurs|traders|parents|families|"
+            r"villagers|locals|employees|youth|participants|strikers)\b[^.;]{0,60}$")
+
+
+def _protest_cue(passage: str) -> re.Match | None:
+    """The first protest word of a passage that reports a protest taking place."""
+    for m in _PROTEST.finditer(passage):
+        before = passage[max(0, m.start() - 80):m.start()]
+        word = m.group(0).lower()
+        if _negated(passage, m.start()) or _LEGAL_BEFORE.search(before) \
+                or _NOT_EVENT_AFTER.match(passage, m.end()):
+            continue
+        if "gather" in word and not _CROWD.search(before + word):
+            continue  # "officials gathered in Astana for a meeting"
+        return m
+    return None
+
+
 def _negated(text: str, pos: int) -> bool:
     return bool(_NEGATION.search(text[max(0, pos - 30):pos]))
 
@@ -295,7 +323,7 @@ def _first_unnegated(pattern: re.Pattern, text: str) -> re.Match | None:
 
 def classify(passage: str, unrest_context: bool) -> str | None:
     """ACLED sub-event type of a passage, most severe first; None if it is no event."""
-    protest = _first_unnegated(_PROTEST, passage)
+    protest = _protest_cue(passage)
     if (not protest and not unrest_context) or _CALLED_OFF.search(passage):
         return None
     if _VAC.search(passage) and not re.search(r"\b(?:protesters|demonstrators)\b", passage,
@@ -462,9 +490,12 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
         block = next((b[2] for b in blocks if b[0] <= s < b[1]), None)
         prev = out[-1] if out else None
         base = block or (prev.anchors[-1] if prev and prev.anchors else None)
-        anchors = _anchors(text, s, e, years, context_year, base)
-        places = [p for p in find_places(text, s, e) if not p.is_region]
-        out.append(_Sentence(s, e, places, anchors, block, bool(_PROTEST.search(sentence))))
+        try:
+            anchors = _anchors(text, s, e, years, context_year, base)
+            places = [p for p in find_places(text, s, e) if not p.is_region]
+        except (ValueError, KeyError, IndexError, OverflowError):
+            anchors, places = [], []  # an unreadable passage yields nothing
+        out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence))))
         for r in anchors:
             if r.explicit_year and r.year:
                 context_year = r.year
@@ -486,7 +517,10 @@ def _scan(doc: Document) -> list[_Found]:
             places = [PlaceMention(sent.start, sent.start, prev.places[0].place)]
         if not places:
             continue
-        events = _events_in(text, sent, places, unrest, _scene(read, i))
+        try:
+            events = _events_in(text, sent, places, unrest, _scene(read, i))
+        except (ValueError, KeyError, IndexError, OverflowError):
+            continue
         if events and nxt and not nxt.places and not nxt.anchors and not events[0].counts \
                 and len({f.mention.place.name for f in events}) == 1:
             # "... a rally was held in Almaty. Up to 5,000 people took part in the rally."

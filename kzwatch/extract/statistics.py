@@ -18,7 +18,7 @@ to and the place it belongs to (NULL for the whole country). How a number become
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kzwatch.document import Document
@@ -73,6 +73,10 @@ _NOUN_METRIC = [
     ("violations", "violations", rx(r"^\s*(?:\w+ )?violations\b")),
     ("volunteers", "persons", rx(r"^\s*(?:\w+ )?volunteers\b")),
     ("detained", "persons", rx(r"^\s*(?:\w+ )?detainees\b")),
+    ("killed", "persons", rx(r"^\s*(?:\w+ )?(?:deaths|fatalities|dead)\b")),
+    ("injured", "persons", rx(r"^\s*(?:\w+ )?(?:injuries|wounded)\b")),
+    ("arrested", "persons", rx(r"^\s*(?:\w+ )?arrests\b")),
+    ("convictions", "cases", rx(r"^\s*(?:\w+ )?convictions\b")),
     ("participants", "persons",
      rx(r"^\s*(?:[\w-]+ ){0,3}?(?:protesters|demonstrators|participants|strikers|terrorists|"
         r"militants|bandits|rioters)\b")),
@@ -113,9 +117,13 @@ _SKIP_BEFORE = rx(r"(?:\b(?:article|articles|no\.|number|part|paragraph|page|pp?
 _KZT = rx(r"^\s*(?:tenge|KZT|₸)")
 _USD = rx(r"^\s*(?:US dollars|U\.S\. dollars|dollars|USD)")
 _USD_BEFORE = re.compile(r"(?:\$|US\$|USD)\s*$")
-_ASSETS = rx(r"\b(?:assets|property|funds)\b[^.]{0,200}\b(?:reclaimed|recovered|returned|"
-             r"confiscated|repatriated|seized)\b|\b(?:reclaimed|recovered|returned|confiscated|"
-             r"repatriated)\b[^.]{0,80}\b(?:assets|property|funds)\b")
+_IN_SENTENCE = r"(?:[^.]|\.\d)"  # any character up to the sentence end ("1.2" is no end)
+_ASSETS = rx(rf"\b(?:assets|property|funds)\b{_IN_SENTENCE}{{0,200}}\b(?:reclaimed|recovered|"
+             rf"returned|confiscated|repatriated|seized)\b|\b(?:reclaimed|recovered|returned|"
+             rf"confiscated|repatriated)\b{_IN_SENTENCE}{{0,80}}\b(?:assets|property|funds)\b|"
+             rf"\b(?:returned|recovered|reimbursed|repaid)\b{_IN_SENTENCE}{{0,60}}? to the "
+             rf"(?:state|budget|treasury)\b|"
+             rf"\bdamage\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed|recovered)\b")
 _DAMAGE = rx(r"\b(?:damage|losses)\b")
 _NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|nationwide|"
                r"in Kazakhstan|in all regions)\b")
@@ -244,7 +252,8 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
         year = days[0].year or years.get(days[0].month, fallback_year)
         return str(year) if year else None  # "October 29 - November 6": a span within a year
     if len(refs) >= 2 and refs[0].year and refs[1].year and refs[0].month is None and \
-            refs[1].month is not None and re.search(r"\bto\b|[-–]", text[refs[0].end:refs[1].start]):
+            refs[1].month is not None and re.search(r"\bto\b|[-–]",
+                                                    text[refs[0].end:refs[1].start]):
         return f"{refs[0].year}-{refs[1].year}"  # "from 2013 to July 2021"
     pos = num.start if num else e
     nearest = min(refs, key=lambda r: min(abs(r.start - pos), abs(pos - r.end)))
@@ -298,63 +307,76 @@ def _as_month(period: str | None, metric: str) -> str | None:
     return period
 
 
-def extract(doc: Document) -> list[Statistic]:
-    text = doc.text
-    years = month_years(text)
-    blocks = chronology_blocks(text, years)
-    out: list[Statistic] = []
-    seen: set[tuple[str, float, str]] = set()
-    history: list[_Context] = []
-    recent_topic = -100
+@dataclass
+class _Reader:
+    """Reads a document sentence by sentence, remembering the context figures inherit."""
+    doc: Document
+    years: dict[int, int]
+    blocks: list
+    out: list[Statistic] = field(default_factory=list)
+    seen: set[tuple[str, float, str]] = field(default_factory=set)
+    history: list[_Context] = field(default_factory=list)
+    recent_topic: int = -100
     last_year: int | None = None
     last_metric: tuple[int, str] | None = None
     last_place: tuple[int, str | None] = (-100, None)
-    for idx, (s, e) in enumerate(narrative_sentences(text)):
+
+    def read(self, idx: int, s: int, e: int) -> None:
+        text = self.doc.text
         sentence = text[s:e]
-        if is_citation(sentence):
-            continue
         if _TOPIC.search(sentence) or _EPISODE.search(sentence):
-            recent_topic = idx
+            self.recent_topic = idx
         places = {p.place.name for p in find_places(text, s, e) if not p.is_region}
-        before_ctx = [c for c in history[-_CONTEXT_SENTENCES:]
-                      if c.index >= idx - _CONTEXT_SENTENCES]
-        history.append(_Context(idx, _episode(sentence, years)
-                                or _period(text, s, e, None, years, last_year)))
-        if recent_topic >= idx - 6:
-            block = next((b[2] for b in blocks if b[0] <= s < b[1]), None)
+        before = [c for c in self.history[-_CONTEXT_SENTENCES:]
+                  if c.index >= idx - _CONTEXT_SENTENCES]
+        self.history.append(_Context(idx, _episode(sentence, self.years)
+                                     or _period(text, s, e, None, self.years, self.last_year)))
+        if self.recent_topic >= idx - 6:
             for num in find_numbers(text, s, e):
-                try:
-                    row = _figure(doc, s, e, num, years, last_year, last_metric, idx)
-                except (ValueError, KeyError, IndexError):
-                    continue
-                if row is None:
-                    continue
-                metric, unit, period = row
-                last_metric = (idx, metric)
-                key = (metric, round(num.value, 6), unit)
-                if key in seen:
-                    continue
-                seen.add(key)
-                period = period or (block.iso() if block else None)
-                if period is None and _inherits_period(metric, unit):
-                    period = _as_month(next((c.period for c in reversed(before_ctx)
-                                             if c.period), None), metric)
-                location = next(iter(places)) if len(places) == 1 else None
-                if not places and not _NATIONAL_CUE.search(sentence) and \
-                        last_place[0] >= idx - 3:
-                    location = last_place[1]  # the place of the figures just before
-                last_place = (idx, location)
-                try:
-                    out.append(Statistic(
-                        source_name=doc.source_name, **doc.cite(s, e),
-                        subject=_subject(sentence, metric, period, location), metric=metric,
-                        value=float(num.value), unit=unit, period=period, location=location))
-                except ValueError:
-                    continue
+                self._number(idx, s, e, num, places, before)
         for ref in find_dates(text, s, e):
             if ref.year and ref.explicit_year:
-                last_year = ref.year
-    return out
+                self.last_year = ref.year
+
+    def _number(self, idx: int, s: int, e: int, num: NumberMatch, places: set[str],
+                before: list[_Context]) -> None:
+        text = self.doc.text
+        row = _figure(self.doc, s, e, num, self.years, self.last_year, self.last_metric, idx)
+        if row is None:
+            return
+        metric, unit, period = row
+        self.last_metric = (idx, metric)
+        key = (metric, round(num.value, 6), unit)
+        if key in self.seen:
+            return  # the same figure repeated
+        self.seen.add(key)
+        block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
+        period = period or (block.iso() if block else None)
+        if period is None and _inherits_period(metric, unit):
+            period = _as_month(next((c.period for c in reversed(before) if c.period), None),
+                               metric)
+        location = next(iter(places)) if len(places) == 1 else None
+        if not places and not _NATIONAL_CUE.search(text[s:e]) and \
+                self.last_place[0] >= idx - 3:
+            location = self.last_place[1]  # the place of the figures just before
+        self.last_place = (idx, location)
+        self.out.append(Statistic(
+            source_name=self.doc.source_name, **self.doc.cite(s, e),
+            subject=_subject(text[s:e], metric, period, location), metric=metric,
+            value=float(num.value), unit=unit, period=period, location=location))
+
+
+def extract(doc: Document) -> list[Statistic]:
+    years = month_years(doc.text)
+    reader = _Reader(doc, years, chronology_blocks(doc.text, years))
+    for idx, (s, e) in enumerate(narrative_sentences(doc.text)):
+        if is_citation(doc.text[s:e]):
+            continue
+        try:
+            reader.read(idx, s, e)
+        except (ValueError, KeyError, IndexError, OverflowError):
+            continue  # a passage that cannot be read is skipped, never fatal
+    return reader.out
 
 
 def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, int],

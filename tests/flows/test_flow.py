@@ -149,3 +149,13 @@ def test_run_killed_mid_load_leaves_published_file_and_next_run_converges(corpus
     run(corpus, reference)
     assert table_contents(wh) == table_contents(reference)
     assert not list(tmp_path.glob(".kzwatch.duckdb.*.building"))
+
+
+def test_a_failed_run_is_recorded_by_the_next_published_snapshot(corpus, tmp_path):
+    wh = tmp_path / "kzwatch.duckdb"
+    with pytest.raises(FileNotFoundError):
+        run(tmp_path / "no-such-folder", wh)
+    assert not wh.exists()
+    run(corpus, wh)
+    outcomes = query(wh, "select outcome from raw.pipeline_runs order by started_at")
+    assert outcomes[0][0].startswith("failed: FileNotFoundError") and outcomes[1][0] == "completed"

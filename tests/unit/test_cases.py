@@ -215,3 +215,66 @@ def test_punishment(clause, kind, months):
 def test_bad_input_does_not_crash():
     for text in ["", "   ", "Sentenced.", "He was detained.", "$$$ 12,,,3 tenge", "(((" * 50]:
         assert isinstance(_records(text), list)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The head of the land relations department of Turkestan region, K. Abdullayev, was detained "
+     "while receiving a bribe of 2 million tenge.",
+     {"person_name": "K. Abdullayev", "region": "Turkestan", "charges": ["bribe_taking"],
+      "amount_kzt": 2_000_000, "status": "detained",
+      "position": "head of the land relations department of Turkestan region"}),
+    ("The court handed Yerlan Serikov a five-year prison sentence for fraud.",
+     {"person_name": "Yerlan Serikov", "sentence_months": 60, "status": "convicted",
+      "charges": ["fraud"]}),
+    ("The Specialized Inter-District Criminal Court sentenced Colonel Marat Nurtazin to 10 years "
+     "for abuse of power.",
+     {"person_name": "Marat Nurtazin", "sentence_months": 120, "charges": ["abuse_of_office"]}),
+    ("Askar Beisenov, who faces up to 12 years in prison, was charged with embezzlement.",
+     {"sentence_months": None, "sentence_type": None, "status": "charged"}),
+    ("Prosecutors asked for a 9-year sentence for Nurlybek Zhakenov, who is accused of fraud.",
+     {"sentence_months": None, "status": "charged", "charges": ["fraud"]}),
+    ("Dias Kairatuly was detained in May and later released on bail.",
+     {"status": "detained"}),
+])
+def test_more_phrasings(text, expected):
+    rec = _one(text)
+    for field, value in expected.items():
+        got = getattr(rec, field)
+        assert (sorted(got) if field == "charges" else got) == value, (field, got)
+
+
+def test_coordinated_objects_share_the_verdict():
+    text = "The court sentenced Ruslan Amanov and Berik Sultanov to six years for bribery."
+    recs = {r.person_name: (r.sentence_months, r.charges) for r in _records(text)}
+    assert recs == {"Ruslan Amanov": (72, ["bribe_taking"]),
+                    "Berik Sultanov": (72, ["bribe_taking"])}
+
+
+def test_initial_and_full_name_are_one_person():
+    text = ("Kanat Abdullayev, a deputy akim of Pavlodar, was detained. "
+            "Later K. Abdullayev was charged with fraud.")
+    rec = _one(text)
+    assert (rec.person_name, rec.status, rec.region) == ("Kanat Abdullayev", "charged", "Pavlodar")
+
+
+@pytest.mark.parametrize("text", [
+    "The documentary about Zhanna Akhmetova was released in 2020.",
+    "Hostage Olzhas Bekov was released by the kidnappers on Sunday.",
+])
+def test_release_without_custody_is_not_a_case(text):
+    assert _records(text) == []
+
+
+def test_undated_event_takes_the_year_of_a_scene_setting_sentence():
+    text = ("In 2019, a scandal shook the judiciary. Judge Aibek Tulegenov was detained for "
+            "accepting a bribe.")
+    assert _one(text).detained_on == "2019"
+
+
+def test_no_year_inherited_from_another_persons_event_or_relative_time():
+    text = ("In 2019, Berik Amanov was detained. Saule Kenzhebayeva was detained for fraud. "
+            "A few years later, Amanov was sentenced to four years.")
+    recs = {r.person_name: r for r in _records(text)}
+    assert recs["Saule Kenzhebayeva"].detained_on is None
+    assert recs["Berik Amanov"].detained_on == "2019"
+    assert recs["Berik Amanov"].verdict_on is None

@@ -105,6 +105,10 @@ def test_dispersing_by_themselves_is_not_an_intervention():
     "and nobody came."),
     "Protests in Almaty. Radio Azattyq. January 5, 2022. https://example.org/a/123",
     "In the Mangystau region, protests were reported on 2 January 2022.",  # a region, no town
+    "The court in Astana sentenced the organisers of mass riots on 12 June 2023.",
+    "He was charged with participation in an unauthorised rally in Oral on 3 March 2023.",
+    "Officials gathered in Astana for a meeting on 5 May 2021.",
+    "Analysts noted high protest moods in Aktobe in 2021.",
     "",
     "%%% 12 ;; ---",
 ])
@@ -155,3 +159,17 @@ def test_gazetteer_skips_person_names_and_flags_regions():
     found = [(text[m.start:m.end], m.place.name, m.is_region) for m in find_places(text)]
     assert found == [("Aktau", "Aktau", False), ("Atyrau", "Atyrau", True),
                      ("Ust-Kamenogorsk", "Oskemen", False)]
+
+
+def test_news_dateline_and_abbreviated_month():
+    text = ("ALMATY, Jan. 5, 2022 (Reuters) - Protesters stormed the mayor's office in Almaty "
+            "and set it on fire, witnesses said.")
+    got = events(text)
+    assert set(got) == {("2022-01-05", "Almaty")}
+    assert got[("2022-01-05", "Almaty")].event_type == "riots"
+
+
+def test_day_without_year_takes_the_year_the_document_pairs_with_the_month():
+    text = ("The April 2016 land protests spread quickly. On April 24 residents rallied in "
+            "Atyrau against the land code.")
+    assert set(events(text)) == {("2016-04-24", "Atyrau")}

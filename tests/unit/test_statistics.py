@@ -106,3 +106,15 @@ def test_subject_names_the_episode_or_agency():
     assert "unrest" in unrest.subject and unrest.location == "Oral"
     (agency,) = figures("The Anti-Corruption Agency registered 700 corruption cases in 2021.")
     assert "Anti-Corruption Agency" in agency.subject
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The unrest left 225 deaths and 4,578 injuries, officials said.",
+     {("killed", 225, "persons", None, None), ("injured", 4578, "persons", None, None)}),
+    ("Police made 1,300 arrests during the protests in Almaty on 5 January 2022.",
+     {("arrested", 1300, "persons", "2022-01-05", "Almaty")}),
+    ("In 2023 the Anti-Corruption Agency returned 1.2 trillion tenge to the state.",
+     {("assets_recovered", 1.2e12, "KZT", "2023", None)}),
+])
+def test_counted_nouns_and_recovered_money(text, expected):
+    assert facts(text) == expected
