@@ -80,7 +80,9 @@ _TITLE_WORDS = (
     "employee", "senator", "mp", "manager", "commander", "general", "colonel", "secretary",
     "advis", "poet", "dissident", "blogger", "lawyer", "founder", "owner", "banker", "ceo",
     "president", "member", "investigator", "inspector", "accountant", "rector", "speaker",
-    "co-chair", "cochair", "spokes", "envoy", "consul", "ex-", "mayor",
+    "co-chair", "cochair", "spokes", "envoy", "consul", "ex-", "politician", "defender",
+    "oppositionist", "entrepreneur", "businessm", "civil servant", "servant", "teacher",
+    "doctor", "head physician", "professor", "auditor", "deputy", "commissioner",
 )
 _TITLE_CONNECT = {"of", "the", "and", "for", "on", "in", "&"}
 
@@ -222,7 +224,7 @@ _REDUCED = re.compile(  # "Satybaldy, accused of economic crimes," / "Released a
     r"released|jailed|pardoned)\s+(?=of|with|to|in|on|at|for|after|under|early|from)",
     re.IGNORECASE)
 _SUBJECT_VERBS = [  # the subject is the person facing the case
-    (re.compile(r"\b(?:received|receives|got|was given|was handed|handed|given)\s+"
+    (re.compile(r"\b(?:received|receives|got|was given|was handed)\s+"
                 r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:sentence|prison term|jail term|term)\b",
                 re.IGNORECASE), "convicted"),
     (re.compile(r"\b(?:faces?|faced|facing)\s+(?:\w+\s+){0,3}?(?:charges?|trial|prosecution|"
@@ -254,12 +256,19 @@ _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case ag
     (re.compile(r"\bpardoned\b", re.IGNORECASE), "pardoned"),
     (re.compile(r"\b(?:criminal\s+)?(?:case|cases|charges?|proceedings|lawsuit)\s+"
                 r"(?:\w+\s+){0,4}?(?:against|at)\b", re.IGNORECASE), "charged"),
+    (re.compile(r"\b(?:placed|put|remanded)\b(?=\s+\S+(?:\s+\S+)?\s+(?:in|under|into)\s+"
+                r"(?:custody|pre-?trial|house\s+arrest|a\s+pre-?trial|detention))", re.IGNORECASE),
+     "detained"),
     (re.compile(r"\b(?:levell?ed|brought|filed|pressed)\s+(?:at|against)\b", re.IGNORECASE),
      "charged"),
     (re.compile(r"\b(?:arrest|detention)\s+of\b", re.IGNORECASE), "detained"),
     (re.compile(r"\b(?:trial|prosecution)\s+of\b", re.IGNORECASE), "on_trial"),
     (re.compile(r"\b(?:conviction)\s+of\b", re.IGNORECASE), "convicted"),
 ]
+_DEED = re.compile(
+    r"\b(?:embezzled|misappropriated|stole|siphoned|laundered|(?:received|took|accepted|"
+    r"demanded|extorted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:bribes?|kickbacks?)|caused\s+"
+    r"(?:\w+\s+){0,2}damage)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|avoided|escaped|denied that)\s+"
                        r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _NEW_CASE = re.compile(r"\b(?:new|fresh|another|second|additional)\s+(?:criminal\s+)?"
@@ -516,6 +525,7 @@ detained arrested sentenced accused convicted charged also another other such li
 """)
 _TITLE_MODIFIERS = _words("""
 former first second deputy acting ex ex- then then- vice senior chief regional late
+civil civic opposition independent political public human rights well-known prominent
 """)
 
 
@@ -803,7 +813,8 @@ class _Extractor:
                                     status == "detained", status == "convicted"))
         for rx, status in _OBJECT_VERBS:
             for m in rx.finditer(clause):
-                if any(e.trigger_start <= c_start + m.start() < e.trigger_end for e in events):
+                if any(e.trigger_start <= c_start + m.start() < e.trigger_end and e.persons
+                       for e in events):
                     continue
                 if re.search(r"\b(?:(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?|"
                              r"(?:the|an?|its|his|her)\s+)$",
@@ -826,6 +837,13 @@ class _Extractor:
                              clause, re.IGNORECASE):
             who = self._object_after(c_start + m.end(), c_end, mentions)
             if who:
+                events.append(Event(who, None, c_start + m.start(), c_start + m.end()))
+        # "X embezzled 450 million tenge": the deed of someone already facing a case
+        for m in _DEED.finditer(clause):
+            who = [k for k in self._subject_before(c_start, c_start + m.start(), mentions)
+                   if self.cases.get(k)]
+            if who and not any(e.trigger_start <= c_start + m.start() < e.trigger_end
+                               for e in events):
                 events.append(Event(who, None, c_start + m.start(), c_start + m.end()))
         # "According to investigators, X killed Y" / "the instigator ... was X"
         context = self.text[max(0, c_start - 250):c_end]
@@ -892,8 +910,14 @@ class _Extractor:
         if self.prev_in_paragraph is None or self.prev_had_events:
             return None  # the previous sentence dates someone else's event, not a scene
         start, end = self.prev_in_paragraph
-        years = {d.iso[:4] for d in find_dates(self.text[start:end]) if d.explicit_year and d.iso}
-        return years.pop() if len(years) == 1 else None
+        sentence = self.text[start:end]
+        if re.search(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d", sentence):
+            return None  # a span of years pins no single year
+        dates = find_dates(sentence)
+        years = {d.iso[:4] for d in dates if d.explicit_year and d.iso}
+        if len(years) != 1 or len(dates) != 1 or dates[0].start > 40:
+            return None  # only a year set at the head of the sentence ("In 2019, ...")
+        return years.pop()
 
     def _date(self, c_start: int, c_end: int, trig_start: int, trig_end: int,
               floor: int) -> str | None:
@@ -1109,9 +1133,11 @@ class _Extractor:
         """The key sentence, widened with a neighbouring event sentence while under 600 chars."""
         start, end = case.key_span or case.events[0]
         for s, e in case.events:
-            if e <= start and start - e < 3 and end - s <= 600:
+            if e <= start and start - e < 3 and end - s <= 600 and \
+                    "\n\n" not in self.text[e:start]:
                 start = s
-            elif s >= end and s - end < 3 and e - start <= 600:
+            elif s >= end and s - end < 3 and e - start <= 600 and \
+                    "\n\n" not in self.text[end:s]:
                 end = e
         if end - start > 600:
             end = start + 600

@@ -24,8 +24,8 @@ UNITS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9, "trn": 1e12, "tn": 1e12}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+          "trillion": 1e12, "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9, "trn": 1e12, "tn": 1e12}
 
 # qualifier phrase -> normalised qualifier; the phrase sits right before the number
 QUALIFIERS = {

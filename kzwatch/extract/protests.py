@@ -37,10 +37,6 @@ _MON = "|".join(MONTHS)
 # with a day, news style also abbreviates the month: "Jan. 5", "5 Dec 2021"
 _MON_DAY = "|".join([*MONTHS, *(rf"{a}\.?" for a in _ABBREVIATIONS)])
 
-
-def month_number(name: str) -> int:
-    name = name.rstrip(".")
-    return MONTHS.get(name) or _ABBREVIATIONS[name]
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DATE_RE = re.compile(
@@ -56,6 +52,14 @@ _DATE_RE = re.compile(
     rf"(?P<join>[-–]|to|until|and)?\s*"
     rf"(?P<yb>{_YEAR})(?![\d%]))"
     rf"|(?P<y>(?<![\d,.\-/])(?P<y4>{_YEAR})(?![\d%]|\s*(?:people|persons|citizens|cases)))")
+
+
+def month_number(name: str) -> int:
+    """'March' / 'Mar.' / 'Sept' -> 3 / 3 / 9."""
+    name = name.rstrip(".")
+    return MONTHS.get(name) or _ABBREVIATIONS[name]
+
+
 _NARRATIVE_YEAR = re.compile(
     rf"\b(?:in|of|since|from|to|until|by|during|after|before|early|late|mid|end of|"
     rf"{_MON}|\d{{1,2}},?)\s*-?\s*$", re.IGNORECASE)
@@ -199,8 +203,8 @@ _PROTEST = rx(
     r"picket(?:s|ed|ing)?|strikers|(?:went|go|going|were|are) on (?:a )?strike|"
     r"(?:hunger|general|the|a) strikes?|sit-ins?|(?-i:march(?:ed|es)?)|"
     r"took to the streets|came out (?:to|onto|into|on) the (?:streets?|squares?)|"
-    r"came out to protest|(?:began|started|continued) to gather|gather(?:ed|ing) (?:in|at|near|"
-    r"on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement|rallied|rallying|"
+    r"came out to protest|(?:began|started|continued) to gather|gather(?:ed|ing)(?: again)? "
+    r"(?:in|at|near|on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement|rallied|rallying|"
     r"clash(?:es|ed) (?:broke out|erupted|with (?:the )?police)|pogroms?)\b")
 # a protest that did not happen ("the rally did not take place", "was banned")
 _CALLED_OFF = rx(r"\b(?:did not take place|never took place|(?:was|were) (?:cancell?ed|called "
@@ -374,8 +378,10 @@ def _counts(passage: str) -> dict[str, int]:
 
 # ---------------------------------------------------------------- the extractor
 
-_HEADING = re.compile(rf"(?m)^(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*[.:]\s+"
-                      r"(?=\S)")
+# a line opening with a day: "January 4. Residents ...", "5 January 2022: Protesters ..."
+_HEADING = re.compile(
+    rf"(?m)^(?:(?:{_MON_DAY})\s+{_DAY}|{_DAY}\s+(?:{_MON_DAY}))(?:,?\s+{_YEAR})?"
+    r"\s*[.:–—-]\s+(?=\S)")
 _CHRONOLOGY_MAX = 3000
 
 
@@ -395,7 +401,12 @@ def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, 
     A block runs to the next heading (footnotes printed inside it included); the last one
     ends at the first paragraph break, and none runs longer than _CHRONOLOGY_MAX characters.
     """
-    heads = list(_HEADING.finditer(text))
+    heads = [m for m in _HEADING.finditer(text)
+             if not is_citation(text[m.start():text.find("\n", m.end()) % (len(text) + 1)])]
+    # a heading counts only beside another one: an entry of a run, not a stray dated line
+    heads = [m for i, m in enumerate(heads)
+             if (i and m.start() - heads[i - 1].start() < _CHRONOLOGY_MAX)
+             or (i + 1 < len(heads) and heads[i + 1].start() - m.start() < _CHRONOLOGY_MAX)]
     if len(heads) < 2:
         return []
     blocks = []
@@ -406,15 +417,11 @@ def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, 
             para = text.find("\n\n", m.end())
             end = para if para != -1 else len(text)
         end = min(end, m.start() + _CHRONOLOGY_MAX)
-        month = MONTHS[m.group("mon")]
-        try:
-            ref = DateRef(m.start(), m.end(), years.get(month), month, int(m.group("day")),
-                          explicit_year=False)
-            date(ref.year or 2000, month, ref.day)
-        except ValueError:
-            continue
-        if ref.year is not None:
-            blocks.append((m.start(), end, ref))
+        days = [r for r in find_dates(text, m.start(), m.end()) if r.day]
+        if days:
+            ref = days[0] if days[0].year else days[0].with_year(years.get(days[0].month))
+            if ref.year is not None:
+                blocks.append((m.start(), end, ref))
     return blocks
 
 

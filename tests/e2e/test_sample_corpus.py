@@ -71,3 +71,10 @@ def test_summary_views_answer(sample_warehouse):
     assert len(docs) == 5 and {s for _, s in docs} == {"loaded"}
     series = query(sample_warehouse, "select count(*) from mart.indicator_series")
     assert series[0][0] > 0
+
+
+def test_snapshot_storage_version_opens_in_clients_of_the_same_minor_release(sample_warehouse):
+    # v1.0.0+ is readable by the duckdb CLI and JDBC driver 1.x (the README names them)
+    tags = query(sample_warehouse, "select tags['storage_version'] from duckdb_databases() "
+                                   "where database_name = current_database()")
+    assert tags == [("v1.0.0+",)]

@@ -78,7 +78,7 @@ def con():
 def rows(con, sql):
     cur = con.execute(sql)
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, r)) for r in cur.fetchall()]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
 def test_file_is_idempotent(con):

@@ -173,3 +173,13 @@ def test_day_without_year_takes_the_year_the_document_pairs_with_the_month():
     text = ("The April 2016 land protests spread quickly. On April 24 residents rallied in "
             "Atyrau against the land code.")
     assert set(events(text)) == {("2016-04-24", "Atyrau")}
+
+
+def test_chronology_with_full_dates_as_headings():
+    text = ("Timeline\n"
+            "5 January 2022: Protesters seized the akimat in Aktobe.\n"
+            "6 January 2022: Residents gathered again in Aktobe and in Oral.\n")
+    got = events(text)
+    assert set(got) == {("2022-01-05", "Aktobe"), ("2022-01-06", "Aktobe"),
+                        ("2022-01-06", "Oral")}
+    assert got[("2022-01-05", "Aktobe")].sub_event_type == "violent_demonstration"
