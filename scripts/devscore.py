@@ -2,12 +2,13 @@
 
     .venv/bin/python scripts/devscore.py [TABLE ...] [--misses]
 
-Writes /tmp/kzwatch-devscore.duckdb with the contract tables and runs ../shared/eval/score.py.
+Writes a throw-away DuckDB file with the contract tables and runs ../shared/eval/score.py.
 """
 from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -28,8 +29,7 @@ for path in sorted(docs_dir.iterdir()):
     doc = clean(path.read_text(encoding="utf-8"), path.name)
     for table, extract in extractors.items():
         rows[table].extend(r.model_dump() for r in extract(doc))
-out = Path("/tmp/kzwatch-devscore.duckdb")
-out.unlink(missing_ok=True)
+out = Path(tempfile.mkdtemp(prefix="kzwatch-devscore-")) / "devscore.duckdb"
 con = duckdb.connect(str(out))
 con.execute("create schema core")
 for table, recs in rows.items():

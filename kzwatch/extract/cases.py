@@ -4,8 +4,8 @@ The rules read the language of news reports, court press releases and NGO report
 "X was detained on charges of receiving a bribe", "the court sentenced her to seven years",
 "X, accused of economic crimes, paid ... in restitution and was released". A sentence is split
 into clauses; each clause's legal events (detained, charged, sentenced, pardoned, ...) are tied
-to their subject (a name, a pronoun resolved to the last person named in the paragraph, "all
-three men"), and the clause's facts (charges, sentence, money, dates) go to that person's
+to their subject (a name; he/she resolved to the sentence's subject or the paragraph's topic;
+"all three men"), and the clause's facts (charges, sentence, money, dates) go to that person's
 current case. A new sentence different from the one already recorded, or "new charges", opens
 a second case for the same person.
 """
@@ -30,11 +30,11 @@ _INITIALS = rf"(?:[{_UP}]\.\s?){{1,2}}"  # "K. Abdullayev", "A.K.Abdullayev"
 _CAPS_RUN = re.compile(rf"(?:{_INITIALS})?{_TOKEN}(?:\s{_TOKEN})*(?P<poss>['’]s\b)?")
 _RUN_TOKEN = re.compile(rf"[{_UP}]\.|[^\s.]\S*")
 
-# Capitalised words that are not parts of personal names in these texts.
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
+# Capitalised words that are not parts of personal names in these texts.
 _NOT_NAME = _words("""
 a an the and or but if in on at of for to by from with without into over after before during
 since until as among about against according also another both either neither each every
@@ -81,10 +81,9 @@ _TITLE_WORDS = (
     "advis", "poet", "dissident", "blogger", "lawyer", "founder", "owner", "banker", "ceo",
     "president", "member", "investigator", "inspector", "accountant", "rector", "speaker",
     "co-chair", "cochair", "spokes", "envoy", "consul", "ex-", "politician", "defender",
-    "oppositionist", "entrepreneur", "businessm", "civil servant", "servant", "teacher",
-    "doctor", "head physician", "professor", "auditor", "deputy", "commissioner",
+    "oppositionist", "entrepreneur", "servant", "teacher", "doctor", "physician",
+    "professor", "auditor", "commissioner",
 )
-_TITLE_CONNECT = {"of", "the", "and", "for", "on", "in", "&"}
 
 
 def _fold_surname(token: str) -> str:
@@ -482,7 +481,6 @@ class Case:
     sentence_months: int | None = None
     in_absentia: bool = False
     status: str | None = None
-    first_pos: int = 0
     key_span: tuple[int, int] | None = None
     key_rank: int = -1
     opened_as_new: bool = False
@@ -506,8 +504,8 @@ class Person:
 
 _APPOSITIVE = re.compile(
     r"^\s*(?:,\s*(?:who\s+(?:was|is|had\s+been|has\s+been|served\s+as)\s+)?|\s*\()"
-    r"(?:the\s+|a\s+|an\s+|then\s+|then-)?(?P<t>[^.;()]{3,140}?)"
-    r"(?=\s*(?:\)|\(|\.\s|\.$|;|,\s+who\b|\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|"
+    r"(?:the\s+|a\s+|an\s+|then\s+|then-|another\s+)?(?P<t>[^.;()]{3,140}?)"
+    r"(?=\s*(?:\)|\(|\.\s|\.$|;|,?\s+who\b|\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|"
     r",\s+(?:was|is|has|had|and)\b|$))", re.IGNORECASE)
 
 
@@ -570,8 +568,9 @@ def _title_after(text: str, end: int) -> str | None:
     return phrase if _looks_like_title(phrase) else None
 
 
-_APPOINTED = re.compile(r"\b(?:appointed|served|worked|acted)\s+as\s+(?:the\s+|a\s+|an\s+)?"
-                        r"(?P<t>[^.;,—–]{3,100}?)"
+_APPOINTED = re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|(?:was|had\s+been|became)"
+                        r"(?=\s+(?:the|a|an)\s))\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?P<t>[^.;,—–]{3,160}?)"
                         r"(?=\s*(?:[.;,—–]|\s+from\s|\s+in\s+\d|\s+until\s|$))",
                         re.IGNORECASE)
 
@@ -583,9 +582,9 @@ def region_of(position: str | None) -> str | None:
     low = re.sub(r"[\s\-]+", " ", position.lower())
     best = None
     for variant, region in region_variants().items():
-        for m in re.finditer(rf"\b{re.escape(variant)}\b", low):
-            if best is None or len(variant) > best[0]:
-                best = (len(variant), region)
+        found = re.search(rf"\b{re.escape(variant)}\b", low)
+        if found and (best is None or len(variant) > best[0]):
+            best = (len(variant), region)  # the longest variant: "Almaty Region" over "Almaty"
     return best[1] if best else None
 
 
@@ -675,9 +674,8 @@ class _Extractor:
             c_start += said[-1].end()
         before = self.text[c_start:trig]
         # relative clause: "X, who was sentenced"
-        rel = None
-        for rel in re.finditer(r"\bwho\b", before, re.IGNORECASE):
-            pass
+        whos = list(re.finditer(r"\bwho\b", before, re.IGNORECASE))
+        rel = whos[-1] if whos else None
         if rel and any(rel.end() <= nm.start - c_start for nm, _ in mentions
                        if c_start <= nm.start < trig):
             rel = None
@@ -690,15 +688,13 @@ class _Extractor:
         names = [(nm, k) for nm, k in names
                  if not _PREPOSITION_BEFORE.search(self.text[max(c_start, nm.start - 40):nm.start])
                  or re.search(r"\band\s+$", self.text[max(0, nm.start - 6):nm.start])]
-        if names:
-            first = names[0]
-            group = [first[1]]
+        if names:  # the first name, with any names coordinated to it ("A, B and C were ...")
+            group, last_end = [names[0][1]], names[0][0].end
             for nm, k in names[1:]:
-                gap = self.text[group_end(first, group, names):nm.start]
-                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
-                    group.append(k)
-                else:
+                if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[last_end:nm.start]):
                     break
+                group.append(k)
+                last_end = nm.end
             return list(dict.fromkeys(group))
         group = _GROUP.search(before)
         if group and self.recent:
@@ -876,15 +872,16 @@ class _Extractor:
                 self.persons[k].victim = True
 
     # --- case bookkeeping
-    def _case_for(self, person: str, clause: str, punishment: Punishment | None,
-                  index: int) -> Case:
+    def _case_for(self, person: str, clause: str, punishment: Punishment | None) -> Case:
+        """The person's case a clause speaks of: the current one, the one with the same
+        sentence, or a new one ("new charges"; a sentence unlike the one already recorded)."""
         cases = self.cases.setdefault(person, [])
         if not cases:
-            cases.append(Case(person, first_pos=index))
+            cases.append(Case(person))
             self.current[person] = 0
             return cases[0]
         if _NEW_CASE.search(clause) and not cases[self.current[person]].opened_as_new:
-            cases.append(Case(person, first_pos=index, opened_as_new=True))
+            cases.append(Case(person, opened_as_new=True))
             self.current[person] = len(cases) - 1
             return cases[-1]
         if punishment is not None and (punishment.months or punishment.sentence_type == "life"):
@@ -899,10 +896,19 @@ class _Extractor:
             cur = cases[self.current[person]]
             if cur.sentence_months is None and cur.sentence_type != "life":
                 return cur
-            cases.append(Case(person, first_pos=index))
+            cases.append(Case(person))
             self.current[person] = len(cases) - 1
             return cases[-1]
         return cases[self.current[person]]
+
+    def _relational(self, title: str) -> bool:
+        """A title that names a relation to a person, or a plural group, rather than an office."""
+        last = re.search(r"\bof\s+(\w+)\W*$", title)
+        if last and _fold_surname(last.group(1)) in {k.split("|")[0] for k in self.persons}:
+            return True
+        head = next((w for w in re.findall(r"[\w-]+", title.lower()) if _is_title_word(w)), "")
+        return head.endswith(("ies", "ees", "ers", "ents", "ists", "ors")) and \
+            not head.endswith(("ss", "ous"))
 
     def _year_of_previous_sentence(self) -> str | None:
         """'In 2019, there was a famous case. Judge X was detained ...': an undated event in
@@ -929,7 +935,14 @@ class _Extractor:
         after = [d for d in found if c_start + d.start >= trig_end
                  and c_start + d.start - trig_end <= 40]
         pick = before[-1] if before else (after[0] if after else None)
-        return pick.iso if pick else None
+        if pick is None:
+            # "in March 2002 X was detained, and a few months later he was imprisoned": the year
+            # of the earlier date carries over a lapse of days, weeks or months
+            earlier = [d for d in found if c_start + d.end <= floor and d.explicit_year and d.iso]
+            lapse = re.search(r"\b(?:a\s+few|several|a\s+couple\s+of|\w+)\s+(?:days|weeks|"
+                              r"months)\s+later\b", self.text[floor:trig_start], re.IGNORECASE)
+            return earlier[-1].iso[:4] if earlier and lapse else None
+        return pick.iso
 
     def run(self) -> list[CaseMention]:
         text = self.text
@@ -957,6 +970,8 @@ class _Extractor:
                     self.context_other[k] = bool(re.search(r"\bcorrupt", ctx, re.IGNORECASE))
                 p.mentions.append(nm.start)
                 title = _title_after(text, nm.end) or _title_before(text, nm.start)
+                if title and self._relational(title):
+                    title = None  # "deputy of Massimov", "one of the employees": no office named
                 if title:
                     p.titles.append((nm.start, _squash(title)))
                 if p.position is None and title:
@@ -1035,7 +1050,7 @@ class _Extractor:
                 if p_pun and event.status != "convicted" and not event.verdict_verb and \
                         not any(e.verdict_verb for e in events if k in e.persons):
                     p_pun = None  # a sentence in the clause belongs to someone else's verdict
-                case = self._case_for(k, clause, p_pun, c_start)
+                case = self._case_for(k, clause, p_pun)
                 self._merge(case, event, p_pun, charges, (other, vague), amounts, clause,
                             c_start, c_end, s_start, s_end,
                             [e.trigger_end for e in events if e is not event])
@@ -1175,11 +1190,6 @@ def _same_given(a: str | None, b: str | None) -> bool:
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
-
-def group_end(first, group, names) -> int:
-    """End offset of the last name already in the coordinated subject group."""
-    ends = [nm.end for nm, k in names if k in group]
-    return max(ends) if ends else first[0].end
 
 
 def extract(doc: Document) -> list[CaseMention]:

@@ -51,7 +51,7 @@ _DATE_RE = re.compile(
     rf"|(?P<span>(?<![\d,.])(?P<lead>(?i:from|between)\s+)?(?P<ya>{_YEAR})\s*"
     rf"(?P<join>[-–]|to|until|and)?\s*"
     rf"(?P<yb>{_YEAR})(?![\d%]))"
-    rf"|(?P<y>(?<![\d,.\-/])(?P<y4>{_YEAR})(?![\d%]|\s*(?:people|persons|citizens|cases)))")
+    rf"|(?P<y>(?<![\d,.\-/])(?P<y4>{_YEAR})(?![\d%]|s\b|\s*(?:people|persons|citizens|cases)))")
 
 
 def month_number(name: str) -> int:
@@ -61,7 +61,7 @@ def month_number(name: str) -> int:
 
 
 _NARRATIVE_YEAR = re.compile(
-    rf"\b(?:in|of|since|from|to|until|by|during|after|before|early|late|mid|end of|"
+    rf"\b(?:in|of|since|from|to|until|by|during|after|before|early|late|mid|end of|the|"
     rf"{_MON}|\d{{1,2}},?)\s*-?\s*$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>later|after|"
@@ -185,6 +185,27 @@ def narrative_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+EVIDENCE_WINDOW = 500  # characters of cleaned text; the original may be a little longer
+
+
+def focus_span(text: str, start: int, end: int, focus_start: int, focus_end: int,
+               limit: int = EVIDENCE_WINDOW) -> tuple[int, int]:
+    """A sentence, or for a run-on sentence (a PDF paragraph with no full stops) the part of
+    it around the words that state the facts, cut at word boundaries."""
+    if end - start <= limit:
+        return start, end
+    lo = max(start, min(focus_start, focus_end - limit // 2) - limit // 3)
+    hi = min(end, lo + limit)
+    lo = max(start, min(lo, hi - limit))
+    if lo > start:
+        space = text.find(" ", lo, focus_start)
+        lo = space + 1 if space != -1 else lo
+    if hi < end:
+        space = text.rfind(" ", focus_end, hi)
+        hi = space if space != -1 else hi
+    return lo, hi
+
+
 def is_citation(text: str) -> bool:
     """A bibliographic reference or footnote line, whose dates are publication dates."""
     return bool(_CITATION.search(text) or _PUBLICATION_DATE.search(text.strip())
@@ -204,8 +225,8 @@ _PROTEST = rx(
     r"(?:hunger|general|the|a) strikes?|sit-ins?|(?-i:march(?:ed|es)?)|"
     r"took to the streets|came out (?:to|onto|into|on) the (?:streets?|squares?)|"
     r"came out to protest|(?:began|started|continued) to gather|gather(?:ed|ing)(?: again)? "
-    r"(?:in|at|near|on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement|rallied|rallying|"
-    r"clash(?:es|ed) (?:broke out|erupted|with (?:the )?police)|pogroms?)\b")
+    r"(?:in|at|near|on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement|"
+    r"rallied|rallying|clash(?:es|ed) (?:broke out|erupted|with (?:the )?police)|pogroms?)\b")
 # a protest that did not happen ("the rally did not take place", "was banned")
 _CALLED_OFF = rx(r"\b(?:did not take place|never took place|(?:was|were) (?:cancell?ed|called "
                  r"off|banned|prevented|postponed)|refused (?:permission|to allow))\b")
@@ -260,6 +281,7 @@ _COUNT_VERBS = {
     "injured": rx(r"^[^.;]{0,50}?\b(?:injured|wounded|hurt|hospitali[sz]ed)\b"),
     "detained": rx(r"^[^.;]{0,50}?\b(?:detained|arrested|taken into custody)\b"),
 }
+_YEAR_NUMBER = re.compile(r"(?<![\d,.])(?:19|20)\d\d$")  # "2011", "over 2022" are years
 _AGES = re.compile(r"\baged\s+\d+(?:\s*(?:and|to|-)\s*\d+)?")
 # "police detained 40 people", "killing 3": the verb before the number
 _COUNT_VERBS_BEFORE = {
@@ -363,7 +385,7 @@ def _counts(passage: str) -> dict[str, int]:
         nxt = re.search(r"\d", ages)
         after = after[:nxt.start()] if nxt else after  # "3,000 gathered; 5 were killed"
         if re.match(r"\s*(?:%|percent|years?|months?|days?|hours?|tenge|KZT|USD|\$)", after,
-                    re.IGNORECASE) or re.fullmatch(r"(?:19|20)\d\d", num.text.strip()):
+                    re.IGNORECASE) or _YEAR_NUMBER.search(num.text):
             continue
         for key, pattern in _COUNT_VERBS.items():
             if key not in out and (pattern.match(after)
@@ -379,6 +401,8 @@ def _counts(passage: str) -> dict[str, int]:
 # ---------------------------------------------------------------- the extractor
 
 # a line opening with a day: "January 4. Residents ...", "5 January 2022: Protesters ..."
+# "ALMATY --", "ASTANA, Jan 5 (Reuters) -": where the report was filed, not an event place
+_DATELINE = re.compile(r"^[A-Z][A-Z\- ]+(?=\s*(?:--|—|–|,|\())", re.MULTILINE)
 _HEADING = re.compile(
     rf"(?m)^(?:(?:{_MON_DAY})\s+{_DAY}|{_DAY}\s+(?:{_MON_DAY}))(?:,?\s+{_YEAR})?"
     r"\s*[.:–—-]\s+(?=\S)")
@@ -395,14 +419,18 @@ class _Found:
     passage: str = ""
 
 
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:end if end != -1 else len(text)]
+
+
 def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, DateRef]]:
     """(start, end, day) blocks of a day-by-day chronology (two or more day headings).
 
     A block runs to the next heading (footnotes printed inside it included); the last one
     ends at the first paragraph break, and none runs longer than _CHRONOLOGY_MAX characters.
     """
-    heads = [m for m in _HEADING.finditer(text)
-             if not is_citation(text[m.start():text.find("\n", m.end()) % (len(text) + 1)])]
+    heads = [m for m in _HEADING.finditer(text) if not is_citation(_line_at(text, m.start()))]
     # a heading counts only beside another one: an entry of a run, not a stray dated line
     heads = [m for i, m in enumerate(heads)
              if (i and m.start() - heads[i - 1].start() < _CHRONOLOGY_MAX)
@@ -431,10 +459,37 @@ def _resolve(ref: DateRef, years: dict[int, int], context_year: int | None) -> D
     return ref.with_year(years.get(ref.month, context_year))
 
 
+_WEEKDAY = re.compile(r"\b(?:on|last|this) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                      r"Sunday)\b")
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def publication_date(text: str) -> date | None:
+    """The date a news page is published (its dateline), if the dates module can tell."""
+    try:
+        from kzwatch.extract.dates import document_dateline
+        return document_dateline(text)
+    except Exception:  # noqa: BLE001 - an optional helper; no dateline is a safe answer
+        return None
+
+
+def _weekdays(text: str, start: int, end: int, dateline: date | None) -> list[DateRef]:
+    """"on Tuesday" in a news report: the latest such day on or before its dateline."""
+    if dateline is None:
+        return []
+    out = []
+    for m in _WEEKDAY.finditer(text, start, end):
+        back = (dateline.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+        day = dateline - timedelta(days=back)
+        out.append(DateRef(m.start(), m.end(), day.year, day.month, day.day, None, False))
+    return out
+
+
 def _anchors(text: str, start: int, end: int, years: dict[int, int], context_year: int | None,
-             base: DateRef | None) -> list[DateRef]:
+             base: DateRef | None, dateline: date | None = None) -> list[DateRef]:
     """Dates of a sentence in order, relative ones ("three days later") resolved."""
     refs = [_resolve(r, years, context_year) for r in find_dates(text, start, end)]
+    refs += _weekdays(text, start, end, dateline)
     for m in _RELATIVE_RE.finditer(text, start, end):
         prior = [r for r in refs if r.end <= m.start() and r.span is None] or (
             [base] if base else [])
@@ -489,7 +544,8 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
     years = month_years(text)
     blocks = chronology_blocks(text, years)
     out: list[_Sentence] = []
-    context_year: int | None = None
+    dateline = publication_date(text)
+    context_year: int | None = dateline.year if dateline else None
     for s, e in narrative_sentences(text):
         sentence = text[s:e]
         if is_citation(sentence):
@@ -498,8 +554,9 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
         prev = out[-1] if out else None
         base = block or (prev.anchors[-1] if prev and prev.anchors else None)
         try:
-            anchors = _anchors(text, s, e, years, context_year, base)
-            places = [p for p in find_places(text, s, e) if not p.is_region]
+            anchors = _anchors(text, s, e, years, context_year, base, dateline)
+            places = [p for p in find_places(text, s, e)
+                      if not p.is_region and not _DATELINE.match(text, p.start)]
         except (ValueError, KeyError, IndexError, OverflowError):
             anchors, places = [], []  # an unreadable passage yields nothing
         out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence))))
@@ -531,10 +588,11 @@ def _scan(doc: Document) -> list[_Found]:
         if events and nxt and not nxt.places and not nxt.anchors and not events[0].counts \
                 and len({f.mention.place.name for f in events}) == 1:
             # "... a rally was held in Almaty. Up to 5,000 people took part in the rally."
-            extra = _counts(text[nxt.start:nxt.end])
+            # only the turnout: deaths and arrests told after an event are often totals
+            extra = _counts(text[nxt.start:nxt.end]).get("participants")
             if extra and not _NATIONAL.search(text[nxt.start:nxt.end]):
                 for f in events:
-                    f.counts = extra
+                    f.counts = {"participants": extra}
         found.extend(events)
     return found
 
@@ -570,7 +628,8 @@ def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: b
             ref = _date_for(mention, sent.anchors) or sent.block or scene
             if ref is None or ref.iso() is None or ref.year is None:
                 continue
-            out.append(_Found(ref.iso(), mention, seg_type, (s, e), dict(counts), sentence))
+            span = focus_span(text, s, e, mention.start, mention.end)
+            out.append(_Found(ref.iso(), mention, seg_type, span, dict(counts), sentence))
     return out
 
 

@@ -27,6 +27,7 @@ from kzwatch.extract.protests import (
     MONTHS,
     DateRef,
     chronology_blocks,
+    focus_span,
     is_citation,
     month_years,
     narrative_sentences,
@@ -41,6 +42,7 @@ _TOPIC = rx(
     r"uprising|coup|terroris\w+|counterterrorist|clashes|corrupt\w*|anti-corruption|brib\w+|"
     r"embezzl\w+|abuse of (?:office|power)|prosecut\w+|detain\w*|detention|arrest\w*|"
     r"torture|assets|peaceful assembl\w+|judges|police|broker\w*|ACLED|tragedy)\b")
+_CORRUPTION = rx(r"\b(?:corrupt\w*|anti-corruption|brib\w+|embezzl\w+|kickbacks?)\b")
 _UNREST = rx(r"\b(?:protest\w*|unrest|riots?|rioters|demonstrat\w+|rall(?:y|ies)|uprising|"
              r"clashes|events|coup|counterterrorist|violence)\b")
 
@@ -123,7 +125,7 @@ _ASSETS = rx(rf"\b(?:assets|property|funds)\b{_IN_SENTENCE}{{0,200}}\b(?:reclaim
              rf"confiscated|repatriated)\b{_IN_SENTENCE}{{0,80}}\b(?:assets|property|funds)\b|"
              rf"\b(?:returned|recovered|reimbursed|repaid)\b{_IN_SENTENCE}{{0,60}}? to the "
              rf"(?:state|budget|treasury)\b|"
-             rf"\bdamage\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed|recovered)\b")
+             rf"\bdamages?\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed|recovered)\b")
 _DAMAGE = rx(r"\b(?:damage|losses)\b")
 _NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|nationwide|"
                r"in Kazakhstan|in all regions)\b")
@@ -186,7 +188,10 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
                         after, re.IGNORECASE):
             return None
         m = _VERB.search(after)
-        return (_from_participle(m), "persons") if m else None
+        if m:
+            return _from_participle(m), "persons"
+        return next(((metric, "persons") for metric, pattern in _BEFORE_METRIC
+                     if pattern.search(before)), None)  # "police detained five of them"
     m = _REDUCED.match(local)
     if m:
         return _from_participle(m), "persons"
@@ -263,7 +268,11 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
 
 
 def _subject(sentence: str, metric: str, period: str | None, location: str | None) -> str:
+    """What a figure is about: the episode of unrest (month, place) or the body reporting a
+    figure on corruption, e.g. "January 2022 unrest", "Anti-Corruption Agency"."""
     org = _ORG.search(sentence)
+    if _CORRUPTION.search(sentence):
+        return org.group(0) if org else "fight against corruption"
     if metric in UNREST_METRICS or _UNREST.search(sentence):
         base = "unrest"
         if period and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", period):
@@ -361,7 +370,8 @@ class _Reader:
             location = self.last_place[1]  # the place of the figures just before
         self.last_place = (idx, location)
         self.out.append(Statistic(
-            source_name=self.doc.source_name, **self.doc.cite(s, e),
+            source_name=self.doc.source_name, **self.doc.cite(*focus_span(text, s, e, num.start,
+                                                                           num.end)),
             subject=_subject(text[s:e], metric, period, location), metric=metric,
             value=float(num.value), unit=unit, period=period, location=location))
 
@@ -402,7 +412,7 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
 
 def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
     """True when the number is part of a date ("January 5", "in 2019", "the 2011 protests")."""
-    if re.fullmatch(r"(?:19|20)\d\d", num.text.strip()) and not re.match(
+    if re.search(r"(?<![\d,.])(?:19|20)\d\d$", num.text) and not re.match(
             r"\s*(?:people|persons|citizens|protesters|participants|detainees|cases)\b",
             text[num.end:num.end + 20]):
         return True

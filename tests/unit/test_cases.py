@@ -278,3 +278,62 @@ def test_no_year_inherited_from_another_persons_event_or_relative_time():
     assert recs["Saule Kenzhebayeva"].detained_on is None
     assert recs["Berik Amanov"].detained_on == "2019"
     assert recs["Berik Amanov"].verdict_on is None
+
+
+AGENCY_STORY = """ASTANA, March 5, 2024 (Kazinform) - The former head of the Akmola region's \
+health department, Nurlan Seitkali, has been sentenced to 8 years in prison for embezzlement, the \
+Anti-Corruption Agency's press service reported on Tuesday.
+
+According to the investigation, in 2021-2022 Seitkali, together with the director of a private \
+company, Aizhan Mukhamedzhanova, embezzled 450 million tenge allocated for medical equipment. \
+Mukhamedzhanova received a 5-year suspended sentence. The court also banned Seitkali from \
+holding public office for life.
+
+"Corruption remains a serious threat," said the agency's spokesman Yerlan Zhaksylykov.
+
+Earlier, the former akim of Zhanaozen, Maksat Ibagarov, was detained on suspicion of abuse of \
+office. On Monday, a court in Aktau placed him in pre-trial detention for two months.
+"""
+
+
+def test_agency_story():
+    doc = Document.plain(AGENCY_STORY, "story.txt")
+    recs = {r.person_name: r for r in extract(doc)}
+    assert set(recs) == {"Nurlan Seitkali", "Aizhan Mukhamedzhanova", "Maksat Ibagarov"}
+    seitkali = recs["Nurlan Seitkali"]
+    assert (seitkali.region, seitkali.sentence_months, seitkali.amount_kzt) == (
+        "Akmola", 96, 450_000_000)
+    assert seitkali.sentence_type == "prison"  # a lifetime ban from office is not a life term
+    assert seitkali.amount_kind == "embezzled"
+    assert (recs["Aizhan Mukhamedzhanova"].sentence_type,
+            recs["Aizhan Mukhamedzhanova"].verdict_on) == ("suspended", None)
+    ibagarov = recs["Maksat Ibagarov"]
+    assert (ibagarov.position, ibagarov.detained_on) == ("former akim of Zhanaozen", "2024-03-04")
+    for rec in recs.values():
+        assert rec.evidence in AGENCY_STORY
+
+
+NGO_REPORT = """On 12 January 2023, civil activist Nurzhan Mukhammedov was sentenced by the Aktobe \
+City Court to five years of restriction of freedom for "participation in the activities of a \
+banned extremist organisation" (Article 405 of the Criminal Code).
+
+Journalist Makhambet Abzhan was arrested on 27 November 2022 on extortion charges. In August \
+2023 he was sentenced to seven years in prison. His lawyer, Dzhokhar Utebekov, said the verdict \
+would be appealed.
+
+Opposition politician Zhanbolat Mamay was charged under Articles 274 and 272 of the Criminal \
+Code. On 7 April 2023 the court handed him a six-year suspended sentence.
+"""
+
+
+def test_ngo_report():
+    recs = {r.person_name: r for r in extract(Document.plain(NGO_REPORT, "ngo.txt"))}
+    assert set(recs) == {"Nurzhan Mukhammedov", "Makhambet Abzhan", "Zhanbolat Mamay"}
+    m = recs["Nurzhan Mukhammedov"]
+    assert (m.sentence_type, m.sentence_months, m.verdict_on, m.charges) == (
+        "restriction_of_freedom", 60, "2023-01-12", ["extremism"])
+    a = recs["Makhambet Abzhan"]
+    assert (a.detained_on, a.verdict_on, a.sentence_months, a.charges) == (
+        "2022-11-27", "2023-08", 84, ["other"])
+    z = recs["Zhanbolat Mamay"]
+    assert (z.charges, z.sentence_type, z.sentence_months) == ([], "suspended", 72)

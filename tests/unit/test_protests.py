@@ -183,3 +183,12 @@ def test_chronology_with_full_dates_as_headings():
     assert set(got) == {("2022-01-05", "Aktobe"), ("2022-01-06", "Aktobe"),
                         ("2022-01-06", "Oral")}
     assert got[("2022-01-05", "Aktobe")].sub_event_type == "violent_demonstration"
+
+
+def test_dateline_is_not_an_event_place_and_later_totals_are_not_event_counts():
+    text = ("ALMATY -- Thousands of protesters stormed the akimat in Aktobe on January 5, 2022.\n"
+            "Officials said the unrest in the city left 12 people dead and 300 injured.")
+    got = events(text)
+    assert set(got) == {("2022-01-05", "Aktobe")}
+    event = got[("2022-01-05", "Aktobe")]
+    assert (event.killed, event.injured, event.participants) == (None, None, None)

@@ -118,3 +118,14 @@ def test_subject_names_the_episode_or_agency():
 ])
 def test_counted_nouns_and_recovered_money(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Court Jails Activists Over 2022 Protests in Aktobe", set()),
+    ("Relatives picketed the court over the unrest. Police detained five of them.",
+     {("detained", 5, "persons", None, None)}),
+    ("The Anti-Corruption Agency said 2.5 billion tenge in damages had been compensated in 2023.",
+     {("assets_recovered", 2.5e9, "KZT", "2023", None)}),
+])
+def test_years_partitives_and_compensated_damage(text, expected):
+    assert facts(text) == expected
