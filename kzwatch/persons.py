@@ -112,6 +112,14 @@ class _Clusters:
             self.how[other] = (rule, round(float(score), 1))
 
 
+_FEMININE = re.compile(r"(?:ova|eva|ina|aia|kizi)$")
+
+
+def _gender_clash(a: str, b: str) -> bool:
+    """Nazarbaev / Nazarbaeva are two people (a man and a woman), however alike they look."""
+    return bool(_FEMININE.search(a)) != bool(_FEMININE.search(b))
+
+
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two full names may be one person only if their given names agree (or one lacks it)."""
     ga, gb = _given(a), _given(b)
@@ -175,7 +183,8 @@ def resolve_persons(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame,
                 continue
             score = fuzz.token_sort_ratio(" ".join(folded[a]), " ".join(folded[b]))
             sur = fuzz.ratio(_surname(folded[a]), _surname(folded[b]))
-            if score >= FUZZY_THRESHOLD and sur >= SURNAME_THRESHOLD - 10:
+            if score >= FUZZY_THRESHOLD and sur >= SURNAME_THRESHOLD - 10 and \
+                    not _gender_clash(_surname(folded[a]), _surname(folded[b])):
                 clusters.join(a, b, "fuzzy", score)
 
     # surname_only: a lone surname joins the one full name that carries it
@@ -187,7 +196,7 @@ def resolve_persons(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame,
         scored = []
         for f in full:
             score = fuzz.ratio(surname, _surname(folded[f]))
-            if score >= SURNAME_THRESHOLD:
+            if score >= SURNAME_THRESHOLD and not _gender_clash(surname, _surname(folded[f])):
                 scored.append((score, f))
         roots = {clusters.find(f) for _, f in scored}
         if len(roots) > 1:  # several people share the surname: prefer one in the same document

@@ -122,7 +122,11 @@ def _is_headline(text: str) -> bool:
              "as", "or", "over", "after", "into"}
     content = [w for w in words if w.lower() not in small and len(w) > 1]
     caps = sum(1 for w in content if w[0].isupper())
-    return len(content) >= 5 and caps / len(content) >= 0.85
+    if len(content) < 5:
+        return False
+    share = caps / len(content)
+    # a sentence ends with a full stop and has lower-case words; a headline has neither
+    return share == 1.0 or (share >= 0.85 and not text.rstrip().endswith("."))
 
 
 @dataclass
@@ -156,7 +160,8 @@ def _name_mentions(text: str, known_surnames: set[str]) -> list[NameMention]:
         cur_start = cur_end = offset
         for tok_m in _RUN_TOKEN.finditer(run):
             tok = tok_m.group(0)
-            if tok.lower() in _NOT_NAME:
+            if tok.lower() in _NOT_NAME or tok.lower() in _TITLE_WORDS or \
+                    tok.lower().rstrip("s") in _TITLE_WORDS or tok.lower().startswith("ex-"):
                 if current:
                     pieces.append((cur_start, cur_end, current))
                 current = []
@@ -188,7 +193,8 @@ def _name_mentions(text: str, known_surnames: set[str]) -> list[NameMention]:
                 continue
             if _ORG_BEFORE.search(text[max(0, start - 60):start]):
                 continue
-            out.append(NameMention(start, end, text[start:end], toks, poss and last_piece))
+            written = " ".join(text[start:end].split())  # a name may wrap across a line break
+            out.append(NameMention(start, end, written, toks, poss and last_piece))
     return out
 
 
@@ -219,8 +225,9 @@ _PASSIVE = re.compile(
     rf"\b{_AUX}(?P<verb>{'|'.join(sorted(_PASSIVE_VERBS, key=len, reverse=True))})\b",
     re.IGNORECASE)
 _REDUCED = re.compile(  # "Satybaldy, accused of economic crimes," / "Released at the beginning"
-    r"(?:,\s*|^\s*)(?P<verb>accused|charged|convicted|suspected|sentenced|arrested|detained|"
-    r"released|jailed|pardoned)\s+(?=of|with|to|in|on|at|for|after|under|early|from)",
+    r"(?:,\s*|^\s*|\(\s*)(?P<verb>accused|charged|convicted|suspected|sentenced|arrested|detained|"
+    r"released|jailed|pardoned|acquitted)"
+    r"(?:\s+(?=of|with|to|in|on|at|for|after|under|early|from)|(?=\)))",
     re.IGNORECASE)
 _SUBJECT_VERBS = [  # the subject is the person facing the case
     (re.compile(r"\b(?:received|receives|got|was given|was handed)\s+"
@@ -236,8 +243,8 @@ _SUBJECT_VERBS = [  # the subject is the person facing the case
                 r"(?:prison|custody|pre-?trial detention|jail|a penal colony)(?:\b|(?=\d))",
                 re.IGNORECASE),
      "detained"),
-    (re.compile(r"\b(?:served|serving)\s+(?:\w+\s+){0,3}?(?:sentence|years?|term)\b",
-                re.IGNORECASE),
+    (re.compile(r"\b(?:served|serving)\s+(?:\w+\s+){0,3}?(?:sentence|years?|term)\b"
+                r"(?!\s+(?:as|in\s+(?:office|parliament|the\s+government)))", re.IGNORECASE),
      "convicted"),
     (re.compile(r"\bwas\s+(?:\w+\s+)?behind\s+bars\b", re.IGNORECASE), "detained"),
 ]
@@ -277,7 +284,10 @@ _GROUP = re.compile(r"\b(?:all\s+(?:two|three|four|five|six|of\s+them)(?:\s+(?:m
                     r"defendants))?|the\s+(?:two|three|four)\s+(?:men|women|officials|"
                     r"defendants)|they)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_PRONOUN_OBJECT = re.compile(r"^\s*(?:him|her|his)\b", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(  # "sentenced him", "deferred her sentence"; not "arrested her son"
+    r"^\s*(?:him\b|her\b(?!\s+(?:\w+\s+)?(?:partner|wife|husband|son|daughter|brother|sister|"
+    r"lawyer|father|mother|colleague|deputy|deputies|associate|friend|relative|nephew|niece)s?\b)|"
+    r"his\s+(?:\w+\s+)?(?:sentence|punishment|case)\b)", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:of|by|with|from|to|for|against|about|than|like)\s+(?:[a-z][^\s,.;:()]*\s+){0,3}$")
 
@@ -305,7 +315,8 @@ _CHARGES = [
     ("high_treason", r"\btreason\b"),
     ("seizure_of_power", (r"seiz\w*\s+(?:of\s+)?(?:state\s+)?power|coup\b|usurp\w*\s+(?:of\s+)?"
                          r"power")),
-    ("mass_riots", r"\briots?\b|mass\s+(?:disorder|unrest)"),
+    ("mass_riots", (r"mass\s+(?:riots?|disorders?)|(?:organi[sz]\w*|participat\w*\s+in|incit\w*|"
+                    r"taking\s+part\s+in|involvement\s+in|role\s+in)\s+(?:the\s+)?riots?\b")),
     ("extremism", (r"extremis\w+|(?:organi[sz]\w+|participat\w+)\s+(?:\w+\s+){0,3}in\s+the\s+"
                   r"activit\w+\s+of|terroris\w+")),
     ("inciting_discord", r"incit\w+\s+(?:\w+\s+){0,2}(?:discord|hatred|enmity)"),
@@ -366,6 +377,7 @@ _NUM_WORDS = {
 _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
 _DURATION = re.compile(
     rf"\b(?P<y>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+years?(?:[\s-]+old)?"
+    rf"(?P<half2>\s+and\s+a\s+half)?"
     rf"(?:,?\s+(?:and\s+)?(?P<m>{_NUM})[\s-]+months?)?"
     rf"|\b(?P<mo>{_NUM})[\s-]+months?", re.IGNORECASE)
 _SENTENCE_CONTEXT = re.compile(
@@ -391,7 +403,7 @@ def _months(m: re.Match) -> int | None:
     years = _num(m.group("y"))
     if years is None:
         return None
-    months = years * 12 + (6 if m.group("half") else 0)
+    months = years * 12 + (6 if m.group("half") or m.group("half2") else 0)
     if m.group("m"):
         extra = _num(m.group("m"))
         months += extra or 0
@@ -548,23 +560,41 @@ def _title_before(text: str, start: int) -> str | None:
         kept.append(w)
     kept.reverse()
     cores = [w.group(0).strip("()“”\"«»'’").lower() for w in kept]
-    idx = next((i for i, c in enumerate(cores) if _is_title_word(c)), None)
-    if idx is None:
+    heads = [i for i, c in enumerate(cores) if _is_title_word(c)]
+    if not heads:
         return None
-    while idx > 0 and (cores[idx - 1] in _TITLE_MODIFIERS or (
-            kept[idx - 1].group(0)[:1].isupper() and cores[idx - 1] not in {"the", "a", "an"}
-            and not re.search(r"['’]s$", cores[idx - 1]))):
-        idx -= 1
+    idx = heads[-1]  # the office nearest the name, widened leftwards over its modifiers
+
+    def modifier(i: int) -> bool:
+        return cores[i] in _TITLE_MODIFIERS or _is_title_word(cores[i]) or (
+            kept[i].group(0).strip("()“”\"«»'’")[:1].isupper()
+            and cores[i] not in {"the", "a", "an"}
+            and not re.search(r"['’]s$", cores[i]))
+
+    while idx > 0:
+        if modifier(idx - 1):
+            idx -= 1
+        elif cores[idx - 1] in {"and", "&"} and idx > 1 and _is_title_word(cores[idx - 2]):
+            idx -= 2  # "journalist and human rights activist", "Minister and Chairman"
+        else:
+            break
     phrase = window[kept[idx].start():kept[-1].end()].strip(" ,")
     phrase = re.sub(r"\s+(?:of|the|and|for|on|in)$", "", phrase, flags=re.IGNORECASE)
     return phrase if _looks_like_title(phrase) else None
 
 
+_DESCRIPTIVE = re.compile(r"^(?:(?:prominent|well-known|famous|renowned|noted|veteran|young|"
+                          r"elderly|\d+-?year-?old)\s+)+", re.IGNORECASE)
+
+
 def _title_after(text: str, end: int) -> str | None:
+    """Office in apposition after a name: 'X, the former head of Y,' / 'X (Judge of Y)'."""
     m = _APPOSITIVE.match(text[end:end + 200])
     if not m:
         return None
-    phrase = m.group("t").strip(" ,")
+    phrase = re.split(r"\s+(?:known|who|which|that|whose|famous|accused|arrested|detained|"
+                      r"sentenced|convicted)\b", m.group("t"))[0]
+    phrase = _DESCRIPTIVE.sub("", phrase.strip(" ,"))
     return phrase if _looks_like_title(phrase) else None
 
 
@@ -782,14 +812,15 @@ class _Extractor:
                 continue  # "asked to be released", "threatened to be arrested": not an event
             who = self._subject_before(c_start, c_start + m.start(), mentions)
             if status == "charged" and verb == "accused" and not re.match(
-                    r"\s*of\b", clause[m.end():]):
-                continue
+                    r"\s*(?:by\s+[^,.;]*?(?:prosecut|investigat|police|agenc|service|committee|"
+                    r"court|authorit)[^,.;]*?\s+)?of\b", clause[m.end():], re.IGNORECASE):
+                continue  # "accused by journalists of ...": criticism, not a charge
             events.append(Event(who, status, c_start + m.start("verb"), c_start + m.end(),
                                 detain_verb, status in ("convicted", "acquitted")))
         for m in _REDUCED.finditer(clause):
             verb = m.group("verb").lower()
             status = next((s for v, s in _PASSIVE_VERBS.items() if re.fullmatch(v, verb)), None)
-            if m.group(0).lstrip().startswith(","):
+            if m.group(0).lstrip().startswith((",", "(")):
                 prior = [k for nm, k in mentions if nm.end <= c_start + m.start()
                          and c_start + m.start() - nm.end < 3]
                 who = prior[-1:] if prior else []
@@ -957,6 +988,7 @@ class _Extractor:
                 prev_span = None
             self.prev_in_paragraph = prev_span
             if _is_headline(text[s_start:s_end]) and "\n" not in text[s_start:s_end].strip():
+                self._headline_names(s_start, s_end)
                 prev_span = (s_start, s_end)
                 continue
             mentions = self._mentions(s_start, s_end)
@@ -991,6 +1023,22 @@ class _Extractor:
             self.prev_had_events = bool(sentence_group)
         return self._records()
 
+    def _headline_names(self, s_start: int, s_end: int) -> None:
+        """A headline names people in full before the body shortens them to a surname
+        ("Ex-Minister Kuandyk Bishimbayev Jailed" / "Bishimbayev was sentenced"). Title Case
+        glues verbs to names, so only a given name + surname-shaped token is kept."""
+        for run in _CAPS_RUN.finditer(self.text, s_start, s_end):
+            toks = list(re.finditer(r"\S+", run.group(0)))
+            for given, surname in zip(toks, toks[1:]):
+                words = (given.group(0).lower(), surname.group(0).lower())
+                if not _SURNAME_SHAPE.search(words[1]) or any(
+                        w in _NOT_NAME or w in _TITLE_WORDS or w.startswith("ex-") or "." in w
+                        for w in words):
+                    continue
+                start, end = run.start() + given.start(), run.start() + surname.end()
+                self._person_for(NameMention(start, end, self.text[start:end],
+                                             [given.group(0), surname.group(0)], False))
+
     def _topic(self, s_start: int, s_end: int, mentions) -> str | None:
         """Whom a following he/she refers to: the sentence's subject, else its first name.
 
@@ -1006,13 +1054,14 @@ class _Extractor:
         return named[0] if named else None
 
     def _appointments(self, s_start: int, s_end: int, mentions) -> None:
-        for m in _APPOINTED.finditer(text := self.text, s_start, s_end):
+        """'she was appointed as the deputy akim of Atyrau region': an office when no title is
+        written beside the name."""
+        for m in _APPOINTED.finditer(self.text, s_start, s_end):
             who = self._subject_before(s_start, m.start(), mentions)
             title = m.group("t").strip()
-            if who and _looks_like_title(title):
+            if who and _looks_like_title(title) and not self._relational(title):
                 for k in who:
                     self.persons[k].appointed = self.persons[k].appointed or _squash(title)
-        del text
 
     def _clause(self, c_start, c_end, s_start, s_end, mentions, sentence_group) -> None:
         clause = self.text[c_start:c_end]

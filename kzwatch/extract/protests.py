@@ -44,7 +44,8 @@ _DATE_RE = re.compile(
     rf"(?P<mdy>\b(?P<m1>{_MON_DAY})\s+(?P<d1>{_DAY})(?:\s*(?:[-–]|and|to)\s*(?P<d1b>{_DAY}))?\b"
     rf"(?:,?\s+(?P<y1>{_YEAR})\b)?)"
     # 6 March 2022 / 6th of March
-    rf"|(?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON_DAY})(?!\w)(?:,?\s+(?P<y2>{_YEAR})\b)?)"
+    rf"|(?P<dmy>\b(?:(?P<d2a>{_DAY})\s*(?:[-–]|and|to)\s*)?(?P<d2>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<m2>{_MON_DAY})(?!\w)(?:,?\s+(?P<y2>{_YEAR})\b)?)"
     # early January 2022 / January of 2002 / in December
     rf"|(?P<my>(?P<m3>{_MON})\b(?:,?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)?)"
     # 2015-2020 / 20152020 (a dropped hyphen) / from 2018 to 2021
@@ -115,9 +116,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateRe
                               month_number(m.group("m1")), day, None, bool(y))
             elif m.group("dmy"):
                 y = m.group("y2")
+                day = None if m.group("d2a") else int(re.sub(r"\D", "", m.group("d2")))
                 ref = DateRef(m.start(), m.end(), int(y) if y else None,
-                              month_number(m.group("m2")), int(re.sub(r"\D", "", m.group("d2"))),
-                              None, bool(y))
+                              month_number(m.group("m2")), day, None, bool(y))
             elif m.group("my"):
                 if m.group("m3") == "May" and not m.group("y3"):
                     continue  # the modal verb
@@ -226,7 +227,10 @@ _PROTEST = rx(
     r"took to the streets|came out (?:to|onto|into|on) the (?:streets?|squares?)|"
     r"came out to protest|(?:began|started|continued) to gather|gather(?:ed|ing)(?: again)? "
     r"(?:in|at|near|on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement|"
-    r"rallied|rallying|clash(?:es|ed) (?:broke out|erupted|with (?:the )?police)|pogroms?)\b")
+    r"rallied|rallying|clash(?:es|ed)|pogroms?|striking (?:[\w-]+ )?(?:workers|miners|"
+    r"employees|drivers|teachers|doctors)|blocked (?:the |a )?(?:road|highway|street|traffic|"
+    r"bridge|railway|entrance)|road blockades?|(?:opened fire|fired) on (?:the )?(?:[\w-]+ ){0,2}"
+    r"(?:protesters|demonstrators|crowds?|rally|residents))\b")
 # a protest that did not happen ("the rally did not take place", "was banned")
 _CALLED_OFF = rx(r"\b(?:did not take place|never took place|(?:was|were) (?:cancell?ed|called "
                  r"off|banned|prevented|postponed)|refused (?:permission|to allow))\b")
@@ -236,16 +240,17 @@ _VIOLENT = rx(
     r"(?:tore|torn|pulled|knocked) down|toppl(?:ed|ing)|broke into|overturn(?:ed)|"
     r"clash(?:es|ed)|riot(?:s|ed|ing)?|pogroms?|threw (?:stones|rocks|molotov)|"
     r"attack(?:ed|ing) (?:the )?(?:police|building|akimat|government))\b")
-_MOB = rx(r"\b(?:mob|lynch(?:ed|ing)?)\b")
+_MOB = rx(r"\b(?:mob|lynch(?:ed|ing)?|inter-?ethnic|interethnic|communal|pogroms?)\b")
 _FORCE = rx(
     r"\b(?:open(?:ed)? fire|fir(?:ed|ing) (?:on|at|into)|shot at|live ammunition|"
     r"firearms against|use firearms|shoot(?:ing)? (?:at|to kill)|killed (?:protesters|"
-    r"demonstrators)|killed without)\b")
+    r"demonstrators))\b")
 _INTERVENTION = rx(
     r"\b(?:(?:were|was|being|forcibly|police|troops) dispersed|dispersed (?:the|a|by)|"
     r"(?:to|police) disperse (?:the )?(?:demonstrators|protesters|crowds?|rally|people|"
-    r"participants)|tear gas|stun grenades|rubber bullets|water cannons?|batons|"
-    r"(?:were|was) (?:detained|arrested))\b")
+    r"participants)|tear gas|stun grenades|rubber bullets|water cannons?|batons|detentions|"
+    r"(?:were|was) (?:detained|arrested)|(?:police|officers|authorities|security forces) "
+    r"(?:\w+ )?(?:detained|arrested))\b")
 _VAC = rx(
     r"\b(?:children|child|civilians|residents|passers-by|bystanders|journalists?)\b[^.;]{0,60}"
     r"\b(?:shot dead|shot|killed|murdered|beaten to death)\b")
@@ -275,7 +280,7 @@ _LABELS = {
 
 _PEOPLE = (r"(?:people|persons|protesters|demonstrators|participants|workers|oil workers|"
            r"residents|citizens|activists|strikers|miners|women|men|students|pensioners|"
-           r"farmers|employees)")
+           r"farmers|employees|supporters|drivers|mothers|villagers|entrepreneurs|traders)")
 _COUNT_VERBS = {
     "killed": rx(r"^[^.;]{0,50}?\b(?:killed|dead|died|shot dead|lost their lives)\b"),
     "injured": rx(r"^[^.;]{0,50}?\b(?:injured|wounded|hurt|hospitali[sz]ed)\b"),
@@ -355,7 +360,7 @@ def classify(passage: str, unrest_context: bool) -> str | None:
     if _VAC.search(passage) and not re.search(r"\b(?:protesters|demonstrators)\b", passage,
                                                re.IGNORECASE):
         return "attack"
-    if _first_unnegated(_MOB, passage) and protest is None:
+    if _first_unnegated(_MOB, passage) and _first_unnegated(_VIOLENT, passage):
         return "mob_violence"
     if _first_unnegated(_VIOLENT, passage):
         return "violent_demonstration"
@@ -376,7 +381,7 @@ def _counts(passage: str) -> dict[str, int]:
     """Counts stated in a one-place passage: participants, killed, injured, detained."""
     out: dict[str, int] = {}
     for num in find_numbers(passage):
-        if not num.is_integer or num.qualifier in ("range", "less_than", "about") \
+        if not num.is_integer or num.qualifier in ("range", "less_than") \
                 or re.search(r"\b(?:aged|age|of)\s*$|\baged \d+ (?:and|to|-)\s*$",
                              passage[:num.start]):
             continue
@@ -400,9 +405,17 @@ def _counts(passage: str) -> dict[str, int]:
 
 # ---------------------------------------------------------------- the extractor
 
-# a line opening with a day: "January 4. Residents ...", "5 January 2022: Protesters ..."
 # "ALMATY --", "ASTANA, Jan 5 (Reuters) -": where the report was filed, not an event place
 _DATELINE = re.compile(r"^[A-Z][A-Z\- ]+(?=\s*(?:--|—|–|,|\())", re.MULTILINE)
+
+
+def is_dateline(text: str, pos: int) -> bool:
+    """True for a place name opening a news dateline ("ALMATY --"): where the report was
+    filed, not where anything happened."""
+    return bool(_DATELINE.match(text, pos))
+
+
+# a line opening with a day: "January 4. Residents ...", "5 January 2022: Protesters ..."
 _HEADING = re.compile(
     rf"(?m)^(?:(?:{_MON_DAY})\s+{_DAY}|{_DAY}\s+(?:{_MON_DAY}))(?:,?\s+{_YEAR})?"
     r"\s*[.:–—-]\s+(?=\S)")
@@ -459,7 +472,7 @@ def _resolve(ref: DateRef, years: dict[int, int], context_year: int | None) -> D
     return ref.with_year(years.get(ref.month, context_year))
 
 
-_WEEKDAY = re.compile(r"\b(?:on|last|this) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+_WEEKDAY = re.compile(r"\b(?:on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                       r"Sunday)\b")
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -556,7 +569,7 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
         try:
             anchors = _anchors(text, s, e, years, context_year, base, dateline)
             places = [p for p in find_places(text, s, e)
-                      if not p.is_region and not _DATELINE.match(text, p.start)]
+                      if not p.is_region and not is_dateline(text, p.start)]
         except (ValueError, KeyError, IndexError, OverflowError):
             anchors, places = [], []  # an unreadable passage yields nothing
         out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence))))
@@ -623,7 +636,8 @@ def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: b
         seg_places = [p for p in places if seg_start <= p.start < seg_end]
         if not seg_places:
             continue
-        seg_type = classify(text[seg_start:seg_end], unrest) or sentence_type
+        seg_type = sentence_type if one_place else (
+            classify(text[seg_start:seg_end], unrest) or sentence_type)
         for mention in seg_places:
             ref = _date_for(mention, sent.anchors) or sent.block or scene
             if ref is None or ref.iso() is None or ref.year is None:

@@ -29,6 +29,7 @@ from kzwatch.extract.protests import (
     chronology_blocks,
     focus_span,
     is_citation,
+    is_dateline,
     month_years,
     narrative_sentences,
     rx,
@@ -41,7 +42,8 @@ _TOPIC = rx(
     r"\b(?:protest\w*|unrest|riots?|rioters|demonstrat\w+|rall(?:y|ies)|strikes?|strikers|"
     r"uprising|coup|terroris\w+|counterterrorist|clashes|corrupt\w*|anti-corruption|brib\w+|"
     r"embezzl\w+|abuse of (?:office|power)|prosecut\w+|detain\w*|detention|arrest\w*|"
-    r"torture|assets|peaceful assembl\w+|judges|police|broker\w*|ACLED|tragedy)\b")
+    r"torture|assets|peaceful assembl\w+|judges|police|broker\w*|ACLED|tragedy|striking|"
+    r"opened fire|security forces|clash\w*)\b")
 _CORRUPTION = rx(r"\b(?:corrupt\w*|anti-corruption|brib\w+|embezzl\w+|kickbacks?)\b")
 _UNREST = rx(r"\b(?:protest\w*|unrest|riots?|rioters|demonstrat\w+|rall(?:y|ies)|uprising|"
              r"clashes|events|coup|counterterrorist|violence)\b")
@@ -106,6 +108,21 @@ _BEFORE_METRIC = [
     ("convictions", rx(r"\b(?:convicted|sentenced)\s*$")),
     ("prosecuted", rx(r"\b(?:charged|prosecuted|indicted)\s*$")),
 ]
+# "registered 1,987 offences, up from 1,750 a year earlier": the same count, earlier
+_COMPARED = rx(r"\b(?:up|down|rising|falling|increased|decreased|grew|fell) from\s*$|"
+               r"\bcompared (?:with|to)\s*$")
+
+
+def _compared(before: str, num: NumberMatch) -> bool:
+    """"up from 1,750": the number reader keeps "from" with the number."""
+    lead = " from" if num.text.lower().startswith("from") else ""
+    return bool(_COMPARED.search(before.rstrip() + lead))
+
+
+_YEAR_EARLIER = rx(r"\s*(?:a year (?:earlier|before)|the (?:previous|preceding) year|"
+                   r"the year before)")
+_DEFAULT_UNIT = {"criminal_cases": "cases", "corruption_cases_registered": "cases",
+                 "appeals": "appeals", "violations": "violations"}
 _VOLUNTEER_CONTEXT = rx(r"\bvolunteer")
 _PARTICIPATING = rx(rf"^\s*(?:[\w-]+ ){{0,2}}?{_PERSONS} (?:participating|taking part|"
                     rf"took part|joined|involved)\b")
@@ -214,8 +231,8 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
     for metric, pattern in _BEFORE_METRIC:
         if pattern.search(before):
             return metric, "persons"
-    if last and _INCLUDING.search(before):
-        return last, "persons"
+    if last and (_INCLUDING.search(before) or _compared(before, num)):
+        return last, _DEFAULT_UNIT.get(last, "persons")  # "including 19 officers", "up from"
     return None
 
 
@@ -272,17 +289,21 @@ def _subject(sentence: str, metric: str, period: str | None, location: str | Non
     figure on corruption, e.g. "January 2022 unrest", "Anti-Corruption Agency"."""
     org = _ORG.search(sentence)
     if _CORRUPTION.search(sentence):
-        return org.group(0) if org else "fight against corruption"
+        return _org_name(org) if org else "fight against corruption"
     if metric in UNREST_METRICS or _UNREST.search(sentence):
         base = "unrest"
         if period and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", period):
             base = f"{_month_name(period)} unrest"
         if location:
             base = f"{location} {base}"
-        return f"{base} ({org.group(0)})" if org else base
+        return f"{base} ({_org_name(org)})" if org else base
     if org:
-        return org.group(0)
+        return _org_name(org)
     return metric.replace("_", " ")
+
+
+def _org_name(m: re.Match) -> str:
+    return re.sub(r"^(?:The|the)\s+", "", m.group(0).strip())
 
 
 def _month_name(period: str) -> str:
@@ -335,7 +356,8 @@ class _Reader:
         sentence = text[s:e]
         if _TOPIC.search(sentence) or _EPISODE.search(sentence):
             self.recent_topic = idx
-        places = {p.place.name for p in find_places(text, s, e) if not p.is_region}
+        places = {p.place.name for p in find_places(text, s, e)
+                  if not p.is_region and not is_dateline(text, p.start)}
         before = [c for c in self.history[-_CONTEXT_SENTENCES:]
                   if c.index >= idx - _CONTEXT_SENTENCES]
         self.history.append(_Context(idx, _episode(sentence, self.years)
@@ -407,7 +429,10 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
         episode = _episode(text[s:e], years)
         if episode:  # "died in the January protests": the episode, not the report's date
             return metric, unit, episode
-    return metric, unit, _period(text, s, e, num, years, last_year)
+    period = _period(text, s, e, num, years, last_year)
+    if period and _compared(before, num) and _YEAR_EARLIER.match(text, num.end):
+        period = str(int(period[:4]) - 1)  # "1,750 a year earlier" than the 2023 figure
+    return metric, unit, period
 
 
 def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:

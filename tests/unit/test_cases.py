@@ -203,6 +203,10 @@ def test_unspecified_and_outside_vocabulary_charges():
     ("was arrested for two months", None, None),
     ("served 15 years in a strict regime colony", None, None),
     ("sentenced to 6 months of probation", "probation", [6]),
+    ("was sentenced to a year and a half in prison", "prison", [18]),
+    ("sentenced to 2.5 years of imprisonment with a lifetime ban on holding office", "prison",
+     [30]),
+    ("fined 500,000 tenge", "fine", []),
 ])
 def test_punishment(clause, kind, months):
     pun = punishment_in(clause)
@@ -337,3 +341,78 @@ def test_ngo_report():
         "2022-11-27", "2023-08", 84, ["other"])
     z = recs["Zhanbolat Mamay"]
     assert (z.charges, z.sentence_type, z.sentence_months) == ([], "suspended", 72)
+
+
+def test_office_stated_as_predicate():
+    text = ("In 2007, Dauren Zhaksybek was the Permanent Representative of Kazakhstan to the OSCE. "
+            "A criminal case was later opened against him for kidnapping.")
+    rec = _one(text)
+    assert rec.position == "Permanent Representative of Kazakhstan to the OSCE"
+    assert (rec.status, rec.charges) == ("charged", ["other"])
+
+
+def test_a_lapse_of_months_keeps_the_year():
+    text = ("In March 2002 Ermek Baisalov was detained, and a few months later he was imprisoned "
+            "for 6 years.")
+    rec = _one(text)
+    assert (rec.detained_on, rec.verdict_on, rec.sentence_months) == ("2002-03", "2002", 72)
+
+
+def test_title_case_headline_is_not_read_as_a_sentence():
+    text = ("Kazakhstan: Jailed Ex-Governor Tulegenov Faces Fresh Charges\n\n"
+            "New charges of money laundering have been brought against the jailed former "
+            "governor of Kyzylorda region, Askar Tulegenov.")
+    rec = _one(text)
+    assert rec.person_name == "Askar Tulegenov"
+    assert (rec.region, rec.charges, rec.status) == ("Kyzylorda", ["money_laundering"], "charged")
+
+
+@pytest.mark.parametrize("text", [
+    "Akim Serik Zhumabekov served three years as akim of Kostanay before retiring.",
+    "Dosym Baigarin spoke to reporters during the riots in Almaty.",
+])
+def test_service_and_context_words_are_not_cases(text):
+    assert _records(text) == []
+
+
+def test_riots_in_context_are_not_a_charge():
+    rec = _one("During the riots, Arman Seitov was detained on charges of theft.")
+    assert "mass_riots" not in rec.charges
+
+
+def test_accused_by_critics_is_not_a_charge_but_by_prosecutors_is():
+    assert _records("Minister Talgat Yermekov was accused by journalists of corruption.") == []
+    rec = _one("Talgat Yermekov was accused by prosecutors of abuse of office.")
+    assert (rec.status, rec.charges) == ("charged", ["abuse_of_office"])
+
+
+@pytest.mark.parametrize("text, position", [
+    ("Kazakh journalist and human rights activist Sergey Orlov was detained in Oral.",
+     "Kazakh journalist and human rights activist"),
+    ("Police also arrested his partner and American businessman John Walsh.",
+     "American businessman"),
+    ("Ruslan Iskakov, a prominent 45-year-old blogger known for criticism of the akimat, was "
+     "arrested.", "blogger"),
+    ("Former Prime Minister and Security Council (SC) Secretary Nurlan Abdirov was jailed for "
+     "12 years.", "Former Prime Minister and Security Council (SC) Secretary"),
+    ("Bolat Zhamishev (head of the Kostanay region akimat) was convicted of negligence.",
+     "head of the Kostanay region akimat"),
+])
+def test_position_forms(text, position):
+    assert _one(text).position == position
+
+
+def test_full_name_first_written_in_a_headline():
+    text = ("Ex-Minister Kuandyk Bishimbayev Jailed For 24 Years\n\n"
+            "Bishimbayev was sentenced to 24 years in prison for murder.")
+    rec = _one(text)
+    assert (rec.person_name, rec.sentence_months) == ("Kuandyk Bishimbayev", 288)
+
+
+def test_list_of_people_with_parenthetical_sentences():
+    text = ("Those convicted include Arman Bekov (sentenced to 5 years); Dana Sultanova "
+            "(sentenced to 7 years) and Erik Zhunusov (acquitted).")
+    months = {r.person_name: (r.sentence_months, r.status) for r in _records(text)}
+    assert months["Arman Bekov"] == (60, "convicted")
+    assert months["Dana Sultanova"] == (84, "convicted")
+    assert months["Erik Zhunusov"] == (None, "acquitted")

@@ -192,3 +192,31 @@ def test_dateline_is_not_an_event_place_and_later_totals_are_not_event_counts():
     assert set(got) == {("2022-01-05", "Aktobe")}
     event = got[("2022-01-05", "Aktobe")]
     assert (event.killed, event.injured, event.participants) == (None, None, None)
+
+
+def test_weekday_resolves_against_the_dateline():
+    text = ("ASTANA, June 30, 2021 (Kazinform) - A court fined a blogger.\n"
+            "Hundreds of people rallied in Oral on Tuesday against gas prices.")
+    assert set(events(text)) == {("2021-06-29", "Oral")}
+
+
+@pytest.mark.parametrize("text, key, sub_event, counts", [
+    (("On 16 December 2019, security forces opened fire on striking miners in Temirtau, "
+      "killing at least 4 people and injuring over 20."),
+     ("2019-12-16", "Temirtau"), "excessive_force_against_protesters",
+     {"killed": 4, "injured": 20}),
+    ("Inter-ethnic clashes on 7-8 February 2020 left 11 people dead in Masanchi.",
+     ("2020-02", "Masanchi"), "mob_violence", {"killed": 11}),
+    ("About 500 residents of Zhanatas blocked the highway on 22 February 2019.",
+     ("2019-02-22", "Zhanatas"), "peaceful_protest", {"participants": 500}),
+    (("On June 6, 2021, some 200 supporters of the party gathered in Almaty; police detained "
+      "30 of them."),
+     ("2021-06-06", "Almaty"), "protest_with_intervention",
+     {"participants": 200, "detained": 30}),
+])
+def test_report_forms(text, key, sub_event, counts):
+    got = events(text)
+    assert set(got) == {key}
+    assert got[key].sub_event_type == sub_event
+    for field, value in counts.items():
+        assert getattr(got[key], field) == value

@@ -129,3 +129,14 @@ def test_counted_nouns_and_recovered_money(text, expected):
 ])
 def test_years_partitives_and_compensated_damage(text, expected):
     assert facts(text) == expected
+
+
+def test_agency_report_with_dateline_and_comparison():
+    text = ("ASTANA, 12 February 2024 — The Anti-Corruption Agency said on Monday that it had "
+            "registered 1,987 corruption offences in 2023, up from 1,750 a year earlier. The "
+            "agency employs about 1,100 staff across 17 regional offices.")
+    got = figures(text)
+    assert {(s.metric, s.value, s.period, s.location) for s in got} == {
+        ("corruption_cases_registered", 1987, "2023", None),
+        ("corruption_cases_registered", 1750, "2022", None)}
+    assert all(s.subject == "Anti-Corruption Agency" for s in got)
