@@ -140,3 +140,16 @@ select episode, metric, unit, day, value,
 from daily
 window w as (partition by episode, metric, unit order by day)
 order by episode, metric, unit, day;
+
+comment on view mart.protest_event_records is
+  'One row per protest event record with date precision, date span and ACLED severity rank';
+comment on view mart.protest_timeline is
+  'One row per (place, date) across documents: most severe type, lowest counts, coordinates';
+comment on view mart.protest_events_by_region_year is
+  'One row per (region, year): place-dates of protest activity by type, casualties summed';
+comment on view mart.protest_events_by_type is
+  'One row per (event type, sub-event type): place-dates, places, documents, date span';
+comment on view mart.statistic_claims is
+  'One row per figure (subject, metric, unit, location): all claims side by side, latest, lowest';
+comment on view mart.daily_national_figures is
+  'One row per (episode month, metric, unit, day): nationwide figures as reported day by day';

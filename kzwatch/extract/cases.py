@@ -11,6 +11,7 @@ a second case for the same person.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -1029,7 +1030,7 @@ class _Extractor:
         glues verbs to names, so only a given name + surname-shaped token is kept."""
         for run in _CAPS_RUN.finditer(self.text, s_start, s_end):
             toks = list(re.finditer(r"\S+", run.group(0)))
-            for given, surname in zip(toks, toks[1:]):
+            for given, surname in itertools.pairwise(toks):
                 words = (given.group(0).lower(), surname.group(0).lower())
                 if not _SURNAME_SHAPE.search(words[1]) or any(
                         w in _NOT_NAME or w in _TITLE_WORDS or w.startswith("ex-") or "." in w
