@@ -60,11 +60,29 @@ class Document:
 _SENT_END = re.compile(r"(?<=[.!?])[\"'»”)]?\s+(?=[A-ZА-ЯЁ\"«“(0-9])|\n\s*\n|\n(?=\s*[•\-–*]\s)")
 
 
+# a period after these is not a sentence end ("K. Abdullayev", "Mr. Smith", "Gen. Ivanov")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "sgt",
+                            "st", "vs", "jr", "sr", "art", "para",
+                            "inc", "ltd", "co", "corp", "approx", "est", "fig", "vol"})
+_WORD_BEFORE = re.compile(r"(\w+)[.]\W*$")
+
+
+def _breaks(text: str, start: int = 0, end: int | None = None):
+    """Sentence breaks, skipping periods that end an initial or an abbreviation."""
+    for m in _SENT_END.finditer(text, start, len(text) if end is None else end):
+        if text[m.start() - 1:m.start()] == "." or text[m.start() - 2:m.start()].endswith("."):
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if w and ((len(w.group(1)) == 1 and w.group(1).isupper())
+                      or w.group(1).lower() in _ABBREVIATIONS):
+                continue
+        yield m
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     start = 0
-    for m in _SENT_END.finditer(text, 0, pos):
+    for m in _breaks(text, 0, pos):
         start = m.end()
-    m = _SENT_END.search(text, pos)
+    m = next(_breaks(text, pos), None)
     end = m.start() if m else len(text)
     return start, max(end, min(pos + 1, len(text)))
 
@@ -72,7 +90,7 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 def sentences(text: str) -> list[tuple[int, int]]:
     """Half-open spans of the sentences of a (cleaned) text, in order."""
     out, start = [], 0
-    for m in _SENT_END.finditer(text):
+    for m in _breaks(text):
         if text[start:m.start()].strip():
             out.append((start, m.start()))
         start = m.end()
