@@ -43,6 +43,8 @@ class Document:
         Leading/trailing whitespace is trimmed; a span longer than EVIDENCE_MAX characters of
         original text is cut at the limit (still verbatim, still a prefix of the passage).
         """
+        if not (0 <= start <= end <= len(self.text)):
+            raise ValueError(f"span {start}:{end} outside cleaned text of {len(self.text)}")
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
