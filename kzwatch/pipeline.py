@@ -166,7 +166,8 @@ def _rows(records: list[Record], table: str, document_id: str, checksum: str,
           squashed_text: str) -> list[dict]:
     rows, seen = [], {}
     for rec in records:
-        row = rec.model_dump()
+        row = {k: _single_spaced(v) if k != "evidence" else v
+               for k, v in rec.model_dump().items()}
         key = tuple(row.get(k) for k in rec.natural_key)
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:  # same natural key twice in one document: keep both, ids distinct
@@ -177,6 +178,15 @@ def _rows(records: list[Record], table: str, document_id: str, checksum: str,
                                      and squash(row["evidence"]) in squashed_text)
         rows.append(row)
     return rows
+
+
+def _single_spaced(value):
+    """Names and texts joined from wrapped lines read as one line ("Kairat\nSatybaldy")."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list):
+        return [_single_spaced(v) for v in value]
+    return value
 
 
 def _document_row(read: ReadResult, version: str, run_id: str) -> dict:

@@ -6,7 +6,8 @@ create or replace view mart.survey_question_options as
 select source_name, survey_id, question_no, question_text, option_no, option_text,
        responses,
        rank() over (partition by source_name, survey_id, question_no
-                    order by responses desc nulls last) as rank_in_question,
+                    order by responses desc nulls last, pct_reported desc nulls last)
+           as rank_in_question,
        pct_reported,
        round(100.0 * responses / nullif(n_respondents, 0), 1) as pct_recomputed,
        round(pct_reported - 100.0 * responses / nullif(n_respondents, 0), 1) as pct_difference,

@@ -63,7 +63,7 @@ def test_summary_views_answer(sample_warehouse):
     ranked = query(sample_warehouse, """
         select question_no, option_text, rank_in_question, pct_reported, pct_recomputed
         from mart.survey_question_options
-        where rank_in_question = 1 and pct_reported is not null""")
+        where rank_in_question = 1 and pct_reported is not null and responses is not null""")
     assert ranked, "no ranked survey options"
     for _, _, _, printed, recomputed in ranked:
         assert recomputed is not None and abs(printed - recomputed) < 6
@@ -78,3 +78,27 @@ def test_snapshot_storage_version_opens_in_clients_of_the_same_minor_release(sam
     tags = query(sample_warehouse, "select tags['storage_version'] from duckdb_databases() "
                                    "where database_name = current_database()")
     assert tags == [("v1.0.0+",)]
+
+
+def test_every_gold_person_is_one_person_id_across_documents(sample_warehouse):
+    if not SCORER.exists():
+        pytest.skip("shared gold not beside this clone")
+    sys.path.insert(0, str(SCORER.parent))
+    from score import similar  # the scorer's own name matching
+
+    gold = [json.loads(line) for line in
+            (SHARED / "gold" / "case_mentions.jsonl").read_text().splitlines() if line.strip()]
+    got = query(sample_warehouse,
+                "select source_name, person_name, person_id from core.case_mentions")
+    assert all(pid for _, _, pid in got)
+    for name in {g["person_name"] for g in gold}:
+        ids = {pid for _, got_name, pid in got if similar(name, got_name) >= 0.95}
+        assert len(ids) <= 1, (name, ids)
+    docs_of = {}
+    for g in gold:
+        docs_of.setdefault(g["person_name"], set()).add(g["source_name"])
+    multi_doc = {name for name, docs in docs_of.items() if len(docs) > 1}
+    assert multi_doc, "the sample gold has people in several documents"
+    for name in multi_doc:
+        docs = {src for src, got_name, _ in got if similar(name, got_name) >= 0.95}
+        assert len(docs) > 1, f"{name} not found in every document the gold has"
