@@ -72,7 +72,8 @@ def prefect_server(home: Path, port: int | None = None, timeout: float = 90) -> 
     log = home / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen([PREFECT, "server", "start", "--host", "127.0.0.1",
-                                 "--port", str(port)], env=stack_env(home), stdout=out,
+                                 "--port", str(port)], stdout=out,
+                                env=stack_env(home, PREFECT_UI_API_URL=api_url),  # UI's API
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
     try:

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/screenshot_run.py --out screenshots/run-page.png
 
-Writes OUT (the flow run page) and OUT with suffix -artifacts (its Artifacts tab). Needs
+Writes OUT: the flow run page (state, task-run graph, logs). Needs
 headless Chromium (Debian: apt-get install -y chromium). Everything is loopback and temporary.
 """
 from __future__ import annotations
@@ -63,8 +63,6 @@ def main(argv: list[str] | None = None) -> int:
             page = f"{api_url.removesuffix('/api')}/runs/flow-run/{run_id}"
             print(f"flow run {run_id}: {page}")
             screenshot(chromium, page, out, args.budget_ms)
-            screenshot(chromium, f"{page}?tab=Artifacts",
-                       out.with_name(f"{out.stem}-artifacts{out.suffix}"), args.budget_ms)
     return 0
 
 
