@@ -189,27 +189,29 @@ def _single_spaced(value):
     return value
 
 
+def _row(source_name: str, checksum: str | None, status: str, version: str, run_id: str,
+         **fields) -> dict:
+    """One raw.documents row; the one place its columns are spelled out."""
+    return {"source_name": source_name, "document_id": checksum[:16] if checksum else None,
+            "checksum": checksum, "status": status, "reason": None, "duplicate_of": None,
+            "size_bytes": None, "encoding": None, "n_chars": None, "parser_version": version,
+            "loaded_run_id": run_id, **fields}
+
+
 def _document_row(read: ReadResult, version: str, run_id: str) -> dict:
-    return {"source_name": read.source_name,
-            "document_id": read.checksum[:16] if read.checksum else None,
-            "checksum": read.checksum, "status": "loaded" if read.status == "ok" else "error",
-            "reason": read.reason, "duplicate_of": None, "size_bytes": read.size_bytes,
-            "encoding": read.encoding, "n_chars": len(read.text) if read.text else None,
-            "parser_version": version, "loaded_run_id": run_id}
+    return _row(read.source_name, read.checksum, "loaded" if read.status == "ok" else "error",
+                version, run_id, reason=read.reason, size_bytes=read.size_bytes,
+                encoding=read.encoding, n_chars=len(read.text) if read.text else None)
 
 
 def error_row(source_name: str, reason: str, fp: Fingerprint | None, version: str,
               run_id: str) -> dict:
-    return {"source_name": source_name,
-            "document_id": fp.checksum[:16] if fp and fp.checksum else None,
-            "checksum": fp.checksum if fp else None, "status": "error", "reason": reason,
-            "duplicate_of": None, "size_bytes": fp.size_bytes if fp else None, "encoding": None,
-            "n_chars": None, "parser_version": version, "loaded_run_id": run_id}
+    return _row(source_name, fp.checksum if fp else None, "error", version, run_id,
+                reason=reason, size_bytes=fp.size_bytes if fp else None)
 
 
 def duplicate_row(source_name: str, primary: str, fp: Fingerprint, version: str,
                   run_id: str) -> dict:
-    return {"source_name": source_name, "document_id": fp.checksum[:16], "checksum": fp.checksum,
-            "status": "duplicate", "reason": f"same content as {primary}: loaded once",
-            "duplicate_of": primary, "size_bytes": fp.size_bytes, "encoding": None,
-            "n_chars": None, "parser_version": version, "loaded_run_id": run_id}
+    return _row(source_name, fp.checksum, "duplicate", version, run_id,
+                reason=f"same content as {primary}: loaded once", duplicate_of=primary,
+                size_bytes=fp.size_bytes)
