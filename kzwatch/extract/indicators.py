@@ -299,11 +299,11 @@ def _read_block(doc: Document, block: _Block, caption: str,
     entity_match = _COUNTRY.search(caption)
     home = entity_match.group(0) if entity_match else HOME
     shares: dict[str, _Row] = {}
-    for row, group_name in zip(block.rows, ethnic):
+    for row, group_name in zip(block.rows, ethnic, strict=False):
         if group_name and is_ethnic and len(row.values) == columns and max(row.values) <= 100:
             out += [_record(doc, (row.start, row.end), indicator="population_share",
                             entity=group_name, period=period, value=value, unit="percent")
-                    for period, value in zip(labels, row.values)]
+                    for period, value in zip(labels, row.values, strict=False)]
             continue
         kind = closest(row.label.split()[0], _SHARE_KINDS, 0.85) if row.label.split() else None
         if kind and _ASSEMBLY_WORDS.search(context) and (row.percent or max(row.values) <= 100):
@@ -312,12 +312,12 @@ def _read_block(doc: Document, block: _Block, caption: str,
               and len(row.values) == columns and all(v == int(v) for v in row.values)):
             out += [_record(doc, (row.start, row.end), indicator="peaceful_assemblies",
                             entity=home, period=period, value=value, unit="count")
-                    for period, value in zip(labels, row.values)]
+                    for period, value in zip(labels, row.values, strict=False)]
     for kind, values in _placed_shares(shares, columns).items():
         row = shares[kind]
         out += [_record(doc, (row.start, row.end), indicator=f"assemblies_share_{kind}",
                         entity=home, period=period, value=value, unit="percent")
-                for period, value in zip(labels, values) if value is not None]
+                for period, value in zip(labels, values, strict=False) if value is not None]
     return out
 
 
@@ -333,7 +333,7 @@ def _index_table(doc: Document, block: _Block, labels: list[str], caption: str,
     full = [r for r in block.rows if len(r.values) == len(labels)]
     out: list[Indicator | None] = []
     for row in (r for r in full if _COUNTRY.fullmatch(r.label)):
-        for period, v in zip(labels, row.values):
+        for period, v in zip(labels, row.values, strict=False):
             is_rank = indicator == "egov_rank"
             if is_rank and v != int(v):
                 break

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from prefect.settings import PREFECT_API_URL
 
 from flows.etl import kzwatch_etl
 from tests.conftest import PROJECT
@@ -132,14 +133,18 @@ def test_run_killed_mid_load_leaves_published_file_and_next_run_converges(corpus
     thesis = max(corpus.iterdir(), key=lambda p: p.stat().st_size)
     with thesis.open("a", encoding="utf-8") as fh:
         fh.write("\nA new line makes this a changed document.\n")
-    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect-home"))
-    env.pop("PREFECT_API_URL", None)
-    proc = subprocess.Popen([str(PROJECT / ".venv/bin/kzwatch"), "run", "--documents", str(corpus),
-                             "--warehouse", str(wh)], env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # The killed run reports to the harness's server: a temporary server of its own would make
+    # the test depend on how fast Prefect starts one on a busy machine.
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect-home"),
+               PREFECT_API_URL=PREFECT_API_URL.value())
+    log = tmp_path / "killed-run.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([str(PROJECT / ".venv/bin/kzwatch"), "run", "--documents",
+                                 str(corpus), "--warehouse", str(wh)], env=env,
+                                start_new_session=True, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list(tmp_path.glob(".kzwatch.duckdb.*.building")):
-        assert proc.poll() is None, "run ended before it started loading"
+        assert proc.poll() is None, f"run ended before it started loading:\n{log.read_text()}"
         time.sleep(0.005)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
