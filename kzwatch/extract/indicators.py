@@ -93,8 +93,23 @@ _ASSEMBLY_TOTAL = [
                rf",?\s+(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b",
                re.IGNORECASE),
 ]
+# one year: "In 2021, 312 peaceful assemblies were held", "312 rallies took place in 2021"
+_ASSEMBLY_YEAR = [
+    re.compile(rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b[^.;\d]{{0,60}}?"
+               rf"\b(?:in|during)\s+(?P<y>{YEAR})(?:\s*[-–]\s*(?P<y2>{YEAR}))?\b",
+               re.IGNORECASE),
+    re.compile(rf"\b(?:In|During)\s+(?P<y>{YEAR}),?\s+(?:[\w-]+\s+){{0,4}}?"
+               rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b"),
+]
+# "470.5 tenge per US dollar", "an exchange rate of 512 tenge to the euro"
+_CURRENCY_NAMES = {"dollar": "USD", "euro": "EUR", "rouble": "RUB", "ruble": "RUB",
+                   "yuan": "CNY", "pound": "GBP"}
+_FX_PROSE = re.compile(
+    r"(?P<rate>\d{1,4}(?:[.,]\d{1,4})?)\s+(?:tenge|KZT)\s+(?:per|to\s+the|to\s+one|for\s+(?:one|a|1)|"
+    r"against\s+the)\s+(?:US\s+|U\.S\.\s+|American\s+|Russian\s+)?"
+    r"(?P<currency>dollar|euro|rouble|ruble|yuan|pound)s?\b", re.IGNORECASE)
 _TICKER = re.compile(r"\b(?P<pair>[A-Z]{3}\s*/\s*[A-Z]{3})\s*[=:]\s*(?P<rate>\d+(?:\.\d+)?)"
-                     r"(?P<rest>[^\n]*)")
+                     r"(?P<rest>(?:(?![A-Z]{3}\s*/\s*[A-Z]{3})[^\n])*)")  # up to the next pair
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
 _DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(_MONTHS)})\s+(?P<y>{YEAR})\b"
@@ -112,7 +127,7 @@ def extract(doc: Document) -> list[Indicator]:
     """All indicator values the document prints, first mention kept per (indicator, entity,
     period)."""
     found = [*_from_tables(doc), *_from_index_prose(doc), *_from_totals(doc),
-             *_from_tickers(doc)]
+             *_from_tickers(doc), *_from_prose_rates(doc)]
     seen: set[tuple] = set()
     out = []
     for record in found:
@@ -447,10 +462,27 @@ def _index_statement(doc: Document, start: int, sentence: str, context: _IndexCo
         value = float(_first_int(score, "a", "b", "c", "d", "e")) if score else None
         unit = "score" if score else None
     entity = _canonical_country(entity)
+    others = _further_scores(doc, start, sentence, score.end(), context) if score else []
     return [_record(doc, (start, start + len(sentence)), indicator=context.indicator,
                     entity=entity, period=context.year, value=value, unit=unit, rank=rank_no,
                     rank_of=rank_of if rank_no else None),
-            *(r for r in listed if r and r.entity != entity)]
+            *(r for r in [*listed, *others] if r and r.entity != entity)]
+
+
+_FURTHER_SCORE = re.compile(
+    rf"(?:^|[,;]|\band\b|\bwhile\b|\bwhereas\b)\s*(?P<country>{_COUNTRY_NAMES})\s+"
+    r"(?:(?:has|had|received|got|scored|with)\s+)?(?P<score>\d{1,3})(?:\s+points?)?"
+    r"(?=\s*(?:[,;.]|\band\b|$))")
+
+
+def _further_scores(doc: Document, start: int, sentence: str, after: int,
+                    context: _IndexContext) -> list[Indicator | None]:
+    """'Kyrgyzstan received 27 points, Uzbekistan 28 and Tajikistan 25': the list that follows
+    a first score in the same sentence."""
+    return [_record(doc, (start, start + len(sentence)), indicator="cpi_score",
+                    entity=_canonical_country(m["country"]), period=context.year,
+                    value=float(m["score"]), unit="score", rank=None, rank_of=None)
+            for m in _FURTHER_SCORE.finditer(sentence, after)]
 
 
 def _first_int(match: re.Match | None, *groups: str) -> int | None:
@@ -489,6 +521,29 @@ def _from_totals(doc: Document) -> list[Indicator | None]:
                                entity=country.group(0) if country else HOME,
                                period=f"{match['a']}-{match['b']}",
                                value=parse_number(match["n"]), unit="count"))
+    for pattern in _ASSEMBLY_YEAR:
+        for match in pattern.finditer(doc.text):
+            s_start, s_end = doc.sentence_span(match.start())
+            country = _COUNTRY.search(doc.text, s_start, s_end)
+            out.append(_record(doc, (s_start, s_end), indicator="peaceful_assemblies",
+                               entity=country.group(0) if country else HOME,
+                               period="-".join(filter(None, (match["y"],
+                                                             match.groupdict().get("y2")))),
+                               value=parse_number(match["n"]), unit="count"))
+    return out
+
+
+def _from_prose_rates(doc: Document) -> list[Indicator | None]:
+    """'470.5 tenge per US dollar': the pair written as tickers write it (USD/KZT = tenge per
+    dollar), dated by a full date in the same sentence."""
+    out = []
+    for match in _FX_PROSE.finditer(doc.text):
+        s_start, s_end = doc.sentence_span(match.start())
+        date = _DATE.search(doc.text, s_start, s_end)
+        currency = _CURRENCY_NAMES[match["currency"].lower()]
+        out.append(_record(doc, (s_start, s_end), indicator="fx_rate", entity=f"{currency}/KZT",
+                           period=_iso(date) if date else None,
+                           value=parse_number(match["rate"].replace(",", ".")), unit="rate"))
     return out
 
 

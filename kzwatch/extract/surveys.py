@@ -39,12 +39,20 @@ _ROW_FORMS = {
     "pct_count": re.compile(rf"^(?P<text>.*?){_SEP}{_PCT}[\s|]*\(?{_COUNT}\)?[\s|]*$"),
     "pct": re.compile(rf"^(?P<text>.*?){_SEP}(?<![\d.,]){_PCT}[\s|]*$"),
     "count": re.compile(rf"^(?P<text>.*?){_SEP}{_COUNT}[\s|]*$"),
+    # count and percent columns whose percents are printed without the sign ("Police | 312 | 52.0")
+    "count_bare_pct": re.compile(rf"^(?P<text>.*?){_SEP}{_COUNT}[\s|]+(?<![\d.,])"
+                                 r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)[\s|]*$"),
     # a bare number under a percent-only header ("Answer | Share of respondents, %")
     "bare_pct": re.compile(rf"^(?P<text>.*?){_SEP}(?<![\d.,])(?P<pct>\d{{1,3}}(?:[.,]\d{{1,2}})?)"
                            r"[\s|]*$"),
 }
 _PERCENT_COLUMN = re.compile(r"%|percent|ratio|share", re.IGNORECASE)
 _COUNT_COLUMN = re.compile(r"responses|count|number|votes|mentions", re.IGNORECASE)
+# "Table 3. Which …?" — a caption's label is not part of the question
+_CAPTION = re.compile(r"^(?:table|figure|fig\.|chart|diagram)\s*\d+(?:\.\d+)*\s*[.:–—-]\s*",
+                      re.IGNORECASE)
+# a question may close with an instruction: "…? (multiple answers allowed)"
+_ENDS_AS_QUESTION = re.compile(r"\?\s*(?:\([^()]{1,80}\))?\s*$")
 _MAX_WRAP = 6  # lines of one option's text before the table is deemed over
 
 _SURVEY_WORD = re.compile(r"\b(?:survey\w*|poll\w*|questionnaire|respondents?|interview\w*)\b",
@@ -54,7 +62,7 @@ _N_STATED = [
     re.compile(rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})\s+(?:[\w'’-]+\s+){{0,8}}?"
                r"(?:took part|participated|were (?:polled|surveyed|interviewed|questioned)|"
                r"responded|answered)", re.IGNORECASE),
-    re.compile(r"\b(?:polled|surveyed|interviewed|questioned|sample of|survey of|poll of)\s+"
+    re.compile(r"\b(?:polled|surveyed|interviewed|questioned|sample of|survey of|poll of|among)\s+"
                r"(?:some\s+|about\s+|over\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
                r"(?:[\w'’-]+\s+){0,3}?(?:respondents|people|citizens|persons|residents|adults|"
                r"participants|voters|students|Kazakhstanis)", re.IGNORECASE),
@@ -124,11 +132,12 @@ def _tables(lines: list[Line]) -> list[_Table]:
             first_row += 1
         header = " ".join(ln.text.strip() for ln in lines[i:first_row])
         if _is_header(header) and _COLUMN_WORD.search(text):
-            bare_pct = bool(_PERCENT_COLUMN.search(header)) and not _COUNT_COLUMN.search(header)
-            table = _read_rows(lines, first_row, need_pct=False, bare_pct=bare_pct)
+            has_pct, has_count = _PERCENT_COLUMN.search(header), _COUNT_COLUMN.search(header)
+            columns = "pct" if has_pct and not has_count else "both" if has_pct else "count"
+            table = _read_rows(lines, first_row, need_pct=False, columns=columns)
             if table is not None:
                 table.first_line, table.question_no, table.question = _question_before(lines, i)
-        elif text.endswith("?"):
+        elif _ENDS_AS_QUESTION.search(text):
             # no header: only rows carrying a percent make it a table
             table = _read_rows(lines, i + 1, need_pct=True)
             if table is not None:
@@ -145,10 +154,11 @@ def _tables(lines: list[Line]) -> list[_Table]:
 
 
 def _read_rows(lines: list[Line], i: int, need_pct: bool,
-               bare_pct: bool = False) -> _Table | None:
+               columns: str = "count") -> _Table | None:
     """Option rows from line i on, all of one shape; None when fewer than two rows.
 
-    `bare_pct`: the header names only a percent column, so a bare number is a percent.
+    `columns`: what the header names. "pct" alone makes a bare number a percent; "both" makes
+    the second of two bare numbers a percent.
     """
     shape: str | None = None
     rows: list[_Row] = []
@@ -162,7 +172,7 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
             continue
         if _QUESTION.match(text) or _STOP_LINE.match(text) or _is_header(text):
             break
-        match, form = _row_match(text, shape, bare_pct)
+        match, form = _row_match(text, shape, columns)
         if match is None:
             if len(pending) >= _MAX_WRAP or re.search(r"\d\s*%", text):
                 break
@@ -172,7 +182,7 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
         option = " ".join([*(p.text.strip() for p in pending), match["text"].strip(" |–—-:")])
         option = option.strip()
         if not re.search(r"[^\W\d_]", option) or (
-                form in ("count", "bare_pct") and _ends_with_figure(option)):
+                form in ("count", "bare_pct", "count_bare_pct") and _ends_with_figure(option)):
             break
         start = pending[0].start if pending else line.start
         count = match.groupdict().get("count")
@@ -188,10 +198,9 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
 
 
 def _row_match(text: str, shape: str | None,
-               bare_pct: bool) -> tuple[re.Match | None, str | None]:
-    bare = "bare_pct" if bare_pct else "count"
-    forms = [shape] if shape else [f for f in _ROW_FORMS if f in (bare, "count_pct",
-                                                                   "pct_count", "pct")]
+               columns: str) -> tuple[re.Match | None, str | None]:
+    bare = {"pct": ["bare_pct"], "both": ["count_bare_pct", "count"]}.get(columns, ["count"])
+    forms = [shape] if shape else ["count_pct", "pct_count", "pct", *bare]
     for form in forms:
         match = _ROW_FORMS[form].match(text)
         if match:
@@ -216,7 +225,7 @@ def _question_before(lines: list[Line], header: int) -> tuple[int, int | None, s
     back = []
     j = header - 1
     while j >= 0 and len(back) < 4:
-        text = lines[j].text.strip()
+        text = _CAPTION.sub("", lines[j].text.strip())
         if not text:
             break
         back.insert(0, text)
@@ -228,7 +237,7 @@ def _question_before(lines: list[Line], header: int) -> tuple[int, int | None, s
             back.pop(0)
             break
         j -= 1
-    if back and back[-1].endswith("?"):
+    if back and _ENDS_AS_QUESTION.search(back[-1]):
         return header - len(back), None, " ".join(back)
     return header, None, ""
 
@@ -325,7 +334,9 @@ _OPINION = re.compile(
     r"^\s*(?:of\s+[^,;%]{1,60}?\s+)?(?:also\s+|still\s+)?"
     r"(?P<verb>believe|think|say|said|consider|agree|support|oppose|trust|want|feel|prefer|"
     r"expect|(?:are|were) (?:convinced|sure|confident)|perceive(?: it| this)? as|see(?: it)? as|"
-    r"named|chose)\b(?:\s+that)?\s+(?P<clause>.+)$", re.IGNORECASE | re.DOTALL)
+    r"named|chose|answered)\b(?:\s+that)?\s+(?P<clause>.+)$", re.IGNORECASE | re.DOTALL)
+# verbs that are the answer itself, unlike verbs of saying or believing
+_ACTION_VERB = re.compile(r"support|oppose|trust|want|prefer", re.IGNORECASE)
 _CHOSEN = re.compile(
     r"(?:option|answer)?\s*[“\"«](?P<option>[^”\"»]{3,200})[”\"»]\s+was\s+"
     r"(?:chosen|selected|named|picked|supported)\s+by\s*$", re.IGNORECASE)
@@ -349,20 +360,19 @@ class _Statement:
     start: int
     end: int
     n: int | None
+    contrast: bool = False  # "…, while 31% do not": another answer to the same question
 
 
 def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
     """'36% of them are convinced that "…"', 'the option "X" was chosen by 20%' and the like."""
     out: list[_Statement] = []
     spans = sentences(text)
-    last_n: tuple[int, int] | None = None  # (sentence index, stated sample size)
+    sizes = [_stated_in(text[start:end]) for start, end in spans]
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        stated = _stated_in(sentence)
-        if stated:
-            last_n = (index, stated)
         matches = list(_PROSE_PCT.finditer(sentence))
         group = None
+        opened = len(out)  # statements of this sentence start here
         for k, match in enumerate(matches):
             pct = parse_number(match["pct"])
             seg_start = matches[k - 1].end() if k else 0
@@ -373,16 +383,30 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
             subgroup = _SUBGROUP.search(pre)
             group = subgroup["group"].strip() if subgroup else group
             option, quoted = _prose_option(pre, post)
+            contrast = False
             if option is None and subgroup and out and out[-1].sentence >= index - 1:
                 option, quoted = out[-1].option, out[-1].quoted
+            if option is None and len(out) > opened:
+                option, contrast = _contrast_option(post), True
             if option is None:
                 continue
-            n = last_n[1] if last_n and last_n[0] >= index - 1 and group is None else None
+            n = _sample_size(sizes, index, spans, text) if group is None else None
             out.append(_Statement(_squash(option), pct, group and _squash(group), quoted, index,
-                                  start + seg_start, start + seg_end, n))
-        if last_n and last_n[0] < index - 1:
-            last_n = None
+                                  start + seg_start, start + seg_end, n, contrast))
     return out
+
+
+def _sample_size(sizes: list[int | None], index: int, spans: list[tuple[int, int]],
+                 text: str) -> int | None:
+    """The sample size stated in this sentence or the one before; else in the next one when
+    that sentence only describes the survey ("The survey of 1,500 adults was held in May")."""
+    for i in (index, index - 1):
+        if 0 <= i < len(sizes) and sizes[i]:
+            return sizes[i]
+    after = index + 1
+    if after < len(sizes) and sizes[after] and not _PROSE_PCT.search(text[slice(*spans[after])]):
+        return sizes[after]
+    return None
 
 
 def _squash(text: str) -> str:
@@ -402,6 +426,26 @@ def _stated_in(sentence: str) -> int | None:
     return None
 
 
+_ANSWER_VERB = re.compile(
+    r"^(?:do|does|did|don[’']t|doesn[’']t|are|were|is|was|could|can|cannot|can[’']t|would|will|"
+    r"have|has|had|found|find|said|say|disagree|oppose|support|trust|distrust|approve|"
+    r"disapprove|remain|remained|refused|declined|chose|named|prefer|want|expect|hold|held|"
+    r"answered|replied|gave|not|no|never|neither|either|are not|were not)\b", re.IGNORECASE)
+_OF_THEM = re.compile(r"^\s*(?:of\s+(?:them|those\s+\w+|the\s+respondents|respondents)\s*,?)?\s*",
+                      re.IGNORECASE)
+
+
+def _contrast_option(post: str) -> str | None:
+    """The short answer after a further percentage of the same sentence: "…, 31% do not and"."""
+    clause = _OF_THEM.sub("", post.replace("\n", " "))
+    clause = re.split(r"[,;:()]|\s+(?:and|while|whereas|but|with)\s+|\.\s|\.$", clause)[0]
+    clause = clause.strip(" .“”\"")
+    words = clause.split()
+    if not 1 <= len(words) <= 12 or re.search(r"\d", clause) or not _ANSWER_VERB.match(clause):
+        return None
+    return clause
+
+
 def _prose_option(pre: str, post: str) -> tuple[str | None, bool]:
     """The answer a percentage belongs to: a quoted option, else the clause of opinion."""
     chosen = _CHOSEN.search(pre)
@@ -411,18 +455,28 @@ def _prose_option(pre: str, post: str) -> tuple[str | None, bool]:
     if not opinion:
         return None, False
     clause = opinion["clause"]
+    if _ACTION_VERB.fullmatch(opinion["verb"]) and not re.match(r"that\b", post.split(
+            opinion["verb"], 1)[-1].strip(), re.IGNORECASE):
+        clause = f"{opinion['verb']} {clause}"  # "support the reform" is the answer, verb and all
     quoted = _QUOTED.search(clause)
     if quoted:
         return quoted["q"].strip(" .,;"), True
     clause = _ATTRIBUTION.split(clause.replace("\n", " "))[0]
     clause = re.sub(r"[\s,;]*(?:and|while|whereas|but)?[\s,;]*$", "", clause)
     clause = clause.strip(" .,;:“”\"")
-    return (clause, False) if 2 <= len(clause.split()) <= 40 else (None, False)
+    # "said yes" is a whole answer; after other verbs one word is usually a fragment
+    fewest = 1 if re.fullmatch(r"say|said|answered", opinion["verb"], re.IGNORECASE) else 2
+    return (clause, False) if fewest <= len(clause.split()) <= 40 else (None, False)
 
 
-_POLLSTER = re.compile(r"(?P<org>(?:[A-Z][\w’'&-]+\s+){0,4}[A-Z][\w’'&-]+)\s+(?:has\s+)?"
-                       r"(?:conducted|carried out|published|released|ran)\s+(?:a|an|the|its)\s+"
-                       r"(?:\w+\s+)?(?:survey|poll|study)")
+_ORG = r"(?P<org>(?:[A-Z][\w’'&-]+\s+){0,4}[A-Z][\w’'&-]+)"
+_POLLSTER = [
+    # "Demoscope conducted a survey"
+    re.compile(_ORG + r"\s+(?:has\s+)?(?:conducted|carried out|published|released|ran)\s+"
+               r"(?:a|an|the|its)\s+(?:\w+\s+)?(?:survey|poll|study)"),
+    # "a poll by the Demoscope bureau", "a survey conducted by the Friedrich Ebert Foundation"
+    re.compile(r"\b(?:survey|poll|study)\s+(?:\w+\s+)?(?:by|of|from)\s+(?:the\s+)?" + _ORG),
+]
 
 
 def _prose_results(doc: Document, statements: list[_Statement],
@@ -441,8 +495,9 @@ def _prose_results(doc: Document, statements: list[_Statement],
         survey_id = _poll_id(doc.text, spans, poll[0].sentence, used_ids)
         question_no, option_no, prev = 0, 0, None
         for st in poll:
-            same_question = prev is not None and st.quoted and prev.quoted and \
-                st.group == prev.group and st.option != prev.option
+            alternatives = st.contrast and st.sentence == prev.sentence if prev else False
+            same_question = prev is not None and st.group == prev.group and \
+                st.option != prev.option and (alternatives or st.quoted and prev.quoted)
             if same_question:
                 option_no += 1
             else:
@@ -466,7 +521,7 @@ def _result(**fields) -> SurveyResult | None:
 def _poll_id(text: str, spans: list[tuple[int, int]], sentence: int, used: Counter) -> str:
     """A slug of the pollster named just before the results, else a numbered 'poll'."""
     for start, end in reversed(spans[max(0, sentence - 2):sentence + 1]):
-        match = _POLLSTER.search(text, start, end)
+        match = next(filter(None, (p.search(text, start, end) for p in _POLLSTER)), None)
         if match:
             words = re.findall(r"[a-z0-9]+", match["org"].lower())
             slug = "-".join(words[-3:]) or "poll"

@@ -251,3 +251,44 @@ def test_cpi_table_with_countries_as_rows():
     got = by_key(found(text))
     assert got[("cpi_score", "Armenia", "2022")].value == 46
     assert {k[1] for k in got} == {"Georgia", "Armenia", "Azerbaijan"}
+
+
+# ---- further prose forms -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "In 2021, 312 peaceful assemblies were held across the country.",
+    "Officials said 312 peaceful assemblies took place in 2021.",
+])
+def test_assembly_count_of_one_year(sentence):
+    [r] = found(sentence)
+    assert (r.indicator, r.entity, r.period, r.value) == (
+        "peaceful_assemblies", "Kazakhstan", "2021", 312)
+
+
+def test_assembly_count_of_a_span_is_not_read_as_its_first_year():
+    [r] = found("Observers counted 640 assemblies in 2014-2016 in Kyrgyzstan.")
+    assert r.period != "2014"
+
+
+def test_exchange_rate_in_prose_is_written_as_the_ticker_pair():
+    got = found("On 15 March 2024 the National Bank set the rate at 470.5 tenge per US dollar "
+                "and 512,3 tenge to the euro.")
+    assert [(r.entity, r.value, r.period) for r in got] == [
+        ("USD/KZT", 470.5, "2024-03-15"), ("EUR/KZT", 512.3, "2024-03-15")]
+
+
+def test_tenge_amounts_are_not_rates():
+    assert found("He was fined 470 tenge for each dollar of unpaid tax.") == []
+
+
+def test_two_tickers_on_one_line():
+    got = found("USD/KZT = 447.2 +0.3%   EUR/KZT = 485.1 -0.1%\n")
+    assert [(r.entity, r.value) for r in got] == [("USD/KZT", 447.2), ("EUR/KZT", 485.1)]
+
+
+def test_cpi_scores_of_further_countries_in_the_same_sentence():
+    got = by_key(found("According to the CPI 2021, Kyrgyzstan received 27 points, Uzbekistan "
+                       "28 and Tajikistan 25, while the regional average was 35."))
+    assert {k[1]: r.value for k, r in got.items()} == {
+        "Kyrgyzstan": 27, "Uzbekistan": 28, "Tajikistan": 25}
+    assert {k[2] for k in got} == {"2021"}

@@ -213,4 +213,68 @@ def test_prose_option_stops_before_the_attribution():
     text = ("About 62% trust the president, according to a poll of 1,200 respondents by the "
             "Civic Lab.")
     [r] = rows(text)
-    assert (r.option_text, r.pct_reported, r.n_respondents) == ("the president", 62.0, 1200)
+    assert (r.option_text, r.pct_reported, r.n_respondents) == ("trust the president", 62.0, 1200)
+
+
+# ---- further printed and prose forms ------------------------------------------------------
+
+def test_count_column_with_unsigned_percent_under_a_captioned_question():
+    text = ("Table 3. Which institutions do you consider the most corrupt? (several answers)\n"
+            "Answer | Responses | %\n"
+            "Traffic police | 312 | 52.0\n"
+            "Courts | 270 | 45.0\n"
+            "Land offices | 150 | 25.0\n")
+    got = rows(text)
+    assert [(r.option_text, r.responses, r.pct_reported) for r in got] == [
+        ("Traffic police", 312, 52.0), ("Courts", 270, 45.0), ("Land offices", 150, 25.0)]
+    assert got[0].question_text.startswith("Which institutions do you consider")
+    assert not got[0].question_text.startswith("Table")
+    assert {r.n_respondents for r in got} == {600}  # 312 / 52%
+
+
+def test_unsigned_percent_needs_a_header_naming_both_columns():
+    text = ("Which districts did you visit?\n"
+            "Answer | Responses\n"
+            "Esil | 312 | 52\n"
+            "Almaly | 270 | 45\n")
+    assert all(r.pct_reported is None for r in rows(text))
+
+
+def test_alternatives_in_one_sentence_are_one_question_and_size_comes_from_next_sentence():
+    text = ("A new poll by the Qogam research centre shows that 44% of residents trust the "
+            "city council, while 35% do not and 21% found it difficult to answer. The survey of "
+            "2,000 adults was held in May.")
+    got = rows(text)
+    assert [(r.question_no, r.option_no, r.option_text, r.pct_reported) for r in got] == [
+        (1, 1, "trust the city council", 44.0), (1, 2, "do not", 35.0),
+        (1, 3, "found it difficult to answer", 21.0)]
+    assert {r.n_respondents for r in got} == {2000}
+    assert {r.survey_id for r in got} == {"qogam"}
+
+
+def test_yes_and_no_answers_in_prose():
+    got = rows("Asked whether the fuel price cap should stay, 72% of those surveyed said yes, "
+               "and 20% said no.")
+    assert [(r.option_text, r.pct_reported) for r in got] == [("yes", 72.0), ("no", 20.0)]
+
+
+def test_sample_of_a_named_group_and_statements_in_separate_sentences():
+    text = ("In a survey conducted by the Steppe Youth Foundation among 1,200 young people, "
+            "58 percent said they had never attended a council meeting. Only 9 percent said "
+            "they had contacted their deputy.")
+    got = rows(text)
+    assert [(r.question_no, r.option_no, r.pct_reported) for r in got] == [
+        (1, 1, 58.0), (2, 1, 9.0)]
+    assert {r.n_respondents for r in got} == {1200}
+    assert {r.survey_id for r in got} == {"steppe-youth-foundation"}
+
+
+@pytest.mark.parametrize("text", [
+    "Inflation reached 9.8% in 2023, while the economy grew by 5.1% and 3% of loans defaulted.",
+    "Turnout was 69%, and 81% of votes went to the incumbent.",
+    "The survey shows 61% trust the police, up from 45% in 2019.",
+])
+def test_percentages_that_are_not_alternative_answers(text):
+    got = rows(text)
+    assert all(r.pct_reported != 45.0 and r.pct_reported != 5.1 for r in got)
+    assert len(got) <= 1
