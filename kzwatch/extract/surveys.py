@@ -53,6 +53,7 @@ _CAPTION = re.compile(r"^(?:table|figure|fig\.|chart|diagram)\s*\d+(?:\.\d+)*\s*
                       re.IGNORECASE)
 # a question may close with an instruction: "…? (multiple answers allowed)"
 _ENDS_AS_QUESTION = re.compile(r"\?\s*(?:\([^()]{1,80}\))?\s*$")
+_BULLET = re.compile(r"^(?:[•◦▪▫·*►–—-]|[a-z]\)|\([a-z]\))\s+")
 _MAX_WRAP = 6  # lines of one option's text before the table is deemed over
 
 _SURVEY_WORD = re.compile(r"\b(?:survey\w*|poll\w*|questionnaire|respondents?|interview\w*)\b",
@@ -180,7 +181,7 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
             i += 1
             continue
         option = " ".join([*(p.text.strip() for p in pending), match["text"].strip(" |–—-:")])
-        option = option.strip()
+        option = _BULLET.sub("", option).strip()
         if not re.search(r"[^\W\d_]", option) or (
                 form in ("count", "bare_pct", "count_bare_pct") and _ends_with_figure(option)):
             break
@@ -343,6 +344,8 @@ _CHOSEN = re.compile(
 _SUBGROUP = re.compile(r"\bamong\s+(?:the\s+)?(?P<group>[\w\s-]{3,60}?"
                        r"(?:respondents|participants|voters|people|citizens|youth))\b",
                        re.IGNORECASE)
+_ASKED = re.compile(r"\b(?:when\s+)?asked\s+(?P<q>(?:whether|if|what|which|how|who|why|about)\b"
+                    r"[^,;:]{3,200}?)\s*[,;:]", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"«](?P<q>[^”\"»]{3,200})(?:[”\"»]|$)")
 _ATTRIBUTION = re.compile(r",?\s+(?:according to|as (?:reported|shown) by|(?:the )?(?:poll|survey|"
                           r"study) (?:found|shows|showed))\b", re.IGNORECASE)
@@ -361,6 +364,7 @@ class _Statement:
     end: int
     n: int | None
     contrast: bool = False  # "…, while 31% do not": another answer to the same question
+    question: str | None = None  # "Asked whether …," before the figures
 
 
 def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
@@ -391,8 +395,10 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
             if option is None:
                 continue
             n = _sample_size(sizes, index, spans, text) if group is None else None
+            asked = _ASKED.search(sentence, 0, matches[0].start())
             out.append(_Statement(_squash(option), pct, group and _squash(group), quoted, index,
-                                  start + seg_start, start + seg_end, n, contrast))
+                                  start + seg_start, start + seg_end, n, contrast,
+                                  asked and _squash(asked["q"])))
     return out
 
 
@@ -504,7 +510,8 @@ def _prose_results(doc: Document, statements: list[_Statement],
                 question_no, option_no = question_no + 1, 1
             out.append(_result(
                 source_name=doc.source_name, **doc.cite(st.start, st.end), survey_id=survey_id,
-                question_no=question_no, question_text=st.group, option_no=option_no,
+                question_no=question_no, question_text=st.group or st.question,
+                option_no=option_no,
                 option_text=st.option, responses=None, pct_reported=st.pct, n_respondents=st.n))
             prev = st
     return [r for r in out if r is not None]

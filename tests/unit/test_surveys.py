@@ -278,3 +278,18 @@ def test_percentages_that_are_not_alternative_answers(text):
     got = rows(text)
     assert all(r.pct_reported != 45.0 and r.pct_reported != 5.1 for r in got)
     assert len(got) <= 1
+
+
+def test_bulleted_options_lose_their_bullets():
+    text = ("Do you approve of the new parking fees?\n"
+            "• Yes — 38%\n• No — 49%\n• Difficult to answer — 13%\n")
+    assert [(r.option_text, r.pct_reported) for r in rows(text)] == [
+        ("Yes", 38.0), ("No", 49.0), ("Difficult to answer", 13.0)]
+
+
+def test_asked_question_in_prose_becomes_the_question_text():
+    got = rows("When asked whether they would join a strike, 12% answered yes, 71% no and 17% "
+               "were undecided, according to the poll.")
+    assert [(r.option_no, r.option_text, r.pct_reported) for r in got] == [
+        (1, "yes", 12.0), (2, "no", 71.0), (3, "were undecided", 17.0)]
+    assert {r.question_text for r in got} == {"whether they would join a strike"}
