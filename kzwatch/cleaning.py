@@ -10,12 +10,17 @@ Every kept character remembers its offset in the original, so evidence is cut fr
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
 from kzwatch.document import Document
 
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+# soft hyphens and zero-width characters of scraped pages split words invisibly: they go
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# HTML entities left in scraped text ("&nbsp;", "&amp;", "&#8220;") read as their character
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _URL_LINE = re.compile(r"^\s*(?:\d{1,3}\s+)?(?:https?://|www\.)\S+\s*$", re.I)
 _CITATION_LINE = re.compile(
     r"^\s*\d{1,3}\s+(?:See\b|Ibid\b|Cf\.|[A-Z][\w'’-]+,\s+[A-Z]\.|.*\((?:19|20)\d\d\)|.*https?://)")
@@ -118,7 +123,20 @@ def _append_line(line: _Line, chars: list[str], offsets: list[int]) -> None:
     lead = raw.find(stripped) if stripped else 0
     pos = line.start + lead
     last_space = False
-    for ch in stripped:
+    entities = {m.start(): m.group(0) for m in _ENTITY.finditer(stripped)}
+    skip = 0
+    for k, ch in enumerate(stripped):
+        if skip:
+            skip -= 1
+            pos += 1
+            continue
+        if k in entities:
+            decoded = html.unescape(entities[k])
+            if decoded != entities[k] and len(decoded) == 1:
+                ch, skip = decoded, len(entities[k]) - 1
+        if ch in _INVISIBLE:
+            pos += 1
+            continue
         if _WS.match(ch):
             if not last_space:
                 chars.append(" ")

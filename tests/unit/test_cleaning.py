@@ -56,3 +56,17 @@ def test_offsets_cover_every_character(original):
     for i, ch in enumerate(doc.text):
         if not ch.isspace():
             assert original[doc.offsets[i]] == ch
+
+
+def test_invisible_characters_and_html_entities_of_scraped_pages():
+    original = ("The cor\u00adruption case &amp; the akim\u200bat&#8217;s funds:&nbsp;5&nbsp;"
+                "million tenge.\n")
+    doc = clean(original)
+    assert doc.text == "The corruption case & the akimat’s funds: 5 million tenge."
+    start = doc.text.index("akimat")
+    cited = doc.cite(start, start + len("akimat’s"))
+    assert cited["evidence"] == "akim\u200bat&#8217;s"  # evidence stays verbatim
+
+
+def test_unknown_entity_like_text_is_kept():
+    assert clean("AT&T; R&D &unknownthing; costs\n").text == "AT&T; R&D &unknownthing; costs"
