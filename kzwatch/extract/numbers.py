@@ -46,7 +46,16 @@ _SCALE = "dozen|hundred|thousand|million|billion|trillion"
 _SCALE_ABBR = r"mln|mn|bn|bln|trn|tn"
 _WORD_RUN = (rf"(?:(?:an?|{_WORD})(?:[\s\-]+(?:and[\s\-]+)?(?:{_WORD}|{_SCALE})(?!s\b))*"
              rf"|(?:a|one)\s+(?:{_SCALE})(?!s\b))")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+(?:[.,]\d+)?"
+# "1 000 people" (a plain space between thousands, as translations from Russian write them)
+# only before a word: "120 340 560" in a table row is three numbers
+_SPACED = r"\d{1,3}(?: \d{3})+(?= [a-z])"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|"
+           rf"{_SPACED}|\d+(?:[.,]\d+)?")
+_DIGITS_ALONE = _DIGITS.replace(_SPACED, r"\d{1,3}(?: \d{3})+")  # a number read on its own
+# "on January 5 300 people": a day, then a number
+_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+                           r"Nov|Dec)\.?\s*$")
 _NUMERAL = (rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|{_SCALE_ABBR})\b(?!s\b))?(?:\s*(?:{_SCALE})\b)?")
 _ONE = rf"(?:{_NUMERAL}|{_WORD_RUN})"
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
@@ -101,11 +110,11 @@ def _words_value(words: str) -> float | None:
 
 def _numeral_value(text: str) -> float | None:
     """'4,404' -> 4404, '94.5 billion' -> 9.45e10, '10 thousand' -> 1e4, '5969' -> 5969."""
-    m = re.match(rf"\s*({_DIGITS})\s*(.*)$", text, re.IGNORECASE)
+    m = re.match(rf"\s*({_DIGITS_ALONE})\s*(.*)$", text, re.IGNORECASE)
     if not m:
         return _words_value(text)
     digits, rest = m.group(1), m.group(2).strip().lower()
-    digits = re.sub(r"[\u00a0\u202f\u2009]", "", digits)
+    digits = re.sub(r"[ \u00a0\u202f\u2009]", "", digits)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
         digits = digits.replace(",", "")
     elif "," in digits:  # decimal comma: "2,5 million"
@@ -158,6 +167,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             return out
         pos = m.end()
         if not m.group("low").strip() or m.group("low").lower() in ("a", "an"):
+            continue
+        spaced = re.match(rf"(?:{_QUAL}\s+)?(\d{{1,3}}) \d{{3}}", m.group(0), re.IGNORECASE)
+        if spaced and _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            pos = m.start() + spaced.end(1)  # the day alone; the rest is read anew
             continue
         got = _match_to_number(m)
         if got is None and m.group("high"):

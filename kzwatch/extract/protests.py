@@ -9,8 +9,12 @@ How a passage becomes events:
   ("January 4. Oil workers began to gather ..."), else a date of the previous sentence;
   a day or month without a year takes the year the document pairs with that month;
 - the event type is the most severe that the passage states (ACLED's precedence);
-- participant, death, injury and detention counts are kept only for a sentence about one
-  place and never for national totals ("in the country", "nationwide");
+- participant, death, injury and detention counts are kept only for a sentence (or a clause
+  between semicolons) about one place and never for national totals ("in the country",
+  "nationwide"); the next sentence adds its turnout, and its detentions, deaths and a harsher
+  type when it points back at the event ("Police dispersed the protest and detained 12");
+- a single-person picket is no gathering; a town naming a road's end ("the Taraz-Zhanatas
+  highway") is no event place;
 - rows for the same place and date merge; a month (year) row is dropped when the document
   dates that place's activity to a day (month) within it.
 """
@@ -40,8 +44,11 @@ _MON_DAY = "|".join([*MONTHS, *(rf"{a}\.?" for a in _ABBREVIATIONS)])
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DATE_RE = re.compile(
+    # 06.03.2022 / 06/03/2022 (day first, as Kazakh and Russian agencies write) / 2022-03-06
+    rf"(?P<num>(?<![\d.,/])(?:(?P<d5>[0-3]?\d)[./](?P<m5>[01]?\d)[./](?P<y5>{_YEAR})"
+    rf"|(?P<y6>{_YEAR})-(?P<m6>[01]\d)-(?P<d6>[0-3]\d))(?![\d/]|\.\d))"
     # March 6, 2022 / January 3-7, 2022 / January 5
-    rf"(?P<mdy>\b(?P<m1>{_MON_DAY})\s+(?P<d1>{_DAY})(?:\s*(?:[-–]|and|to)\s*(?P<d1b>{_DAY}))?\b"
+    rf"|(?P<mdy>\b(?P<m1>{_MON_DAY})\s+(?P<d1>{_DAY})(?:\s*(?:[-–]|and|to)\s*(?P<d1b>{_DAY}))?\b"
     rf"(?:,?\s+(?P<y1>{_YEAR})\b)?)"
     # 6 March 2022 / 6th of March
     rf"|(?P<dmy>\b(?:(?P<d2a>{_DAY})\s*(?:[-–]|and|to)\s*)?(?P<d2>{_DAY})\s+(?:of\s+)?"
@@ -109,7 +116,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateRe
     end = len(text) if end is None else end
     for m in _DATE_RE.finditer(text, start, end):
         try:
-            if m.group("mdy"):
+            if m.group("num"):
+                y, mo, d = (m.group("y5"), m.group("m5"), m.group("d5")) if m.group("y5") \
+                    else (m.group("y6"), m.group("m6"), m.group("d6"))
+                if not 1 <= int(mo) <= 12:
+                    continue
+                ref = DateRef(m.start(), m.end(), int(y), int(mo), int(d))
+            elif m.group("mdy"):
                 y = m.group("y1")
                 day = None if m.group("d1b") else int(re.sub(r"\D", "", m.group("d1")))
                 ref = DateRef(m.start(), m.end(), int(y) if y else None,
@@ -228,34 +241,45 @@ _PROTEST = rx(
     r"came out to protest|(?:began|started|continued) to gather|gather(?:ed|ing)(?: again)? "
     r"(?:in|at|near|on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement|"
     r"rallied|rallying|clash(?:es|ed)|pogroms?|striking (?:[\w-]+ )?(?:workers|miners|"
-    r"employees|drivers|teachers|doctors)|blocked (?:the |a )?(?:road|highway|street|traffic|"
-    r"bridge|railway|entrance)|road blockades?|(?:opened fire|fired) on (?:the )?(?:[\w-]+ ){0,2}"
-    r"(?:protesters|demonstrators|crowds?|rally|residents))\b")
+    r"employees|drivers|teachers|doctors)|blocked (?:the |a )?(?:[\w-]+ ){0,2}?(?:road|highway|"
+    r"street|traffic|bridge|railway|entrance)|road blockades?|"
+    r"(?:opened fire|fired) on (?:the )?(?:[\w-]+ ){0,2}"
+    r"(?:protesters|demonstrators|crowds?|rally|residents)|looters|"
+    # "a crowd of up to 2,000 stormed the akimat": a crowd acting is a gathering
+    r"(?:crowds?|mobs?)\b[^.;]{0,40}\b(?:stormed|attacked|seized|burned|torched|smashed|"
+    r"looted|besieged|gathered|marched))\b")
 # a protest that did not happen ("the rally did not take place", "was banned")
 _CALLED_OFF = rx(r"\b(?:did not take place|never took place|(?:was|were) (?:cancell?ed|called "
                  r"off|banned|prevented|postponed)|refused (?:permission|to allow))\b")
 _VIOLENT = rx(
     r"\b(?:storm(?:ed|ing)|seiz(?:ed|ing)|set (?:it |them |\w+ )?(?:on )?fire|set fire|"
+    r"set (?:[\w-]+ ){0,3}?(?:ablaze|alight)|ransack(?:ed|ing)|vandali[sz](?:ed|ing)|"
     r"burn(?:ed|t|ing)|torch(?:ed|ing)|arson|smash(?:ed|ing)|demolish(?:ed|ing)|"
     r"(?:tore|torn|pulled|knocked) down|toppl(?:ed|ing)|broke into|overturn(?:ed)|"
     r"clash(?:es|ed)|riot(?:s|ed|ing)?|pogroms?|threw (?:stones|rocks|molotov)|"
     r"attack(?:ed|ing) (?:the )?(?:police|building|akimat|government))\b")
 _MOB = rx(r"\b(?:mob|lynch(?:ed|ing)?|inter-?ethnic|interethnic|communal|pogroms?)\b")
 _FORCE = rx(
-    r"\b(?:open(?:ed)? fire|fir(?:ed|ing) (?:on|at|into)|shot at|live ammunition|"
+    r"\b(?:open(?:ed)? fire|fir(?:ed|ing) (?:(?:live |rubber |warning )?(?:rounds|shots|"
+    r"bullets|ammunition) )?(?:on|at|into)|shot at|live (?:ammunition|rounds)|"
     r"firearms against|use firearms|shoot(?:ing)? (?:at|to kill)|killed (?:protesters|"
     r"demonstrators))\b")
 _INTERVENTION = rx(
-    r"\b(?:(?:were|was|being|forcibly|police|troops) dispersed|dispersed (?:the|a|by)|"
+    r"\b(?:(?:were|was|being|forcibly|police|troops) dispersed|dispersed (?:the|an?|by)|"
     r"(?:to|police) disperse (?:the )?(?:demonstrators|protesters|crowds?|rally|people|"
     r"participants)|tear gas|stun grenades|rubber bullets|water cannons?|batons|detentions|"
+    # "the detention of at least 25 protesters", not a protest "against the detention of"
+    r"(?<!against\sthe\s)(?<!over\sthe\s)(?<!against\s)(?:detention|arrests?) of (?:at least |more "
+    r"than |over |some |about |up to )?(?:[\d,]+ |[a-z]+ )?(?:peaceful )?(?:protesters|"
+    r"demonstrators|participants|activists|strikers|picketers)|"
     r"(?:were|was) (?:detained|arrested)|(?:police|officers|authorities|security forces) "
     r"(?:\w+ )?(?:detained|arrested))\b")
 _VAC = rx(
     r"\b(?:children|child|civilians|residents|passers-by|bystanders|journalists?)\b[^.;]{0,60}"
     r"\b(?:shot dead|shot|killed|murdered|beaten to death)\b")
 _DEATHS = rx(r"\b(?:dead|killed|died|deaths?|shot dead|fatalities)\b")
-_LOOTING = rx(r"\b(?:loot(?:ed|ing)|robbery|robbed|plunder(?:ed)?|pillag\w+)\b")
+_LOOTING = rx(r"\b(?:loot(?:ed|ing|ers)|robbery|robbed|plunder(?:ed)?|pillag\w+|"
+              r"ransack(?:ed|ing))\b")
 _NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|"
                 r"nationwide|in total|in all regions|in Kazakhstan)\b")
@@ -281,10 +305,14 @@ _LABELS = {
 _PEOPLE = (r"(?:people|persons|protesters|demonstrators|participants|workers|oil workers|"
            r"residents|citizens|activists|strikers|miners|women|men|students|pensioners|"
            r"farmers|employees|supporters|drivers|mothers|villagers|entrepreneurs|traders)")
+# the words between a number and its verb: no clause of its own ("200 people rallied and
+# police detained dozens" does not make 200 detainees)
+_GAP = r"(?:(?!\b(?:and|but|while|whereas|after|before|when|rallied|protested|marched|" \
+       r"gathered|picketed|stormed|went|took part)\b)[^.;]){0,50}?"
 _COUNT_VERBS = {
-    "killed": rx(r"^[^.;]{0,50}?\b(?:killed|dead|died|shot dead|lost their lives)\b"),
-    "injured": rx(r"^[^.;]{0,50}?\b(?:injured|wounded|hurt|hospitali[sz]ed)\b"),
-    "detained": rx(r"^[^.;]{0,50}?\b(?:detained|arrested|taken into custody)\b"),
+    "killed": rx(rf"^{_GAP}\b(?:killed|dead|died|shot dead|lost their lives)\b"),
+    "injured": rx(rf"^{_GAP}\b(?:injured|wounded|hurt|hospitali[sz]ed)\b"),
+    "detained": rx(rf"^{_GAP}\b(?:detained|arrested|taken into custody)\b"),
 }
 _YEAR_NUMBER = re.compile(r"(?<![\d,.])(?:19|20)\d\d$")  # "2011", "over 2022" are years
 _AGES = re.compile(r"\baged\s+\d+(?:\s*(?:and|to|-)\s*\d+)?")
@@ -292,15 +320,18 @@ _AGES = re.compile(r"\baged\s+\d+(?:\s*(?:and|to|-)\s*\d+)?")
 _COUNT_VERBS_BEFORE = {
     "killed": rx(r"\b(?:killing|killed|claimed the lives of)\s*$"),
     "injured": rx(r"\b(?:injuring|injured|wounding|wounded)\s*$"),
-    "detained": rx(r"\b(?:detaining|detained|arresting|arrested)\s*$"),
+    "detained": rx(r"\b(?:detaining|detained|arresting|arrested|(?:detention|arrest) of)\s*$"),
 }
 _PARTICIPANTS_AFTER = re.compile(
-    rf"^\s*(?:\w+\s+){{0,3}}?{_PEOPLE}\b(?![^.;]{{0,40}}\b(?:killed|dead|died|injured|"
-    rf"wounded|detained|arrested)\b)", re.IGNORECASE)
+    rf"^(?:\s*(?:\w+\s+){{0,3}}?{_PEOPLE}\b|-strong\b)(?![^.;]{{0,40}}\b(?:killed|dead|died|"
+    rf"injured|wounded|detained|arrested)\b)", re.IGNORECASE)
+# "the number of protesters exceeded 3,000" (the verb may be read as the number's bound),
+# "a crowd of up to 2,000", "drew some 500"
 _PARTICIPANTS_BEFORE = re.compile(
-    r"\b(?:number of (?:protesters|demonstrators|participants|strikers)[^.;]{0,40}?"
-    r"(?:exceeded|reached|was|is|stood at|grew to)|(?:gathered|brought together|drew|attracted)"
-    r")\s*$", re.IGNORECASE)
+    r"\b(?:number of (?:protesters|demonstrators|participants|strikers|people)[^.;]{0,40}?"
+    r"(?:exceeded|reached|was|is|stood at|grew to|rose to)?|(?:gathered|brought together|drew|"
+    r"attracted)|(?:crowds?|columns?|gatherings?|rall(?:y|ies)|march(?:es)?|protests?|"
+    r"demonstrations?|pickets?|strikes?|meetings?) of)\s*$", re.IGNORECASE)
 
 
 _VICTIMS_AFTER = rx(r"^\s*(?:people|persons)?\s*(?:were|was) (?:killed|detained|arrested|injured)")
@@ -327,13 +358,18 @@ _CROWD = rx(r"\b(?:people|residents|protesters|demonstrators|workers|activists|c
             r"villagers|locals|employees|youth|participants|strikers)\b[^.;]{0,60}$")
 
 
+# a protest of one person is not a gathering (ACLED: three or more people)
+_ALONE = rx(r"\b(?:single[- ]person|one[- ]person|one[- ]man|one[- ]woman|solo|solitary|lone|"
+            r"individual)\s*$")
+
+
 def _protest_cue(passage: str) -> re.Match | None:
     """The first protest word of a passage that reports a protest taking place."""
     for m in _PROTEST.finditer(passage):
         before = passage[max(0, m.start() - 80):m.start()]
         word = m.group(0).lower()
         if _negated(passage, m.start()) or _LEGAL_BEFORE.search(before) \
-                or _NOT_EVENT_AFTER.match(passage, m.end()):
+                or _NOT_EVENT_AFTER.match(passage, m.end()) or _ALONE.search(before):
             continue
         if "gather" in word and not _CROWD.search(before + word):
             continue  # "officials gathered in Astana for a meeting"
@@ -377,18 +413,29 @@ def classify(passage: str, unrest_context: bool) -> str | None:
     return None
 
 
+# "a crowd of up to 2,000", "a rally of about 300 people": a turnout, unlike "five of them"
+_GATHERING_OF = rx(r"\b(?:crowds?|columns?|gatherings?|rall(?:y|ies)|march(?:es)?|protests?|"
+                   r"demonstrations?|pickets?|strikes?|meetings?) of\s*$")
+
+
 def _counts(passage: str) -> dict[str, int]:
     """Counts stated in a one-place passage: participants, killed, injured, detained."""
     out: dict[str, int] = {}
+    dates = [(r.start, r.end) for r in find_dates(passage)]
     for num in find_numbers(passage):
+        if any(s <= num.start < e or num.start <= s < num.end for s, e in dates):
+            continue  # "on June 6 and detained dozens": a day, not six detainees
         if not num.is_integer or num.qualifier in ("range", "less_than") \
-                or re.search(r"\b(?:aged|age|of)\s*$|\baged \d+ (?:and|to|-)\s*$",
-                             passage[:num.start]):
+                or (re.search(r"\b(?:aged|age|of)\s*$|\baged \d+ (?:and|to|-)\s*$",
+                              passage[:num.start])
+                    and not _GATHERING_OF.search(passage[:num.start])
+                    and not _COUNT_VERBS_BEFORE["detained"].search(passage[:num.start])):
             continue
         after, before = passage[num.end:], passage[:num.start]
         ages = _AGES.sub(lambda m: " " * len(m.group()), after)
         nxt = re.search(r"\d", ages)
-        after = after[:nxt.start()] if nxt else after  # "3,000 gathered; 5 were killed"
+        # "3,000 gathered; 5 were killed"; "two children aged 4 and 11 were shot dead"
+        after = ages[:nxt.start()] if nxt else ages
         if re.match(r"\s*(?:%|percent|years?|months?|days?|hours?|tenge|KZT|USD|\$)", after,
                     re.IGNORECASE) or _YEAR_NUMBER.search(num.text):
             continue
@@ -413,6 +460,16 @@ def is_dateline(text: str, pos: int) -> bool:
     """True for a place name opening a news dateline ("ALMATY --"): where the report was
     filed, not where anything happened."""
     return bool(_DATELINE.match(text, pos))
+
+
+# "the Taraz-Zhanatas highway", "the Almaty–Bishkek road": a route named after its ends
+_ROUTE_AFTER = re.compile(r"\s*[-–—]\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:highway|road|motorway|"
+                          r"railway|route|pipeline|gas pipeline|bridge|flight|train)\b")
+
+
+def is_route(text: str, mention: PlaceMention) -> bool:
+    """True for a place that only names one end of a road or railway."""
+    return bool(_ROUTE_AFTER.match(text, mention.end))
 
 
 # a line opening with a day: "January 4. Residents ...", "5 January 2022: Protesters ..."
@@ -477,16 +534,33 @@ _WEEKDAY = re.compile(r"\b(?:on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
+# "ATYRAU, Kazakhstan, July 12, 2022 (AP) — ": the city, date and agency a report is filed
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z\-. ]+,[^.;\n—–]{0,60}?(?:\([^)\n]{1,40}\)\s*)?"
+                              r"(?:--|—|–|-)\s")
+
+
 def publication_date(text: str) -> date | None:
-    """The date a news page is published (its dateline), if the dates module can tell."""
+    """The date a news page is published (its dateline), if the dates module can tell,
+    else a full date in an agency dateline opening one of its first lines."""
     try:
         from kzwatch.extract.dates import document_dateline
-        return document_dateline(text)
+        found = document_dateline(text)
     except Exception:  # noqa: BLE001 - an optional helper; no dateline is a safe answer
-        return None
+        found = None
+    if found is not None:
+        return found
+    pos = 0
+    for line in text[:3000].split("\n")[:10]:
+        prefix = _DATELINE_PREFIX.match(text, pos, pos + len(line))
+        days = [r for r in find_dates(text, pos, prefix.end()) if r.day and r.year] \
+            if prefix else []
+        if days:
+            return date(days[0].year, days[0].month, days[0].day)
+        pos += len(line) + 1
+    return None
 
 
-def _weekdays(text: str, start: int, end: int, dateline: date | None) -> list[DateRef]:
+def weekday_dates(text: str, start: int, end: int, dateline: date | None) -> list[DateRef]:
     """"on Tuesday" in a news report: the latest such day on or before its dateline."""
     if dateline is None:
         return []
@@ -502,7 +576,11 @@ def _anchors(text: str, start: int, end: int, years: dict[int, int], context_yea
              base: DateRef | None, dateline: date | None = None) -> list[DateRef]:
     """Dates of a sentence in order, relative ones ("three days later") resolved."""
     refs = [_resolve(r, years, context_year) for r in find_dates(text, start, end)]
-    refs += _weekdays(text, start, end, dateline)
+    refs += weekday_dates(text, start, end, dateline)
+    prefix = _DATELINE_PREFIX.match(text, start, end)
+    if prefix and any(r.start >= prefix.end() for r in refs):
+        # the filing date gives way to a date the report itself states ("on Monday")
+        refs = [r for r in refs if r.start >= prefix.end()]
     for m in _RELATIVE_RE.finditer(text, start, end):
         prior = [r for r in refs if r.end <= m.start() and r.span is None] or (
             [base] if base else [])
@@ -523,11 +601,21 @@ def _anchors(text: str, start: int, end: int, years: dict[int, int], context_yea
     return sorted(refs, key=lambda r: r.start)
 
 
-def _date_for(mention: PlaceMention, anchors: list[DateRef]) -> DateRef | None:
+# only linking words between a place and the date right after it: "in Aktau on January 3"
+# (a comma starts another clause: "in Atyrau, three days later ...")
+_PLACE_THEN_DATE = re.compile(r"\s*(?:(?:on|in|during|the|of|early|late|mid|night|evening|"
+                              r"morning|afternoon)\s+)*", re.IGNORECASE)
+
+
+def _date_for(text: str, mention: PlaceMention, anchors: list[DateRef]) -> DateRef | None:
+    """The date of a place: the one written right after it ("spread to Aktau on January 3"),
+    else the nearest one before it, else the first one after it."""
+    after = [r for r in anchors if r.start >= mention.end]
+    if after and _PLACE_THEN_DATE.fullmatch(text, mention.end, after[0].start):
+        return after[0]
     before = [r for r in anchors if r.end <= mention.start]
     if before:
         return before[-1]
-    after = [r for r in anchors if r.start >= mention.end]
     return after[0] if after else None
 
 
@@ -569,7 +657,8 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
         try:
             anchors = _anchors(text, s, e, years, context_year, base, dateline)
             places = [p for p in find_places(text, s, e)
-                      if not p.is_region and not is_dateline(text, p.start)]
+                      if not p.is_region and not is_dateline(text, p.start)
+                      and not is_route(text, p)]
         except (ValueError, KeyError, IndexError, OverflowError):
             anchors, places = [], []  # an unreadable passage yields nothing
         out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence))))
@@ -598,16 +687,47 @@ def _scan(doc: Document) -> list[_Found]:
             events = _events_in(text, sent, places, unrest, _scene(read, i))
         except (ValueError, KeyError, IndexError, OverflowError):
             continue
-        if events and nxt and not nxt.places and not nxt.anchors and not events[0].counts \
+        if events and nxt and not nxt.places and not nxt.anchors \
                 and len({f.mention.place.name for f in events}) == 1:
-            # "... a rally was held in Almaty. Up to 5,000 people took part in the rally."
-            # only the turnout: deaths and arrests told after an event are often totals
-            extra = _counts(text[nxt.start:nxt.end]).get("participants")
-            if extra and not _NATIONAL.search(text[nxt.start:nxt.end]):
-                for f in events:
-                    f.counts = {"participants": extra}
+            _follow_on(text, events, nxt)
         found.extend(events)
     return found
+
+
+# "Police dispersed the protest", "detained 12 of them": a sentence about the event just told
+BACK_REFERENCE = rx(r"\b(?:the|this|that) (?:[\w-]+ )?(?:protests?|rall(?:y|ies)|demonstrations?|"
+                     r"pickets?|strikes?|gathering|crowds?|march|protesters|demonstrators|"
+                     r"participants|strikers)\b|\b(?:of|among) them\b")
+
+
+def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
+    """Facts a sentence with no place or date of its own adds to the one-place event before.
+
+    The turnout always counts ("Up to 5,000 people took part in the rally."); detentions,
+    deaths and a harsher type only when the sentence points back at the event ("Police
+    dispersed the protest and detained 12 participants"): told otherwise they are often totals.
+    """
+    passage = text[nxt.start:nxt.end]
+    if _NATIONAL.search(passage):
+        return
+    counts = _counts(passage)
+    refers = bool(BACK_REFERENCE.search(passage))
+    if not refers:
+        counts = {k: v for k, v in counts.items() if k == "participants"}
+    kind = None
+    if refers:
+        kind = classify(passage, True) or (
+            "protest_with_intervention" if _first_unnegated(_INTERVENTION, passage) else None)
+    for f in events:
+        added = False
+        for key, value in counts.items():
+            if key not in f.counts:
+                f.counts[key] = value
+                added = True
+        if kind and SUB_EVENTS[kind][1] > SUB_EVENTS[f.sub_event][1]:
+            f.sub_event, added = kind, True
+        if added and nxt.end - f.span[0] <= EVIDENCE_WINDOW:
+            f.span = (f.span[0], nxt.end)  # the evidence states the added facts too
 
 
 def _scene(read: list[_Sentence], i: int) -> DateRef | None:
@@ -631,19 +751,24 @@ def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: b
     if sentence_type is None:
         return out
     one_place = len({p.place.name for p in places}) == 1
-    counts = _counts(sentence) if one_place and not _NATIONAL.search(sentence) else {}
+    national = bool(_NATIONAL.search(sentence))
+    counts = _counts(sentence) if one_place and not national else {}
     for seg_start, seg_end in _segments(text, s, e):
         seg_places = [p for p in places if seg_start <= p.start < seg_end]
         if not seg_places:
             continue
         seg_type = sentence_type if one_place else (
             classify(text[seg_start:seg_end], unrest) or sentence_type)
+        seg_counts = counts
+        if not one_place and not national and len({p.place.name for p in seg_places}) == 1:
+            # "Protests spread to Aktau and Atyrau; in Aktau, about 5,000 people remained"
+            seg_counts = _counts(text[seg_start:seg_end])
         for mention in seg_places:
-            ref = _date_for(mention, sent.anchors) or sent.block or scene
+            ref = _date_for(text, mention, sent.anchors) or sent.block or scene
             if ref is None or ref.iso() is None or ref.year is None:
                 continue
             span = focus_span(text, s, e, mention.start, mention.end)
-            out.append(_Found(ref.iso(), mention, seg_type, span, dict(counts), sentence))
+            out.append(_Found(ref.iso(), mention, seg_type, span, dict(seg_counts), sentence))
     return out
 
 

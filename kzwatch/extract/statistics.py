@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from kzwatch.document import Document
 from kzwatch.extract.numbers import NumberMatch, find_numbers
 from kzwatch.extract.protests import (
+    BACK_REFERENCE,
     MONTHS,
     DateRef,
     chronology_blocks,
@@ -32,7 +34,9 @@ from kzwatch.extract.protests import (
     is_dateline,
     month_years,
     narrative_sentences,
+    publication_date,
     rx,
+    weekday_dates,
 )
 from kzwatch.extract.protests import find_dates as _find_dates
 from kzwatch.gazetteer import find_places
@@ -46,7 +50,8 @@ _TOPIC = rx(
     r"opened fire|security forces|clash\w*)\b")
 _CORRUPTION = rx(r"\b(?:corrupt\w*|anti-corruption|brib\w+|embezzl\w+|kickbacks?)\b")
 _UNREST = rx(r"\b(?:protest\w*|unrest|riots?|rioters|demonstrat\w+|rall(?:y|ies)|uprising|"
-             r"clashes|events|coup|counterterrorist|violence)\b")
+             r"clashes|events|coup|counterterrorist|violence|(?:peaceful )?assembl(?:y|ies)|"
+             r"pickets?|strikes?|strikers)\b")
 
 _PERSONS = (r"(?:people|persons|citizens|residents|protesters|demonstrators|participants|"
             r"activists|officers|officials|judges|children|servicemen|soldiers|journalists|"
@@ -100,7 +105,9 @@ _BEFORE_METRIC = [
                     r"[^.;]{0,60})$")),
     ("arrested", rx(r"\b(?:arrest of\s*|number of (?:the )?arrested[^.;]{0,40})$")),
     ("prosecuted", rx(r"\bbrought to [^.;]{0,40}liability[^.;]{0,40}$")),
-    # "police detained 150 people", "the court convicted 14 activists"
+]
+# "police detained 150 people", "the court convicted 14 activists": the verb right before
+_VERB_BEFORE = [
     ("killed", rx(r"\b(?:killing|killed|claimed the lives of)\s*$")),
     ("injured", rx(r"\b(?:injuring|injured|wounding|wounded)\s*$")),
     ("detained", rx(r"\b(?:detaining|detained)\s*$")),
@@ -108,6 +115,11 @@ _BEFORE_METRIC = [
     ("convictions", rx(r"\b(?:convicted|sentenced)\s*$")),
     ("prosecuted", rx(r"\b(?:charged|prosecuted|indicted)\s*$")),
 ]
+_BEFORE_METRIC += _VERB_BEFORE
+# "at the rate of 450 tenge per dollar": an exchange rate, not a sum
+_RATE = rx(r"^\s*(?:tenge|KZT|₸)\s*(?:per|to|for|against|a|=) (?:the |one |a |1 )?(?:US |U\.S\. )?"
+           r"(?:dollar|\$|USD|euro|EUR|rouble|ruble|RUB)")
+_RATE_BEFORE = rx(r"\b(?:exchange rate|rate of|rate at|exchange rate of)\s*$")
 # "registered 1,987 offences, up from 1,750 a year earlier": the same count, earlier
 _COMPARED = rx(r"\b(?:up|down|rising|falling|increased|decreased|grew|fell) from\s*$|"
                r"\bcompared (?:with|to)\s*$")
@@ -161,6 +173,10 @@ def find_dates(text: str, start: int, end: int) -> list[DateRef]:
     return _find_dates(text, start, end)
 
 
+CORRUPTION_METRICS = {"corruption_cases_registered", "convictions", "prosecuted",
+                      "assets_recovered"}
+_CORRUPTION_OR_ASSETS = rx(r"\b(?:corrupt\w*|anti-corruption|brib\w+|embezzl\w+|kickbacks?|"
+                           r"assets|agency|officials)\b")
 UNREST_METRICS = {"killed", "injured", "detained", "arrested", "participants",
                   "criminal_cases"}
 
@@ -185,6 +201,8 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
             last: str | None) -> tuple[str, str] | None:
     """(metric, unit) of the figure a number states, or None when it is not one."""
     if num.qualifier == "range" or _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before):
+        return None
+    if _RATE.match(after) or _RATE_BEFORE.search(before):
         return None
     if _KZT.match(after) or _USD.match(after) or _USD_BEFORE.search(before):
         unit = "KZT" if _KZT.match(after) else "USD"
@@ -214,8 +232,12 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
         return _from_participle(m), "persons"
     for metric, unit, pattern in _NOUN_METRIC:
         if pattern.match(after):
-            if metric == "participants" and not _UNREST.search(sentence):
-                return None  # "Of the 124 participants" of a survey
+            if metric == "participants":
+                acted_on = next((m for m, verb in _BEFORE_METRIC if verb.search(before)), None)
+                if acted_on:
+                    return acted_on, "persons"  # "police detained 40 protesters"
+                if not _UNREST.search(sentence):
+                    return None  # "Of the 124 participants" of a survey
             return metric, unit
     m = _INSTANCES.match(after)
     if m:
@@ -322,6 +344,7 @@ class _Context:
     """When a sentence is set (its own date or the episode it names)."""
     index: int
     period: str | None
+    corruption: bool = False
 
 
 def _inherits_period(metric: str, unit: str) -> bool:
@@ -350,24 +373,50 @@ class _Reader:
     last_year: int | None = None
     last_metric: tuple[int, str] | None = None
     last_place: tuple[int, str | None] = (-100, None)
+    sentence_place: tuple[int, str | None] = (-100, None)
+    dateline: date | None = None
+    mentions: list = field(default_factory=list)  # places named in the current sentence
 
     def read(self, idx: int, s: int, e: int) -> None:
         text = self.doc.text
         sentence = text[s:e]
         if _TOPIC.search(sentence) or _EPISODE.search(sentence):
             self.recent_topic = idx
-        places = {p.place.name for p in find_places(text, s, e)
-                  if not p.is_region and not is_dateline(text, p.start)}
+        self.mentions = [p for p in find_places(text, s, e)
+                         if not p.is_region and not is_dateline(text, p.start)]
+        places = {p.place.name for p in self.mentions}
+        if places:
+            self.sentence_place = (idx, next(iter(places)) if len(places) == 1 else None)
         before = [c for c in self.history[-_CONTEXT_SENTENCES:]
                   if c.index >= idx - _CONTEXT_SENTENCES]
         self.history.append(_Context(idx, _episode(sentence, self.years)
-                                     or _period(text, s, e, None, self.years, self.last_year)))
+                                     or _period(text, s, e, None, self.years, self.last_year)
+                                     or self._weekday(s, e),
+                                     bool(_CORRUPTION.search(sentence))))
         if self.recent_topic >= idx - 6:
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before)
         for ref in find_dates(text, s, e):
             if ref.year and ref.explicit_year:
                 self.last_year = ref.year
+
+    def _place_beside(self, text: str, s: int, num: NumberMatch) -> str | None:
+        """The place in a number's own clause ("103 in Almaty", "In Almaty alone, 139")."""
+        after = _clause_after(text, num, num.end + 60)
+        nxt = re.search(r"\d|,", after)
+        end = num.end + (nxt.start() if nxt else len(after))
+        lead = text.rfind(",", s, num.start)
+        for m in self.mentions:
+            if num.end <= m.start < end or (lead == -1 and m.end <= num.start) or (
+                    lead != -1 and m.end <= lead and text.rfind(",", s, m.start) == -1
+                    and not re.search(r"\d", text[m.end:num.start])):
+                return m.place.name
+        return None
+
+    def _weekday(self, s: int, e: int) -> str | None:
+        """"on Tuesday" in a news report, dated by the report's dateline."""
+        days = weekday_dates(self.doc.text, s, e, self.dateline)
+        return days[0].iso() if days else None
 
     def _number(self, idx: int, s: int, e: int, num: NumberMatch, places: set[str],
                 before: list[_Context]) -> None:
@@ -382,14 +431,28 @@ class _Reader:
             return  # the same figure repeated
         self.seen.add(key)
         block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
-        period = period or (block.iso() if block else None)
+        period = period or (block.iso() if block else None) or self._weekday(s, e)
+        prior = before[-1] if before and before[-1].index == idx - 1 else None
+        if period is None and metric in CORRUPTION_METRICS and prior and prior.corruption \
+                and _CORRUPTION_OR_ASSETS.search(text[s:e]):
+            # "In 2023 the agency registered 1,234 offences. Assets worth ... were returned."
+            period = prior.period
         if period is None and _inherits_period(metric, unit):
-            period = _as_month(next((c.period for c in reversed(before) if c.period), None),
-                               metric)
+            last = next((c for c in reversed(before) if c.period), None)
+            same_event = last is not None and last.index == idx - 1 and \
+                bool(BACK_REFERENCE.search(text[s:e]))
+            # "Police dispersed the protest and detained 12": the day of the protest just told
+            period = last.period if same_event else _as_month(last.period if last else None,
+                                                               metric)
         location = next(iter(places)) if len(places) == 1 else None
-        if not places and not _NATIONAL_CUE.search(text[s:e]) and \
-                self.last_place[0] >= idx - 3:
-            location = self.last_place[1]  # the place of the figures just before
+        if location and _NATIONAL_CUE.search(text[s:e]):
+            # "164 killed nationwide, including 103 in Almaty": only the figure told with it
+            location = self._place_beside(text, s, num)
+        if not places and not _NATIONAL_CUE.search(text[s:e]):
+            if self.last_place[0] >= idx - 3:
+                location = self.last_place[1]  # the place of the figures just before
+            elif self.sentence_place[0] == idx - 1 and BACK_REFERENCE.search(text[s:e]):
+                location = self.sentence_place[1]  # "... in Almaty. Police dispersed the rally"
         self.last_place = (idx, location)
         self.out.append(Statistic(
             source_name=self.doc.source_name, **self.doc.cite(*focus_span(text, s, e, num.start,
@@ -400,7 +463,8 @@ class _Reader:
 
 def extract(doc: Document) -> list[Statistic]:
     years = month_years(doc.text)
-    reader = _Reader(doc, years, chronology_blocks(doc.text, years))
+    reader = _Reader(doc, years, chronology_blocks(doc.text, years),
+                     dateline=publication_date(doc.text))
     for idx, (s, e) in enumerate(narrative_sentences(doc.text)):
         if is_citation(doc.text[s:e]):
             continue

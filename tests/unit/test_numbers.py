@@ -68,3 +68,15 @@ def test_spans_point_into_the_text():
     (num,) = find_numbers(text)
     assert text[num.start:num.end] == "more than 1,200"
     assert num.is_integer
+
+
+@pytest.mark.parametrize("text, values", [
+    ("more than 1 000 people", [1000]),  # a plain space between thousands (translations)
+    ("about 10 000 protesters", [10000]),
+    ("4 404 people were detained", [4404]),
+    ("on January 5 300 people gathered", [300]),  # a day, then a count
+    ("120 340 560", [120, 340, 560]),  # a table row: three numbers
+    ("a 2,000-strong crowd", [2000]),
+])
+def test_spaced_thousands_only_before_words(text, values):
+    assert [n.value for n in find_numbers(text)] == values

@@ -1,0 +1,230 @@
+"""Protest events from invented passages in the styles real sources use: wire reports with
+datelines, RFE/RL and Eurasianet news, HRW / Amnesty reports, ACLED-style chronologies."""
+from __future__ import annotations
+
+import pytest
+
+from kzwatch.document import Document
+from kzwatch.extract import protests
+from kzwatch.gazetteer import canonical_place, find_places
+
+
+def events(text: str) -> dict[tuple[str, str], object]:
+    doc = Document.plain(text)
+    got = protests.extract(doc)
+    for e in got:
+        assert e.evidence in doc.original
+    return {(e.event_date, e.location): e for e in got}
+
+
+CHRONOLOGY = """Chronology of the January events
+January 2, 2022 – Residents of Zhanaozen gathered on the central square to protest a sharp rise \
+in liquefied gas prices.
+January 3, 2022 – Protests spread to Aktau, Atyrau and Uralsk; in Aktau, about 5,000 people \
+remained on the square overnight.
+January 4, 2022 – In Almaty, police used stun grenades and tear gas against thousands of \
+protesters; rallies were also held in Shymkent, Taraz and Kyzylorda.
+January 5, 2022 – Rioters stormed and set fire to the mayor's office in Almaty; in Taldykorgan, \
+protesters toppled a monument to the first president.
+"""
+
+# passage -> {(date, place): {field: value}}; the key set must match exactly
+PASSAGES = {
+    "rally_with_count_and_detentions": (
+        "ALMATY -- More than 1,000 people rallied in Almaty on September 21, 2019, demanding "
+        "the release of political prisoners, and police detained at least 57 of them, the "
+        "Interior Ministry said.",
+        {("2019-09-21", "Almaty"): {"sub_event_type": "protest_with_intervention",
+                                    "participants": 1000, "detained": 57}}),
+    "unsanctioned_rally_dispersed": (
+        "NUR-SULTAN, June 6, 2021 (RFE/RL) - Police in Nur-Sultan dispersed an unsanctioned "
+        "rally organised by the banned Democratic Choice of Kazakhstan movement on June 6 and "
+        "detained dozens of participants.",
+        {("2021-06-06", "Astana"): {"sub_event_type": "protest_with_intervention",
+                                    "detained": None, "participants": None}}),
+    "chronology_several_cities": (
+        CHRONOLOGY,
+        {("2022-01-02", "Zhanaozen"): {"sub_event_type": "peaceful_protest"},
+         ("2022-01-03", "Aktau"): {"participants": 5000},
+         ("2022-01-03", "Atyrau"): {"participants": None},
+         ("2022-01-03", "Oral"): {"region": "West Kazakhstan"},
+         ("2022-01-04", "Almaty"): {"sub_event_type": "protest_with_intervention"},
+         ("2022-01-04", "Shymkent"): {"sub_event_type": "peaceful_protest"},
+         ("2022-01-04", "Taraz"): {"sub_event_type": "peaceful_protest"},
+         ("2022-01-04", "Kyzylorda"): {"sub_event_type": "peaceful_protest"},
+         ("2022-01-05", "Almaty"): {"event_type": "riots"},
+         ("2022-01-05", "Taldykorgan"): {"sub_event_type": "violent_demonstration",
+                                         "region": "Jetisu"}}),
+    "looting_arson_deaths": (
+        "Looters ransacked shops and set cars ablaze in Almaty on Jan. 6, 2022, as gunfire "
+        "echoed through the city centre, and at least eight people were killed in the city, "
+        "local authorities said.",
+        {("2022-01-06", "Almaty"): {"event_type": "riots", "killed": 8}}),
+    "troops_fire_into_crowd": (
+        "Troops fired live rounds into a crowd of protesters outside the regional akimat in "
+        "Taraz on 5 January 2022, killing five people and wounding dozens, relatives of the "
+        "victims told Human Rights Watch.",
+        {("2022-01-05", "Taraz"): {"sub_event_type": "excessive_force_against_protesters",
+                                   "killed": 5, "injured": None}}),
+    "hrw_opened_fire": (
+        "On January 5, 2022, in Almaty, security forces opened fire on a peaceful crowd in "
+        "Republic Square, killing at least 10 people, witnesses told Human Rights Watch.",
+        {("2022-01-05", "Almaty"): {"sub_event_type": "excessive_force_against_protesters",
+                                    "killed": 10}}),
+    "month_precision_picket": (
+        "In March 2019 dozens of mothers of large families picketed the akimat in Shymkent, "
+        "demanding housing and higher child benefits.",
+        {("2019-03", "Shymkent"): {"sub_event_type": "peaceful_protest", "participants": None}}),
+    "oil_strike_weekday_after_dateline": (
+        "ATYRAU, Kazakhstan, July 12, 2022 (AP) — About 800 oil workers went on strike on "
+        "Monday in Kulsary, demanding a 30 percent pay rise, a union representative said.",
+        {("2022-07-11", "Kulsary"): {"participants": 800, "region": "Atyrau"}}),
+    "figures_in_words_crowd_of": (
+        "Twenty-six people were detained in Aktobe on 5 January 2022 after a crowd of up to "
+        "2,000 stormed the regional akimat.",
+        {("2022-01-05", "Aktobe"): {"sub_event_type": "violent_demonstration", "detained": 26,
+                                    "participants": 2000}}),
+    "range_is_not_a_count": (
+        "Between 300 and 500 people rallied in Semey on 10 October 2020 against the "
+        "construction of a chemical plant; hundreds more watched from nearby streets.",
+        {("2020-10-10", "Semey"): {"participants": None, "region": "Abai"}}),
+    "dash_range_is_not_a_count": (
+        "On 10 October 2020, 300–500 people rallied in Semey against the construction of a "
+        "chemical plant.",
+        {("2020-10-10", "Semey"): {"participants": None}}),
+    "more_than_a_thousand": (
+        "More than a thousand people marched through the centre of Almaty on 26 February 2022 "
+        "against the war in Ukraine.",
+        {("2022-02-26", "Almaty"): {"participants": 1000}}),
+    "acled_follow_on_sentence": (
+        "On 6 June 2021, around 30 supporters of the banned opposition movement staged a "
+        "protest in Almaty. Police dispersed the protest and detained 12 participants.",
+        {("2021-06-06", "Almaty"): {"sub_event_type": "protest_with_intervention",
+                                    "participants": 30, "detained": 12}}),
+    "eurasianet_weekday_and_follow_on": (
+        "March 15, 2022\n\nDozens of women rallied outside the akimat in Shymkent on Tuesday, "
+        "demanding that the city provide them with housing. Police detained three of them.",
+        {("2022-03-15", "Shymkent"): {"sub_event_type": "protest_with_intervention",
+                                      "detained": 3}}),
+    "number_of_protesters_exceeded": (
+        "Residents of Aktobe gathered on the square in front of the regional akimat on "
+        "4 January 2022. By the evening the number of protesters exceeded three thousand.",
+        {("2022-01-04", "Aktobe"): {"participants": 3000}}),
+    "words_and_journalists": (
+        "In Oral, about forty people came out to the square on 1 March 2020 for an "
+        "unsanctioned rally; police detained six of them, including two journalists.",
+        {("2020-03-01", "Oral"): {"sub_event_type": "protest_with_intervention",
+                                  "participants": 40, "detained": 6}}),
+    "amnesty_detention_of": (
+        "Amnesty International documented the arbitrary detention of at least 25 peaceful "
+        "protesters in Astana on 1 May 2022.",
+        {("2022-05-01", "Astana"): {"sub_event_type": "protest_with_intervention",
+                                    "detained": 25}}),
+    "strike_in_two_towns_by_month": (
+        "In August 2023, about 1,000 workers of a copper company in Zhezkazgan and Satpayev "
+        "went on strike demanding higher wages.",
+        {("2023-08", "Zhezkazgan"): {"participants": None, "region": "Ulytau"},
+         ("2023-08", "Satpayev"): {"participants": None}}),
+    "hunger_strike": (
+        "Twelve miners went on hunger strike underground at a mine in Shakhtinsk on "
+        "3 September 2021.",
+        {("2021-09-03", "Shakhtinsk"): {"participants": 12}}),
+    "road_named_after_towns": (
+        "Hundreds of residents of Zhanatas blocked the Taraz-Zhanatas highway on "
+        "22 February 2019, demanding the resignation of the akim.",
+        {("2019-02-22", "Zhanatas"): {"participants": None}}),
+    "date_after_the_place": (
+        "Protests broke out in Zhanaozen on January 2, 2022 and spread to Aktau on January 3.",
+        {("2022-01-02", "Zhanaozen"): {}, ("2022-01-03", "Aktau"): {}}),
+    "relative_day_after_the_place": (
+        "The price of liquefied gas doubled on January 1, 2022, prompting protests in "
+        "Zhanaozen the next day.",
+        {("2022-01-02", "Zhanaozen"): {}}),
+    "numeric_date_of_a_news_agency": (
+        "On 05.01.2022 protesters seized the akimat building in Aktobe.",
+        {("2022-01-05", "Aktobe"): {"event_type": "riots"}}),
+    "spaced_thousands": (
+        "More than 1 000 people rallied in Oral on 1 May 2020 against gas prices.",
+        {("2020-05-01", "Oral"): {"participants": 1000}}),
+    "strong_crowd": (
+        "On 5 May 2021 a 2,000-strong crowd marched through Taraz.",
+        {("2021-05-05", "Taraz"): {"participants": 2000}}),
+    "rally_of_about": (
+        "A rally of about 300 people was held in Kostanay on 5 May 2021.",
+        {("2021-05-05", "Kostanay"): {"participants": 300}}),
+    "town_added_to_gazetteer": (
+        "Oil workers in Zhetybai went on strike on 14 March 2023 over unpaid bonuses.",
+        {("2023-03-14", "Zhetybai"): {"region": "Mangystau"}}),
+}
+
+
+@pytest.mark.parametrize("name", list(PASSAGES))
+def test_passage_events(name):
+    text, expected = PASSAGES[name]
+    got = events(text)
+    assert set(got) == set(expected)
+    for key, fields in expected.items():
+        for field, value in fields.items():
+            assert getattr(got[key], field) == value, (key, field)
+
+
+@pytest.mark.parametrize("text", [
+    # a place known only by its region is no event row (the contract's location is a town)
+    ("In the Mangystau region, several hundred workers of an oilfield services company went "
+     "on strike on 14 March 2023, demanding higher wages."),
+    # one person is not a gathering
+    ("Activist Aigerim Tulegenova staged a single-person picket outside the akimat in Oral on "
+     "3 May 2023 and was detained by police within minutes."),
+    "A lone protester held up a blank sheet of paper in Almaty on 6 January 2023.",
+    # figures about the economy, not protest
+    ("Kazakhstan's population reached 20 million in 2023, while GDP grew by 5.1 percent. The "
+     "tenge traded at 460 to the US dollar, and some 3,500 people attended a concert in Astana "
+     "on 5 May 2023."),
+    # corruption, not protest
+    ("A deputy akim of Atyrau region was detained on 3 May 2023 while receiving a bribe of "
+     "20 million tenge."),
+])
+def test_no_event(text):
+    assert events(text) == {}
+
+
+def test_protest_against_a_detention_is_not_an_intervention():
+    text = ("On 1 February 2022 relatives rallied in front of the prosecutor's office in Almaty. "
+            "The protest was directed against the detention of innocent people.")
+    (event,) = events(text).values()
+    assert event.sub_event_type == "peaceful_protest"
+
+
+def test_follow_on_evidence_covers_the_added_fact():
+    text = ("On 6 June 2021, around 30 supporters staged a protest in Almaty. Police dispersed "
+            "the protest and detained 12 participants.")
+    (event,) = events(text).values()
+    assert "detained 12" in event.evidence
+
+
+def test_a_rally_then_an_unrelated_detention_count_is_not_the_rallys():
+    text = ("On 6 June 2021 some 200 people rallied in Almaty. Police detained 40 people in "
+            "connection with drug trafficking.")
+    (event,) = events(text).values()
+    assert (event.participants, event.detained) == (200, None)
+
+
+def test_clause_of_another_verb_does_not_give_the_count():
+    text = "About 200 people rallied in Almaty on 5 May 2021, and police detained dozens."
+    (event,) = events(text).values()
+    assert (event.participants, event.detained) == (200, None)
+
+
+@pytest.mark.parametrize("name, canonical, region", [
+    ("Zhetybay", "Zhetybai", "Mangystau"),
+    ("Kazalinsk", "Kazaly", "Kyzylorda"),
+    ("Chilik", "Shelek", "Almaty Region"),
+    ("Zyryanovsk", "Altai", "East Kazakhstan"),
+    ("Guriev", "Atyrau", "Atyrau"),
+    ("Makat", "Makat", "Atyrau"),
+    ("Shieli", "Shieli", "Kyzylorda"),
+])
+def test_gazetteer_towns(name, canonical, region):
+    place = canonical_place(name)
+    assert place is not None and (place.name, place.region) == (canonical, region)
+    assert [m.place.name for m in find_places(f"Workers rallied in {name} today.")] == [canonical]

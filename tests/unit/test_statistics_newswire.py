@@ -1,0 +1,120 @@
+"""Statistics from invented passages in the styles real sources use: ministry figures in wire
+reports, NGO tallies, anti-corruption agency reports; and figures that are not statistics."""
+from __future__ import annotations
+
+import pytest
+
+from kzwatch.document import Document
+from kzwatch.extract import statistics
+
+
+def figures(text: str) -> list:
+    doc = Document.plain(text)
+    got = statistics.extract(doc)
+    for s in got:
+        assert s.evidence in doc.original
+    return got
+
+
+def facts(text: str) -> set[tuple]:
+    return {(s.metric, s.value, s.unit, s.period, s.location) for s in figures(text)}
+
+
+PASSAGES = {
+    "national_total_and_city_figure": (
+        "According to the Prosecutor General's Office, 238 people died during the January 2022 "
+        "events nationwide, including 19 law enforcement officers. In Almaty alone, 139 people "
+        "were killed.",
+        {("killed", 238, "persons", "2022-01", None), ("killed", 19, "persons", "2022-01", None),
+         ("killed", 139, "persons", "2022-01", "Almaty")}),
+    "nationwide_with_a_city_subset": (
+        "At least 164 people were killed nationwide in the unrest, including 103 in Almaty, the "
+        "Health Ministry said on January 9, 2022.",
+        {("killed", 164, "persons", "2022-01-09", None),
+         ("killed", 103, "persons", "2022-01-09", "Almaty")}),
+    "agency_year_carries_to_the_next_sentence": (
+        "In 2023, the Anti-Corruption Agency registered 1,234 corruption offences, and courts "
+        "convicted 687 officials of corruption crimes. Assets worth 150 billion tenge were "
+        "returned to the state, the agency said.",
+        {("corruption_cases_registered", 1234, "cases", "2023", None),
+         ("convictions", 687, "persons", "2023", None),
+         ("assets_recovered", 150e9, "KZT", "2023", None)}),
+    "detained_arrested_charged_convicted": (
+        "Of the 1,300 people detained after the rally, 410 were placed under administrative "
+        "arrest, 52 were charged with participating in mass riots and 17 were later convicted.",
+        {("detained", 1300, "persons", None, None), ("arrested", 410, "persons", None, None),
+         ("prosecuted", 52, "persons", None, None), ("convictions", 17, "persons", None, None)}),
+    "killed_is_not_casualties": (
+        "The clashes in Masanchi on 7 February 2020 left 11 people dead and 192 casualties, "
+        "according to the regional police.",
+        {("killed", 11, "persons", "2020-02-07", "Masanchi")}),
+    "verb_before_a_protester_noun": (
+        "On 6 June 2021, around 30 supporters of the banned opposition movement staged a protest "
+        "in Almaty. Police dispersed the protest and detained 12 participants.",
+        {("detained", 12, "persons", "2021-06-06", "Almaty")}),
+    "ngo_tally_of_assemblies": (
+        "According to the Kazakhstan International Bureau for Human Rights, police detained "
+        "1,012 participants of peaceful assemblies in 2020, and courts fined 340 of them.",
+        {("detained", 1012, "persons", "2020", None)}),
+    "hrw_detentions_across_the_country": (
+        "Between January 4 and 7, 2022, police and security forces detained over 10,000 people "
+        "across Kazakhstan, Human Rights Watch said.",
+        {("detained", 10000, "persons", "2022-01", None)}),
+    "anti_corruption_detentions": (
+        "In the first nine months of 2022, anti-corruption officers detained 45 officials on "
+        "suspicion of bribe-taking, and 312 people were brought to criminal liability for "
+        "corruption.",
+        {("detained", 45, "persons", "2022", None), ("prosecuted", 312, "persons", "2022", None)}),
+    "convicted_of_them_after_detained": (
+        "Anti-corruption officers detained 14 officials in the Kyzylorda region in 2021; eight "
+        "of them were later convicted of taking bribes.",
+        {("detained", 14, "persons", "2021", None), ("convictions", 8, "persons", "2021", None)}),
+    "damage_with_an_exchange_rate": (
+        "The damage caused during the riots was estimated at 90 billion tenge, or about "
+        "$200 million at the rate of 450 tenge per dollar.",
+        {("other", 90e9, "KZT", None, None), ("other", 200e6, "USD", None, None)}),
+    "ministry_injured_and_killed": (
+        "The Health Ministry said 4,578 people had been injured and 227 killed in the unrest.",
+        {("injured", 4578, "persons", None, None), ("killed", 227, "persons", None, None)}),
+    "amnesty_detention_of": (
+        "Amnesty International documented the arbitrary detention of at least 25 peaceful "
+        "protesters in Astana on 1 May 2022.",
+        {("detained", 25, "persons", "2022-05-01", "Astana")}),
+    "weekday_after_a_dateline": (
+        "March 15, 2022\n\nDozens of women rallied outside the akimat in Shymkent on Tuesday. "
+        "Police detained three of them.",
+        {("detained", 3, "persons", "2022-03-15", "Shymkent")}),
+    "spaced_thousands": (
+        "The ministry said 4 404 people were detained during the unrest in January 2022.",
+        {("detained", 4404, "persons", "2022-01", None)}),
+}
+
+
+@pytest.mark.parametrize("name", list(PASSAGES))
+def test_passage_figures(name):
+    text, expected = PASSAGES[name]
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Police detained 40 protesters in Almaty on 5 May 2021.", "detained"),
+    ("Security forces killed 12 demonstrators during the unrest.", "killed"),
+    ("The court convicted 14 protesters in 2022.", "convictions"),
+])
+def test_what_happened_to_protesters_is_not_their_number(text, metric):
+    (row,) = figures(text)
+    assert row.metric == metric
+
+
+@pytest.mark.parametrize("text", [
+    ("Kazakhstan's population reached 20 million in 2023, while GDP grew by 5.1 percent. The "
+     "tenge traded at 460 to the US dollar."),
+    ("The protests erupted as the tenge weakened to 470 per US dollar and inflation reached "
+     "8.4 percent. The Mangystau region employs about 120,000 people in the oil sector."),
+    "The rally was dispersed; the exchange rate of 475 tenge to the dollar had fuelled anger.",
+    "A deputy akim of Atyrau region was detained while receiving a bribe of 20 million tenge.",
+    ("Activist Aigerim Tulegenova staged a single-person picket outside the akimat in Oral and "
+     "was detained by police within minutes."),
+])
+def test_no_figure(text):
+    assert figures(text) == []
