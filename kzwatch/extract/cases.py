@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kzwatch.document import Document, sentences
-from kzwatch.extract.dates import document_dateline, find_dates
+from kzwatch.extract.dates import dateline_span, document_dateline, find_dates
 from kzwatch.extract.money import amount_kind, find_amounts
+from kzwatch.gazetteer import find_places
 from kzwatch.reference import region_variants
 from models.records import CaseMention
 
@@ -83,7 +84,7 @@ _TITLE_WORDS = (
     "president", "member", "investigator", "inspector", "accountant", "rector", "speaker",
     "co-chair", "cochair", "spokes", "envoy", "consul", "ex-", "politician", "defender",
     "oppositionist", "entrepreneur", "servant", "teacher", "doctor", "physician",
-    "professor", "auditor", "commissioner",
+    "professor", "auditor", "commissioner", "executive",
 )
 
 
@@ -99,6 +100,9 @@ def _fold_surname(token: str) -> str:
 _SURNAME_SHAPE = re.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|in|ina|yn|uly|ulu|kyzy|qyzy|enko|sky|skiy|skaya|ich|"
     r"bek|bay|bai|baev|bayev|uli|ly)$", re.IGNORECASE)
+
+
+_PATRONYMIC = re.compile(r"(?:vich|vna|ovna|evna|ichna|uly|ulu|kyzy|qyzy)$", re.IGNORECASE)
 
 
 _ORG_BEFORE = re.compile(
@@ -175,6 +179,12 @@ def _name_mentions(text: str, known_surnames: set[str]) -> list[NameMention]:
             pieces.append((cur_start, cur_end, current))
         for start, end, toks in pieces:
             last_piece = end == offset + len(run)
+            if len(toks) == 3 and not _PATRONYMIC.search(toks[1]) and "." not in toks[0] and (
+                    re.search(rf"-[{_UP}]", toks[0]) or re.search(
+                        r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start])):
+                # "board of Samruk-Energy Serik Baitursynov": a company, then the name
+                start = text.index(toks[1], start + len(toks[0]))
+                toks = toks[1:]
             if len(toks) > 3 or toks[-1].endswith("."):
                 continue
             if len(toks) == 1:
@@ -236,7 +246,12 @@ _SUBJECT_VERBS = [  # the subject is the person facing the case
                 re.IGNORECASE), "convicted"),
     (re.compile(r"\b(?:faces?|faced|facing)\s+(?:\w+\s+){0,3}?(?:charges?|trial|prosecution|"
                 r"criminal case|prison|up to)\b", re.IGNORECASE), "charged"),
-    (re.compile(r"\b(?:pleaded|pled|admitted)\s+guilty\b", re.IGNORECASE), "convicted"),
+    # a plea is made in court, before any verdict
+    (re.compile(r"\b(?:pleaded|pled|admitted)\s+guilty\b", re.IGNORECASE), "on_trial"),
+    (re.compile(r"\b(?:received|got|was\s+given|was\s+handed)\s+(?:an?\s+)?"
+                r"(?:\d+(?:[.,]\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]+and\s+a\s+half)?[\s-]+"
+                r"(?:years?|months?)\b(?!\s+ago)", re.IGNORECASE),
+     "convicted"),
     (re.compile(r"\b(?:stood|stands|went|goes|is|was|remains)\s+on\s+trial\b", re.IGNORECASE),
      "on_trial"),
     (re.compile(r"\bawaiting\s+trial\b", re.IGNORECASE), "charged"),
@@ -244,13 +259,14 @@ _SUBJECT_VERBS = [  # the subject is the person facing the case
                 r"(?:prison|custody|pre-?trial detention|jail|a penal colony)(?:\b|(?=\d))",
                 re.IGNORECASE),
      "detained"),
-    (re.compile(r"\b(?:served|serving)\s+(?:\w+\s+){0,3}?(?:sentence|years?|term)\b"
+    (re.compile(r"\b(?:served|serving)\s+(?:[\w-]+\s+){0,4}?(?:sentence|years?|term)\b"
                 r"(?!\s+(?:as|in\s+(?:office|parliament|the\s+government)))", re.IGNORECASE),
      "convicted"),
     (re.compile(r"\bwas\s+(?:\w+\s+)?behind\s+bars\b", re.IGNORECASE), "detained"),
 ]
 _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case against him"
-    (re.compile(r"\b(?:sentenced|convicted|jailed|imprisoned)\b", re.IGNORECASE), "convicted"),
+    (re.compile(r"\b(?:sentenced|convicted|jailed|imprisoned|fined)\b", re.IGNORECASE),
+     "convicted"),
     (re.compile(r"\bfound\b(?=\s+\S+(?:\s+\S+){0,3}\s+guilty)", re.IGNORECASE), "convicted"),
     (re.compile(r"\b(?:detained|arrested|apprehended)\b", re.IGNORECASE), "detained"),
     (re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.IGNORECASE), "charged"),
@@ -269,6 +285,11 @@ _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case ag
     (re.compile(r"\b(?:levell?ed|brought|filed|pressed)\s+(?:at|against)\b", re.IGNORECASE),
      "charged"),
     (re.compile(r"\b(?:arrest|detention)\s+of\b", re.IGNORECASE), "detained"),
+    # "the suspect, Kanat Zhakupov, laundered ...": the noun names the legal stage
+    (re.compile(r"\b(?:the|a|another)\s+(?:main\s+|second\s+)?suspect\b(?=,?\s+[A-Z])"),
+     "suspected"),
+    (re.compile(r"\b(?:the|a|another)\s+(?:main\s+|second\s+)?(?:defendant|accused)\b"
+                r"(?=,?\s+[A-Z])"), "charged"),
     (re.compile(r"\b(?:trial|prosecution)\s+of\b", re.IGNORECASE), "on_trial"),
     (re.compile(r"\b(?:conviction)\s+of\b", re.IGNORECASE), "convicted"),
 ]
@@ -276,6 +297,34 @@ _DEED = re.compile(
     r"\b(?:embezzled|misappropriated|stole|siphoned|laundered|(?:received|took|accepted|"
     r"demanded|extorted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:bribes?|kickbacks?)|caused\s+"
     r"(?:\w+\s+){0,2}damage)\b", re.IGNORECASE)
+# "his deputy, X", "Massimov's first deputy, X", "another former deputy of Massimov, X"
+_DEPUTY_OF = re.compile(
+    rf"(?:\b(?i:his|her)|\b(?P<owner_name>{_TOKEN})['’]s?)\s+(?:former\s+)?(?P<first>first\s+)?"
+    rf"deput(?:y|ies)\s*,?\s*$"
+    rf"|\b(?:former\s+)?(?P<first2>first\s+)?deput(?:y|ies)\s+of\s+(?P<owner2>{_TOKEN})\s*,\s*$")
+_SUPERIOR_HEADS = ("chairman", "chairwoman", "chair", "head", "chief", "akim", "minister",
+                   "director", "governor", "mayor", "president", "commander", "rector",
+                   "prosecutor", "general")
+_RANK_BEFORE = re.compile(r",\s+(?P<rank>(?:Major\s+|Lieutenant\s+|Police\s+)?(?:General|Colonel|"
+                          r"Major|Lieutenant|Captain|Lieutenant\s+Colonel))\s+$")
+_VERDICT_ON = re.compile(r"\b(?:verdict|judg(?:e)?ment)\s+(?:in\s+the\s+(?:criminal\s+)?case\s+"
+                         r"(?:of|against)|on|against)\b", re.IGNORECASE)
+# "The bribe amounted to $50,000.": money of the case the previous sentence spoke of
+_AMOUNT_SUBJECT = re.compile(
+    r"^\s*(?:the|this|that|his|her|their)\s+(?:total\s+)?(?:bribes?|kickbacks?|damage|loss(?:es)?|"
+    r"sum|amount|embezzled\s+(?:funds|money|sum))\b[^.;]*?\b(?:amounted|totall?ed|was|were|"
+    r"came|reached|exceeded|is|are|estimated)\b", re.IGNORECASE)
+_ELLIPSIS = re.compile(
+    r"\band\s*(?:,\s*[^,;]{1,40},\s*)?(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
+    r"(?P<verb>sentenced|convicted|charged|jailed|fined|released|acquitted|pardoned|detained|"
+    r"arrested|indicted)\b(?!\s+(?:him|her|them|[A-Z]))")
+# between coordinated names: "A, B and C", "A, and his deputy, B", "A and her former partner B"
+_COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:(?:his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}"
+                          r"[a-z][\w-]*\s*,?\s*)?")
+_TERM_AFTER_VERB = re.compile(  # "(him) to 10 years in a maximum security colony"
+    r"(?:\s+(?:him|her|them|\w+))?\s+to\s+(?:[\w-]+\s+){0,3}?(?:years?|months?|life)"
+    r"(?:\s+(?:in|of)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:prison|colony|imprisonment|jail|"
+    r"freedom|custody))?", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|avoided|escaped|denied that)\s+"
                        r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _NEW_CASE = re.compile(r"\b(?:new|fresh|another|second|additional)\s+(?:criminal\s+)?"
@@ -343,6 +392,12 @@ _CHARGE_INTRO = re.compile(
     r"sentenced\s+(?:\w+\s+){0,8}?for|prosecuted\s+for|detained\s+for|on\s+the\s+fact\s+of)\b",
     re.IGNORECASE)
 
+_ARTICLE_ONLY = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:(?:criminal|grave|especially\s+grave|serious)\s+)?"
+    r"(?:offen[cs]es?|crimes?)\s+(?:under|provided\s+for\s+(?:by|in)|stipulated\s+(?:by|in))\s+"
+    r"(?:(?:part|paragraph)\s+\d+\s+of\s+)?articles?\s+\d+(?:,?\s+part\s+\d+)?"
+    r"(?:,?\s+(?:of\s+)?the\s+criminal\s+code)?\s*(?:[,.;]|$|and\b)", re.IGNORECASE)
+
 
 def charges_in(text: str) -> tuple[list[str], bool, bool]:
     """Charges of the vocabulary named in `text`, whether an offence outside the vocabulary is
@@ -362,7 +417,9 @@ def charges_in(text: str) -> tuple[list[str], bool, bool]:
                                          "", text, flags=re.IGNORECASE)):
             found.remove("bribe_taking")
     concrete = bool(_CONCRETE_OTHER.search(text))
-    vague = bool(_VAGUE_OTHER.search(text)) or bool(_CHARGE_INTRO.search(text))
+    # "guilty of a criminal offence under Article 189": an article with no gloss names nothing
+    glossed = [m for m in _CHARGE_INTRO.finditer(text) if not _ARTICLE_ONLY.match(text, m.end())]
+    vague = bool(_VAGUE_OTHER.search(text)) or bool(glossed)
     return found, concrete, vague
 
 
@@ -381,6 +438,11 @@ _DURATION = re.compile(
     rf"(?P<half2>\s+and\s+a\s+half)?"
     rf"(?:,?\s+(?:and\s+)?(?P<m>{_NUM})[\s-]+months?)?"
     rf"|\b(?P<mo>{_NUM})[\s-]+months?", re.IGNORECASE)
+_NUM_TERM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(
+    sorted((w for w in _NUM_WORDS if w not in ("a", "an", "half")), key=len, reverse=True)) + ")"
+_SHARED_UNIT = re.compile(
+    rf"\b(?P<ns>{_NUM_TERM}(?:\s*,\s*{_NUM_TERM})*\s+and\s+{_NUM_TERM})[\s-]+"
+    rf"(?P<unit>years?|months?)\b", re.IGNORECASE)
 _SENTENCE_CONTEXT = re.compile(
     r"\b(?:sentenced|sentence|sentences|imprisoned|jailed|imprisonment|prison|term|"
     r"penal colony|behind bars|restriction of freedom|probation|suspended|respectively)\b",
@@ -421,8 +483,11 @@ class Punishment:
 def punishment_in(clause: str) -> Punishment | None:
     """Sentence handed down in a clause: type and length(s) ("16 and 15 years respectively")."""
     low = clause.lower()
-    has_verdict = re.search(r"\bsentenced|\bsentence\b|\b(?:imprisoned|jailed)\s+(?:\w+\s+)?for|"
-                            r"\bfined\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term", low)
+    has_verdict = re.search(
+        r"\bsentenced|\bsentence\b|\b(?:imprisoned|jailed)\s+(?:\w+\s+){0,3}?for|"
+        r"\b(?:received|got|given|handed)\s+(?:[\w-]+\s+){1,3}?(?:years?|months?)\b|"
+        r"\bimposed\s+(?:an?\s+|the\s+)?(?:penalty|punishment)|"
+        r"\bfined\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term", low)
     if not has_verdict:
         return None
     if re.search(r"\b(?:faces?|facing|could\s+face|risks?|punishable\s+by|up\s+to)\b", low) and \
@@ -432,17 +497,27 @@ def punishment_in(clause: str) -> Punishment | None:
                  r"(?:sentence|term|years?)\b", low):
         return None  # the prosecution's request
     months: list[int] = []
-    anchor = re.search(r"sentenced|sentence|imprisoned|jailed|term", low)
+    anchor = re.search(r"sentenced|sentence|imprisoned|jailed|term|penalty|punishment|"
+                       r"(?:received|given|handed)\s+"
+                       r"(?:an?\s+)?[\w.-]+[\s-]+(?:years?|months?)\b", low)
     scan_from = 0
     if anchor and re.search(r"\bdefer\w*\s+(?:\w+\s+)?sentence\s+for", low) and \
             "sentenced" not in low:
         scan_from = len(low)  # "defer her sentence for three years": not the sentence length
+    shared = [m for m in _SHARED_UNIT.finditer(clause, scan_from) if anchor]
     for m in _DURATION.finditer(clause, scan_from):
+        within = next((s for s in shared if s.start() <= m.start() < s.end()), None)
+        if within:  # "nine and seven years": one unit for several terms
+            if m.end() == within.end():
+                unit = 1 if within.group("unit").lower().startswith("month") else 12
+                months += [round(_num(n) * unit) for n in re.split(r"\s*,\s*|\s+and\s+",
+                                                                 within.group("ns"))]
+            continue
         before = low[max(0, m.start() - 25):m.start()]
         after = low[m.end():m.end() + 40]
         if re.search(r"\b(?:served|serving|after|for the period of|ago|over|within|for)\s+"
                      r"(?:\w+\s+)?$", before) and not re.search(
-                         r"(?:imprisoned|jailed|sentenced)\s+(?:\w+\s+)?for\s+$", before):
+                         r"(?:imprisoned|jailed|sentenced)\s+(?:\w+\s+){0,3}?for\s+$", before):
             continue
         if "old" in m.group(0).lower() or re.match(r"\s*(?:ago|later|earlier|after)", after):
             continue
@@ -517,9 +592,12 @@ class Person:
 
 _APPOSITIVE = re.compile(
     r"^\s*(?:,\s*(?:who\s+(?:was|is|had\s+been|has\s+been|served\s+as)\s+)?|\s*\()"
-    r"(?:the\s+|a\s+|an\s+|then\s+|then-|another\s+)?(?P<t>[^.;()]{3,140}?)"
+    r"(?:the\s+|a\s+|an\s+|then\s+|then-|another\s+)?(?!\s*(?:and|or|but|as\s+well)\b)"
+    r"(?P<t>[^.;()]{3,140}?)"
     r"(?=\s*(?:\)|\(|\.\s|\.$|;|,?\s+who\b|\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|"
-    r",\s+(?:was|is|has|had|and)\b|$))", re.IGNORECASE)
+    r",\s+(?:was|is|has|had|and)\b|,\s+(?:[\d$₸]|(?:on|for|to|at|over|after)\s)|"
+    r",\s+(?:[a-z]+ed|said|told|went|became|gave|got|spent|faces?|remains?|says)\s|$))",
+    re.IGNORECASE)
 
 
 def _looks_like_title(phrase: str) -> bool:
@@ -537,6 +615,16 @@ detained arrested sentenced accused convicted charged also another other such li
 _TITLE_MODIFIERS = _words("""
 former first second deputy acting ex ex- then then- vice senior chief regional late
 civil civic opposition independent political public human rights well-known prominent
+""")
+
+# nouns that build an office written before its title word: "Kyzylorda region health
+# department chief", "city police chief", "state revenue committee head"
+_OFFICE_NOUNS = _words("""
+region regional district city oblast municipal akimat department directorate administration
+division office service committee agency inspectorate health healthcare education police
+customs tax revenue revenues land relations finance financial road roads construction housing
+utilities agriculture agricultural procurement emergency emergencies transport railway energy
+internal affairs state public prosecutor's prison penitentiary court border security
 """)
 
 
@@ -567,7 +655,8 @@ def _title_before(text: str, start: int) -> str | None:
     idx = heads[-1]  # the office nearest the name, widened leftwards over its modifiers
 
     def modifier(i: int) -> bool:
-        return cores[i] in _TITLE_MODIFIERS or _is_title_word(cores[i]) or (
+        return cores[i] in _TITLE_MODIFIERS or _is_title_word(cores[i]) or \
+            cores[i] in _OFFICE_NOUNS or (
             kept[i].group(0).strip("()“”\"«»'’")[:1].isupper()
             and cores[i] not in {"the", "a", "an"}
             and not re.search(r"['’]s$", cores[i]))
@@ -616,7 +705,11 @@ def region_of(position: str | None) -> str | None:
         found = re.search(rf"\b{re.escape(variant)}\b", low)
         if found and (best is None or len(variant) > best[0]):
             best = (len(variant), region)  # the longest variant: "Almaty Region" over "Almaty"
-    return best[1] if best else None
+    if best:
+        return best[1]
+    # an office of a town: "former akim of Taraz" -> Zhambyl (the town's region)
+    towns = [p.place.region for p in find_places(position) if p.place.region]
+    return towns[0] if towns else None
 
 
 # ---------------------------------------------------------------- clause handling
@@ -650,6 +743,7 @@ class _Extractor:
         self.doc = doc
         self.text = doc.text
         self.dateline: date | None = document_dateline(doc.original)
+        self.dateline_at = dateline_span(self.text) or (0, 0)
         self.persons: dict[str, Person] = {}
         self.order: list[str] = []
         self.cases: dict[str, list[Case]] = {}
@@ -722,7 +816,7 @@ class _Extractor:
         if names:  # the first name, with any names coordinated to it ("A, B and C were ...")
             group, last_end = [names[0][1]], names[0][0].end
             for nm, k in names[1:]:
-                if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[last_end:nm.start]):
+                if not _COORDINATED.fullmatch(self.text[last_end:nm.start]):
                     break
                 group.append(k)
                 last_end = nm.end
@@ -759,7 +853,7 @@ class _Extractor:
             return []
         objects, last_end = [first_key], first_nm.end
         for nm, k in following[1:]:  # "sentenced A and B to ...", "detained A, B and C"
-            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[last_end:nm.start]):
+            if not _COORDINATED.fullmatch(self.text[last_end:nm.start]):
                 break
             objects.append(k)
             last_end = nm.end
@@ -805,6 +899,11 @@ class _Extractor:
             if status == "released" and re.search(r"\bparole|probation\s+control", clause,
                                                   re.IGNORECASE):
                 status = "paroled"
+            if status == "released" and re.match(r"released\s+(?:\w+\s+)?(?:under|by|after|"
+                                                 r"following|thanks\s+to)\s+(?:an?\s+|the\s+)?"
+                                                 r"(?:\w+\s+)?(?:amnesty|pardon)",
+                                                 clause[m.start("verb"):], re.IGNORECASE):
+                status = "pardoned"  # "released under an amnesty"
             detain_verb = status == "detained"
             if status == "detained" and re.search(r"\bon\s+(?:\w+\s+)?charges?\s+of|charged\s+with",
                                                   clause[m.end():], re.IGNORECASE):
@@ -837,8 +936,9 @@ class _Extractor:
                         r"\b(?:not|never|no)\b", m.group(0), re.IGNORECASE):
                     continue
                 who = self._subject_before(c_start, c_start + m.start(), mentions)
+                serving = m.group(0).lower().startswith("serv")  # a date here is not the verdict's
                 events.append(Event(who, status, c_start + m.start(), c_start + m.end(),
-                                    status == "detained", status == "convicted"))
+                                    status == "detained", status == "convicted" and not serving))
         for rx, status in _OBJECT_VERBS:
             for m in rx.finditer(clause):
                 if any(e.trigger_start <= c_start + m.start() < e.trigger_end and e.persons
@@ -866,6 +966,12 @@ class _Extractor:
             who = self._object_after(c_start + m.end(), c_end, mentions)
             if who:
                 events.append(Event(who, None, c_start + m.start(), c_start + m.end()))
+        # "announced the verdict in the case of X": dates the verdict, whatever it decided
+        for m in _VERDICT_ON.finditer(clause):
+            who = self._object_after(c_start + m.end(), c_end, mentions)
+            if who:
+                events.append(Event(who, None, c_start + m.start(), c_start + m.end(),
+                                    verdict_verb=True))
         # "X embezzled 450 million tenge": the deed of someone already facing a case
         for m in _DEED.finditer(clause):
             who = [k for k in self._subject_before(c_start, c_start + m.start(), mentions)
@@ -891,6 +997,23 @@ class _Extractor:
                                            text[c_start:nm.start], re.IGNORECASE):
                     events.append(Event([k], "suspected", nm.start, nm.end))
                     break
+        # "He was charged with X and, in April 2024, sentenced to two years": the second verb
+        # shares the subject of the clause's previous event
+        for m in _ELLIPSIS.finditer(clause):
+            at = c_start + m.start("verb")
+            prior = [e for e in events if e.persons and e.trigger_end <= at]
+            if not prior or any(e.trigger_start == at and e.persons for e in events):
+                continue
+            status = _PASSIVE_VERBS[m.group("verb").lower()]
+            if status == "released" and re.match(r"\w+\s+(?:\w+\s+)?on\s+bail",
+                                                 clause[m.start("verb"):]):
+                continue
+            if status == "released" and re.search(r"\bparole", clause[m.start("verb"):]):
+                status = "paroled"
+            events = [e for e in events if e.trigger_start != at]
+            events.append(Event(list(max(prior, key=lambda e: e.trigger_end).persons), status,
+                                at, c_start + m.end(), status == "detained",
+                                status in ("convicted", "acquitted")))
         return [e for e in events if e.persons]
 
     def _victims(self, start: int, end: int, mentions: list[tuple[NameMention, str]]) -> None:
@@ -933,11 +1056,43 @@ class _Extractor:
             return cases[-1]
         return cases[self.current[person]]
 
+    def _deputy_title(self, nm: NameMention, key: str) -> str | None:
+        """'his deputy, X' / 'X's first deputy, Y' / 'a deputy of X, Y': the deputy's office is
+        the superior's office ("akim of Taraz" -> "deputy akim of Taraz")."""
+        before = self.text[max(0, nm.start - 80):nm.start]
+        m = _DEPUTY_OF.search(before)
+        if not m:
+            return None
+        owner_name = m.group("owner_name") or m.group("owner2")
+        if owner_name:
+            owner = _fold_surname(owner_name)
+            owner = owner if owner in self.persons else None
+        else:
+            owner = self._antecedent(nm.start - len(before) + m.start())
+        if owner is None or owner == key:
+            return None
+        superior = self.persons[owner]
+        offices = [t for pos, t in superior.titles if pos < nm.start][::-1] + [
+            superior.position or "", superior.appointed or ""]
+        for office in offices:  # the superior's latest office ("a close ally of ..." is none)
+            office = re.sub(r"^(?:(?:the|a|an|former|then|imprisoned|jailed|arrested|detained|"
+                            r"late|acting)\s+|ex-|then-)+", "", office, flags=re.IGNORECASE)
+            head = office.split()[0].lower() if office.split() else ""
+            if head.startswith(_SUPERIOR_HEADS):
+                first = "first " if m.group("first") or m.group("first2") else ""
+                return f"{first}deputy {office}"
+        return None
+
     def _relational(self, title: str) -> bool:
         """A title that names a relation to a person, or a plural group, rather than an office."""
         last = re.search(r"\bof\s+(\w+)\W*$", title)
         if last and _fold_surname(last.group(1)) in {k.split("|")[0] for k in self.persons}:
             return True
+        first = re.sub(r"^(?:(?:the|a|an|former|late|elder|younger|eldest|youngest)\s+)+", "",
+                       title.lower())
+        if re.match(r"(?:nephew|niece|son|daughter|wife|husband|brother|sister|cousin|relative|"
+                    r"father|mother|uncle|aunt|grandson|granddaughter)(?:-in-law)?\b", first):
+            return True  # "a nephew of the former president": a relation, not an office
         head = next((w for w in re.findall(r"[\w-]+", title.lower()) if _is_title_word(w)), "")
         return head.endswith(("ies", "ees", "ers", "ents", "ists", "ors")) and \
             not head.endswith(("ss", "ous"))
@@ -962,10 +1117,15 @@ class _Extractor:
         """Date of an event: the last date written before its verb (after any earlier event of
         the clause), else one written right after it ("was detained in October 2023")."""
         clause = self.text[c_start:c_end]
-        found = find_dates(clause, dateline=self.dateline)
+        found = [d for d in find_dates(clause, dateline=self.dateline)
+                 if not self.dateline_at[0] <= c_start + d.start < self.dateline_at[1]]
         before = [d for d in found if floor <= c_start + d.start and c_start + d.end <= trig_start]
+        # "sentenced to 10 years in a maximum security colony on Thursday": the date follows
+        # the punishment, so it is measured from the punishment's end
+        term = _TERM_AFTER_VERB.match(self.text, trig_end, c_end)
+        near = term.end() if term else trig_end
         after = [d for d in found if c_start + d.start >= trig_end
-                 and c_start + d.start - trig_end <= 40]
+                 and c_start + d.start - near <= 40]
         pick = before[-1] if before else (after[0] if after else None)
         if pick is None:
             # "in March 2002 X was detained, and a few months later he was imprisoned": the year
@@ -995,6 +1155,7 @@ class _Extractor:
             mentions = self._mentions(s_start, s_end)
             self.cur_mentions, self.cur_start = mentions, s_start
             self._victims(s_start, s_end, mentions)
+            derived: tuple[int, str] | None = None  # a deputy's office, shared by "A and B"
             for nm, k in mentions:
                 p = self.persons[k]
                 if not p.mentions:
@@ -1003,8 +1164,20 @@ class _Extractor:
                     self.context_other[k] = bool(re.search(r"\bcorrupt", ctx, re.IGNORECASE))
                 p.mentions.append(nm.start)
                 title = _title_after(text, nm.end) or _title_before(text, nm.start)
+                rank = _RANK_BEFORE.search(text, max(0, nm.start - 40), nm.start)
+                if rank and title and title.lower() == rank.group("rank").lower():
+                    # "the former head of the region's police, General X": the office is the
+                    # appositive before the rank
+                    title = _title_before(text, rank.start("rank")) or title
                 if title and self._relational(title):
                     title = None  # "deputy of Massimov", "one of the employees": no office named
+                if title is None or re.fullmatch(r"(?:first\s+)?deput(?:y|ies)", title,
+                                                 re.IGNORECASE):
+                    title = self._deputy_title(nm, k) or title
+                    if title is None and derived and _COORDINATED.fullmatch(
+                            text[derived[0]:nm.start]):
+                        title = derived[1]
+                    derived = (nm.end, title) if title else None
                 if title:
                     p.titles.append((nm.start, _squash(title)))
                 if p.position is None and title:
@@ -1077,6 +1250,9 @@ class _Extractor:
                     events.append(Event(keys, "convicted", c_start + m.start(),
                                         c_start + m.end(), verdict_verb=True))
                     punishment = punishment_in("sentenced " + clause)
+        if not events and self.last_group and _AMOUNT_SUBJECT.match(clause) and \
+                find_amounts(clause):
+            events.append(Event(list(self.last_group), None, c_start, c_start))
         if not events:
             return
         subject_starts = [nm.start for nm, k in mentions if c_start <= nm.start < c_end
@@ -1172,6 +1348,8 @@ class _Extractor:
                 position = in_case[0] if in_case else (p.position or p.appointed)
                 if case.sentence_type is None and case.status == "paroled":
                     case.sentence_type = "prison"  # parole is early release from prison
+                if case.sentence_type is None and case.status == "acquitted":
+                    case.sentence_type = "none"  # the contract's type for an acquittal
                 charges = list(case.charges)
                 if case.other_charge or (not charges and (
                         case.vague_charge or self.context_other.get(key))):

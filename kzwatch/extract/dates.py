@@ -6,7 +6,8 @@ Public API (also used by other extractors):
 - `parse_date(fragment, ref_year=None, dateline=None)` -> ISO partial date of the first date
   expression in `fragment`, or None;
 - `document_dateline(text)` -> the publication date a news page states at its top;
-- `document_year(text)` -> the year of that dateline (the year a bare "June 30" belongs to).
+- `document_year(text)` -> the year of that dateline (the year a bare "June 30" belongs to);
+- `dateline_span(text)` -> where that dateline sits (its date is no event's date).
 
 Precision is the text's: "June 30, 2021" -> 2021-06-30, "in April 2021" -> 2021-04,
 "in 2021" -> 2021. A month or month-day without a year resolves against `ref_year` or the
@@ -127,6 +128,8 @@ def find_dates(text: str, ref_year: int | None = None,
             iso = None
             if dateline is not None:
                 back = (dateline.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+                if back == 0 and m.group(0).lower().startswith("last"):
+                    back = 7  # "last Tuesday" written on a Tuesday is a week earlier
                 iso = (dateline - timedelta(days=back)).isoformat()
             out.append(DateMention(iso, m.start(), m.end(), False))
         elif kind == "y":
@@ -141,8 +144,10 @@ def parse_date(fragment: str, ref_year: int | None = None,
     return found[0].iso if found else None
 
 
+# a byline source before the date: "Kursiv, 23 November 2023", "Tengrinews.kz | 5 May 2024"
+_BYLINE_SOURCE = r"(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*[,|•–—]\s*)"
 _DATELINE_LINE = re.compile(
-    rf"^\s*(?:(?:published|posted|updated|date)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
+    rf"^\s*{_BYLINE_SOURCE}?(?:(?:published|posted|updated|date)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
     rf"(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})"
     rf"|(?P<d3>[0-3]?\d)\.(?P<m3>[01]\d)\.(?P<y3>{_YEAR}))"
@@ -152,13 +157,18 @@ _DATELINE_CITY = re.compile(
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?)\s*(?:\([^)]*\))?\s*[-–—]")
 
 
-def document_dateline(text: str, head_lines: int = 60) -> date | None:
-    """Publication date a news page prints near its top: a line that is only a date
-    ("17 February 2026", "June 30, 2021", "30.06.2021", "Published: ..."), or an agency
-    dateline ("ASTANA, June 30, 2021 (Kazinform) -")."""
-    lines = [ln for ln in text.splitlines() if ln.strip()][:head_lines]
-    for line in lines:
-        m = _DATELINE_LINE.match(line)
+def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
+    """The publication date near the top of a page, with the span of its dateline."""
+    pos = 0
+    seen = 0
+    for line in text.splitlines(keepends=True):
+        line_start, pos = pos, pos + len(line)
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > head_lines:
+            break
+        m = _DATELINE_LINE.match(line.rstrip("\r\n"))
         if m:
             g = m.groupdict()
             if g["y3"]:
@@ -168,15 +178,30 @@ def document_dateline(text: str, head_lines: int = 60) -> date | None:
                 mo = MONTHS[(g["m1"] or g["m2"]).rstrip(".").lower()]
                 d = _day(g["d1"] or g["d2"])
             if _valid(y, mo, d):
-                return date(y, mo, d)
+                return date(y, mo, d), line_start, line_start + m.end()
+        lead = len(line) - len(line.lstrip())
         m = _DATELINE_CITY.match(line.strip())
         if m and (m.group("y") or m.group("y2")):
             y = int(m.group("y") or m.group("y2"))
             mo = MONTHS[(m.group("m") or m.group("m2")).rstrip(".").lower()]
             d = _day(m.group("d") or m.group("d2"))
             if _valid(y, mo, d):
-                return date(y, mo, d)
+                return date(y, mo, d), line_start + lead, line_start + lead + m.end()
     return None
+
+
+def document_dateline(text: str, head_lines: int = 60) -> date | None:
+    """Publication date a news page prints near its top: a line that is only a date
+    ("17 February 2026", "June 30, 2021", "30.06.2021", "Published: ...", "Kursiv, 5 May
+    2024"), or an agency dateline ("ASTANA, June 30, 2021 (Kazinform) -")."""
+    found = _dateline(text, head_lines)
+    return found[0] if found else None
+
+
+def dateline_span(text: str, head_lines: int = 60) -> tuple[int, int] | None:
+    """Span of the dateline in `text`: its date is the publication's, not an event's."""
+    found = _dateline(text, head_lines)
+    return (found[1], found[2]) if found else None
 
 
 def document_year(text: str) -> int | None:

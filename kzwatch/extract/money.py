@@ -1,7 +1,8 @@
 """Money amounts as news agencies, court press services and NGO reports write them.
 
 "4.5 million tenge", "KZT 10bn", "₸500,000", "$1.5 billion", "approximately 10,000 USD",
-"$80.6 thousand", "7 thousand US dollars", "1 trillion tenge (or 2.2 billion USD)".
+"$80.6 thousand", "7 thousand US dollars", "1 trillion tenge (or 2.2 billion USD)",
+"Tg 500 million", "2 mln. tenge", "two million tenge".
 `find_amounts(text)` returns every amount with its currency and span; `parse_amount(fragment)`
 reads the first one. Only KZT and USD are recognised: those are the contract's columns.
 """
@@ -20,14 +21,24 @@ SCALES = {
 _NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = r"thousands?|millions?|billions?|trillions?|mln|bln|mn|bn|trn|tn|ths|k|m|b"
 _USD_PRE = r"US\$|\$|USD|U\.S\.\s?\$"
-_KZT_PRE = r"KZT|₸|tenge"
+_KZT_PRE = r"KZT|₸|tenge|Tg\b\.?"
 _USD_POST = r"US\s+dollars?|U\.S\.\s+dollars?|American\s+dollars?|dollars?|USD|\$"
 _KZT_POST = r"tenge|tenges|KZT|₸|tg\b"
 
+# "two million tenge", "half a billion tenge": a number word needs a scale word
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "a hundred": 100, "one hundred": 100, "half a": 0.5,
+}
+_WORD_NUMBER = "|".join(w.replace(" ", r"\s+") for w in sorted(_WORD_NUMBERS, key=len,
+                                                                 reverse=True))
 _AMOUNT = re.compile(
     rf"(?:(?P<pre>{_USD_PRE}|{_KZT_PRE})\s?(?P<n1>{_NUMBER})(?:[\s-]?(?P<s1>{_SCALE})\b)?"
-    rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b)?\s?"
-    rf"(?P<post>{_USD_POST}|{_KZT_POST}))",
+    rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?)?\s?"
+    rf"(?P<post>{_USD_POST}|{_KZT_POST})"
+    rf"|(?<![\w-])(?P<w3>{_WORD_NUMBER})[\s-]+(?P<s3>thousand|million|billion|trillion)\s+"
+    rf"(?:of\s+)?(?P<post3>{_USD_POST}|{_KZT_POST}))",
     re.IGNORECASE,
 )
 
@@ -59,6 +70,11 @@ def find_amounts(text: str) -> list[Amount]:
     """Every KZT/USD amount stated in `text`, in order of appearance."""
     out = []
     for m in _AMOUNT.finditer(text):
+        if m.group("w3"):
+            word = " ".join(m.group("w3").lower().split())
+            value = _WORD_NUMBERS[word] * SCALES[m.group("s3").lower()]
+            out.append(Amount(value, _currency(m.group("post3")), m.start(), m.end()))
+            continue
         digits = m.group("n1") or m.group("n2")
         scale_word = (m.group("s1") or m.group("s2") or "").lower()
         value = _number(digits)

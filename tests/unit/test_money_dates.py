@@ -5,7 +5,13 @@ from datetime import date
 
 import pytest
 
-from kzwatch.extract.dates import document_dateline, document_year, find_dates, parse_date
+from kzwatch.extract.dates import (
+    dateline_span,
+    document_dateline,
+    document_year,
+    find_dates,
+    parse_date,
+)
 from kzwatch.extract.money import amount_kind, find_amounts, parse_amount
 
 
@@ -24,6 +30,12 @@ from kzwatch.extract.money import amount_kind, find_amounts, parse_amount
     ("a fine of 2 500 000 tenge", (2_500_000, "KZT")),
     ("4,5 million tenge", (4_500_000, "KZT")),
     ("some 300 dollars", (300, "USD")),
+    ("KZT 3.2bn in damage", (3_200_000_000, "KZT")),
+    ("a bribe of Tg 500 million", (500_000_000, "KZT")),
+    ("2 mln. tenge", (2_000_000, "KZT")),
+    ("two million tenge", (2_000_000, "KZT")),
+    ("half a billion tenge", (500_000_000, "KZT")),
+    ("fifteen million US dollars", (15_000_000, "USD")),
 ])
 def test_parse_amount(text, expected):
     value, currency = parse_amount(text)
@@ -31,7 +43,8 @@ def test_parse_amount(text, expected):
 
 
 @pytest.mark.parametrize("text", ["sentenced to 7 years", "in 2021 there were 238 deaths",
-                                  "a score of 39 out of 100", "5 m from the gate"])
+                                  "a score of 39 out of 100", "5 m from the gate",
+                                  "300,000 euros", "two tenge coins", "seven years"])
 def test_no_amount_in_plain_numbers(text):
     assert find_amounts(text) == []
 
@@ -80,6 +93,9 @@ def test_parse_date(fragment, ref_year, expected):
     ("On June 30", date(2026, 2, 17), "2025-06-30"),   # not after the dateline
     ("On January 30", date(2026, 2, 17), "2026-01-30"),
     ("in December", date(2026, 2, 17), "2025-12"),
+    ("last Tuesday", date(2023, 11, 23), "2023-11-21"),
+    ("last Thursday", date(2023, 11, 23), "2023-11-16"),  # on a Thursday: a week earlier
+    ("on Thursday", date(2023, 11, 23), "2023-11-23"),
 ])
 def test_dates_resolve_against_dateline(fragment, dateline, expected):
     assert parse_date(fragment, dateline=dateline) == expected
@@ -98,7 +114,18 @@ def test_find_dates_keeps_spans():
     ("ASTANA, July 2, 2021 (Kazinform) - The court ...", date(2021, 7, 2)),
     ("28.10.2025\nBody", date(2025, 10, 28)),
     ("A report on 2021 events\nIn 2021 many were detained.", None),
+    ("Kursiv, 23 November 2023\n\nBody", date(2023, 11, 23)),  # a byline before the date
+    ("Tengrinews.kz | 5 May 2024\nBody", date(2024, 5, 5)),
+    ("He said, 5 May 2024\nBody", None),  # a sentence, not a byline
 ])
 def test_document_dateline(head, expected):
     assert document_dateline(head) == expected
     assert document_year(head) == (expected.year if expected else None)
+
+
+def test_dateline_span_covers_the_agency_dateline():
+    text = "Headline\nASTANA, 14 June 2024 (Tengrinews) – The court ruled on Thursday."
+    start, end = dateline_span(text)
+    assert text[start:end].startswith("ASTANA, 14 June 2024")
+    assert "court" not in text[start:end]
+    assert dateline_span("No date here.\nNone at all.") is None

@@ -1,0 +1,483 @@
+"""Case extraction on invented passages written the way real sources write about cases:
+Kazakh news agencies (datelines, bylines), RFE/RL and Eurasianet narratives, court and
+Anti-Corruption Agency press releases, Human Rights Watch / Amnesty reports.
+
+Every name below is invented. Each passage lists the rows the contract expects (only the fields
+the passage states are asserted) and the people who must NOT get a row (lawyers, judges,
+prosecutors, witnesses, victims, critics). Documents go through `clean()` as in the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kzwatch.cleaning import clean
+from kzwatch.extract.cases import charges_in, extract, punishment_in
+
+# (text, {person_name: {field: value}}, [names that are not cases])
+PASSAGES = {
+    "agency_verdict_with_dateline": (
+        """ASTANA, 14 June 2024 (Tengrinews) – The former akim of Shymkent, Bakhytzhan \
+Temirbekov, was sentenced to 10 years in a maximum security colony on Thursday, the court's \
+press service said.
+
+Temirbekov was detained on 12 March 2023 by officers of the Anti-Corruption Agency. The court \
+found him guilty of accepting a bribe of 15 million tenge from a construction company. He was \
+also banned from holding public office for life.
+
+His lawyer, Aidos Zhanuzakov, said the defence would appeal the verdict.
+""",
+        {"Bakhytzhan Temirbekov": {
+            "position": "former akim of Shymkent", "region": "Shymkent",
+            "charges": ["bribe_taking"], "amount_kzt": 15e6, "amount_kind": "bribe",
+            "detained_on": "2023-03-12", "verdict_on": "2024-06-13",
+            "sentence_type": "prison", "sentence_months": 120, "status": "convicted"}},
+        ["Aidos Zhanuzakov"]),
+    "suspended_sentence_and_damage": (
+        """The ex-head of the Kostanay region police department, Serikbol Amanzholov, received \
+a suspended sentence of three years, Kursiv reports. He pleaded guilty to abuse of office that \
+caused damage of KZT 3.2bn to the state, and fully compensated the damage.
+""",
+        {"Serikbol Amanzholov": {
+            "position": "ex-head of the Kostanay region police department", "region": "Kostanay",
+            "sentence_type": "suspended", "sentence_months": 36, "charges": ["abuse_of_office"],
+            "amount_kzt": 3.2e9, "amount_kind": "damage", "status": "convicted"}},
+        []),
+    "fine_for_giving_a_bribe": (
+        """A court in Aktobe has fined Yerlan Kudaibergenov, the former head of the Aktobe \
+region land relations department, 2 million tenge for giving a bribe to an inspector. The court \
+also ordered the confiscation of his property.
+""",
+        {"Yerlan Kudaibergenov": {
+            "position": "former head of the Aktobe region land relations department",
+            "region": "Aktobe", "sentence_type": "fine", "charges": ["bribe_giving"],
+            "amount_kzt": 2e6, "status": "convicted"}},
+        []),
+    "official_and_his_deputy": (
+        """The Anti-Corruption Agency has detained the former chairman of the board of \
+KazMunayGas, Arystan Bekmukhambetov, and his deputy, Nurlybek Sarsenbayev, on suspicion of \
+embezzling 1.2 billion tenge ($2.6 million) allocated for the construction of a pipeline.
+
+On 3 October 2023, a court placed Bekmukhambetov under house arrest. Sarsenbayev was remanded \
+in custody for two months.
+""",
+        {"Arystan Bekmukhambetov": {
+            "position": "former chairman of the board of KazMunayGas",
+            "charges": ["embezzlement"], "amount_kzt": 1.2e9, "amount_usd": 2.6e6,
+            "amount_kind": "embezzled", "status": "detained"},
+         "Nurlybek Sarsenbayev": {
+             "position": "deputy chairman of the board of KazMunayGas",
+             "charges": ["embezzlement"], "amount_kzt": 1.2e9, "status": "detained"}},
+        []),
+    "in_absentia_with_critics": (
+        """A court in Almaty on Wednesday sentenced exiled businessman Timur Zhaksylykov in \
+absentia to 12 years in prison on charges of fraud and money laundering. Zhaksylykov, who has \
+lived in London since 2019, denied the charges, calling them politically motivated.
+
+Rights activist Galiya Nurmukhamedova criticised the trial, saying the defendant had not been \
+properly notified. Prosecutor Ruslan Baizhanov told reporters the verdict was "fair and lawful".
+""",
+        {"Timur Zhaksylykov": {
+            "in_absentia": True, "sentence_type": "prison", "sentence_months": 144,
+            "charges": ["fraud", "money_laundering"], "status": "convicted"}},
+        ["Galiya Nurmukhamedova", "Ruslan Baizhanov"]),
+    "acquittal_and_judge": (
+        """The Specialised Inter-District Criminal Court of Karaganda region acquitted Daniyar \
+Kemelbekov, the former director of the regional roads department, who had been accused of \
+negligence over the collapse of a bridge. Judge Aigerim Tolegenova ruled that the prosecution \
+had failed to prove his guilt.
+""",
+        {"Daniyar Kemelbekov": {
+            "position": "former director of the regional roads department",
+            "status": "acquitted", "sentence_type": "none", "charges": ["negligence"]}},
+        ["Aigerim Tolegenova"]),
+    "parole": (
+        """Former deputy minister of agriculture Kanat Yessimov, who was sentenced to eight \
+years in 2019 for taking bribes, was released on parole last week, his lawyer told Azattyq.
+""",
+        {"Kanat Yessimov": {
+            "position": "Former deputy minister of agriculture", "status": "paroled",
+            "sentence_type": "prison", "sentence_months": 96, "verdict_on": "2019",
+            "charges": ["bribe_taking"]}},
+        []),
+    "narrative_with_surname_and_pronouns": (
+        """In early 2023, investigators detained Olzhas Serikbayev, then head of the \
+procurement department at the Ministry of Healthcare. Prosecutors said he had embezzled $2.5 \
+million earmarked for ventilators during the pandemic. In November, Serikbayev pleaded guilty \
+and struck a plea bargain. He was sentenced to five years in a medium security penal colony and \
+his assets were confiscated.
+""",
+        {"Olzhas Serikbayev": {
+            "position": "head of the procurement department at the Ministry of Healthcare",
+            "detained_on": "2023", "charges": ["embezzlement"], "amount_usd": 2.5e6,
+            "amount_kind": "embezzled", "sentence_type": "prison", "sentence_months": 60,
+            "status": "convicted"}},
+        []),
+    "court_press_release": (
+        """Press service of the Almaty City Court
+
+On 12 March 2024, the Specialized Inter-District Criminal Court of Almaty announced the verdict \
+in the case of A.B. Tursynbekov, former head of the state revenue department of Almaty's Medeu \
+district. The court found him guilty of accepting a bribe on an especially large scale and \
+sentenced him to 7 years of imprisonment with confiscation of property and a lifetime ban on \
+holding public office. The bribe amounted to $50,000.
+
+The verdict has not entered into legal force and may be appealed.
+""",
+        {"A.B. Tursynbekov": {
+            "position": "former head of the state revenue department of Almaty's Medeu district",
+            "region": "Almaty", "charges": ["bribe_taking"], "verdict_on": "2024-03-12",
+            "sentence_type": "prison", "sentence_months": 84, "amount_usd": 50_000,
+            "amount_kind": "bribe", "status": "convicted"}},
+        []),
+    "rights_report_with_relative": (
+        """In January 2024, police in Zhanaozen detained oil worker and trade union activist \
+Marat Esenbayev after he took part in a peaceful strike. He was charged with organising an \
+unlawful assembly and, in April 2024, sentenced to two years of restriction of freedom. Human \
+Rights Watch spoke to his wife, Aliya Esenbayeva, who said he had been beaten in custody.
+""",
+        {"Marat Esenbayev": {
+            "detained_on": "2024-01", "verdict_on": "2024-04", "charges": ["other"],
+            "sentence_type": "restriction_of_freedom", "sentence_months": 24,
+            "status": "convicted"}},
+        ["Aliya Esenbayeva"]),
+    "arrest_for_two_months": (
+        """Former chairman of the board of Samruk-Energy Serik Baitursynov has been arrested \
+for two months, the Anti-Corruption Agency reported on 5 February 2024. According to the agency, \
+Baitursynov is suspected of abuse of office which caused damage of over 5 billion tenge to the \
+company.
+""",
+        {"Serik Baitursynov": {
+            "position": "Former chairman of the board of Samruk-Energy",
+            "charges": ["abuse_of_office"], "amount_kzt": 5e9, "amount_kind": "damage",
+            "status": "detained", "sentence_type": None, "sentence_months": None}},
+        []),
+    "byline_last_weekday_and_witness": (
+        """Kursiv, 23 November 2023
+
+The former deputy akim of Pavlodar region, Ruslan Mukashev, was detained last Tuesday on \
+suspicion of taking a bribe of KZT 45 million, the Anti-Corruption Agency said. His former \
+assistant, Aset Zhumabayev, was questioned as a witness.
+""",
+        {"Ruslan Mukashev": {
+            "position": "former deputy akim of Pavlodar region", "region": "Pavlodar",
+            "detained_on": "2023-11-21", "charges": ["bribe_taking"], "amount_kzt": 45e6,
+            "amount_kind": "bribe", "status": "detained"}},
+        ["Aset Zhumabayev"]),
+    "pardon_after_serving": (
+        """Amnesty International welcomes the release of poet Yerzhan Abdikarimov, who was \
+pardoned by presidential decree on 6 December 2023 after serving three years of a five-year \
+sentence for disseminating knowingly false information. Meanwhile, blogger Dinara Sagyndykova \
+remains in pre-trial detention in Uralsk.
+""",
+        {"Yerzhan Abdikarimov": {
+            "position": "poet", "status": "pardoned", "sentence_months": 60,
+            "charges": ["other"]},
+         "Dinara Sagyndykova": {"position": "blogger", "status": "detained"}},
+        []),
+    "two_terms_respectively": (
+        """The former akim of Taraz, Nurlan Kalmakhanov, and his deputy Erbol Daurenov were \
+sentenced to nine and seven years in prison respectively for embezzling budget funds allocated \
+for road repairs.
+""",
+        {"Nurlan Kalmakhanov": {
+            "position": "former akim of Taraz", "region": "Zhambyl", "sentence_months": 108,
+            "charges": ["embezzlement"], "status": "convicted"},
+         "Erbol Daurenov": {"position": "deputy akim of Taraz", "region": "Zhambyl",
+                            "sentence_months": 84, "charges": ["embezzlement"],
+                            "status": "convicted"}},
+        []),
+    "trial_opens_and_victim": (
+        """The trial of former Kyzylorda region health department chief Almas Nurgaliyev began \
+in Kyzylorda on Monday. Nurgaliyev, who was arrested in September 2023, is charged with \
+embezzling 800 million tenge from the hospital construction budget. He denies the charges.
+
+Businessman Kairat Omarov, who says officials extorted money from him, testified as a victim.
+""",
+        {"Almas Nurgaliyev": {
+            "position": "former Kyzylorda region health department chief",
+            "region": "Kyzylorda", "detained_on": "2023-09", "charges": ["embezzlement"],
+            "amount_kzt": 8e8, "amount_kind": "embezzled", "status": "on_trial"}},
+        ["Kairat Omarov"]),
+    "jailed_for_with_compensation": (
+        """Bauyrzhan Kenzhegaliyev, a former head of the Akmola regional emergencies department, \
+has been jailed for six years for embezzling KZT 120 million, the regional court's press service \
+reports. He must also pay 120 million tenge in compensation.
+""",
+        {"Bauyrzhan Kenzhegaliyev": {
+            "position": "former head of the Akmola regional emergencies department",
+            "region": "Akmola", "sentence_type": "prison", "sentence_months": 72,
+            "charges": ["embezzlement"], "amount_kzt": 1.2e8, "amount_kind": "embezzled",
+            "status": "convicted"}},
+        []),
+    "journalist_verdict_and_quoted_lawyer": (
+        """ALMATY -- A court in Almaty has sentenced journalist Daniyar Adilbekuly to seven \
+years in prison on charges of spreading false information, a verdict his supporters call \
+politically motivated.
+
+Adilbekuly was arrested in December 2023 after publishing a series of articles about the city \
+police. His lawyer, Zhanar Balgabayeva, told RFE/RL the defense would appeal.
+
+"This is revenge for his journalism," said Balgabayeva.
+""",
+        {"Daniyar Adilbekuly": {
+            "position": "journalist", "sentence_type": "prison", "sentence_months": 84,
+            "charges": ["other"], "detained_on": "2023-12", "status": "convicted"}},
+        ["Zhanar Balgabayeva"]),
+    "early_release_after_serving": (
+        """Nurgul Tleubayeva, a former deputy head of the Atyrau city akimat, walked free this \
+week after serving four years of a six-year sentence for bribe-taking. She was released early \
+for good behaviour, her family said.
+""",
+        {"Nurgul Tleubayeva": {
+            "position": "former deputy head of the Atyrau city akimat", "region": "Atyrau",
+            "status": "released", "sentence_type": "prison", "sentence_months": 72,
+            "charges": ["bribe_taking"]}},
+        []),
+    "case_sent_to_court_and_guilty_plea": (
+        """The Anti-Corruption Agency reports that the criminal case against the former \
+director of the Zhambyl regional branch of the Social Health Insurance Fund, Saltanat Omarova, \
+has been sent to court. She is accused of embezzling 320 million tenge. The damage has been \
+fully compensated. Omarova pleaded guilty.
+""",
+        {"Saltanat Omarova": {
+            "position": "former director of the Zhambyl regional branch of the Social Health "
+                        "Insurance Fund",
+            "region": "Zhambyl", "charges": ["embezzlement"], "amount_kzt": 3.2e8,
+            "amount_kind": "embezzled", "status": "on_trial", "sentence_type": None}},
+        []),
+    "two_officials_and_a_witness": (
+        """Police in Kostanay detained two officials of the regional akimat, Ardak Zhumagulov \
+and Timur Sadykov, on suspicion of receiving kickbacks from a road contractor. Zhumagulov was \
+later placed under house arrest, while Sadykov remains in custody. The contractor, Bolat \
+Issayev, has been questioned as a witness.
+""",
+        {"Ardak Zhumagulov": {"charges": ["bribe_taking"], "status": "detained"},
+         "Timur Sadykov": {"charges": ["bribe_taking"], "status": "detained"}},
+        ["Bolat Issayev"]),
+    "red_handed_with_two_currencies": (
+        """Officers of the Anti-Corruption Service detained the head of the Semey city housing \
+inspection, Marlen Abdrakhmanov, red-handed while receiving a bribe of 3 million tenge (about \
+$6,000) from a local entrepreneur. A pre-trial investigation is under way.
+""",
+        {"Marlen Abdrakhmanov": {
+            "position": "head of the Semey city housing inspection", "region": "Abai",
+            "charges": ["bribe_taking"], "amount_kzt": 3e6, "amount_usd": 6000.0,
+            "amount_kind": "bribe", "status": "detained"}},
+        []),
+    "extradited_after_conviction_in_absentia": (
+        """Former banker Zhomart Yesenov, who was convicted in absentia of embezzlement in 2019 \
+and sentenced to 15 years, was extradited from Ukraine in May 2024. He denies all charges and \
+says the case is political.
+""",
+        {"Zhomart Yesenov": {
+            "position": "Former banker", "in_absentia": True, "sentence_type": "prison",
+            "sentence_months": 180, "charges": ["embezzlement"], "verdict_on": "2019",
+            "detained_on": "2024-05", "status": "convicted"}},
+        []),
+    "officials_quoted_only": (
+        """Deputy Prosecutor General Asset Shyndaliyev told a briefing on Monday that 1,200 \
+officials had been convicted of corruption in 2023. Judge Kamila Yerzhanova, who presided over \
+several high-profile cases, declined to comment.
+""",
+        {},
+        ["Asset Shyndaliyev", "Kamila Yerzhanova"]),
+    "life_term_and_accomplice": (
+        """The Almaty Regional Court sentenced ex-police officer Ruslan Ismailov to life \
+imprisonment for the murder of two people during the January 2022 events. His accomplice, \
+Kanat Shakenov, received 20 years.
+""",
+        {"Ruslan Ismailov": {
+            "position": "ex-police officer", "sentence_type": "life", "sentence_months": None,
+            "charges": ["murder"], "status": "convicted"},
+         "Kanat Shakenov": {"sentence_type": "prison", "sentence_months": 240,
+                            "status": "convicted"}},
+        []),
+    "numeric_dateline_and_prosecution_request": (
+        """12.04.2024
+
+The Taldykorgan city court has sentenced Aidana Kulmukhanova, former chief accountant of the \
+Jetisu regional education department, to five years' imprisonment for misappropriating 96 mln \
+tenge intended for school meals. She pleaded not guilty. The prosecution had asked for seven \
+years.
+""",
+        {"Aidana Kulmukhanova": {
+            "position": "former chief accountant of the Jetisu regional education department",
+            "region": "Jetisu", "sentence_type": "prison", "sentence_months": 60,
+            "charges": ["embezzlement"], "amount_kzt": 9.6e7, "amount_kind": "embezzled",
+            "status": "convicted"}},
+        []),
+    "amnesty_release": (
+        """Astana, 10 January 2025 (Azattyq) - Civil activist Bekzat Maksutkanuly, who was \
+jailed in 2023 for seven years on charges of inciting social discord, was released under an \
+amnesty on Wednesday, his relatives said.
+""",
+        {"Bekzat Maksutkanuly": {
+            "position": "Civil activist", "status": "pardoned", "sentence_type": "prison",
+            "sentence_months": 84, "verdict_on": "2023", "charges": ["inciting_discord"]}},
+        []),
+    "house_arrest_after_long_apposition": (
+        """Kazinform, 20 March 2024
+
+A court in Karaganda has placed the director of a construction company, Yerlan \
+Mukhametzhanov, under house arrest. He is suspected of fraud on an especially large scale: \
+according to investigators, he received 1.5 billion tenge in advance payments under state \
+contracts but never built the promised housing. Mukhametzhanov was detained on March 12.
+""",
+        {"Yerlan Mukhametzhanov": {
+            "position": "director of a construction company", "status": "detained",
+            "charges": ["fraud"], "amount_kzt": 1.5e9, "detained_on": "2024-03-12"}},
+        []),
+    "list_of_convicted_after_unrest": (
+        """Among those prosecuted after the January events were Askar Nurtazin, a 34-year-old \
+taxi driver from Taldykorgan, who was sentenced to eight years for participating in mass riots, \
+and Gulmira Sadenova, a schoolteacher, who received a three-year suspended sentence.
+""",
+        {"Askar Nurtazin": {"sentence_type": "prison", "sentence_months": 96,
+                            "charges": ["mass_riots"], "status": "convicted"},
+         "Gulmira Sadenova": {"sentence_type": "suspended", "sentence_months": 36,
+                              "status": "convicted"}},
+        []),
+    "article_without_gloss_and_imposed_penalty": (
+        """The Specialised Inter-District Criminal Court of Pavlodar region found Dmitry \
+Kovalenko guilty of a criminal offence under Article 189, Part 4, of the Criminal Code and \
+imposed a penalty of four years of restriction of freedom.
+""",
+        {"Dmitry Kovalenko": {"charges": [], "sentence_type": "restriction_of_freedom",
+                              "sentence_months": 48, "status": "convicted"}},
+        []),
+    "whistleblower_and_dismissed_official": (
+        """Entrepreneur Saule Dzhaksybekova, who reported the extortion to the Anti-Corruption \
+Agency, said she had been asked for a kickback of 10 percent. The akim of the district, Nurbol \
+Tasmagambetov, was dismissed the next day; no criminal case has been opened against him.
+""",
+        {},
+        ["Saule Dzhaksybekova", "Nurbol Tasmagambetov"]),
+    "fugitive_sentenced_in_absentia": (
+        """Former Shymkent police chief Azamat Rakhimberdiyev fled Kazakhstan in 2022 and was put \
+on the Interpol wanted list. In March 2024 a Shymkent court sentenced him in absentia to 9 years \
+for organising a criminal group and extortion.
+""",
+        {"Azamat Rakhimberdiyev": {
+            "position": "Former Shymkent police chief", "region": "Shymkent",
+            "in_absentia": True, "sentence_type": "prison", "sentence_months": 108,
+            "verdict_on": "2024-03", "charges": ["other"], "status": "convicted"}},
+        []),
+}
+
+
+def _rows(text: str):
+    return {r.person_name: r for r in extract(clean(text, "newswire.txt"))}
+
+
+@pytest.mark.parametrize("key", sorted(PASSAGES))
+def test_passage_rows(key):
+    text, expected, _ = PASSAGES[key]
+    rows = _rows(text)
+    assert set(rows) == set(expected), sorted(rows)
+    for name, fields in expected.items():
+        rec = rows[name]
+        for field, value in fields.items():
+            got = getattr(rec, field)
+            if field == "charges":
+                assert sorted(got) == sorted(value), (name, field, got)
+            elif isinstance(value, float):
+                assert got == pytest.approx(value), (name, field, got)
+            else:
+                assert got == value, (name, field, got)
+        assert " ".join(rec.evidence.split()) in " ".join(text.split())
+        assert len(rec.evidence) <= 600
+
+
+@pytest.mark.parametrize("key", sorted(PASSAGES))
+def test_passage_negatives(key):
+    text, _, negatives = PASSAGES[key]
+    rows = _rows(text)
+    for name in negatives:
+        assert name not in rows
+
+
+@pytest.mark.parametrize("clause, kind, months", [
+    ("were sentenced to nine and seven years in prison respectively", "prison", [108, 84]),
+    ("were sentenced to 5, 7 and 9 years", "prison", [60, 84, 108]),
+    ("His accomplice received 20 years.", "prison", [240]),
+    ("who was jailed in 2023 for seven years", "prison", [84]),
+    ("imposed a penalty of four years of restriction of freedom", "restriction_of_freedom", [48]),
+    ("sentenced to five years' imprisonment", "prison", [60]),
+    ("received a suspended sentence of three years", "suspended", [36]),
+    ("The prosecution had asked for seven years.", None, None),
+    ("received 5 million tenge two years ago", None, None),
+])
+def test_newswire_punishments(clause, kind, months):
+    pun = punishment_in(clause)
+    if kind is None:
+        assert pun is None
+    else:
+        assert (pun.sentence_type, pun.months) == (kind, months)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("found him guilty of a criminal offence under Article 189, Part 4, of the Criminal Code",
+     ([], False)),
+    ("charged with organising an unlawful assembly", ([], True)),
+    ("found guilty of accepting a bribe on an especially large scale", (["bribe_taking"], True)),
+])
+def test_article_without_gloss_is_no_charge(text, expected):
+    found, _, vague = charges_in(text)
+    assert (found, vague) == expected
+
+
+@pytest.mark.parametrize("text, field, value", [
+    # a verb sharing the subject of the clause's first verb
+    ("Berik Tokenov was detained in May 2022 and later sentenced to four years.",
+     "sentence_months", 48),
+    ("Berik Tokenov was charged with fraud and, in June 2023, convicted.", "verdict_on", "2023-06"),
+    # a plea is not a verdict
+    ("Berik Tokenov pleaded guilty to fraud.", "status", "on_trial"),
+    # release under an amnesty is a pardon; release on bail is no release
+    ("Berik Tokenov, jailed for fraud in 2020, was released under an amnesty.", "status",
+     "pardoned"),
+    ("Berik Tokenov was detained for fraud and released on bail.", "status", "detained"),
+    # the date follows the punishment
+    ("Kazinform, 5 July 2021\n\nBerik Tokenov was sentenced to 6 years in a medium security "
+     "colony on Friday.", "verdict_on", "2021-07-02"),
+    # a town office resolves to the town's region
+    ("The former akim of Zhanaozen, Berik Tokenov, was detained.", "region", "Mangystau"),
+    ("The former mayor of Uralsk, Berik Tokenov, was detained.", "region", "West Kazakhstan"),
+    # an acquittal is the contract's sentence type "none"
+    ("The court acquitted Berik Tokenov of fraud.", "sentence_type", "none"),
+    # "the verdict in the case of X" dates the verdict stated in the next sentence
+    ("On 3 May 2024 the court announced the verdict in the case of Berik Tokenov. He was "
+     "sentenced to 3 years.", "verdict_on", "2024-05-03"),
+    # "the suspect, X" is a legal stage; the facts of that clause are the case's
+    ("According to the agency, the suspect, Berik Tokenov, laundered KZT 2bn through shell "
+     "companies. He has been arrested.", "charges", ["money_laundering"]),
+    # the sentence being served is the sentence handed down; the parole date is no verdict date
+    ("Berik Tokenov was released on parole on 14 February 2023 after serving half of his "
+     "seven-year sentence for abuse of power.", "sentence_months", 84),
+    ("Berik Tokenov was released on parole on 14 February 2023 after serving half of his "
+     "seven-year sentence for abuse of power.", "verdict_on", None),
+    # a kinship is not an office; a bare rank yields to the office written before it
+    ("Police have detained Berik Tokenov, a nephew of the former president, on suspicion of "
+     "fraud.", "position", None),
+    ("The former head of the Mangistau region's police, General Berik Tokenov, was detained.",
+     "region", "Mangystau"),
+])
+def test_newswire_phrasings(text, field, value):
+    rows = list(_rows(text).values())
+    assert len(rows) == 1, [r.person_name for r in rows]
+    assert getattr(rows[0], field) == value
+
+
+@pytest.mark.parametrize("text, positions", [
+    ("Police detained the akim of Taraz, Erlan Abenov, and his deputy, Serik Olzhabayev.",
+     {"Erlan Abenov": "akim of Taraz", "Serik Olzhabayev": "deputy akim of Taraz"}),
+    ("The former chairman of the board of Kazakhtelecom, Erlan Abenov, was arrested. His first "
+     "deputy, Serik Olzhabayev, was detained the next day.",
+     {"Erlan Abenov": "former chairman of the board of Kazakhtelecom",
+      "Serik Olzhabayev": "first deputy chairman of the board of Kazakhtelecom"}),
+    # a deputy of someone without an office stays without one
+    ("Blogger Erlan Abenov was detained. His deputy Serik Olzhabayev was detained too.",
+     {"Erlan Abenov": "Blogger", "Serik Olzhabayev": "deputy"}),
+])
+def test_deputy_takes_the_superiors_office(text, positions):
+    assert {n: r.position for n, r in _rows(text).items()} == positions
