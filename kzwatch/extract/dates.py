@@ -152,8 +152,9 @@ _DATELINE_LINE = re.compile(
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})"
     rf"|(?P<d3>[0-3]?\d)\.(?P<m3>[01]\d)\.(?P<y3>{_YEAR}))"
     rf"(?:[,\s]+\d{{1,2}}:\d\d(?:\s*[AaPp][Mm])?)?\s*$", re.IGNORECASE)
+# "ASTANA, June 30, 2021 (Kazinform) -", "ATYRAU, Kazakhstan, July 12, 2022 (AP) —"
 _DATELINE_CITY = re.compile(
-    rf"^[A-Z][A-Za-z\-\s]{{2,30}},\s+(?:(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
+    rf"^[A-Z][A-Za-z\-\s]{{2,30}},\s+(?:[A-Z][A-Za-z\-\s]{{2,30}},\s+)?(?:(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?)\s*(?:\([^)]*\))?\s*[-–—]")
 
 

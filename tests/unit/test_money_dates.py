@@ -129,3 +129,11 @@ def test_dateline_span_covers_the_agency_dateline():
     assert text[start:end].startswith("ASTANA, 14 June 2024")
     assert "court" not in text[start:end]
     assert dateline_span("No date here.\nNone at all.") is None
+
+
+def test_agency_dateline_with_country_after_the_city():
+    from kzwatch.extract.dates import dateline_span, document_dateline
+
+    text = "ATYRAU, Kazakhstan, July 12, 2022 (AP) — Oil workers walked out on Monday.\n"
+    assert str(document_dateline(text)) == "2022-07-12"
+    assert dateline_span(text) == (0, text.index("—") + 1)
