@@ -12,7 +12,7 @@ Read from four forms:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kzwatch.document import Document, sentences
 from kzwatch.extract.tables import (
@@ -63,7 +63,11 @@ _CPI = re.compile(r"Corruption Perceptions? Index|\bCPI\b|Transparency Internati
                   re.IGNORECASE)
 _EGOV = re.compile(r"\bE-?government (?:Development )?(?:Index|Survey|ranking|rating)|\bEGDI\b",
                    re.IGNORECASE)
-_ANY_INDEX = re.compile(r"\b(?:Index|ranking|rating|ranked)\b", re.IGNORECASE)
+# another index or ranking named: the context of the one before ends
+_ANY_INDEX = re.compile(r"\b(?:Index|ranking|rating)\b", re.IGNORECASE)
+_CONTEXT_SENTENCES = 5  # sentences without a score after which an index's context ends
+_EARLIER_YEAR = re.compile(r"\b(?:a|one) year (?:earlier|before|ago)\b|\bthe (?:previous|"
+                           r"preceding) year\b|\blast year\b", re.IGNORECASE)
 _INDEX_YEAR = re.compile(
     rf"(?:Index|CPI|EGDI|Survey|ranking|report)\)?(?:\s+(?:for|of|in))?[\s-]+(?P<y>{YEAR})\b"
     rf"|\b(?P<y2>{YEAR})\s+(?:Corruption Perceptions? Index|CPI|E-?government)", re.IGNORECASE)
@@ -72,7 +76,9 @@ _SCORE = re.compile(
     r"|\bscored (?P<b>\d{1,3})(?: points?)?(?: out of 100)?"
     r"|\b(?P<c>\d{1,3}) (?:points? )?out of 100\b"
     r"|\bscore (?:was|is|stood at|rose to|fell to|dropped to|improved to|reached) (?P<d>\d{1,3})\b"
-    r"|\b(?:received|gained|earned|got|scoring) (?P<e>\d{1,3}) points\b", re.IGNORECASE)
+    r"|\b(?:received|gained|earned|got|scoring) (?P<e>\d{1,3}) points\b"
+    r"|\b(?:rose|fell|dropped|climbed|slipped|improved|declined|moved up|moved down|returned) "
+    r"to (?P<f>\d{1,3}) points?\b", re.IGNORECASE)
 _RANK = re.compile(
     r"\b(?P<r>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|spot|rank)"
     r"(?:\s+(?:out of|among|of)\s+(?P<of>\d{2,3}))?"
@@ -108,7 +114,9 @@ _FX_PROSE = re.compile(
     r"(?P<rate>\d{1,4}(?:[.,]\d{1,4})?)\s+(?:tenge|KZT)\s+(?:per|to\s+the|to\s+one|for\s+(?:one|a|1)|"
     r"against\s+the)\s+(?:US\s+|U\.S\.\s+|American\s+|Russian\s+)?"
     r"(?P<currency>dollar|euro|rouble|ruble|yuan|pound)s?\b", re.IGNORECASE)
-_TICKER = re.compile(r"\b(?P<pair>[A-Z]{3}\s*/\s*[A-Z]{3})\s*[=:]\s*(?P<rate>\d+(?:\.\d+)?)"
+# "KZT/USD = 0.00204", "USD/KZT 447.85   EUR/KZT 486.10" (a pair of ISO codes, then its rate)
+_TICKER = re.compile(r"\b(?P<pair>[A-Z]{3}\s*/\s*[A-Z]{3})(?:\s*[=:]\s*|[ \t]+)"
+                     r"(?P<rate>\d+(?:\.\d+)?)(?![\d.,]*\s*(?:%|per\b|million|billion))"
                      r"(?P<rest>(?:(?![A-Z]{3}\s*/\s*[A-Z]{3})[^\n])*)")  # up to the next pair
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
@@ -410,18 +418,29 @@ def _from_index_prose(doc: Document) -> list[Indicator | None]:
     context: _IndexContext | None = None
     last_country: str | None = None
     for start, end in sentences(text):
-        sentence = text[start:end]
+        sentence = text[start:end].replace("\n", " ")  # wrapped lines read as one (same length)
         named = "cpi_score" if _CPI.search(sentence) else (
             "egov_rank" if _EGOV.search(sentence) else None)
         if named:
             year = _index_year(sentence)
             out_of = _OUT_OF.search(sentence)
-            context = _IndexContext(named, year, int(out_of["of"]) if out_of else None, 3)
+            same = context if context and context.indicator == named else None
+            # the organisation named again ("Transparency International Kazakhstan said")
+            # keeps the year and scale already given
+            context = _IndexContext(named, year or (same and same.year),
+                                    int(out_of["of"]) if out_of else same and same.rank_of,
+                                    _CONTEXT_SENTENCES)
             out += _index_statement(doc, start, sentence, context, last_country)
         elif context is not None and context.remaining > 0 and not (
                 _ANY_INDEX.search(sentence) and not _LISTED.search(sentence)):
-            context.remaining -= 1
-            out += _listed_scores(doc, start, sentence, context)
+            # a sentence further on about the same index: "A year earlier the country scored
+            # 39 points", "Uzbekistan scored 32 points (121st place), Kyrgyzstan 25 (146th)"
+            here = replace(context, year=_shifted_year(sentence, context.year))
+            found = _index_statement(doc, start, sentence, here, last_country) if (
+                _SCORE.search(sentence) or _RANK.search(sentence)) else _listed_scores(
+                doc, start, sentence, here)
+            out += found
+            context.remaining = _CONTEXT_SENTENCES if found else context.remaining - 1
         else:
             context = None
         countries = _COUNTRY.findall(sentence)
@@ -459,10 +478,12 @@ def _index_statement(doc: Document, start: int, sentence: str, context: _IndexCo
             return []
         value, unit = float(rank_no), "rank"
     else:
-        value = float(_first_int(score, "a", "b", "c", "d", "e")) if score else None
+        value = float(_first_int(score, "a", "b", "c", "d", "e", "f")) if score else None
         unit = "score" if score else None
     entity = _canonical_country(entity)
     others = _further_scores(doc, start, sentence, score.end(), context) if score else []
+    if any(r and r.entity == entity for r in listed):  # "Russia (28, 137th place)" says it all
+        return [*listed, *others]
     return [_record(doc, (start, start + len(sentence)), indicator=context.indicator,
                     entity=entity, period=context.year, value=value, unit=unit, rank=rank_no,
                     rank_of=rank_of if rank_no else None),
@@ -472,6 +493,7 @@ def _index_statement(doc: Document, start: int, sentence: str, context: _IndexCo
 _FURTHER_SCORE = re.compile(
     rf"(?:^|[,;]|\band\b|\bwhile\b|\bwhereas\b)\s*(?P<country>{_COUNTRY_NAMES})\s+"
     r"(?:(?:has|had|received|got|scored|with)\s+)?(?P<score>\d{1,3})(?:\s+points?)?"
+    r"(?:\s*\((?P<rank>\d{1,3})(?:st|nd|rd|th)(?:\s+(?:place|position))?\))?"  # "25 (146th)"
     r"(?=\s*(?:[,;.]|\band\b|$))")
 
 
@@ -481,8 +503,20 @@ def _further_scores(doc: Document, start: int, sentence: str, after: int,
     a first score in the same sentence."""
     return [_record(doc, (start, start + len(sentence)), indicator="cpi_score",
                     entity=_canonical_country(m["country"]), period=context.year,
-                    value=float(m["score"]), unit="score", rank=None, rank_of=None)
+                    value=float(m["score"]), unit="score",
+                    rank=int(m["rank"]) if m["rank"] else None,
+                    rank_of=context.rank_of if m["rank"] else None)
             for m in _FURTHER_SCORE.finditer(sentence, after)]
+
+
+def _shifted_year(sentence: str, year: str | None) -> str | None:
+    """The index year a later sentence speaks of: its own year, or "a year earlier"."""
+    own = re.findall(rf"\b(?:in|for)\s+({YEAR})\b", sentence)
+    if len(set(own)) == 1:
+        return own[0]
+    if year and year.isdigit() and _EARLIER_YEAR.search(sentence):
+        return str(int(year) - 1)
+    return year
 
 
 def _first_int(match: re.Match | None, *groups: str) -> int | None:

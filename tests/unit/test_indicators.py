@@ -292,3 +292,36 @@ def test_cpi_scores_of_further_countries_in_the_same_sentence():
     assert {k[1]: r.value for k, r in got.items()} == {
         "Kyrgyzstan": 27, "Uzbekistan": 28, "Tajikistan": 25}
     assert {k[2] for k in got} == {"2021"}
+
+
+def test_cpi_context_carries_over_later_sentences_and_earlier_year():
+    text = ("BISHKEK, 3 February 2026 – Armenia scored 47 out of 100 in Transparency "
+            "International's Corruption Perceptions Index for 2025, placing 63rd out of 180\n"
+            "countries. A\nyear earlier the country scored 46 points and was ranked 69th.\n\n"
+            "The head of Transparency International Armenia called the result modest. "
+            "Georgia scored 53 points (41st place), Azerbaijan 22 (158th) and Moldova 43 (76th). "
+            "Belarus fell to 33 points and 114th place. Latvia, the best in the region, "
+            "ranked 30th.")
+    got = by_key(found(text))
+    assert (got[("cpi_score", "Armenia", "2024")].value, got[("cpi_score", "Armenia", "2024")]
+            .rank) == (46, 69)
+    rows = {k[1]: (r.value, r.rank, r.rank_of) for k, r in got.items() if k[2] == "2025"}
+    assert rows == {"Armenia": (47, 63, 180), "Georgia": (53, 41, 180),
+                    "Azerbaijan": (22, 158, 180), "Moldova": (43, 76, 180),
+                    "Belarus": (33, 114, 180), "Latvia": (None, 30, 180)}
+
+
+def test_another_ranking_ends_the_index_context():
+    got = found("Kazakhstan scored 40 points in the CPI 2024. In the agency's own ranking of "
+                "regions, Mangystau scored 12 points.")
+    assert [r.entity for r in got] == ["Kazakhstan"]
+
+
+def test_ticker_without_equals_sign():
+    got = found("USD/KZT 501.20   EUR/KZT 540.05   RUB/KZT 5.12   Brent 71.30\n")
+    assert [(r.entity, r.value) for r in got] == [
+        ("USD/KZT", 501.2), ("EUR/KZT", 540.05), ("RUB/KZT", 5.12)]
+
+
+def test_currency_pair_with_a_percent_change_is_not_a_rate():
+    assert found("The USD/KZT pair moved USD/KZT 3% lower over the week.") == []
