@@ -125,59 +125,100 @@ def _is_header(text: str) -> bool:
 
 def _tables(lines: list[Line]) -> list[_Table]:
     tables: list[_Table] = []
+    columns, after_table = "count", -10  # the last header's columns, where its table ended
     i = 0
     while i < len(lines):
         text = lines[i].text.strip()
-        first_row = i + 1  # a header may wrap: "... Number of" / "mentions"
-        while first_row < len(lines) and _HEADER_TAIL.match(lines[first_row].text.strip()):
-            first_row += 1
-        header = " ".join(ln.text.strip() for ln in lines[i:first_row])
-        if _is_header(header) and _COLUMN_WORD.search(text):
+        header, first_row = _header_at(lines, i)
+        found: list[_Table] = []
+        if header:
             has_pct, has_count = _PERCENT_COLUMN.search(header), _COUNT_COLUMN.search(header)
             columns = "pct" if has_pct and not has_count else "both" if has_pct else "count"
-            table = _read_rows(lines, first_row, need_pct=False, columns=columns)
-            if table is not None:
-                table.first_line, table.question_no, table.question = _question_before(lines, i)
+            found = _read_rows(lines, first_row, need_pct=False, columns=columns)
+            if found and not found[0].question:
+                found[0].first_line, found[0].question_no, found[0].question = \
+                    _question_before(lines, i)
         elif _ENDS_AS_QUESTION.search(text):
-            # no header: only rows carrying a percent make it a table
-            table = _read_rows(lines, i + 1, need_pct=True)
-            if table is not None:
-                table.first_line, table.question_no, table.question = _question_before(
-                    lines, i + 1)
-        else:
-            table = None
-        if table is not None and table.question:
-            tables.append(table)
-            i = table.last_line + 1
+            # no header: only rows carrying a percent make it a table, unless the question
+            # follows a table right away (the next question of it, under the same header)
+            follows = i - after_table <= 4
+            found = _read_rows(lines, i + 1, need_pct=not follows,
+                               columns=columns if follows else "count")
+            if found and not found[0].question:
+                found[0].first_line, found[0].question_no, found[0].question = \
+                    _question_before(lines, i + 1)
+        found = [t for t in found if t.question]
+        if found:
+            tables += found
+            i = after_table = found[-1].last_line + 1
         else:
             i += 1
     return tables
 
 
-def _read_rows(lines: list[Line], i: int, need_pct: bool,
-               columns: str = "count") -> _Table | None:
-    """Option rows from line i on, all of one shape; None when fewer than two rows.
+def _header_at(lines: list[Line], i: int) -> tuple[str | None, int]:
+    """The column header starting at line i (it may wrap: "... Number of" / "mentions") and
+    the index of the line after it."""
+    first_row = i + 1
+    while first_row < len(lines) and _HEADER_TAIL.match(lines[first_row].text.strip()):
+        first_row += 1
+    header = " ".join(ln.text.strip() for ln in lines[i:first_row])
+    if _is_header(header) and _COLUMN_WORD.search(lines[i].text):
+        return header, first_row
+    return None, i + 1
 
-    `columns`: what the header names. "pct" alone makes a bare number a percent; "both" makes
-    the second of two bare numbers a percent.
+
+def _read_rows(lines: list[Line], i: int, need_pct: bool,
+               columns: str = "count") -> list[_Table]:
+    """Option rows from line i on, all of one shape; tables of fewer than two rows dropped.
+
+    A question printed between rows ("1 How often have you … ?", wrapped, unpunctuated
+    number) starts the next table of the same block. `columns`: what the header names. "pct"
+    alone makes a bare number a percent; "both" makes the second of two bare numbers a percent.
     """
     shape: str | None = None
-    rows: list[_Row] = []
+    tables: list[_Table] = []
+    current = _Table(None, "", i, i - 1)
     pending: list[Line] = []
-    last = i - 1
+    pending_from = i
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
         if not text:
             i += 1
             continue
-        if _QUESTION.match(text) or _STOP_LINE.match(text) or _is_header(text):
+        if _QUESTION.match(text) or _STOP_LINE.match(text) or _header_at(lines, i)[0]:
             break
         match, form = _row_match(text, shape, columns)
         if match is None:
+            last = current.rows[-1] if current.rows else None
+            if current.question and not current.rows and not pending and re.fullmatch(
+                    r"\([^()]{1,80}\)", text):  # "(several answers possible)" under it
+                current.question, current.last_line = f"{current.question} {text}", i
+                i += 1
+                continue
+            if last and not pending and text[0].islower() and not re.search(r"[.?!:]$",
+                                                                             last.text):
+                # the end of the option above, wrapped below its figures
+                last.text, last.end, current.last_line = f"{last.text} {text}", line.end, i
+                i += 1
+                continue
+            if not pending:
+                pending_from = i
+            pending.append(line)
+            joined = " ".join(p.text.strip() for p in pending)
+            if _ENDS_AS_QUESTION.search(joined) and len(pending) <= 4:
+                if current.rows:
+                    tables.append(current)
+                number = re.match(r"(\d{1,2})[.):]?\s+(?=\D)", joined)
+                current = _Table(int(number[1]) if number else None,
+                                 joined[number.end():] if number else joined,
+                                 pending_from, i)
+                pending = []
+                i += 1
+                continue
             if len(pending) >= _MAX_WRAP or re.search(r"\d\s*%", text):
                 break
-            pending.append(line)
             i += 1
             continue
         option = " ".join([*(p.text.strip() for p in pending), match["text"].strip(" |–—-:")])
@@ -188,14 +229,16 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
         start = pending[0].start if pending else line.start
         count = match.groupdict().get("count")
         pct = match.groupdict().get("pct")
-        rows.append(_Row(option, start, line.end,
-                         int(parse_number(count)) if count else None,
-                         parse_number(pct) if pct else None))
-        shape, pending, last = form, [], i
+        current.rows.append(_Row(option, start, line.end,
+                                 int(parse_number(count)) if count else None,
+                                 parse_number(pct) if pct else None))
+        shape, pending, current.last_line = form, [], i
         i += 1
-    if len(rows) < 2 or (need_pct and shape in (None, "count")) or not _plausible(rows):
-        return None
-    return _Table(None, "", 0, last, rows)
+    if current.rows:
+        tables.append(current)
+    if need_pct and shape in (None, "count"):
+        return []
+    return [t for t in tables if len(t.rows) >= 2 and _plausible(t.rows)]
 
 
 def _row_match(text: str, shape: str | None,
@@ -333,9 +376,23 @@ _PROSE_PCT = re.compile(
     r"(?<![\d.,])(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|percent\b|per cent\b)")
 _OPINION = re.compile(
     r"^\s*(?:of\s+[^,;%]{1,60}?\s+)?(?:also\s+|still\s+)?"
-    r"(?P<verb>believe|think|say|said|consider|agree|support|oppose|trust|want|feel|prefer|"
-    r"expect|(?:are|were) (?:convinced|sure|confident)|perceive(?: it| this)? as|see(?: it)? as|"
-    r"named|chose|answered)\b(?:\s+that)?\s+(?P<clause>.+)$", re.IGNORECASE | re.DOTALL)
+    r"(?P<verb>believed?|think|thought|say|said|considere?d?|(?:dis)?agreed?|supported|support|"
+    r"opposed?|trusted|trust|wanted|want|feel|felt|preferred|prefer|expected|expect|"
+    r"(?:dis)?approved?|(?:are|were) (?:convinced|sure|confident)|perceive(?: it| this)? as|"
+    r"see(?: it)? as|named|chose|answered)\b(?:\s+that)?(?:\s+(?P<clause>.+))?$",
+    re.IGNORECASE | re.DOTALL)
+_CONTRAST_LINK = re.compile(r"\b(?:while|whereas|but|against|compared (?:to|with)|versus|"
+                            r"as opposed to)\b", re.IGNORECASE)
+# a verb that is a whole answer when nothing follows it: "18% agreed and 49% disagreed"
+_BARE_ANSWER = re.compile(r"(?:dis)?agreed?|(?:dis)?approved?|supported|support|opposed?",
+                          re.IGNORECASE)
+# "the share of people ready to take part in a rally rose to 41%"
+_SHARE_OF = re.compile(
+    r"\b(?:the\s+)?(?:share|proportion|percentage|number)\s+of\s+(?:people|respondents|citizens|"
+    r"those|residents|Kazakhstanis|young people|adults|voters)\s+(?:who\s+(?:are\s+|were\s+)?)?"
+    r"(?P<option>[^,;%]{3,120}?)\s+(?:has\s+|had\s+)?(?:rose|risen|fell|fallen|grew|grown|"
+    r"increased|decreased|dropped|declined|climbed|reached|was|is|stood at|amounted to)"
+    r"(?:\s+(?:to|at))?\s*$", re.IGNORECASE)
 # verbs that are the answer itself, unlike verbs of saying or believing
 _ACTION_VERB = re.compile(r"support|oppose|trust|want|prefer", re.IGNORECASE)
 _CHOSEN = re.compile(
@@ -392,6 +449,10 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
                 option, quoted = out[-1].option, out[-1].quoted
             if option is None and len(out) > opened:
                 option, contrast = _contrast_option(post), True
+            # "…, while 27% said …", "18% agreed and 49% disagreed": a contrast or a short
+            # answer joins the answers of one question
+            contrast = contrast or (len(out) > opened and option is not None and (
+                bool(_CONTRAST_LINK.search(pre)) or len(option.split()) <= 3))
             if option is None:
                 continue
             n = _sample_size(sizes, index, spans, text) if group is None else None
@@ -434,8 +495,8 @@ def _stated_in(sentence: str) -> int | None:
 
 _ANSWER_VERB = re.compile(
     r"^(?:do|does|did|don[’']t|doesn[’']t|are|were|is|was|could|can|cannot|can[’']t|would|will|"
-    r"have|has|had|found|find|said|say|disagree|oppose|support|trust|distrust|approve|"
-    r"disapprove|remain|remained|refused|declined|chose|named|prefer|want|expect|hold|held|"
+    r"have|has|had|found|find|said|say|(?:dis)?agreed?|opposed?|supported|support|trust|"
+    r"distrust|(?:dis)?approved?|remain|remained|refused|declined|chose|named|prefer|want|expect|hold|held|"
     r"answered|replied|gave|not|no|never|neither|either|are not|were not)\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"^\s*(?:of\s+(?:them|those\s+\w+|the\s+respondents|respondents)\s*,?)?\s*",
                       re.IGNORECASE)
@@ -457,10 +518,16 @@ def _prose_option(pre: str, post: str) -> tuple[str | None, bool]:
     chosen = _CHOSEN.search(pre)
     if chosen:
         return chosen["option"].strip(), True
-    opinion = _OPINION.match(post)
+    share = _SHARE_OF.search(pre.replace("\n", " "))
+    if share:
+        return share["option"].strip(), False
+    opinion = _OPINION.match(post.split(";")[0])  # "49% disagreed; the rest had no opinion"
     if not opinion:
         return None, False
-    clause = opinion["clause"]
+    clause = opinion["clause"] or ""
+    if _BARE_ANSWER.fullmatch(opinion["verb"]) and not re.sub(
+            r"\b(?:and|while|whereas|but)\b|[\s,;.]", "", clause):
+        return opinion["verb"], False
     if _ACTION_VERB.fullmatch(opinion["verb"]) and not re.match(r"that\b", post.split(
             opinion["verb"], 1)[-1].strip(), re.IGNORECASE):
         clause = f"{opinion['verb']} {clause}"  # "support the reform" is the answer, verb and all
@@ -501,9 +568,11 @@ def _prose_results(doc: Document, statements: list[_Statement],
         survey_id = _poll_id(doc.text, spans, poll[0].sentence, used_ids)
         question_no, option_no, prev = 0, 0, None
         for st in poll:
-            alternatives = st.contrast and st.sentence == prev.sentence if prev else False
+            # contrasted shares in one sentence answer one question ("42% would not, while 27%
+            # would"); otherwise only quoted options continue a question ('36% … "X". 13% … "Y"')
             same_question = prev is not None and st.group == prev.group and \
-                st.option != prev.option and (alternatives or st.quoted and prev.quoted)
+                st.option != prev.option and (st.contrast and st.sentence == prev.sentence or
+                                              st.quoted and prev.quoted)
             if same_question:
                 option_no += 1
             else:

@@ -293,3 +293,50 @@ def test_asked_question_in_prose_becomes_the_question_text():
     assert [(r.option_no, r.option_text, r.pct_reported) for r in got] == [
         (1, "yes", 12.0), (2, "no", 71.0), (3, "were undecided", 17.0)]
     assert {r.question_text for r in got} == {"whether they would join a strike"}
+
+
+IN_TABLE_QUESTIONS = """Table 2 - Answers (number of respondents and %)
+
+No.  Question / answer option                         Number      %
+1    How often do you use the e-government portal
+     to pay local taxes?
+     Every month                                         120    30.0
+     A few times a year, mostly before the tax           200    50.0
+     deadline
+     Never                                                80    20.0
+2    Whom would you tell about a bribe demand?
+     (several answers possible)
+     The police                                          140    35.0
+     Nobody                                              220    55.0
+Source: survey of 400 households.
+"""
+
+
+def test_questions_printed_inside_one_table_with_options_wrapped_below_their_figures():
+    got = rows(IN_TABLE_QUESTIONS)
+    assert [(r.question_no, r.option_text, r.responses, r.pct_reported) for r in got] == [
+        (1, "Every month", 120, 30.0),
+        (1, "A few times a year, mostly before the tax deadline", 200, 50.0),
+        (1, "Never", 80, 20.0),
+        (2, "The police", 140, 35.0), (2, "Nobody", 220, 55.0)]
+    assert got[0].question_text == ("How often do you use the e-government portal to pay "
+                                    "local taxes?")
+    assert got[3].question_text.startswith("Whom would you tell about a bribe demand?")
+    assert "deadline" in got[1].evidence
+
+
+def test_contrasted_answers_and_bare_verbs_in_prose():
+    text = ("The poll of 900 residents found that 55% of respondents said they would vote in "
+            "the local election, while 25% said they would stay at home and 20% found it "
+            "difficult to answer. Asked whether the akim should be elected, 61% agreed and "
+            "22% disagreed; the rest had no opinion.")
+    got = rows(text)
+    assert [(r.question_no, r.option_no, r.pct_reported) for r in got] == [
+        (1, 1, 55.0), (1, 2, 25.0), (1, 3, 20.0), (2, 1, 61.0), (2, 2, 22.0)]
+    assert [r.option_text for r in got][3:] == ["agreed", "disagreed"]
+    assert {r.n_respondents for r in got[:3]} == {900}
+
+
+def test_share_of_a_group_that_rose_to_a_percentage():
+    [r] = rows("Among pensioners, the share of people satisfied with local clinics rose to 38%.")
+    assert (r.option_text, r.pct_reported) == ("satisfied with local clinics", 38.0)
