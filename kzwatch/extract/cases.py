@@ -73,6 +73,8 @@ democratic choice people's social liberal communist green union movement associa
 department registration archival funds archive archives media conference opens
 colonel lieutenant major captain sergeant general admiral commander private corporal
 senator deputies defendant defendants suspect suspects accused convict
+jailed release released freed detained arrested convicted pardoned acquitted
+code administrative offences offenses
 """)
 
 _TITLE_WORDS = (
@@ -108,7 +110,7 @@ _PATRONYMIC = re.compile(r"(?:vich|vna|ovna|evna|ichna|uly|ulu|kyzy|qyzy)$", re.
 _ORG_BEFORE = re.compile(
     r"\b(?:Department|Committee|Ministry|Court|Party|Bank|Agency|Service|Office|Council|"
     r"Union|Institute|Center|Centre|University|Foundation|Fund|Bureau|Movement|Association|"
-    r"Commission|Chamber|Company|Corporation|Registration)\s+(?:of\s+|and\s+|for\s+|the\s+)+"
+    r"Commission|Chamber|Company|Corporation|Registration|Code)\s+(?:of\s+|and\s+|for\s+|the\s+)+"
     r"(?:[A-Z][\w-]*\s+(?:of\s+|and\s+|the\s+)*)*$")
 _ORG_WORDS = re.compile(
     r"\b(?:Company|Corporation|Committee|Ministry|Court|Party|Bank|Agency|Service|Council|"
@@ -228,7 +230,8 @@ _PASSIVE_VERBS = {
     "placed under (?:house )?arrest": "detained", "extradited": "detained",
     "charged": "charged", "indicted": "charged", "accused": "charged", "prosecuted": "charged",
     "put on trial": "on_trial", "tried": "on_trial",
-    "suspected": "suspected", "acquitted": "acquitted", "pardoned": "pardoned",
+    "suspected": "suspected", "placed under (?:criminal )?investigation": "suspected",
+    "acquitted": "acquitted", "pardoned": "pardoned",
     "amnestied": "pardoned", "paroled": "paroled", "released on parole": "paroled",
     "released": "released", "freed": "released",
 }
@@ -267,7 +270,8 @@ _SUBJECT_VERBS = [  # the subject is the person facing the case
 _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case against him"
     (re.compile(r"\b(?:sentenced|convicted|jailed|imprisoned|fined)\b", re.IGNORECASE),
      "convicted"),
-    (re.compile(r"\bfound\b(?=\s+\S+(?:\s+\S+){0,3}\s+guilty)", re.IGNORECASE), "convicted"),
+    (re.compile(r"\bfound\b(?=\s+\S+(?:\s+\S+){0,3}\s+guilty|"  # "found X, the ..., guilty"
+                r"\s+(?-i:[A-Z])[^.;]{0,220}?,\s+guilty)", re.IGNORECASE), "convicted"),
     (re.compile(r"\b(?:detained|arrested|apprehended)\b", re.IGNORECASE), "detained"),
     (re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.IGNORECASE), "charged"),
     (re.compile(r"\bacquitted\b", re.IGNORECASE), "acquitted"),
@@ -277,6 +281,8 @@ _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case ag
                 r"(?:her|his|\w+['’]s)\s+(?:prison\s+)?(?:sentence|punishment))", re.IGNORECASE),
      "convicted"),
     (re.compile(r"\bpardoned\b", re.IGNORECASE), "pardoned"),
+    (re.compile(r"\bgranted\b(?=\s+(?:him|her|[A-Z]\w+)\s+(?:early\s+|conditional\s+)?parole\b)"),
+     "paroled"),
     (re.compile(r"\b(?:criminal\s+)?(?:case|cases|charges?|proceedings|lawsuit)\s+"
                 r"(?:\w+\s+){0,4}?(?:against|at)\b", re.IGNORECASE), "charged"),
     (re.compile(r"\b(?:placed|put|remanded)\b(?=\s+\S+(?:\s+\S+)?\s+(?:in|under|into)\s+"
@@ -300,7 +306,7 @@ _DEED = re.compile(
 # "his deputy, X", "Massimov's first deputy, X", "another former deputy of Massimov, X"
 _DEPUTY_OF = re.compile(
     rf"(?:\b(?i:his|her)|\b(?P<owner_name>{_TOKEN})['’]s?)\s+(?:former\s+)?(?P<first>first\s+)?"
-    rf"deput(?:y|ies)\s*,?\s*$"
+    rf"deput(?:y|ies)\s*,?\s*(?:(?:Police\s+)?(?:Major|Colonel|Lieutenant|Captain|General)\s+)?$"
     rf"|\b(?:former\s+)?(?P<first2>first\s+)?deput(?:y|ies)\s+of\s+(?P<owner2>{_TOKEN})\s*,\s*$")
 _SUPERIOR_HEADS = ("chairman", "chairwoman", "chair", "head", "chief", "akim", "minister",
                    "director", "governor", "mayor", "president", "commander", "rector",
@@ -314,8 +320,11 @@ _AMOUNT_SUBJECT = re.compile(
     r"^\s*(?:the|this|that|his|her|their)\s+(?:total\s+)?(?:bribes?|kickbacks?|damage|loss(?:es)?|"
     r"sum|amount|embezzled\s+(?:funds|money|sum))\b[^.;]*?\b(?:amounted|totall?ed|was|were|"
     r"came|reached|exceeded|is|are|estimated)\b", re.IGNORECASE)
+_TRIAL_BEGAN = re.compile(r"\b(?:hearings?|trial)\b[^.;]{0,60}?\b(?:has\s+|had\s+)?"
+                          r"(?P<verb>began|begun|opened|started|commenced)\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
-    r"\band\s*(?:,\s*[^,;]{1,40},\s*)?(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
+    r"\band\s*(?:,\s*[^,;]{1,40},\s*|(?:in|on)\s+[^,;]{1,25}?\s+)?"  # "and in October 2023 charged"
+    r"(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
     r"(?P<verb>sentenced|convicted|charged|jailed|fined|released|acquitted|pardoned|detained|"
     r"arrested|indicted)\b(?!\s+(?:him|her|them|[A-Z]))")
 # between coordinated names: "A, B and C", "A, and his deputy, B", "A and her former partner B"
@@ -382,7 +391,9 @@ _CONCRETE_OTHER = re.compile(
     r"hooligan\w*|smuggl\w+|espionage|drug\s+traffick\w+|extortion|forgery|forged|"
     r"violat\w+\s+(?:of\s+)?(?:the\s+)?(?:law|rules)|slander|defamation|false\s+information|"
     r"illegal\s+(?:possession|storage)\s+of\s+(?:weapons|firearms)|arms\s+trafficking|"
-    r"spreading\s+(?:false|knowingly)|dissemination\s+of\s+(?:false|knowingly))\b", re.IGNORECASE)
+    r"spreading\s+(?:false|knowingly)|dissemination\s+of\s+(?:false|knowingly)|"
+    r"(?:unlawful|illegal|unsanctioned|unauthori[sz]ed)\s+(?:gathering|assembly|assemblies|rally|"
+    r"rallies|strike|meeting|picket)s?)\b", re.IGNORECASE)
 # unspecified wrongdoing: "other" only when no charge of the vocabulary is named
 _VAGUE_OTHER = re.compile(r"\b(?:corruption|corrupt|economic\s+crimes?|financial\s+crimes?|"
                           r"official\s+crimes?)\b", re.IGNORECASE)
@@ -402,6 +413,9 @@ _ARTICLE_ONLY = re.compile(
 def charges_in(text: str) -> tuple[list[str], bool, bool]:
     """Charges of the vocabulary named in `text`, whether an offence outside the vocabulary is
     named (-> other), and whether only unspecified wrongdoing is ("corruption charges")."""
+    # "a bribe to reduce the sentence of a defendant in a fraud case": another person's charge
+    text = re.sub(r"\b(?:an?|the)\s+(?:defendant|suspect|accused|client|businessman)\s+in\s+"
+                  r"(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+case\b", " ", text, flags=re.IGNORECASE)
     found = []
     for name, rx in _CHARGES_RE:
         if rx.search(text) and name not in found:
@@ -574,6 +588,8 @@ class Case:
     opened_as_new: bool = False
     statuses: set[str] = field(default_factory=set)
     position: str | None = None
+    region_hint: str | None = None  # "In Kostanay region, the former akim ... was sentenced"
+    court_region: str | None = None  # "the Kostanay City Court acquitted the blogger X"
 
 
 @dataclass
@@ -586,6 +602,7 @@ class Person:
     position: str | None = None
     appointed: str | None = None
     titles: list[tuple[int, str]] = field(default_factory=list)
+    home_region: str | None = None  # "X, an activist from Zhanaozen"
 
 
 # ---------------------------------------------------------------- positions
@@ -596,7 +613,8 @@ _APPOSITIVE = re.compile(
     r"(?P<t>[^.;()]{3,140}?)"
     r"(?=\s*(?:\)|\(|\.\s|\.$|;|,?\s+who\b|\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|"
     r",\s+(?:was|is|has|had|and)\b|,\s+(?:[\d$₸]|(?:on|for|to|at|over|after)\s)|"
-    r",\s+(?:[a-z]+ed|said|told|went|became|gave|got|spent|faces?|remains?|says)\s|$))",
+    r",\s+(?:[a-z]+ed|said|told|went|became|gave|got|spent|faces?|remains?|says)\s|"
+    r",\s+(?:an?|one\s+of|guilty)\s|$))",  # a second appositive ("..., a subsidiary of Y")
     re.IGNORECASE)
 
 
@@ -604,7 +622,7 @@ def _looks_like_title(phrase: str) -> bool:
     words = re.findall(r"[\w’'-]+", phrase.lower())
     if not words or len(words) > 16:
         return False
-    return any(w.startswith(_TITLE_WORDS) for w in words[:6])
+    return any(_is_title_word(w) for w in words[:6])
 
 
 _TITLE_STOP = _words("""
@@ -629,7 +647,7 @@ internal affairs state public prosecutor's prison penitentiary court border secu
 
 
 def _is_title_word(token: str) -> bool:
-    return token.startswith(_TITLE_WORDS)
+    return token.removeprefix("vice-").startswith(_TITLE_WORDS)  # "vice-minister"
 
 
 def _title_before(text: str, start: int) -> str | None:
@@ -682,10 +700,47 @@ def _title_after(text: str, end: int) -> str | None:
     m = _APPOSITIVE.match(text[end:end + 200])
     if not m:
         return None
-    phrase = re.split(r"\s+(?:known|who|which|that|whose|famous|accused|arrested|detained|"
-                      r"sentenced|convicted)\b", m.group("t"))[0]
+    phrase = re.split(r",?\s+(?:known|who|which|that|whose|famous|accused|arrested|detained|"
+                      r"sentenced|convicted|found|charged)\b", m.group("t"))[0]
     phrase = _DESCRIPTIVE.sub("", phrase.strip(" ,"))
+    if re.match(r"(?:charged|accused|suspected|found|convicted|sentenced)\b|one\s+of\b", phrase,
+                re.IGNORECASE):
+        return None  # "X, who had been charged with ...", "X, one of the spokesmen": no office
     return phrase if _looks_like_title(phrase) else None
+
+
+# "X, a 34-year-old taxi driver from Taldykorgan": where a person without an office belongs
+_HOME_PLACE = re.compile(
+    r"\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:from|in|based\s+in)\s+"
+    r"(?P<place>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)", re.IGNORECASE)
+# "In Kostanay region, the former akim ...": a report's paragraph set in one region
+_LEAD_PLACE = re.compile(
+    r"\s*(?:(?:Finally|Meanwhile|Separately|Also),\s+)?[Ii]n\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:\s+(?:region|oblast))?)\s*,")
+# the court's town places the case of someone without an office (a blogger, an activist)
+_COURT_PLACE = re.compile(
+    r"\b(?P<a>[A-Z][\w-]+)\s+(?:(?:City|District|Town)\s+)?(?:No\.\s*\d+\s+)?[Cc]ourt\b"
+    r"|\b[Cc]ourt\s+in\s+(?P<b>[A-Z][\w-]+)")
+_OFFICE_OF = re.compile(r"\b(?:of|at)\b|\bakim|\bminister|\bjudge|\bmayor|\bgovernor",
+                        re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|until|till)\s+$", re.IGNORECASE)  # "headed it since 2020"
+_FINE_BEFORE = re.compile(r"\bfined\s+(?:\w+\s+)?(?:(?:a|an|the)\s+)?(?:sum|total|amount\s+)?"
+                          r"(?:of\s+)?$|\bfines?\s+(?:of|totall?ing|amounting\s+to)\s+$",
+                          re.IGNORECASE)
+_BARE_RANK = re.compile(r"(?:(?:Police|Major|Lieutenant)\s+)?(?:General|Colonel|Major|Lieutenant|"
+                        r"Captain|Sergeant)", re.IGNORECASE)
+_HEADED = re.compile(
+    r"\s*,\s*(?:[^,.;()]{0,60}?\s)?who\s+(?:(?:until|till)\s+[\w\s]{1,25}?\s+|also\s+|now\s+|"
+    r"formerly\s+|previously\s+)?(?:heads|headed|leads|led|chairs|chaired)\s+"
+    r"(?P<org>(?:the|an|a)\s+[^.,;()]{3,120}?)(?=\s*(?:[.,;()]|\s(?:was|is|has|had|and|since|"
+    r"until|when|from|in\s+\d)\b|$))")
+
+
+def _headed_after(text: str, end: int) -> str | None:
+    """'X, who until last year headed the city police's investigations department,' and
+    'X, an engineer who heads a residents' movement': the office is 'head of' what is led."""
+    m = _HEADED.match(text, end, min(len(text), end + 260))
+    return f"head of {_squash(m.group('org'))}" if m else None
 
 
 _APPOINTED = re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|(?:was|had\s+been|became)"
@@ -812,7 +867,8 @@ class _Extractor:
                 return [prior[-1][1]]
         names = [(nm, k) for nm, k in names
                  if not _PREPOSITION_BEFORE.search(self.text[max(c_start, nm.start - 40):nm.start])
-                 or re.search(r"\band\s+$", self.text[max(0, nm.start - 6):nm.start])]
+                 or re.search(r"\band\s+$", self.text[max(0, nm.start - 6):nm.start])
+                 or self._titled_subject(c_start, nm.start)]
         if names:  # the first name, with any names coordinated to it ("A, B and C were ...")
             group, last_end = [names[0][1]], names[0][0].end
             for nm, k in names[1:]:
@@ -830,11 +886,24 @@ class _Extractor:
             return [who] if who else []
         return []
 
+    def _titled_subject(self, c_start: int, start: int) -> bool:
+        """'The former minister of energy X was ...': the "of" belongs to the office before
+        the name, which opens the clause (no verb or preposition governs it)."""
+        title = _title_before(self.text, start)
+        if not title:
+            return False
+        head = self.text[c_start:start].rstrip()
+        lead = head[:len(head) - len(title)] if head.endswith(title) else None
+        return lead is not None and re.fullmatch(r"\s*(?:(?:the|a|an)\s*)?", lead,
+                                                 re.IGNORECASE) is not None
+
     def _object_after(self, trig_end: int, c_end: int,
-                      mentions: list[tuple[NameMention, str]]) -> list[str]:
+                      mentions: list[tuple[NameMention, str]], c_start: int | None = None
+                      ) -> list[str]:
         after = self.text[trig_end:min(c_end, trig_end + 120)]
         if _PRONOUN_OBJECT.match(after):
-            who = self._antecedent(trig_end)
+            # "President X pardoned her": an object pronoun is never its own clause's subject
+            who = self._antecedent(trig_end, skip_from=c_start)
             return [who] if who else []
         group = re.match(r"\s*(?:them|all\s+(?:three|two|four|five)(?:\s+\w+)?|both(?:\s+men)?)\b",
                          after, re.IGNORECASE)
@@ -846,8 +915,9 @@ class _Extractor:
             return []
         first_nm, first_key = following[0]
         gap = self.text[trig_end:first_nm.start]
-        if re.search(r"[.;]|\b(?:who|which|that|because|after|when|of\s+the\s+memory)\b", gap):
-            return []
+        if re.search(r"[.;]|\b(?:who|which|that|because|after|when|of\s+the\s+memory|said|says|"
+                     r"told|added|noted|according)\b", gap):
+            return []  # '"... gets detained," said analyst X': the speaker, not the object
         if re.search(r"\b(?:by|from|with|for)\s+(?:\S+\s+){0,3}$", gap) and \
                 not re.search(r"against|at\s", gap):
             return []
@@ -859,10 +929,11 @@ class _Extractor:
             last_end = nm.end
         return list(dict.fromkeys(objects))
 
-    def _antecedent(self, pos: int) -> str | None:
+    def _antecedent(self, pos: int, skip_from: int | None = None) -> str | None:
         """Whom he/she/him/her at `pos` means: the subject named earlier in the same sentence,
         else the topic carried from the previous sentences of the paragraph."""
         earlier = [(nm, k) for nm, k in self.cur_mentions if nm.end <= pos and not nm.possessive
+                   and (skip_from is None or nm.start < skip_from)
                    and not _PREPOSITION_BEFORE.search(
                        self.text[max(self.cur_start, nm.start - 40):nm.start])]
         return earlier[0][1] if earlier else self.focus
@@ -885,8 +956,9 @@ class _Extractor:
         clause = text[c_start:c_end]
         events: list[Event] = []
         for m in _PASSIVE.finditer(clause):
-            if re.search(r"\bnot\b|\bnever\b", m.group(0), re.IGNORECASE):
-                continue
+            if re.search(r"\bnot\b|\bnever\b", m.group(0), re.IGNORECASE) or \
+                    _NEGATION.search(clause[:m.start()][-40:]):
+                continue  # "has not been detained"
             verb = m.group("verb").lower()
             status = next((s for v, s in _PASSIVE_VERBS.items() if re.fullmatch(v, verb)), None)
             if status == "released" and re.search(r"released\s+(?:\w+\s+)?(?:from\s+custody\s+)?"
@@ -951,7 +1023,7 @@ class _Extractor:
                     continue
                 if _NEGATION.search(clause[:m.start()][-30:]):
                     continue
-                who = self._object_after(c_start + m.end(), c_end, mentions)
+                who = self._object_after(c_start + m.end(), c_end, mentions, c_start)
                 if not who:
                     continue
                 detain_verb = status == "detained"
@@ -959,16 +1031,16 @@ class _Extractor:
                                              clause[m.end():], re.IGNORECASE):
                     status = "charged"
                 events.append(Event(who, status, c_start + m.start(), c_start + m.end(),
-                                    detain_verb, status == "convicted"))
+                                    detain_verb, status in ("convicted", "acquitted")))
         # "The bribe was given by X"
         for m in re.finditer(r"\bbrib\w*\s+(?:was|were)\s+(?:given|offered|paid|handed)\s+by\b",
                              clause, re.IGNORECASE):
-            who = self._object_after(c_start + m.end(), c_end, mentions)
+            who = self._object_after(c_start + m.end(), c_end, mentions, c_start)
             if who:
                 events.append(Event(who, None, c_start + m.start(), c_start + m.end()))
         # "announced the verdict in the case of X": dates the verdict, whatever it decided
         for m in _VERDICT_ON.finditer(clause):
-            who = self._object_after(c_start + m.end(), c_end, mentions)
+            who = self._object_after(c_start + m.end(), c_end, mentions, c_start)
             if who:
                 events.append(Event(who, None, c_start + m.start(), c_start + m.end(),
                                     verdict_verb=True))
@@ -1002,6 +1074,13 @@ class _Extractor:
         for m in _ELLIPSIS.finditer(clause):
             at = c_start + m.start("verb")
             prior = [e for e in events if e.persons and e.trigger_end <= at]
+            first = re.search(r"\b(?:was|were)\s+\w+ed\b", clause[:m.start()])
+            if not prior and first:
+                # "X was dismissed in August and in October charged with ...": the subject of
+                # the first passive, though that verb names no legal stage
+                who = self._subject_before(c_start, c_start + first.start(), mentions)
+                prior = [Event(who, None, c_start + first.start(), c_start + first.end())] \
+                    if who else []
             if not prior or any(e.trigger_start == at and e.persons for e in events):
                 continue
             status = _PASSIVE_VERBS[m.group("verb").lower()]
@@ -1118,7 +1197,8 @@ class _Extractor:
         the clause), else one written right after it ("was detained in October 2023")."""
         clause = self.text[c_start:c_end]
         found = [d for d in find_dates(clause, dateline=self.dateline)
-                 if not self.dateline_at[0] <= c_start + d.start < self.dateline_at[1]]
+                 if not self.dateline_at[0] <= c_start + d.start < self.dateline_at[1]
+                 and not _SINCE.search(clause[max(0, d.start - 7):d.start])]
         before = [d for d in found if floor <= c_start + d.start and c_start + d.end <= trig_start]
         # "sentenced to 10 years in a maximum security colony on Thursday": the date follows
         # the punishment, so it is measured from the punishment's end
@@ -1127,6 +1207,9 @@ class _Extractor:
         after = [d for d in found if c_start + d.start >= trig_end
                  and c_start + d.start - near <= 40]
         pick = before[-1] if before else (after[0] if after else None)
+        if after and re.fullmatch(r"\s*(?:in|on)?\s*",
+                                  self.text[trig_end:c_start + after[0].start]):
+            pick = after[0]  # "arrested in May 2023 and convicted in November 2023"
         if pick is None:
             # "in March 2002 X was detained, and a few months later he was imprisoned": the year
             # of the earlier date carries over a lapse of days, weeks or months
@@ -1148,7 +1231,7 @@ class _Extractor:
                 self.focus, self.last_group, prev_para = None, [], para
                 prev_span = None
             self.prev_in_paragraph = prev_span
-            if _is_headline(text[s_start:s_end]) and "\n" not in text[s_start:s_end].strip():
+            if all(_is_headline(line) for line in text[s_start:s_end].strip().splitlines()):
                 self._headline_names(s_start, s_end)
                 prev_span = (s_start, s_end)
                 continue
@@ -1169,6 +1252,9 @@ class _Extractor:
                     # "the former head of the region's police, General X": the office is the
                     # appositive before the rank
                     title = _title_before(text, rank.start("rank")) or title
+                headed = _headed_after(text, nm.end)
+                if headed and (title is None or _BARE_RANK.fullmatch(title)):
+                    title = headed
                 if title and self._relational(title):
                     title = None  # "deputy of Massimov", "one of the employees": no office named
                 if title is None or re.fullmatch(r"(?:first\s+)?deput(?:y|ies)", title,
@@ -1178,6 +1264,9 @@ class _Extractor:
                             text[derived[0]:nm.start]):
                         title = derived[1]
                     derived = (nm.end, title) if title else None
+                home = _HOME_PLACE.match(text, nm.end, min(len(text), nm.end + 120))
+                if home and p.home_region is None:
+                    p.home_region = region_of(home.group("place"))
                 if title:
                     p.titles.append((nm.start, _squash(title)))
                 if p.position is None and title:
@@ -1250,6 +1339,12 @@ class _Extractor:
                     events.append(Event(keys, "convicted", c_start + m.start(),
                                         c_start + m.end(), verdict_verb=True))
                     punishment = punishment_in("sentenced " + clause)
+        trial = _TRIAL_BEGAN.search(clause)
+        if not events and trial and (self.last_group or self.focus) and \
+                not _NEGATION.search(clause[:trial.start("verb")][-30:]):
+            # "hearings in the case began on 24 April": the trial of the person just spoken of
+            events.append(Event(list(self.last_group) or [self.focus], "on_trial",
+                                c_start + trial.start(), c_start + trial.end()))
         if not events and self.last_group and _AMOUNT_SUBJECT.match(clause) and \
                 find_amounts(clause):
             events.append(Event(list(self.last_group), None, c_start, c_start))
@@ -1305,8 +1400,13 @@ class _Extractor:
             if pun.sentence_type == "life":
                 case.sentence_months = None
             case.in_absentia = case.in_absentia or pun.in_absentia
-        if re.search(r"\bin\s+absentia\b", clause, re.IGNORECASE):
-            case.in_absentia = True
+        if re.search(r"\bin\s+absentia\b", clause, re.IGNORECASE) and (
+                event.status in ("convicted", "acquitted") or event.verdict_verb):
+            case.in_absentia = True  # "charged in absentia" is no sentence in absentia
+        # a fine is the punishment (sentence_type "fine"), not money at stake: the contract's
+        # amount kinds are bribe, damage, embezzled, restitution, assets recovered
+        amounts = [a for a in amounts
+                   if not _FINE_BEFORE.search(clause[max(0, a.start - 30):a.start])]
         for a in amounts:
             if a.currency == "KZT" and case.amount_kzt is None:
                 case.amount_kzt = a.value
@@ -1326,6 +1426,12 @@ class _Extractor:
                 case.detained_on = when
             elif event.verdict_verb and case.verdict_on is None:
                 case.verdict_on = when
+        court = _COURT_PLACE.search(clause)
+        if court and case.court_region is None:
+            case.court_region = region_of(court.group("a") or court.group("b"))
+        lead = _LEAD_PLACE.match(self.text, s_start, s_end)
+        if lead and case.region_hint is None:
+            case.region_hint = region_of(lead.group("place"))
         case.events.append((s_start, s_end))
         weight = rank + (3 if pun else 0) + (2 if charges else 0) + (1 if amounts else 0)
         if weight > case.key_rank:
@@ -1364,7 +1470,9 @@ class _Extractor:
                 out.append(CaseMention(
                     source_name=self.doc.source_name, **self.doc.cite(start, end),
                     person_name=name, case_no=number, position=position,
-                    region=region_of(position), charges=charges,
+                    region=region_of(position) or case.region_hint or p.home_region or (
+                        case.court_region if not _OFFICE_OF.search(position or "") else None),
+                    charges=charges,
                     amount_kzt=case.amount_kzt, amount_usd=case.amount_usd,
                     amount_kind=case.amount_kind if (case.amount_kzt or case.amount_usd) else None,
                     detained_on=case.detained_on, verdict_on=case.verdict_on,

@@ -151,11 +151,18 @@ _DATELINE_LINE = re.compile(
     rf"(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})"
     rf"|(?P<d3>[0-3]?\d)\.(?P<m3>[01]\d)\.(?P<y3>{_YEAR}))"
-    rf"(?:[,\s]+\d{{1,2}}:\d\d(?:\s*[AaPp][Mm])?)?\s*$", re.IGNORECASE)
+    rf"(?:[,\s]+\d{{1,2}}:\d\d(?:\s*[AaPp][Mm])?(?:\s+(?-i:[A-Z]{{2,4}}))?)?\s*$", re.IGNORECASE)
+# a byline that ends with the date: "By Aliya Nurova in Nation on 4 April 2024"
+_BYLINE_ON = re.compile(
+    rf"^\s*By\s+[^\n]{{2,80}}?\s+on\s+(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR}))\s*$", re.IGNORECASE)
 # "ASTANA, June 30, 2021 (Kazinform) -", "ATYRAU, Kazakhstan, July 12, 2022 (AP) —"
 _DATELINE_CITY = re.compile(
     rf"^[A-Z][A-Za-z\-\s]{{2,30}},\s+(?:[A-Z][A-Za-z\-\s]{{2,30}},\s+)?(?:(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
-    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?)\s*(?:\([^)]*\))?\s*[-–—]")
+    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?)\s*(?:\([^)]*\))?\s*[-–—]"
+    # a press release: "(Berlin, 18 February 2025) –"
+    rf"|^\([A-Z][A-Za-z\-\s]{{2,30}},\s+(?:(?P<m3>{_MONTH})\s+(?P<d3>{_DAY}),?\s+(?P<y3>{_YEAR})"
+    rf"|(?P<d4>{_DAY})\s+(?P<m4>{_MONTH}),?\s+(?P<y4>{_YEAR}))\)\s*[-–—]")
 
 
 def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
@@ -169,10 +176,10 @@ def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
         seen += 1
         if seen > head_lines:
             break
-        m = _DATELINE_LINE.match(line.rstrip("\r\n"))
+        m = _DATELINE_LINE.match(line.rstrip("\r\n")) or _BYLINE_ON.match(line.rstrip("\r\n"))
         if m:
             g = m.groupdict()
-            if g["y3"]:
+            if g.get("y3"):
                 y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
             else:
                 y = int(g["y1"] or g["y2"])
@@ -182,10 +189,11 @@ def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
                 return date(y, mo, d), line_start, line_start + m.end()
         lead = len(line) - len(line.lstrip())
         m = _DATELINE_CITY.match(line.strip())
-        if m and (m.group("y") or m.group("y2")):
-            y = int(m.group("y") or m.group("y2"))
-            mo = MONTHS[(m.group("m") or m.group("m2")).rstrip(".").lower()]
-            d = _day(m.group("d") or m.group("d2"))
+        if m and (m.group("y") or m.group("y2") or m.group("y3") or m.group("y4")):
+            y = int(m.group("y") or m.group("y2") or m.group("y3") or m.group("y4"))
+            mo = MONTHS[(m.group("m") or m.group("m2") or m.group("m3") or m.group("m4"))
+                        .rstrip(".").lower()]
+            d = _day(m.group("d") or m.group("d2") or m.group("d3") or m.group("d4"))
             if _valid(y, mo, d):
                 return date(y, mo, d), line_start + lead, line_start + lead + m.end()
     return None

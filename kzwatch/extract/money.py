@@ -35,7 +35,7 @@ _WORD_NUMBER = "|".join(w.replace(" ", r"\s+") for w in sorted(_WORD_NUMBERS, ke
                                                                  reverse=True))
 _AMOUNT = re.compile(
     rf"(?:(?P<pre>{_USD_PRE}|{_KZT_PRE})\s?(?P<n1>{_NUMBER})(?:[\s-]?(?P<s1>{_SCALE})\b)?"
-    rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?)?\s?"
+    rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?)?[\s-]?"
     rf"(?P<post>{_USD_POST}|{_KZT_POST})"
     rf"|(?<![\w-])(?P<w3>{_WORD_NUMBER})[\s-]+(?P<s3>thousand|million|billion|trillion)\s+"
     rf"(?:of\s+)?(?P<post3>{_USD_POST}|{_KZT_POST}))",

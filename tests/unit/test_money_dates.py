@@ -137,3 +137,16 @@ def test_agency_dateline_with_country_after_the_city():
     text = "ATYRAU, Kazakhstan, July 12, 2022 (AP) — Oil workers walked out on Monday.\n"
     assert str(document_dateline(text)) == "2022-07-12"
     assert dateline_span(text) == (0, text.index("—") + 1)
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Headline\n\nMarch 3, 2022 09:15 GMT\nBy a correspondent\n\nBody", date(2022, 3, 3)),
+    ("Headline\n\nBy Asel Nurova in Business on 12 May 2023\n\nBody", date(2023, 5, 12)),
+    ("Headline\n\n(Geneva, 7 October 2024) – A report says ...", date(2024, 10, 7)),
+])
+def test_more_dateline_forms(head, expected):
+    assert document_dateline(head) == expected
+
+
+def test_hyphenated_amount_before_currency():
+    assert parse_amount("accepting a 7 million-tenge bribe") == (7e6, "KZT")
