@@ -6,7 +6,9 @@ How a passage becomes events:
   of violence (storming, arson, shooting, deaths) inside a chronology or next to protest words;
 - each place takes the nearest date written in its sentence ("On May 26, 2011",
   "in January 2002", "three days later"), else the day heading of a chronology
-  ("January 4. Oil workers began to gather ..."), else a date of the previous sentence;
+  ("January 4. Oil workers began to gather ..." or "Wednesday, 9 October 2024" on its own
+  line), else a date of the previous sentence; in a chronology by settlement
+  ("Aktau. Police dispersed ...") each paragraph is one event of its heading place and day;
   a day or month without a year takes the year the document pairs with that month;
 - the event type is the most severe that the passage states (ACLED's precedence);
 - participant, death, injury and detention counts are kept only for a sentence (or a clause
@@ -239,9 +241,13 @@ _PROTEST = rx(
     r"(?:hunger|general|the|a) strikes?|sit-ins?|(?-i:march(?:ed|es)?)|"
     r"took to the streets|came out (?:to|onto|into|on) the (?:streets?|squares?)|"
     r"came out to protest|(?:began|started|continued) to gather|gather(?:ed|ing)(?: again)? "
-    r"(?:in|at|near|on|outside)|unrest|uprising|riots?|rioted|rioters|protest movement|"
+    r"(?:in|at|near|on|outside)|unrest|uprising|riots?(?! police| gear| squads?| control)|"
+    r"rioted|rioters|protest movement|stopped work|walked off the job|downed tools|"
+    r"(?:largest|biggest|first|wildcat|warning|indefinite|labour|[\w-]+-day) strikes?|"
+    # "three women holding placards": people showing slogans in public are demonstrating
+    r"(?:holding|with|carrying|raising|displaying) (?:[\w-]+ ){0,2}?(?:placards|banners|posters)|"
     r"rallied|rallying|clash(?:es|ed)|pogroms?|striking (?:[\w-]+ )?(?:workers|miners|"
-    r"employees|drivers|teachers|doctors)|blocked (?:the |a )?(?:[\w-]+ ){0,2}?(?:road|highway|"
+    r"employees|drivers|teachers|doctors)|blocked (?:the |a )?(?:[\w–-]+ ){0,2}?(?:road|highway|"
     r"street|traffic|bridge|railway|entrance)|road blockades?|"
     r"(?:opened fire|fired) on (?:the )?(?:[\w-]+ ){0,2}"
     r"(?:protesters|demonstrators|crowds?|rally|residents)|looters|"
@@ -256,9 +262,12 @@ _VIOLENT = rx(
     r"set (?:[\w-]+ ){0,3}?(?:ablaze|alight)|ransack(?:ed|ing)|vandali[sz](?:ed|ing)|"
     r"burn(?:ed|t|ing)|torch(?:ed|ing)|arson|smash(?:ed|ing)|demolish(?:ed|ing)|"
     r"(?:tore|torn|pulled|knocked) down|toppl(?:ed|ing)|broke into|overturn(?:ed)|"
-    r"clash(?:es|ed)|riot(?:s|ed|ing)?|pogroms?|threw (?:stones|rocks|molotov)|"
+    r"clash(?:es|ed)|riot(?:s|ed|ing)?(?! police| gear| squads?| control)|pogroms?|"
+    r"threw (?:stones|rocks|molotov)|"
     r"attack(?:ed|ing) (?:the )?(?:police|building|akimat|government))\b")
-_MOB = rx(r"\b(?:mob|lynch(?:ed|ing)?|inter-?ethnic|interethnic|communal|pogroms?)\b")
+# a brawl that escalates is violence of a crowd, not of demonstrators
+_MOB = rx(r"\b(?:mob|lynch(?:ed|ing)?|inter-?ethnic|interethnic|communal|pogroms?|"
+          r"(?:fight|brawl|scuffle)s? between)\b")
 _FORCE = rx(
     r"\b(?:open(?:ed)? fire|fir(?:ed|ing) (?:(?:live |rubber |warning )?(?:rounds|shots|"
     r"bullets|ammunition) )?(?:on|at|into)|shot at|live (?:ammunition|rounds)|"
@@ -272,17 +281,25 @@ _INTERVENTION = rx(
     r"(?<!against\sthe\s)(?<!over\sthe\s)(?<!against\s)(?:detention|arrests?) of (?:at least |more "
     r"than |over |some |about |up to )?(?:[\d,]+ |[a-z]+ )?(?:peaceful )?(?:protesters|"
     r"demonstrators|participants|activists|strikers|picketers)|"
-    r"(?:were|was) (?:detained|arrested)|(?:police|officers|authorities|security forces) "
-    r"(?:\w+ )?(?:detained|arrested))\b")
+    r"(?:were|was) (?:detained|arrested)|(?:police|officers|authorities|security forces)\b"
+    r"[^.;]{0,60}?\b(?:detained|arrested)\b"
+    # "police detained activist Serik Utegenov": one named person is a case, not a dispersal
+    r"(?! (?:[a-z-]+ ){0,2}(?-i:[A-Z][a-z]+ [A-Z][a-z]+)))")
 _VAC = rx(
     r"\b(?:children|child|civilians|residents|passers-by|bystanders|journalists?)\b[^.;]{0,60}"
     r"\b(?:shot dead|shot|killed|murdered|beaten to death)\b")
 _DEATHS = rx(r"\b(?:dead|killed|died|deaths?|shot dead|fatalities)\b")
 _LOOTING = rx(r"\b(?:loot(?:ed|ing|ers)|robbery|robbed|plunder(?:ed)?|pillag\w+|"
               r"ransack(?:ed|ing))\b")
+# troops arriving or the internet cut: ACLED's strategic developments (tied to a place and day)
+_STRATEGIC = rx(
+    r"\b(?:troops|soldiers|servicemen|peacekeepers|(?:units|forces) of the [\w ]{0,20}?"
+    r"(?:National Guard|army)|National Guard|armou?red vehicles)\b[^.;]{0,40}?\b(?:arrived|"
+    r"were deployed|deployed|entered|took up positions)\b|\binternet (?:was |has been )?"
+    r"(?:shut ?down|cut off|blocked)|\binternet shutdown")
 _NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|"
-                r"nationwide|in total|in all regions|in Kazakhstan)\b")
+                r"nationwide|in total|in all regions|in Kazakhstan(?!['’]))\b")
 
 # sub-event type -> (event type, severity); higher severity wins (ACLED precedence)
 SUB_EVENTS = {
@@ -293,6 +310,7 @@ SUB_EVENTS = {
     "protest_with_intervention": ("protests", 3),
     "peaceful_protest": ("protests", 2),
     "looting_property_destruction": ("strategic_developments", 1),
+    "other": ("strategic_developments", 0),
 }
 _LABELS = {
     "attack": "Attack on civilians", "mob_violence": "Mob violence",
@@ -300,6 +318,7 @@ _LABELS = {
     "excessive_force_against_protesters": "Excessive force against protesters",
     "protest_with_intervention": "Protest with intervention",
     "peaceful_protest": "Peaceful protest", "looting_property_destruction": "Looting",
+    "other": "Security development",
 }
 
 _PEOPLE = (r"(?:people|persons|protesters|demonstrators|participants|workers|oil workers|"
@@ -311,7 +330,7 @@ _GAP = r"(?:(?!\b(?:and|but|while|whereas|after|before|when|rallied|protested|ma
        r"gathered|picketed|stormed|went|took part)\b)[^.;]){0,50}?"
 _COUNT_VERBS = {
     "killed": rx(rf"^{_GAP}\b(?:killed|dead|died|shot dead|lost their lives)\b"),
-    "injured": rx(rf"^{_GAP}\b(?:injured|wounded|hurt|hospitali[sz]ed)\b"),
+    "injured": rx(rf"^{_GAP}\b(?:injured|wounded|hurt|hospitali[sz]ed|taken to hospital)\b"),
     "detained": rx(rf"^{_GAP}\b(?:detained|arrested|taken into custody)\b"),
 }
 _YEAR_NUMBER = re.compile(r"(?<![\d,.])(?:19|20)\d\d$")  # "2011", "over 2022" are years
@@ -350,6 +369,9 @@ def _is_participants(after: str, before: str) -> bool:
 _LEGAL_BEFORE = rx(r"\b(?:organi[sz]\w*|participat\w*|incit\w*|call(?:s|ed|ing)? (?:for|to)|"
                    r"charged|accused|guilty|convicted|sentenced|suspected|article)\b"
                    r"(?: [\w-]+){0,4} $")
+# "announced a rally", "planned to hold a picket": a protest not (yet) held
+_PLANNED_BEFORE = rx(r"\b(?:announc\w*|plann\w*|intend\w*|threaten\w*|appl(?:y|ied|ying) "
+                     r"for|notif\w*|permission (?:for|to)|request\w*)(?: [\w-]+){0,3} $")
 _NOT_EVENT_AFTER = rx(r" (?:moods?|sentiments?|potential|votes?|voting|attitudes?|letters?|"
                       r"notes?|songs?|art)\b")
 _CROWD = rx(r"\b(?:people|residents|protesters|demonstrators|workers|activists|crowds?|"
@@ -369,6 +391,7 @@ def _protest_cue(passage: str) -> re.Match | None:
         before = passage[max(0, m.start() - 80):m.start()]
         word = m.group(0).lower()
         if _negated(passage, m.start()) or _LEGAL_BEFORE.search(before) \
+                or _PLANNED_BEFORE.search(before) \
                 or _NOT_EVENT_AFTER.match(passage, m.end()) or _ALONE.search(before):
             continue
         if "gather" in word and not _CROWD.search(before + word):
@@ -388,6 +411,16 @@ def _first_unnegated(pattern: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
+def _first_act(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first unnegated match that tells an act, not a charge ("charged with organising
+    mass riots" names no riot)."""
+    for m in pattern.finditer(text):
+        if not _negated(text, m.start()) and \
+                not _LEGAL_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
+            return m
+    return None
+
+
 def classify(passage: str, unrest_context: bool) -> str | None:
     """ACLED sub-event type of a passage, most severe first; None if it is no event."""
     protest = _protest_cue(passage)
@@ -396,9 +429,9 @@ def classify(passage: str, unrest_context: bool) -> str | None:
     if _VAC.search(passage) and not re.search(r"\b(?:protesters|demonstrators)\b", passage,
                                                re.IGNORECASE):
         return "attack"
-    if _first_unnegated(_MOB, passage) and _first_unnegated(_VIOLENT, passage):
+    if _first_act(_MOB, passage) and _first_act(_VIOLENT, passage):
         return "mob_violence"
-    if _first_unnegated(_VIOLENT, passage):
+    if _first_act(_VIOLENT, passage):
         return "violent_demonstration"
     if _first_unnegated(_FORCE, passage):
         return "excessive_force_against_protesters"
@@ -410,6 +443,8 @@ def classify(passage: str, unrest_context: bool) -> str | None:
         return "violent_demonstration"
     if _first_unnegated(_LOOTING, passage):
         return "looting_property_destruction"
+    if unrest_context and _first_unnegated(_STRATEGIC, passage):
+        return "other"
     return None
 
 
@@ -472,10 +507,12 @@ def is_route(text: str, mention: PlaceMention) -> bool:
     return bool(_ROUTE_AFTER.match(text, mention.end))
 
 
-# a line opening with a day: "January 4. Residents ...", "5 January 2022: Protesters ..."
+# a line opening with a day: "January 4. Residents ...", "5 January 2022: Protesters ...",
+# or a day alone on its line, weekday first or not: "Wednesday, 9 October 2024"
 _HEADING = re.compile(
-    rf"(?m)^(?:(?:{_MON_DAY})\s+{_DAY}|{_DAY}\s+(?:{_MON_DAY}))(?:,?\s+{_YEAR})?"
-    r"\s*[.:–—-]\s+(?=\S)")
+    r"(?m)^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"
+    rf"(?:(?:{_MON_DAY})\s+{_DAY}|{_DAY}\s+(?:{_MON_DAY}))(?:,?\s+{_YEAR})?"
+    r"(?:\s*[.:–—-]\s+(?=\S)|[ \t]*$)")
 _CHRONOLOGY_MAX = 3000
 
 
@@ -492,6 +529,42 @@ class _Found:
 def _line_at(text: str, start: int) -> str:
     end = text.find("\n", start)
     return text[start:end if end != -1 else len(text)]
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    """End of the paragraph at or after pos (blank lines before it skipped)."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    para = text.find("\n\n", pos)
+    return para if para != -1 else len(text)
+
+
+def entry_place(text: str, start: int, end: int) -> PlaceMention | None:
+    """The place a paragraph opens with as its heading: "Aktau. Police dispersed ...",
+    "Zhanaozen (Mangystau region). About 400 residents ..." (a chronology by settlement)."""
+    while start < end and text[start].isspace():
+        start += 1
+    found = find_places(text, start, min(end, start + 60))
+    if not found or found[0].start != start or found[0].is_region:
+        return None
+    if _ENTRY_HEAD.match(text, found[0].end):
+        return found[0]
+    return None
+
+
+_ENTRY_HEAD = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*[.:—–]\s")
+
+
+def _last_entry_end(text: str, pos: int) -> int:
+    """The last day of a chronology runs over its first paragraph and then over every
+    paragraph that opens with a place heading."""
+    end = _paragraph_end(text, pos)
+    while end < len(text):
+        nxt = _paragraph_end(text, end)
+        if entry_place(text, end, nxt) is None:
+            break
+        end = nxt
+    return end
 
 
 def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, DateRef]]:
@@ -512,8 +585,7 @@ def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, 
         if i + 1 < len(heads):
             end = heads[i + 1].start()
         else:
-            para = text.find("\n\n", m.end())
-            end = para if para != -1 else len(text)
+            end = _last_entry_end(text, m.end())
         end = min(end, m.start() + _CHRONOLOGY_MAX)
         days = [r for r in find_dates(text, m.start(), m.end()) if r.day]
         if days:
@@ -529,7 +601,7 @@ def _resolve(ref: DateRef, years: dict[int, int], context_year: int | None) -> D
     return ref.with_year(years.get(ref.month, context_year))
 
 
-_WEEKDAY = re.compile(r"\b(?:on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+_WEEKDAY = re.compile(r"\b(?i:on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                       r"Sunday)\b")
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -637,6 +709,31 @@ class _Sentence:
     anchors: list[DateRef]
     block: DateRef | None
     protest: bool
+    title: bool = False  # a heading line ("3.4 Hunger strike in Zhetybai"), no narrative
+
+
+_TITLE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+
+
+def _is_title(sentence: str) -> bool:
+    """A short line of its own with no closing punctuation: a heading, not a sentence."""
+    line = sentence.strip()
+    return "\n" not in line and len(line) < 100 and not _TITLE_END.search(line)
+
+
+def _entries(text: str, blocks: list[tuple[int, int, DateRef]]
+             ) -> list[tuple[int, int, PlaceMention]]:
+    """(start, end, place) of the paragraphs of a chronology that open with a place heading."""
+    out = []
+    for start, end, _ in blocks:
+        pos = start
+        while pos < end:
+            para_end = min(_paragraph_end(text, pos), end)
+            mention = entry_place(text, pos, para_end)
+            if mention is not None:
+                out.append((mention.start, para_end, mention))
+            pos = para_end + 1
+    return out
 
 
 def _read_sentences(doc: Document) -> list[_Sentence]:
@@ -647,11 +744,21 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
     out: list[_Sentence] = []
     dateline = publication_date(text)
     context_year: int | None = dateline.year if dateline else None
+    entries = _entries(text, blocks)
     for s, e in narrative_sentences(text):
         sentence = text[s:e]
         if is_citation(sentence):
             continue
         block = next((b[2] for b in blocks if b[0] <= s < b[1]), None)
+        entry = next((x for x in entries if x[0] <= s < x[1] or s <= x[0] < e), None)
+        if entry is not None:
+            # a chronology entry by settlement is one passage: its heading place on the
+            # day of the chronology (places it names, "in solidarity with Zhanaozen", and
+            # dates it recalls, "placed in custody on 14 October", are not its events)
+            if not out or out[-1].start != entry[0]:
+                out.append(_Sentence(entry[0], entry[1], [entry[2]], [], block,
+                                     bool(_protest_cue(text[entry[0]:entry[1]]))))
+            continue
         prev = out[-1] if out else None
         base = block or (prev.anchors[-1] if prev and prev.anchors else None)
         try:
@@ -661,7 +768,8 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
                       and not is_route(text, p)]
         except (ValueError, KeyError, IndexError, OverflowError):
             anchors, places = [], []  # an unreadable passage yields nothing
-        out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence))))
+        out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence)),
+                             _is_title(sentence)))
         for r in anchors:
             if r.explicit_year and r.year:
                 context_year = r.year
@@ -672,32 +780,77 @@ def _scan(doc: Document) -> list[_Found]:
     text = doc.text
     found: list[_Found] = []
     read = _read_sentences(doc)
+    inherited: dict[int, PlaceMention] = {}
     for i, sent in enumerate(read):
+        if sent.title:
+            continue  # a heading names a topic; the sentences under it tell the events
         prev = read[i - 1] if i else None
-        nxt = read[i + 1] if i + 1 < len(read) else None
         unrest = bool(sent.block) or sent.protest or bool(prev and prev.protest)
         places = sent.places
-        if not places and prev and any(r.day for r in sent.anchors) and \
-                len({p.place.name for p in prev.places}) == 1:
-            # "The protests ended on December 16, 2011, when ..." continues the place before
-            places = [PlaceMention(sent.start, sent.start, prev.places[0].place)]
+        if not places:
+            # "The protests ended on December 16, 2011, when ...", "On 4 September, several
+            # hundred residents gathered ...": the place of the passage before
+            place = _place_before(text, read, inherited, i)
+            if place is not None:
+                inherited[i] = place
+                places = [PlaceMention(sent.start, sent.start, place.place)]
         if not places:
             continue
         try:
             events = _events_in(text, sent, places, unrest, _scene(read, i))
         except (ValueError, KeyError, IndexError, OverflowError):
             continue
-        if events and nxt and not nxt.places and not nxt.anchors \
-                and len({f.mention.place.name for f in events}) == 1:
-            _follow_on(text, events, nxt)
+        if len({f.mention.place.name for f in events}) == 1:
+            for nxt in read[i + 1:i + 1 + _FOLLOW_ON]:
+                if nxt.places or nxt.anchors or nxt.title or nxt.block != sent.block:
+                    break
+                _follow_on(text, events, nxt)
         found.extend(events)
     return found
+
+
+_FOLLOW_ON = 2  # sentences after an event that may add its toll, without place or date
+_LOOK_BACK = 4  # sentences back a dated sentence with no place looks for the passage's place
+
+
+def _place_before(text: str, read: list[_Sentence], inherited: dict[int, PlaceMention],
+                  i: int) -> PlaceMention | None:
+    """The one place of the passage a dated sentence without a place continues: the sentence
+    right before for a day, or (for a sentence with a protest word of its own, dated to a day or
+    month) the last one naming a place within the same section."""
+    sent = read[i]
+    if not any(r.day or (r.month and sent.protest) for r in sent.anchors) or \
+            _NATIONAL.search(text[sent.start:sent.end]):
+        return None
+    if not any(r.day for r in sent.anchors):
+        # a month dates the protest only when written with it ("the protests in February"),
+        # not "In August the office released a list of those who died in the protests"
+        cue = _protest_cue(text[sent.start:sent.end])
+        if cue is None or not 0 <= sent.anchors[0].start - (sent.start + cue.end()) <= 40:
+            return None
+    reach = _LOOK_BACK if sent.protest and any(r.day for r in sent.anchors) else 1
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        if read[j].title:
+            return None
+        named = read[j].places or ([inherited[j]] if j in inherited else [])
+        if named:
+            names = {p.place.name for p in named}
+            return named[0] if len(names) == 1 else None
+        if read[j].anchors:
+            return None  # a sentence set at another time ends the passage
+    return None
 
 
 # "Police dispersed the protest", "detained 12 of them": a sentence about the event just told
 BACK_REFERENCE = rx(r"\b(?:the|this|that) (?:[\w-]+ )?(?:protests?|rall(?:y|ies)|demonstrations?|"
                      r"pickets?|strikes?|gathering|crowds?|march|protesters|demonstrators|"
-                     r"participants|strikers)\b|\b(?:of|among) them\b")
+                     r"participants|strikers)\b|\b(?:of|among) them\b|"
+                     r"\bthat (?:day|night|evening|morning|afternoon)\b")
+
+
+_TOLL_SUMMARY = rx(r"\b(?:unrest|events|violence|riots|clashes|protests|crisis)\b[^.;]{0,40}"
+                   r"\b(?:left|claimed|resulted in|caused)\b|\btoll\b|\bin total\b|\boverall\b|"
+                   r"\baltogether\b")
 
 
 def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
@@ -713,7 +866,12 @@ def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
     counts = _counts(passage)
     refers = bool(BACK_REFERENCE.search(passage))
     if not refers:
-        counts = {k: v for k, v in counts.items() if k == "participants"}
+        # the toll told right after force was used is that event's ("Two people were killed")
+        # but "the unrest in the city left 12 dead" sums up the whole episode
+        forceful = min(SUB_EVENTS[f.sub_event][1] for f in events) >= 3 \
+            and not _TOLL_SUMMARY.search(passage)
+        keep = ("participants", "killed", "injured") if forceful else ("participants",)
+        counts = {k: v for k, v in counts.items() if k in keep}
     kind = None
     if refers:
         kind = classify(passage, True) or (

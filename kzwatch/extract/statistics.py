@@ -59,14 +59,16 @@ _PERSONS = (r"(?:people|persons|citizens|residents|protesters|demonstrators|part
             r"officers|police officers|policemen|suspects|defendants|convicts)")
 _PARTICIPLE_METRIC = [
     ("killed", r"killed|dead|died|shot dead|murdered|lost their lives|perished"),
-    ("injured", r"injured|wounded|hurt|hospitali[sz]ed"),
-    ("arrested", r"(?:taken |placed )?under (?:administrative )?arrest|arrested"),
+    ("injured", r"injured|wounded|hurt|hospitali[sz]ed|taken to hospital"),
+    ("arrested", r"(?:taken |placed )?under (?:administrative )?arrest|arrested|"
+                 r"(?:subjected|sentenced) to (?:an? )?(?:administrative )?arrest"),
     ("detained", r"detained|taken into custody"),
     ("convictions", r"sentenced|convicted|found guilty"),
     ("prosecuted", (r"accused|charged|prosecuted|indicted|subjects? of (?:criminal )?prosecution|"
                     r"brought to (?:criminal|administrative)[\w\s]{0,30}?liability")),
     ("other", r"acquitted|dismissed|released|removed|fired"),
 ]
+_PERSONS_NOUN = rx(rf"^\s*(?:[\w-]+ )?{_PERSONS}\b")
 _PARTICIPLES = "|".join(f"(?P<{m}_{i}>{p})" for i, (m, p) in enumerate(_PARTICIPLE_METRIC))
 # "37 people accused of ...": a participle right after the counted noun (no verb between)
 _REDUCED = rx(rf"^\s*(?:[\w’'-]+ ){{0,3}}?(?:who (?:were |had been |have been )?|that )?"
@@ -90,7 +92,8 @@ _NOUN_METRIC = [
      rx(r"^\s*(?:[\w-]+ ){0,3}?(?:protesters|demonstrators|participants|strikers|terrorists|"
         r"militants|bandits|rioters)\b")),
     ("other", "events",
-     rx(r"^\s*(?:[\w-]+ ){0,2}?(?:protests|protest actions|rallies|demonstrations|riots|"
+     # "150 refusals of rallies" counts refusals, not rallies
+     rx(r"^\s*(?:(?!of\b)[\w-]+ ){0,2}?(?:protests|protest actions|rallies|demonstrations|riots|"
         r"battles|explosions?|strikes|cases of violence|incidents of violence)\b")),
 ]
 _INSTANCES = rx(r"^\s*((?:instances|incidents) of) (?:the )?([\w-]+)")
@@ -104,7 +107,11 @@ _BEFORE_METRIC = [
     ("detained", rx(r"\b(?:detention of\s*|(?:number of detainees|number of (?:the )?detained)"
                     r"[^.;]{0,60})$")),
     ("arrested", rx(r"\b(?:arrest of\s*|number of (?:the )?arrested[^.;]{0,40})$")),
-    ("prosecuted", rx(r"\bbrought to [^.;]{0,40}liability[^.;]{0,40}$")),
+    ("volunteers", rx(r"\bnumber of (?:[\w-]+ ){0,2}?volunteers\b[^.;]{0,40}$")),
+    ("prosecuted", rx(r"\bbrought to [^.;]{0,40}liability[^.;]{0,40}$|"
+                      # "has brought criminal cases against 87 officers": people prosecuted
+                      r"\b(?:brought|opened|initiated|launched|filed) (?:criminal )?(?:cases|"
+                      r"proceedings|charges) against\s*$")),
 ]
 # "police detained 150 people", "the court convicted 14 activists": the verb right before
 _VERB_BEFORE = [
@@ -156,6 +163,9 @@ _ASSETS = rx(rf"\b(?:assets|property|funds)\b{_IN_SENTENCE}{{0,200}}\b(?:reclaim
              rf"(?:state|budget|treasury)\b|"
              rf"\bdamages?\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed|recovered)\b")
 _DAMAGE = rx(r"\b(?:damage|losses)\b")
+_DAMAGE_COMPENSATED = rx(rf"\bdamages?\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed)\b")
+# "amounted to a further 97.4 billion": a sum told apart from the assets just reported
+_FURTHER = rx(r"\b(?:a further|an additional|in addition|additionally)\b")
 _NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|nationwide|"
                r"in Kazakhstan|in all regions)\b")
 _INCLUDING = rx(r"\b(?:including|among them|of whom|of which)\s*$")
@@ -197,9 +207,33 @@ def _clause_after(text: str, num: NumberMatch, limit: int) -> str:
     return chunk[:cut.start()] if cut else chunk
 
 
+# "sentenced 87 of those detained to administrative arrest": an arrest, not a conviction
+_TO_ARREST = rx(r"^[^.;]{0,60}?\bto (?:an? )?(?:administrative )?arrest\b")
+# "sent 61 corruption cases to court": a later stage than the registration of an offence
+_TO_COURT = rx(r"^[^.;]{0,60}?\b(?:sent|referred|transferred|submitted|forwarded) to "
+               r"(?:the )?courts?\b")
+_SENT_BEFORE = rx(r"\b(?:sent|referred|transferred|submitted|forwarded)\s*$")
+# "counted more than 300 refusals", "34 labour conflicts were registered": a tally of things
+_TALLY_BEFORE = rx(r"\b(?:counted|recorded|registered|documented)\s*$")
+_TALLY_AFTER = rx(r"^\s*(?:[a-z-]+ )?[a-z-]+s\b[^.;,]{0,30}?\b(?:were|have been|had been) "
+                  r"(?:registered|recorded|documented|counted)\b")
+_TALLY_NOUN = rx(r"^\s*((?:(?!of\b|in\b|at\b|were\b)[a-z-]+ )?[a-z-]+s)\b")
+
+
 def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
-            last: str | None) -> tuple[str, str] | None:
+            last: tuple[str, str] | None) -> tuple[str, str] | None:
     """(metric, unit) of the figure a number states, or None when it is not one."""
+    found = _metric_of(text, num, after, before, sentence, last)
+    if found and found[0] == "convictions" and _TO_ARREST.match(after):
+        return "arrested", "persons"
+    if found and found[0] == "corruption_cases_registered" and (
+            _TO_COURT.match(after) or _SENT_BEFORE.search(before)):
+        return "other", found[1]
+    return found
+
+
+def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: str,
+               last: tuple[str, str] | None) -> tuple[str, str] | None:
     if num.qualifier == "range" or _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before):
         return None
     if _RATE.match(after) or _RATE_BEFORE.search(before):
@@ -207,6 +241,9 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
     if _KZT.match(after) or _USD.match(after) or _USD_BEFORE.search(before):
         unit = "KZT" if _KZT.match(after) else "USD"
         if _ASSETS.search(sentence):
+            if _FURTHER.search(sentence) and _DAMAGE_COMPENSATED.search(sentence) and \
+                    not _ASSETS.search(_DAMAGE_COMPENSATED.sub(" ", sentence)):
+                return "other", unit  # compensated damage kept apart from recovered assets
             return "assets_recovered", unit
         if _DAMAGE.search(sentence) and _UNREST.search(sentence):
             return "other", unit
@@ -254,7 +291,13 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
         if pattern.search(before):
             return metric, "persons"
     if last and (_INCLUDING.search(before) or _compared(before, num)):
-        return last, _DEFAULT_UNIT.get(last, "persons")  # "including 19 officers", "up from"
+        # "including 19 officers", "up from", "of which 15": what the figure before counted
+        unit = last[1] if last[0] == "other" else _DEFAULT_UNIT.get(last[0], "persons")
+        return last[0], unit
+    tally = _TALLY_NOUN.match(after)
+    if tally and (_TALLY_BEFORE.search(before) or _TALLY_AFTER.match(after)) \
+            and not _PERSONS_NOUN.match(after):
+        return "other", " ".join(tally.group(1).split())
     return None
 
 
@@ -276,12 +319,17 @@ def _episode(text: str, years: dict[int, int]) -> str | None:
     return f"{year}-{month:02d}" if month and year else None
 
 
+_RIGHT_AFTER = re.compile(r"\s*(?:in|during|for)\s+", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?$", re.IGNORECASE)
+
+
 def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int, int],
-            fallback_year: int | None = None) -> str | None:
+            fallback_year: int | None = None, current_year: int | None = None) -> str | None:
     """The date a figure refers to, as written in its own sentence (nearest to the number).
 
     A month without a year takes the year the document pairs with that month, else the last
-    year the text stated (`fallback_year`).
+    year the text stated (`fallback_year`). "since January" counts the year to date: the year,
+    of the report (`current_year`, its dateline) when none is written.
     """
     refs = [r for r in find_dates(text, s, e)
             if num is None or not (r.start < num.end and num.start < r.end)]
@@ -300,7 +348,15 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
                                                     text[refs[0].end:refs[1].start]):
         return f"{refs[0].year}-{refs[1].year}"  # "from 2013 to July 2021"
     pos = num.start if num else e
-    nearest = min(refs, key=lambda r: min(abs(r.start - pos), abs(pos - r.end)))
+    # "down from 455 in 2023": a date written right after the number is its own
+    direct = [r for r in refs if num is not None and r.start >= num.end
+              and _RIGHT_AFTER.fullmatch(text, num.end, r.start)]
+    nearest = direct[0] if direct else min(
+        refs, key=lambda r: min(abs(r.start - pos), abs(pos - r.end)))
+    if nearest.month and _SINCE.search(text[max(s, nearest.start - 40):nearest.start]):
+        year = nearest.year if nearest.explicit_year else (
+            current_year or years.get(nearest.month, fallback_year))
+        return str(year) if year else None
     if nearest.year is None and nearest.month:
         nearest = nearest.with_year(years.get(nearest.month, fallback_year))
     return nearest.iso()
@@ -360,6 +416,19 @@ def _as_month(period: str | None, metric: str) -> str | None:
     return period
 
 
+def _dated_prior(before: list[_Context], idx: int, reach: int = 2) -> _Context | None:
+    """The sentence just before, or (through up to `reach` undated ones right before, "Of
+    these, 1,063 cases were sent to court.") the last one with a date."""
+    expected = idx - 1
+    for c in reversed(before):
+        if c.index != expected or expected < idx - reach:
+            return None
+        if c.period:
+            return c
+        expected -= 1
+    return None
+
+
 @dataclass
 class _Reader:
     """Reads a document sentence by sentence, remembering the context figures inherit."""
@@ -371,7 +440,7 @@ class _Reader:
     history: list[_Context] = field(default_factory=list)
     recent_topic: int = -100
     last_year: int | None = None
-    last_metric: tuple[int, str] | None = None
+    last_metric: tuple[int, str, str] | None = None
     last_place: tuple[int, str | None] = (-100, None)
     sentence_place: tuple[int, str | None] = (-100, None)
     dateline: date | None = None
@@ -389,9 +458,11 @@ class _Reader:
             self.sentence_place = (idx, next(iter(places)) if len(places) == 1 else None)
         before = [c for c in self.history[-_CONTEXT_SENTENCES:]
                   if c.index >= idx - _CONTEXT_SENTENCES]
+        block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
         self.history.append(_Context(idx, _episode(sentence, self.years)
                                      or _period(text, s, e, None, self.years, self.last_year)
-                                     or self._weekday(s, e),
+                                     or self._weekday(s, e)
+                                     or (block.iso() if block else None),
                                      bool(_CORRUPTION.search(sentence))))
         if self.recent_topic >= idx - 6:
             for num in find_numbers(text, s, e):
@@ -421,18 +492,20 @@ class _Reader:
     def _number(self, idx: int, s: int, e: int, num: NumberMatch, places: set[str],
                 before: list[_Context]) -> None:
         text = self.doc.text
-        row = _figure(self.doc, s, e, num, self.years, self.last_year, self.last_metric, idx)
+        row = _figure(self.doc, s, e, num, self.years,
+                      self.dateline.year if self.dateline else None, self.last_year,
+                      self.last_metric, idx)
         if row is None:
             return
         metric, unit, period = row
-        self.last_metric = (idx, metric)
+        self.last_metric = (idx, metric, unit)
         key = (metric, round(num.value, 6), unit)
         if key in self.seen:
             return  # the same figure repeated
         self.seen.add(key)
         block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
         period = period or (block.iso() if block else None) or self._weekday(s, e)
-        prior = before[-1] if before and before[-1].index == idx - 1 else None
+        prior = _dated_prior(before, idx)
         if period is None and metric in CORRUPTION_METRICS and prior and prior.corruption \
                 and _CORRUPTION_OR_ASSETS.search(text[s:e]):
             # "In 2023 the agency registered 1,234 offences. Assets worth ... were returned."
@@ -476,7 +549,8 @@ def extract(doc: Document) -> list[Statistic]:
 
 
 def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, int],
-            last_year: int | None, last_metric: tuple[int, str] | None,
+            current_year: int | None,
+            last_year: int | None, last_metric: tuple[int, str, str] | None,
             idx: int) -> tuple[str, str, str | None] | None:
     """(metric, unit, period from its own sentence) of a number that states a figure."""
     text = doc.text
@@ -484,7 +558,7 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
         return None
     after = _clause_after(text, num, e)
     before = text[max(s, num.start - 80):num.start]
-    last = last_metric[1] if last_metric and last_metric[0] >= idx - 1 else None
+    last = last_metric[1:] if last_metric and last_metric[0] >= idx - 1 else None
     found = _metric(text, num, after, before, text[s:e], last)
     if found is None:
         return None
@@ -493,7 +567,7 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
         episode = _episode(text[s:e], years)
         if episode:  # "died in the January protests": the episode, not the report's date
             return metric, unit, episode
-    period = _period(text, s, e, num, years, last_year)
+    period = _period(text, s, e, num, years, last_year, current_year)
     if period and _compared(before, num) and _YEAR_EARLIER.match(text, num.end):
         period = str(int(period[:4]) - 1)  # "1,750 a year earlier" than the 2023 figure
     return metric, unit, period

@@ -228,3 +228,105 @@ def test_gazetteer_towns(name, canonical, region):
     place = canonical_place(name)
     assert place is not None and (place.name, place.region) == (canonical, region)
     assert [m.place.name for m in find_places(f"Workers rallied in {name} today.")] == [canonical]
+
+
+SETTLEMENT_CHRONOLOGY = """PENSION PROTESTS IN THE NORTH: A DAY-BY-DAY ACCOUNT
+
+Monday, 3 March 2025
+
+Petropavl (North Kazakhstan region). Around 250 pensioners gathered outside the regional \
+akimat, demanding that the reform adopted on 1 February be withdrawn. The rally was calm.
+
+Kostanay. In the afternoon dozens of teachers held a rally in solidarity with Petropavl.
+
+Tuesday, 4 March 2025
+
+Pavlodar. Police broke up a rally of about 120 people near the central mosque; 14 people \
+were detained. Officers used batons against several participants.
+
+Petropavl. The protest continued. Late at night police detained activist Marat Seitkali, one \
+of the organisers. On 6 March a court placed him under arrest on charges of organising mass \
+riots.
+
+Kokshetau. Units of the National Guard arrived in the city overnight. No rallies were \
+reported there.
+
+Summary
+
+In total 60 people were detained in the country.
+"""
+
+
+def test_chronology_by_day_and_settlement():
+    got = events(SETTLEMENT_CHRONOLOGY)
+    assert set(got) == {("2025-03-03", "Petropavl"), ("2025-03-03", "Kostanay"),
+                        ("2025-03-04", "Pavlodar"), ("2025-03-04", "Petropavl"),
+                        ("2025-03-04", "Kokshetau")}
+    first = got[("2025-03-03", "Petropavl")]
+    assert (first.sub_event_type, first.participants) == ("peaceful_protest", 250)
+    dispersed = got[("2025-03-04", "Pavlodar")]
+    assert (dispersed.sub_event_type, dispersed.participants, dispersed.detained) == (
+        "protest_with_intervention", 120, 14)
+    # a named activist detained later, and a charge of "mass riots", are a case, not the type
+    assert got[("2025-03-04", "Petropavl")].sub_event_type == "peaceful_protest"
+    troops = got[("2025-03-04", "Kokshetau")]
+    assert (troops.event_type, troops.sub_event_type) == ("strategic_developments", "other")
+
+
+def test_riot_police_is_no_riot_and_toll_after_dispersal():
+    text = ("SEMEY, Kazakhstan, May 12, 2024 (Reuters) - Police in Kazakhstan's northeastern "
+            "city Semey detained 21 people on Sunday as they broke up a rally over water "
+            "prices.\n\nAbout 400 people had gathered by the river before riot police pushed "
+            "the crowd back. Three protesters were taken to hospital, medics said.")
+    (event,) = events(text).values()
+    assert (event.event_type, event.sub_event_type) == ("protests", "protest_with_intervention")
+    assert (event.participants, event.detained, event.injured) == (400, 21, 3)
+
+
+def test_weekday_in_sentence_case_and_placards():
+    text = ("May 12, 2024\n\nOn Saturday, some forty people held a rally in a square in Taraz. "
+            "In Aktobe, four students holding banners were detained on Sunday.")
+    got = events(text)
+    assert set(got) == {("2024-05-11", "Taraz"), ("2024-05-12", "Aktobe")}
+    assert got[("2024-05-12", "Aktobe")].sub_event_type == "protest_with_intervention"
+
+
+def test_passage_place_carries_to_later_dated_sentences():
+    text = ("4.2 Clashes in Kentau\n\nThe worst violence occurred in the town of Kentau. On the "
+            "night of 8 May 2023 a brawl between local youths and seasonal workers escalated into "
+            "riots: a crowd set cars on fire. Three people were killed and 20 injured. Police "
+            "detained 31 people that night.\n\nOn 9 May, several hundred residents gathered in "
+            "front of the akimat, demanding jobs for locals.")
+    got = events(text)
+    assert set(got) == {("2023-05-08", "Kentau"), ("2023-05-09", "Kentau")}
+    riot = got[("2023-05-08", "Kentau")]
+    assert (riot.sub_event_type, riot.killed, riot.injured, riot.detained) == (
+        "mob_violence", 3, 20, 31)
+    assert got[("2023-05-09", "Kentau")].sub_event_type == "peaceful_protest"
+
+
+def test_month_written_with_the_protest_continues_the_place():
+    text = ("On 2 June 2024, police in Ekibastuz detained the head of the miners' union. He is "
+            "accused of calling for an illegal strike in connection with the pay protests at the "
+            "coal mine in April.")
+    assert set(events(text)) == {("2024-04", "Ekibastuz")}
+
+
+@pytest.mark.parametrize("text", [
+    # an announced rally is not one held
+    ("Saule Ermekova, a teacher from Taraz, in May 2024 announced a rally against the closure "
+     "of her school."),
+    # a section heading names a topic; its date comes from the text under it
+    ("In March 2023 the court sentenced him to three years.\n\n5.1 Strike in Zhetybai\n\n"
+     "Oil workers in Zhetybai went on strike on 14 April 2023."),
+])
+def test_not_an_event_of_its_own(text):
+    assert set(events(text)) <= {("2023-04-14", "Zhetybai")}
+
+
+def test_a_largest_strike_and_stopping_work():
+    text = ("The biggest strike of the year began on 2 August 2023, when some 900 workers of the "
+            "copper plant in Balkhash stopped work.")
+    (event,) = events(text).values()
+    assert (event.event_date, event.location, event.participants) == ("2023-08-02", "Balkhash",
+                                                                      900)

@@ -118,3 +118,63 @@ def test_what_happened_to_protesters_is_not_their_number(text, metric):
 ])
 def test_no_figure(text):
     assert figures(text) == []
+
+
+HELD_OUT_FORMS = {
+    "administrative_arrest_is_arrest": (
+        "Monitors said 120 people were detained at assemblies in 2023; 35 of them were "
+        "subjected to administrative arrest. Courts sentenced 40 of those detained in 2022 to "
+        "administrative arrest.",
+        {("detained", 120, "persons", "2023", None), ("arrested", 35, "persons", "2023", None),
+         ("arrested", 40, "persons", "2022", None)}),
+    "criminal_cases_against_officers": (
+        "The Anti-Corruption Agency says that since March 2022 it has brought criminal cases "
+        "against 64 customs officers.",
+        {("prosecuted", 64, "persons", "2022", None)}),
+    "since_a_month_is_the_year_of_the_report": (
+        "May 20, 2024\n\nPolice have detained at least 75 people at unsanctioned rallies in "
+        "Shymkent since February, a rights group said. Memories of the January 2022 unrest "
+        "remain fresh.",
+        {("detained", 75, "persons", "2024", "Shymkent")}),
+    "a_year_right_after_the_number": (
+        "Police detained 210 people in connection with peaceful assemblies in 2023, down from "
+        "305 in 2022.",
+        {("detained", 210, "persons", "2023", None), ("detained", 305, "persons", "2022", None)}),
+    "corruption_cases_sent_to_court": (
+        "In 2022 the agency's Kostanay department sent 48 corruption cases to court.",
+        {("other", 48, "cases", "2022", "Kostanay")}),
+    "compensated_damage_apart_from_assets": (
+        "Assets worth 300 billion tenge were returned to the state in 2023. Damage compensated "
+        "in criminal cases came to a further 55 billion tenge.",
+        {("assets_recovered", 300e9, "KZT", "2023", None), ("other", 55e9, "KZT", "2023", None)}),
+    "number_of_volunteers_rose_to": (
+        "The number of anti-corruption volunteers rose to more than 2,700 people.",
+        {("volunteers", 2700, "persons", None, None)}),
+    "year_carries_over_an_undated_sentence": (
+        "According to the agency, 980 corruption offences were registered in 2023. Of these, "
+        "700 criminal cases were sent to court. Courts convicted 650 people of corruption "
+        "crimes.",
+        {("corruption_cases_registered", 980, "cases", "2023", None),
+         ("criminal_cases", 700, "cases", "2023", None),
+         ("convictions", 650, "persons", "2023", None)}),
+    "a_tally_of_things": (
+        "In 2022 strikes spread in the oil sector. 27 labour disputes were registered in the "
+        "country during the year, of which 11 involved work stoppages. Activists counted more "
+        "than 150 refusals of rallies in Aktobe alone.",
+        {("other", 27, "labour disputes", "2022", None),
+         ("other", 11, "labour disputes", "2022", None),
+         ("other", 150, "refusals", "2022", "Aktobe")}),
+    "national_total_after_a_chronology": (
+        "Monday, 3 March 2025\n\nOral. About 80 people rallied near the akimat.\n\n"
+        "Tuesday, 4 March 2025\n\nAtyrau. Police dispersed a picket; 9 people were detained.\n\n"
+        "Summary\n\nA total of 40 people were detained in the country during the two days of "
+        "protests.",
+        {("detained", 9, "persons", "2025-03-04", None),
+         ("detained", 40, "persons", "2025-03", None)}),
+}
+
+
+@pytest.mark.parametrize("name", list(HELD_OUT_FORMS))
+def test_figure_forms(name):
+    text, expected = HELD_OUT_FORMS[name]
+    assert facts(text) == expected
