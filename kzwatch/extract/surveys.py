@@ -45,16 +45,30 @@ _ROW_FORMS = {
     # a bare number under a percent-only header ("Answer | Share of respondents, %")
     "bare_pct": re.compile(rf"^(?P<text>.*?){_SEP}(?<![\d.,])(?P<pct>\d{{1,3}}(?:[.,]\d{{1,2}})?)"
                            r"[\s|]*$"),
+    # percents by group under "Total  Men  Women": the first column is the whole sample's
+    "breakdown": re.compile(rf"^(?P<text>.*?){_SEP}(?<![\d.,])(?P<pct>\d{{1,3}}(?:[.,]\d{{1,2}})?)"
+                            r"(?:[\s|]+\d{1,3}(?:[.,]\d{1,2})?){1,8}[\s|]*$"),
 }
+# a header of respondent groups: "Total Men Women", "All 18-29 30-44 45+", "Urban Rural"
+_GROUP_HEADER = re.compile(
+    r"^(?:(?:total|all|overall|men|women|male|female|urban|rural|city|village|kazakh|russian|"
+    r"\d{2}\s*[-–]\s*\d{2}|\d{2}\s*\+|\d{2}\s+and\s+(?:over|older))[\s|,]*){2,9}$",
+    re.IGNORECASE)
+# a header naming only a percent column: "%", "% of respondents", "Share, %"
+_PCT_ONLY_HEADER = re.compile(r"^(?:%|percent(?:age)?|share,?\s*%?|%\s+of\s+respondents)$",
+                              re.IGNORECASE)
+# dot leaders between an option and its figure: "Courts ......... 41.7"
+_LEADER = re.compile(r"\s*(?:\.{2,}|…+)[\s.…]*$")
 _PERCENT_COLUMN = re.compile(r"%|percent|ratio|share", re.IGNORECASE)
 _COUNT_COLUMN = re.compile(r"responses|count|number|votes|mentions", re.IGNORECASE)
 # "Table 3. Which …?" — a caption's label is not part of the question
 _CAPTION = re.compile(r"^(?:table|figure|fig\.|chart|diagram)\s*\d+(?:\.\d+)*\s*[.:–—-]\s*",
                       re.IGNORECASE)
 # a question may close with an instruction: "…? (multiple answers allowed)"
-_ENDS_AS_QUESTION = re.compile(r"\?\s*(?:\([^()]{1,80}\))?\s*$")
+_ENDS_AS_QUESTION = re.compile(r"\?[\"”»']?\s*(?:\([^()]{1,80}\))?\s*$")
 _BULLET = re.compile(r"^(?:[•◦▪▫·*►–—-]|[a-z]\)|\([a-z]\))\s+")
-_MAX_WRAP = 6  # lines of one option's text before the table is deemed over
+_MAX_WRAP = 6
+_SURVEY_GAP = 30  # lines of other text after which the next table belongs to another survey  # lines of one option's text before the table is deemed over
 
 _SURVEY_WORD = re.compile(r"\b(?:survey\w*|poll\w*|questionnaire|respondents?|interview\w*)\b",
                           re.IGNORECASE)
@@ -94,23 +108,55 @@ def extract(doc: Document) -> list[SurveyResult]:
     lines = lines_of(doc.text)
     tables = _tables(lines)
     stated = _stated_sizes(doc.text) if tables else []
-    out: list[SurveyResult] = []
+    out: list[_Placed] = []
     used_ids: Counter[str] = Counter()
+    spans: list[tuple[int, int, str]] = []  # unnumbered surveys' extents, for prose questions
     for survey in _surveys(tables):
         survey_id = _survey_id(doc.text, lines, survey, used_ids)
         survey_n = _survey_size(survey, stated)
+        if not any(t.question_no for t in survey):
+            spans.append((lines[survey[0].first_line].start, lines[survey[-1].last_line].end,
+                          survey_id))
         for number, table in enumerate(survey, start=1):
             n = _question_size(table, survey_n)
             for option_no, row in enumerate(table.rows, start=1):
-                out.append(_result(
+                out.append(_Placed(_result(
                     source_name=doc.source_name, **doc.cite(row.start, row.end),
                     survey_id=survey_id, question_no=table.question_no or number,
                     question_text=table.question or None, option_no=option_no,
                     option_text=row.text, responses=row.count, pct_reported=row.pct,
-                    n_respondents=n))
-    out = [r for r in out if r is not None]
+                    n_respondents=n), lines[table.first_line].start, ("table", number)))
     table_pcts = {r.pct for t in tables for r in t.rows if r.pct is not None}
-    out += _prose_results(doc, _prose_statements(doc.text, table_pcts), used_ids)
+    out += _prose_results(doc, _prose_statements(doc.text, table_pcts), used_ids, spans)
+    return _in_order_of_appearance(out, {survey_id for _, _, survey_id in spans})
+
+
+@dataclass
+class _Placed:
+    record: SurveyResult | None
+    position: int  # where its question starts in the cleaned text
+    question: tuple  # the question's identity within its survey
+
+
+def _in_order_of_appearance(placed: list[_Placed], renumber: set[str]) -> list[SurveyResult]:
+    """Records; in surveys whose questions carry no printed numbers and mix tables with
+    questions reported in prose, questions are numbered in the order they appear."""
+    firsts: dict[tuple, int] = {}
+    for p in placed:
+        if p.record is not None and p.record.survey_id in renumber:
+            key = (p.record.survey_id, p.question)
+            firsts[key] = min(firsts.get(key, p.position), p.position)
+    numbers: dict[tuple, int] = {}
+    for survey_id in renumber:
+        keys = sorted((k for k in firsts if k[0] == survey_id), key=firsts.get)
+        numbers.update({k: i for i, k in enumerate(keys, start=1)})
+    out = []
+    for p in placed:
+        if p.record is None:
+            continue
+        key = (p.record.survey_id, p.question)
+        out.append(p.record.model_copy(update={"question_no": numbers[key]})
+                   if key in numbers else p.record)
     return out
 
 
@@ -133,7 +179,8 @@ def _tables(lines: list[Line]) -> list[_Table]:
         found: list[_Table] = []
         if header:
             has_pct, has_count = _PERCENT_COLUMN.search(header), _COUNT_COLUMN.search(header)
-            columns = "pct" if has_pct and not has_count else "both" if has_pct else "count"
+            columns = "groups" if _GROUP_HEADER.match(header) else \
+                "pct" if has_pct and not has_count else "both" if has_pct else "count"
             found = _read_rows(lines, first_row, need_pct=False, columns=columns)
             if found and not found[0].question:
                 found[0].first_line, found[0].question_no, found[0].question = \
@@ -165,6 +212,9 @@ def _header_at(lines: list[Line], i: int) -> tuple[str | None, int]:
     header = " ".join(ln.text.strip() for ln in lines[i:first_row])
     if _is_header(header) and _COLUMN_WORD.search(lines[i].text):
         return header, first_row
+    text = lines[i].text.strip()
+    if _GROUP_HEADER.match(text) or _PCT_ONLY_HEADER.match(text):
+        return text, i + 1
     return None, i + 1
 
 
@@ -221,10 +271,12 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
                 break
             i += 1
             continue
-        option = " ".join([*(p.text.strip() for p in pending), match["text"].strip(" |–—-:")])
+        option = " ".join([*(p.text.strip() for p in pending),
+                           _LEADER.sub("", match["text"]).strip(" |–—-:")])
         option = _BULLET.sub("", option).strip()
         if not re.search(r"[^\W\d_]", option) or (
-                form in ("count", "bare_pct", "count_bare_pct") and _ends_with_figure(option)):
+                form in ("count", "bare_pct", "count_bare_pct", "breakdown")
+                and _ends_with_figure(option)):
             break
         start = pending[0].start if pending else line.start
         count = match.groupdict().get("count")
@@ -243,7 +295,8 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
 
 def _row_match(text: str, shape: str | None,
                columns: str) -> tuple[re.Match | None, str | None]:
-    bare = {"pct": ["bare_pct"], "both": ["count_bare_pct", "count"]}.get(columns, ["count"])
+    bare = {"pct": ["bare_pct"], "both": ["count_bare_pct", "count"],
+            "groups": ["breakdown"]}.get(columns, ["count"])
     forms = [shape] if shape else ["count_pct", "pct_count", "pct", *bare]
     for form in forms:
         match = _ROW_FORMS[form].match(text)
@@ -268,6 +321,8 @@ def _question_before(lines: list[Line], header: int) -> tuple[int, int | None, s
     """The question printed just above a table's header (or rows): number and joined text."""
     back = []
     j = header - 1
+    if j > 0 and not lines[j].text.strip():
+        j -= 1  # one blank line between a caption and its table
     while j >= 0 and len(back) < 4:
         text = _CAPTION.sub("", lines[j].text.strip())
         if not text:
@@ -282,7 +337,8 @@ def _question_before(lines: list[Line], header: int) -> tuple[int, int | None, s
             break
         j -= 1
     if back and _ENDS_AS_QUESTION.search(back[-1]):
-        return header - len(back), None, " ".join(back)
+        question = re.sub(r"^[\"“«](.+?\?)[\"”»]", r"\1", " ".join(back))  # a quoted caption
+        return j + 1, None, question
     return header, None, ""
 
 
@@ -295,7 +351,7 @@ def _surveys(tables: list[_Table]) -> list[list[_Table]]:
         prev = groups[-1][-1] if groups else None
         restart = table.question_no is not None and prev is not None and (
             prev.question_no is None or table.question_no <= prev.question_no)
-        if prev is None or restart or table.first_line - prev.last_line > 12:
+        if prev is None or restart or table.first_line - prev.last_line > _SURVEY_GAP:
             groups.append([table])
         else:
             groups[-1].append(table)
@@ -552,20 +608,23 @@ _POLLSTER = [
 ]
 
 
-def _prose_results(doc: Document, statements: list[_Statement],
-                   used_ids: Counter) -> list[SurveyResult]:
+def _prose_results(doc: Document, statements: list[_Statement], used_ids: Counter,
+                   spans: list[tuple[int, int, str]]) -> list[_Placed]:
     """Statements in consecutive sentences form one poll; a question ends where the answers
-    stop being alternatives (quoted options) or the subgroup changes."""
-    out: list[SurveyResult] = []
-    spans = sentences(doc.text)
+    stop being alternatives (quoted options) or the subgroup changes. A poll reported between
+    the tables of a survey is part of that survey."""
+    out: list[_Placed] = []
+    sentence_spans = sentences(doc.text)
     polls: list[list[_Statement]] = []
     for st in statements:
         if polls and st.sentence - polls[-1][-1].sentence <= 1:
             polls[-1].append(st)
         else:
             polls.append([st])
-    for poll in polls:
-        survey_id = _poll_id(doc.text, spans, poll[0].sentence, used_ids)
+    for index, poll in enumerate(polls):
+        inside = [sid for start, end, sid in spans if start <= poll[0].start <= end]
+        survey_id = inside[0] if inside else _poll_id(doc.text, sentence_spans,
+                                                      poll[0].sentence, used_ids)
         question_no, option_no, prev = 0, 0, None
         for st in poll:
             # contrasted shares in one sentence answer one question ("42% would not, while 27%
@@ -577,13 +636,14 @@ def _prose_results(doc: Document, statements: list[_Statement],
                 option_no += 1
             else:
                 question_no, option_no = question_no + 1, 1
-            out.append(_result(
+                position = st.start
+            out.append(_Placed(_result(
                 source_name=doc.source_name, **doc.cite(st.start, st.end), survey_id=survey_id,
                 question_no=question_no, question_text=st.group or st.question,
-                option_no=option_no,
-                option_text=st.option, responses=None, pct_reported=st.pct, n_respondents=st.n))
+                option_no=option_no, option_text=st.option, responses=None,
+                pct_reported=st.pct, n_respondents=st.n), position, ("prose", index, question_no)))
             prev = st
-    return [r for r in out if r is not None]
+    return out
 
 
 def _result(**fields) -> SurveyResult | None:

@@ -340,3 +340,41 @@ def test_contrasted_answers_and_bare_verbs_in_prose():
 def test_share_of_a_group_that_rose_to_a_percentage():
     [r] = rows("Among pensioners, the share of people satisfied with local clinics rose to 38%.")
     assert (r.option_text, r.pct_reported) == ("satisfied with local clinics", 38.0)
+
+
+SURVEY_REPORT = """Methodology
+A total of 820 residents of Karaganda were interviewed in the survey.
+
+Table 1. "How satisfied are you with public transport?" (% of respondents, n=820)
+
+                         Total    Men    Women
+Fully satisfied           22.0    24.1   20.2
+Rather dissatisfied       48.5    47.0   49.8
+Hard to say / no
+answer                    29.5    28.9   30.0
+
+Of the 820 respondents, 14.0% said they used a bicycle in summer, 80.5% said they did not,
+and 5.5% refused to answer.
+
+Table 2. "Which problems matter most to you?" (up to two answers; %, n=820)
+
+%
+Potholes ................................... 61.2
+Bus delays ............................... 44.0
+Air quality ............................ 30.3
+"""
+
+
+def test_group_columns_dot_leaders_and_a_prose_question_between_tables():
+    got = rows(SURVEY_REPORT)
+    table = sorted((r.question_no, r.option_no, r.option_text, r.pct_reported) for r in got
+                   if r.survey_id == got[0].survey_id)
+    table = [(q, text, pct) for q, _, text, pct in table]
+    assert table == [
+        (1, "Fully satisfied", 22.0), (1, "Rather dissatisfied", 48.5),
+        (1, "Hard to say / no answer", 29.5),
+        (2, "they used a bicycle in summer", 14.0), (2, "they did not", 80.5),
+        (2, "refused to answer", 5.5),
+        (3, "Potholes", 61.2), (3, "Bus delays", 44.0), (3, "Air quality", 30.3)]
+    assert got[0].question_text.startswith("How satisfied are you with public transport?")
+    assert {r.n_respondents for r in got} == {820}
