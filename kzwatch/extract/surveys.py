@@ -67,8 +67,8 @@ _CAPTION = re.compile(r"^(?:table|figure|fig\.|chart|diagram)\s*\d+(?:\.\d+)*\s*
 # a question may close with an instruction: "…? (multiple answers allowed)"
 _ENDS_AS_QUESTION = re.compile(r"\?[\"”»']?\s*(?:\([^()]{1,80}\))?\s*$")
 _BULLET = re.compile(r"^(?:[•◦▪▫·*►–—-]|[a-z]\)|\([a-z]\))\s+")
-_MAX_WRAP = 6
-_SURVEY_GAP = 30  # lines of other text after which the next table belongs to another survey  # lines of one option's text before the table is deemed over
+_MAX_WRAP = 6  # lines of one option's text before the table is deemed over
+_SURVEY_GAP = 30  # lines of other text after which the next table belongs to another survey
 
 _SURVEY_WORD = re.compile(r"\b(?:survey\w*|poll\w*|questionnaire|respondents?|interview\w*)\b",
                           re.IGNORECASE)
