@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kzwatch.document import Document, sentences
+from kzwatch.extract.dates import document_dateline, find_dates
 from kzwatch.extract.tables import (
     YEAR,
     Line,
@@ -70,7 +71,8 @@ _EARLIER_YEAR = re.compile(r"\b(?:a|one) year (?:earlier|before|ago)\b|\bthe (?:
                            r"preceding) year\b|\blast year\b", re.IGNORECASE)
 _INDEX_YEAR = re.compile(
     rf"(?:Index|CPI|EGDI|Survey|ranking|report)\)?(?:\s+(?:for|of|in))?[\s-]+(?P<y>{YEAR})\b"
-    rf"|\b(?P<y2>{YEAR})\s+(?:Corruption Perceptions? Index|CPI|E-?government)", re.IGNORECASE)
+    rf"|\b(?P<y2>{YEAR})\s+(?:Corruption Perceptions? Index|CPI|E-?government|edition|"
+    r"ranking|rating|index|report)", re.IGNORECASE)
 _SCORE = re.compile(
     r"\bscore of (?P<a>\d{1,3})(?:\s*points?)?(?:\s*(?:out of|/)\s*100)?"
     r"|\bscored (?P<b>\d{1,3})(?: points?)?(?: out of 100)?"
@@ -86,7 +88,7 @@ _RANK = re.compile(
     r"(?:\s+(?:place|position))?(?:\s+(?:out of|among|of)\s+(?P<of2>\d{2,3}))?"
     r"|\b(?P<r3>\d{1,3})(?:st|nd|rd|th)\s+(?:out of|among)\s+(?P<of3>\d{2,3})", re.IGNORECASE)
 _OUT_OF = re.compile(r"\b(?:out of|among|of)\s+(?P<of>\d{2,3})\s+(?:countries|states|nations|"
-                     r"UN member states)", re.IGNORECASE)
+                     r"(?:UN\s+)?member\s+states)", re.IGNORECASE)
 _LISTED = re.compile(rf"\b(?P<country>{_COUNTRY_NAMES})\s*\((?P<score>\d{{1,3}})"
                      r"(?:\s*,\s*(?P<rank>\d{1,3})(?:st|nd|rd|th)\s*(?:place|position)?)?\)")
 
@@ -107,13 +109,23 @@ _ASSEMBLY_YEAR = [
     re.compile(rf"\b(?:In|During)\s+(?P<y>{YEAR}),?\s+(?:[\w-]+\s+){{0,4}}?"
                rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b"),
 ]
-# "470.5 tenge per US dollar", "an exchange rate of 512 tenge to the euro"
+# exchange rates in prose, three forms: "470.5 tenge per US dollar"; "the euro was quoted at
+# 540 tenge", "the Russian ruble at 5.29 tenge"; "compared with 454 tenge on …" (same currency)
 _CURRENCY_NAMES = {"dollar": "USD", "euro": "EUR", "rouble": "RUB", "ruble": "RUB",
                    "yuan": "CNY", "pound": "GBP"}
-_FX_PROSE = re.compile(
-    r"(?P<rate>\d{1,4}(?:[.,]\d{1,4})?)\s+(?:tenge|KZT)\s+(?:per|to\s+the|to\s+one|for\s+(?:one|a|1)|"
-    r"against\s+the)\s+(?:US\s+|U\.S\.\s+|American\s+|Russian\s+)?"
-    r"(?P<currency>dollar|euro|rouble|ruble|yuan|pound)s?\b", re.IGNORECASE)
+_CURRENCY = r"(?P<currency>dollar|euro|rouble|ruble|yuan|pound)s?"
+_RATE = r"(?P<rate>\d{1,4}(?:[.,]\d{1,4})?)\s+(?:tenge|KZT)\b"
+_FX_PROSE = [
+    re.compile(_RATE + r"\s+(?:per|to\s+the|to\s+one|for\s+(?:one|a|1)|against\s+the)\s+"
+               r"(?:US\s+|U\.S\.\s+|American\s+|Russian\s+|Chinese\s+|British\s+)?"
+               + _CURRENCY + r"\b", re.IGNORECASE),
+    re.compile(r"\b" + _CURRENCY + r"\s+(?:(?:was|were|is|stood|closed|traded|quoted|set|fixed|"
+               r"rose|fell|weakened|strengthened)\s+){0,2}(?:at|to)\s+" + _RATE, re.IGNORECASE),
+    re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from)\s+" + _RATE,
+               re.IGNORECASE),
+]
+
+
 # "KZT/USD = 0.00204", "USD/KZT 447.85   EUR/KZT 486.10" (a pair of ISO codes, then its rate)
 _TICKER = re.compile(r"\b(?P<pair>[A-Z]{3}\s*/\s*[A-Z]{3})(?:\s*[=:]\s*|[ \t]+)"
                      r"(?P<rate>\d+(?:\.\d+)?)(?![\d.,]*\s*(?:%|per\b|million|billion))"
@@ -484,10 +496,12 @@ def _index_statement(doc: Document, start: int, sentence: str, context: _IndexCo
     others = _further_scores(doc, start, sentence, score.end(), context) if score else []
     if any(r and r.entity == entity for r in listed):  # "Russia (28, 137th place)" says it all
         return [*listed, *others]
+    others += _earlier_ranks(doc, start, sentence, context, entity)
     return [_record(doc, (start, start + len(sentence)), indicator=context.indicator,
                     entity=entity, period=context.year, value=value, unit=unit, rank=rank_no,
                     rank_of=rank_of if rank_no else None),
-            *(r for r in [*listed, *others] if r and r.entity != entity)]
+            *(r for r in [*listed, *others]
+              if r and (r.entity, r.period) != (entity, context.year))]
 
 
 _FURTHER_SCORE = re.compile(
@@ -507,6 +521,24 @@ def _further_scores(doc: Document, start: int, sentence: str, after: int,
                     rank=int(m["rank"]) if m["rank"] else None,
                     rank_of=context.rank_of if m["rank"] else None)
             for m in _FURTHER_SCORE.finditer(sentence, after)]
+
+
+# "placed 24th, up from 28th in the previous survey in 2022": the earlier edition's rank
+_EARLIER_RANK = re.compile(
+    rf"\b(?:up|down|climbing|rising|falling|dropping)\s+from\s+(?P<r>\d{{1,3}})(?:st|nd|rd|th)"
+    rf"(?:\s+(?:place|position))?[^.;\d]{{0,40}}?\b(?:in|of)\s+(?P<y>{YEAR})\b", re.IGNORECASE)
+
+
+def _earlier_ranks(doc: Document, start: int, sentence: str, context: _IndexContext,
+                   entity: str) -> list[Indicator | None]:
+    out = []
+    for m in _EARLIER_RANK.finditer(sentence):
+        rank = int(m["r"])
+        value, unit = (float(rank), "rank") if context.indicator == "egov_rank" else (None, None)
+        out.append(_record(doc, (start, start + len(sentence)), indicator=context.indicator,
+                           entity=entity, period=m["y"], value=value, unit=unit, rank=rank,
+                           rank_of=context.rank_of))
+    return out
 
 
 def _shifted_year(sentence: str, year: str | None) -> str | None:
@@ -564,20 +596,74 @@ def _from_totals(doc: Document) -> list[Indicator | None]:
                                period="-".join(filter(None, (match["y"],
                                                              match.groupdict().get("y2")))),
                                value=parse_number(match["n"]), unit="count"))
+            # "…, compared with 987 in 2023": the same count for another year
+            for earlier in _COMPARED_YEAR.finditer(doc.text, match.end(), s_end):
+                out.append(_record(doc, (s_start, s_end), indicator="peaceful_assemblies",
+                                   entity=country.group(0) if country else HOME,
+                                   period=earlier["y"], value=parse_number(earlier["n"]),
+                                   unit="count"))
+    return out + _assembly_shares(doc, out)
+
+
+_COMPARED_YEAR = re.compile(
+    rf"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from|versus)\s+"
+    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:\w+\s+){{0,2}}?(?:in|a year earlier in)\s+"
+    rf"(?P<y>{YEAR})\b", re.IGNORECASE)
+# "social issues accounted for 61 percent of the rallies, economic demands for 27 percent"
+_SHARE_KIND = re.compile(
+    r"\b(?P<kind>social|economic|political|socio-economic)\b[^.;%\d]{0,90}?"
+    r"\b(?:for|made\s+up|constituted|represented|comprised|amounted\s+to|were|was)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?"
+    r"(?P<pct>\d{1,2}(?:[.,]\d)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_ASSEMBLY_NOUN = re.compile(r"\b(?:rall(?:y|ies)|assemblies|protests|demonstrations|pickets)\b",
+                            re.IGNORECASE)
+
+
+def _assembly_shares(doc: Document, counts: list[Indicator | None]) -> list[Indicator | None]:
+    """Shares of assemblies by the kind of demand, stated in prose for one year."""
+    out = []
+    for start, end in sentences(doc.text):
+        sentence = doc.text[start:end]
+        if not _ASSEMBLY_NOUN.search(sentence):
+            continue
+        years = set(re.findall(rf"\b{YEAR}\b", sentence))
+        known = [c.period for c in counts if c and c.evidence_start is not None and
+                 doc.to_original(start, end)[0] >= c.evidence_start]
+        period = years.pop() if len(years) == 1 else (known[-1] if known else None)
+        for m in _SHARE_KIND.finditer(sentence):
+            kind = "economic" if m["kind"].lower() == "socio-economic" else m["kind"].lower()
+            out.append(_record(doc, (start, end), indicator=f"assemblies_share_{kind}",
+                               entity=HOME, period=period, value=parse_number(m["pct"]),
+                               unit="percent"))
     return out
 
 
 def _from_prose_rates(doc: Document) -> list[Indicator | None]:
-    """'470.5 tenge per US dollar': the pair written as tickers write it (USD/KZT = tenge per
-    dollar), dated by a full date in the same sentence."""
+    """Rates written out, as tickers write the pair (USD/KZT = tenge per dollar). A rate is
+    dated by a date right after it ("… on January 31, 2024"), else by the sentence's first
+    date that no other rate claims; a bare "January 31" only against the dateline's year."""
+    dateline = document_dateline(doc.text)
+    found: list[tuple[int, int, str | None, float, int, int]] = []
+    for pattern in _FX_PROSE:
+        for match in pattern.finditer(doc.text):
+            found.append((match.start(), match.end(), match.groupdict().get("currency"),
+                          parse_number(match["rate"].replace(",", ".")),
+                          *doc.sentence_span(match.start())))
     out = []
-    for match in _FX_PROSE.finditer(doc.text):
-        s_start, s_end = doc.sentence_span(match.start())
-        date = _DATE.search(doc.text, s_start, s_end)
-        currency = _CURRENCY_NAMES[match["currency"].lower()]
-        out.append(_record(doc, (s_start, s_end), indicator="fx_rate", entity=f"{currency}/KZT",
-                           period=_iso(date) if date else None,
-                           value=parse_number(match["rate"].replace(",", ".")), unit="rate"))
+    last_currency: dict[int, str] = {}  # sentence start -> currency of its last rate
+    for start, end, currency, value, s_start, s_end in sorted(set(found)):
+        currency = currency.lower() if currency else last_currency.get(s_start)
+        if currency is None or any(a <= start < b for a, b, *_ in found if (a, b) != (start, end)
+                                   and a < start):
+            continue  # a rate already read by a longer form, or a currency never named
+        last_currency[s_start] = currency
+        dates = find_dates(doc.text[s_start:s_end], dateline=dateline)
+        after = [d for d in dates if 0 <= d.start - (end - s_start) <= 6]
+        free = [d for d in dates if d.end <= start - s_start] or dates
+        date = (after or free or [None])[0]
+        out.append(_record(doc, (s_start, s_end), indicator="fx_rate",
+                           entity=f"{_CURRENCY_NAMES[currency]}/KZT",
+                           period=date.iso if date else None, value=value, unit="rate"))
     return out
 
 

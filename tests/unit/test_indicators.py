@@ -325,3 +325,33 @@ def test_ticker_without_equals_sign():
 
 def test_currency_pair_with_a_percent_change_is_not_a_rate():
     assert found("The USD/KZT pair moved USD/KZT 3% lower over the week.") == []
+
+
+def test_egov_rank_of_this_edition_and_the_one_it_is_compared_with():
+    got = by_key(found("The 2026 edition of the UN E-Government Survey placed Kazakhstan 19th "
+                       "out of 193 member states, down from 17th in the previous survey in "
+                       "2024."))
+    assert (got[("egov_rank", "Kazakhstan", "2026")].rank,
+            got[("egov_rank", "Kazakhstan", "2024")].rank) == (19, 17)
+    assert got[("egov_rank", "Kazakhstan", "2024")].rank_of == 193
+
+
+def test_rates_in_prose_named_by_currency_and_compared_with_an_earlier_date():
+    got = found("On 3 March 2026 the regulator set the rate at 498.10 tenge to the US dollar, "
+                "compared with 470.25 tenge on 3 March 2025. The euro was quoted at 530.40 "
+                "tenge and the Russian ruble at 5.61 tenge.")
+    assert [(r.entity, r.period, r.value) for r in got] == [
+        ("USD/KZT", "2026-03-03", 498.1), ("USD/KZT", "2025-03-03", 470.25),
+        ("EUR/KZT", None, 530.4), ("RUB/KZT", None, 5.61)]
+
+
+def test_assembly_counts_compared_by_year_and_shares_by_demand_in_prose():
+    got = by_key(found("Officials said 812 peaceful assemblies were held in 2025, compared "
+                       "with 640 in 2024. Social demands accounted for 55 percent of the "
+                       "rallies in 2025, economic grievances for 30 percent and political "
+                       "demands for 15 percent."))
+    assert got[("peaceful_assemblies", "Kazakhstan", "2025")].value == 812
+    assert got[("peaceful_assemblies", "Kazakhstan", "2024")].value == 640
+    assert {k[0]: r.value for k, r in got.items() if k[0].startswith("assemblies_share")} == {
+        "assemblies_share_social": 55, "assemblies_share_economic": 30,
+        "assemblies_share_political": 15}
