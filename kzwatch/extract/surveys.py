@@ -23,8 +23,8 @@ from models.records import SurveyResult
 
 _QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s+(\S.*)$")
 _COLUMN_WORD = re.compile(
-    r"\b(?:responses?|ratio|percent(?:age)?|share|count|number of|mentions|votes|answers?)\b|%",
-    re.IGNORECASE)
+    r"\b(?:responses?|ratio|percent(?:age)?|share|count|number of|mentions|votes|answers?)\b|%"
+    r"|(?-i:\bN\b)", re.IGNORECASE)
 _HEADER_TAIL = re.compile(
     r"^(?:(?:number|of|mentions|responses?|count|ratio|percent(?:age)?|share|votes|%)\s*)+$",
     re.IGNORECASE)
@@ -60,7 +60,14 @@ _PCT_ONLY_HEADER = re.compile(r"^(?:%|percent(?:age)?|share,?\s*%?|%\s+of\s+resp
 # dot leaders between an option and its figure: "Courts ......... 41.7"
 _LEADER = re.compile(r"\s*(?:\.{2,}|…+)[\s.…]*$")
 _PERCENT_COLUMN = re.compile(r"%|percent|ratio|share", re.IGNORECASE)
-_COUNT_COLUMN = re.compile(r"responses|count|number|votes|mentions", re.IGNORECASE)
+_COUNT_COLUMN = re.compile(r"responses|count|number|votes|mentions|(?-i:\bN\b)", re.IGNORECASE)
+# a question line that ends with the column header: "… to a public official?    N    %"
+_TRAILING_HEADER = re.compile(
+    r"^(?P<body>.*?[?.)])\s+(?P<cols>(?:(?:(?-i:N)|%|number|count|responses|percent|share)"
+    r"(?:\s+|$)){1,3})$", re.IGNORECASE)
+# a row that sums the others: its count is the question's respondents
+_TOTAL_ROW = re.compile(r"^(?:total|all respondents|base|sum|итого)\b", re.IGNORECASE)
+_CAPTION_N = re.compile(r"\b[Nn]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
 # "Table 3. Which …?" — a caption's label is not part of the question
 _CAPTION = re.compile(r"^(?:table|figure|fig\.|chart|diagram)\s*\d+(?:\.\d+)*\s*[.:–—-]\s*",
                       re.IGNORECASE)
@@ -101,6 +108,7 @@ class _Table:
     first_line: int  # index of the question's first line
     last_line: int  # index of the last row's line
     rows: list[_Row] = field(default_factory=list)
+    n: int | None = None  # respondents printed for this question (a "Total" row, "n = …")
 
 
 def extract(doc: Document) -> list[SurveyResult]:
@@ -177,7 +185,15 @@ def _tables(lines: list[Line]) -> list[_Table]:
         text = lines[i].text.strip()
         header, first_row = _header_at(lines, i)
         found: list[_Table] = []
-        if header:
+        if _TRAILING_HEADER.match(text) and "?" in _question_up_to(lines, i)[2]:
+            cols = _TRAILING_HEADER.match(text)["cols"]
+            has_pct, has_count = _PERCENT_COLUMN.search(cols), _COUNT_COLUMN.search(cols)
+            columns = "pct" if has_pct and not has_count else "both" if has_pct else "count"
+            found = _read_rows(lines, i + 1, need_pct=False, columns=columns)
+            if found and not found[0].question:
+                found[0].first_line, found[0].question_no, found[0].question = \
+                    _question_up_to(lines, i)
+        elif header:
             has_pct, has_count = _PERCENT_COLUMN.search(header), _COUNT_COLUMN.search(header)
             columns = "groups" if _GROUP_HEADER.match(header) else \
                 "pct" if has_pct and not has_count else "both" if has_pct else "count"
@@ -195,6 +211,12 @@ def _tables(lines: list[Line]) -> list[_Table]:
                 found[0].first_line, found[0].question_no, found[0].question = \
                     _question_before(lines, i + 1)
         found = [t for t in found if t.question]
+        for table in found[:1]:  # "(percent of respondents; n = 1,184)" in the caption above
+            caption = " ".join(ln.text for ln in lines[max(0, table.first_line - 3):
+                                                         table.first_line])
+            stated = _CAPTION_N.search(caption)
+            if stated and table.n is None:
+                table.n = int(parse_number(stated["n"]))
         if found:
             tables += found
             i = after_table = found[-1].last_line + 1
@@ -281,6 +303,11 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
         start = pending[0].start if pending else line.start
         count = match.groupdict().get("count")
         pct = match.groupdict().get("pct")
+        if _TOTAL_ROW.match(option) and not pending:
+            current.n = int(parse_number(count)) if count else current.n
+            current.last_line, pending = i, []
+            i += 1
+            continue
         current.rows.append(_Row(option, start, line.end,
                                  int(parse_number(count)) if count else None,
                                  parse_number(pct) if pct else None))
@@ -315,6 +342,23 @@ def _plausible(rows: list[_Row]) -> bool:
         return False
     bases = [r.count * 100 / r.pct for r in rows if r.count and r.pct and r.count >= 5]
     return not bases or max(bases) <= 1.2 * min(bases) + 2
+
+
+def _question_up_to(lines: list[Line], i: int) -> tuple[int, int | None, str]:
+    """The question that ends on line i, whose tail is the column header ("…? N %")."""
+    body = _TRAILING_HEADER.match(lines[i].text.strip())["body"]
+    back = [body]
+    j = i
+    while not _QUESTION.match(back[0]) and j > 0 and len(back) < 4:
+        above = lines[j - 1].text.strip()
+        if not above or re.search(r"[.!:)]$", above):
+            break
+        back.insert(0, above)
+        j -= 1
+    number = _QUESTION.match(back[0])
+    if number:
+        back[0] = number[2]
+    return j, int(number[1]) if number else None, " ".join(back)
 
 
 def _question_before(lines: list[Line], header: int) -> tuple[int, int | None, str]:
@@ -400,6 +444,8 @@ def _derived_size(table: _Table) -> int | None:
 
 
 def _question_size(table: _Table, survey_n: int | None) -> int | None:
+    if table.n is not None:
+        return table.n
     if survey_n is not None and (_fits(survey_n, table) or _derived_size(table) is None):
         return survey_n
     return _derived_size(table)
@@ -437,6 +483,8 @@ _OPINION = re.compile(
     r"(?:dis)?approved?|(?:are|were) (?:convinced|sure|confident)|perceive(?: it| this)? as|"
     r"see(?: it)? as|named|chose|answered)\b(?:\s+that)?(?:\s+(?P<clause>.+))?$",
     re.IGNORECASE | re.DOTALL)
+# "46% said it had decreased, 31% said it had not changed": answers, not separate opinions
+_ANSWERING = re.compile(r"said|say|answered|replied|chose|named", re.IGNORECASE)
 _CONTRAST_LINK = re.compile(r"\b(?:while|whereas|but|against|compared (?:to|with)|versus|"
                             r"as opposed to)\b", re.IGNORECASE)
 # a verb that is a whole answer when nothing follows it: "18% agreed and 49% disagreed"
@@ -507,8 +555,10 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
                 option, contrast = _contrast_option(post), True
             # "…, while 27% said …", "18% agreed and 49% disagreed": a contrast or a short
             # answer joins the answers of one question
+            said = _OPINION.match(post.split(";")[0])
             contrast = contrast or (len(out) > opened and option is not None and (
-                bool(_CONTRAST_LINK.search(pre)) or len(option.split()) <= 3))
+                bool(_CONTRAST_LINK.search(pre)) or len(option.split()) <= 3 or bool(
+                    said and _ANSWERING.fullmatch(said["verb"]))))
             if option is None:
                 continue
             n = _sample_size(sizes, index, spans, text) if group is None else None
@@ -591,6 +641,7 @@ def _prose_option(pre: str, post: str) -> tuple[str | None, bool]:
     if quoted:
         return quoted["q"].strip(" .,;"), True
     clause = _ATTRIBUTION.split(clause.replace("\n", " "))[0]
+    clause = re.split(r",\s*(?:while|whereas|but)\b", clause)[0]  # "…, while the remaining"
     clause = re.sub(r"[\s,;]*(?:and|while|whereas|but)?[\s,;]*$", "", clause)
     clause = clause.strip(" .,;:“”\"")
     # "said yes" is a whole answer; after other verbs one word is usually a fragment

@@ -378,3 +378,50 @@ def test_group_columns_dot_leaders_and_a_prose_question_between_tables():
         (3, "Potholes", 61.2), (3, "Bus delays", 44.0), (3, "Air quality", 30.3)]
     assert got[0].question_text.startswith("How satisfied are you with public transport?")
     assert {r.n_respondents for r in got} == {820}
+
+
+HOUSEHOLD_TABLES = """Table 1. Use of e-services (number of respondents and percent)
+Q2. In the past year, have you or a member of your
+household paid a utility bill online?                  N       %
+  Yes, every month                                     300    50.0
+  Yes, sometimes                                       120    20.0
+  No                                                   180    30.0
+  Total                                                600   100.0
+Q5. Why not? (asked of those who answered "No" to Q2)
+                                                       N       %
+  No internet at home                                   90    50.0
+  Prefer to pay in cash                                 90    50.0
+  Total                                                180   100.0
+
+Table 2. Preferred channels (percent of respondents; n = 575)
+Q6. Which channels would you use? Name no
+more than two.                                             %
+  Mobile app                                             61.0
+  Bank branch                                            40.5
+"""
+
+
+def test_headers_at_the_end_of_the_question_total_rows_and_caption_sizes():
+    got = rows(HOUSEHOLD_TABLES)
+    by_q = {}
+    for r in got:
+        by_q.setdefault(r.question_no, []).append(r)
+    assert sorted(by_q) == [2, 5, 6]
+    assert [r.option_text for r in by_q[2]] == ["Yes, every month", "Yes, sometimes", "No"]
+    assert by_q[2][0].question_text == ("In the past year, have you or a member of your "
+                                        "household paid a utility bill online?")
+    assert {r.n_respondents for r in by_q[2]} == {600}  # the Total row, not an option
+    assert {r.n_respondents for r in by_q[5]} == {180}
+    assert [(r.option_text, r.pct_reported, r.responses) for r in by_q[6]] == [
+        ("Mobile app", 61.0, None), ("Bank branch", 40.5, None)]
+    assert {r.n_respondents for r in by_q[6]} == {575}
+
+
+def test_answers_listed_with_said_in_one_sentence_are_one_question():
+    got = rows("A poll of 1,000 adults asked whether prices had risen. Some 58 percent of "
+               "respondents said they had risen sharply, 30 percent said they had risen a "
+               "little, and 8 percent said they had stayed the same, while the remaining 4 "
+               "percent found it difficult to answer.")
+    assert [(r.question_no, r.option_no, r.pct_reported) for r in got] == [
+        (1, 1, 58.0), (1, 2, 30.0), (1, 3, 8.0), (1, 4, 4.0)]
+    assert got[2].option_text == "they had stayed the same"
