@@ -123,6 +123,9 @@ _FX_PROSE = [
                r"rose|fell|weakened|strengthened)\s+){0,2}(?:at|to)\s+" + _RATE, re.IGNORECASE),
     re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from)\s+" + _RATE,
                re.IGNORECASE),
+    # the wire agencies' aside: "($1 = 511.20 tenge)", "(1 euro = 540 tenge)"
+    re.compile(r"\(\s*(?:\$\s*1|1\s+(?:US\s+)?" + _CURRENCY + r"|1\s+USD)\s*=\s*" + _RATE,
+               re.IGNORECASE),
 ]
 
 
@@ -529,9 +532,20 @@ _EARLIER_RANK = re.compile(
     rf"(?:\s+(?:place|position))?[^.;\d]{{0,40}}?\b(?:in|of)\s+(?P<y>{YEAR})\b", re.IGNORECASE)
 
 
+_EARLIER_SCORE = re.compile(
+    rf"\((?:up\s+from\s+|down\s+from\s+|compared\s+with\s+)?(?P<s>\d{{1,3}})\s+points?\s+"
+    rf"in\s+(?P<y>{YEAR})\)", re.IGNORECASE)
+
+
 def _earlier_ranks(doc: Document, start: int, sentence: str, context: _IndexContext,
                    entity: str) -> list[Indicator | None]:
+    """Earlier editions the sentence compares with: "up from 28th in 2022", "(39 points in
+    2023)"."""
     out = []
+    if context.indicator == "cpi_score":
+        out += [_record(doc, (start, start + len(sentence)), indicator="cpi_score",
+                        entity=entity, period=m["y"], value=float(m["s"]), unit="score",
+                        rank=None, rank_of=None) for m in _EARLIER_SCORE.finditer(sentence)]
     for m in _EARLIER_RANK.finditer(sentence):
         rank = int(m["r"])
         value, unit = (float(rank), "rank") if context.indicator == "egov_rank" else (None, None)
@@ -652,6 +666,8 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
     out = []
     last_currency: dict[int, str] = {}  # sentence start -> currency of its last rate
     for start, end, currency, value, s_start, s_end in sorted(set(found)):
+        if currency is None and doc.text[start:start + 3].replace(" ", "").startswith("($"):
+            currency = "dollar"
         currency = currency.lower() if currency else last_currency.get(s_start)
         if currency is None or any(a <= start < b for a, b, *_ in found if (a, b) != (start, end)
                                    and a < start):

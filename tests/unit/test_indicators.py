@@ -355,3 +355,12 @@ def test_assembly_counts_compared_by_year_and_shares_by_demand_in_prose():
     assert {k[0]: r.value for k, r in got.items() if k[0].startswith("assemblies_share")} == {
         "assemblies_share_social": 55, "assemblies_share_economic": 30,
         "assemblies_share_political": 15}
+
+
+def test_wire_aside_rate_and_earlier_cpi_score_in_parentheses():
+    got = by_key(found("The fund paid $12 million for the plant. ($1 = 498.30 tenge)\n"
+                       "In the Corruption Perceptions Index 2025, Kazakhstan scored 42 points "
+                       "(40 points in 2024) and ranked 80th out of 180 countries."))
+    assert got[("fx_rate", "USD/KZT", None)].value == 498.3
+    assert got[("cpi_score", "Kazakhstan", "2025")].value == 42
+    assert got[("cpi_score", "Kazakhstan", "2024")].value == 40
