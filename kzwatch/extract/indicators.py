@@ -675,7 +675,7 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
         last_currency[s_start] = currency
         dates = find_dates(doc.text[s_start:s_end], dateline=dateline)
         after = [d for d in dates if 0 <= d.start - (end - s_start) <= 6]
-        free = [d for d in dates if d.end <= start - s_start] or dates
+        free = [d for d in dates if d.end <= start - s_start]
         date = (after or free or [None])[0]
         out.append(_record(doc, (s_start, s_end), indicator="fx_rate",
                            entity=f"{_CURRENCY_NAMES[currency]}/KZT",
