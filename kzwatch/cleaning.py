@@ -26,6 +26,7 @@ _CITATION_LINE = re.compile(
     r"^\s*\d{1,3}\s+(?:See\b|Ibid\b|Cf\.|[A-Z][\w'’-]+,\s+[A-Z]\.|.*\((?:19|20)\d\d\)|.*https?://)")
 _TEASER = re.compile(r"^\s*(?:read more|read also|also read|see also|related(?: articles?)?|"
                      r"more on this|recommended)\b\W*", re.I)
+_PDF_LINE_MAX = 130  # median line length above which blank-line spacing marks paragraphs
 _HEADLINE_MIN = 40  # shorter repeated lines (table headers, "Your option. 9 7.3 %") stay
 
 
@@ -55,7 +56,12 @@ def _double_spaced(lines: list[_Line]) -> bool:
             text_lines += 1
             if not lines[i + 1].norm and (i + 2 >= len(lines) or lines[i + 2].norm):
                 followed += 1
-    return text_lines >= 10 and followed / text_lines > 0.6
+    if text_lines < 10 or followed / text_lines <= 0.6:
+        return False
+    # a PDF wraps lines at a page width; a page whose paragraphs are single long lines with a
+    # blank line between them is prose in paragraphs, not double spacing
+    lengths = sorted(len(line.norm) for line in lines if line.norm)
+    return lengths[len(lengths) // 2] <= _PDF_LINE_MAX
 
 
 def _repeated_blocks(norms: list[str], max_period: int = 12) -> set[int]:

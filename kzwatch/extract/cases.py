@@ -154,6 +154,9 @@ def _name_mentions(text: str, known_surnames: set[str]) -> list[NameMention]:
         if poss:
             run = run[: -len(m.group("poss"))]
         offset = m.start()
+        if "\n" in run and (offset == 0 or text[offset - 1] == "\n"):
+            cut = run.index("\n") + 1  # a heading line ("Arrest") above "Zhumabekov left ..."
+            offset, run = offset + cut, run[cut:]
         orgs = list(_ORG_WORDS.finditer(run))
         if orgs:  # "National Atomic Company": no name; "Supreme Court Zhanguttinov": after it
             cut = orgs[-1].end()
@@ -231,6 +234,7 @@ _PASSIVE_VERBS = {
     "charged": "charged", "indicted": "charged", "accused": "charged", "prosecuted": "charged",
     "put on trial": "on_trial", "tried": "on_trial",
     "suspected": "suspected", "placed under (?:criminal )?investigation": "suspected",
+    "questioned as (?:a )?suspect": "suspected",
     "acquitted": "acquitted", "pardoned": "pardoned",
     "amnestied": "pardoned", "paroled": "paroled", "released on parole": "paroled",
     "released": "released", "freed": "released",
@@ -283,6 +287,10 @@ _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case ag
     (re.compile(r"\bpardoned\b", re.IGNORECASE), "pardoned"),
     (re.compile(r"\bgranted\b(?=\s+(?:him|her|[A-Z]\w+)\s+(?:early\s+|conditional\s+)?parole\b)"),
      "paroled"),
+    # "the court granted his request for parole"
+    (re.compile(r"\b(?:granted|approved|satisfied)\b(?=\s+(?:his|her|[A-Z]\w+['’]s)\s+(?:request|"
+                r"application|petition|motion)\s+for\s+(?:early\s+|conditional\s+)*(?:parole|"
+                r"release\s+on\s+parole))"), "paroled"),
     (re.compile(r"\b(?:criminal\s+)?(?:case|cases|charges?|proceedings|lawsuit)\s+"
                 r"(?:\w+\s+){0,4}?(?:against|at)\b", re.IGNORECASE), "charged"),
     (re.compile(r"\b(?:placed|put|remanded)\b(?=\s+\S+(?:\s+\S+)?\s+(?:in|under|into)\s+"
@@ -290,6 +298,12 @@ _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case ag
      "detained"),
     (re.compile(r"\b(?:levell?ed|brought|filed|pressed)\s+(?:at|against)\b", re.IGNORECASE),
      "charged"),
+    # "the case of X ... has been sent to court": an indictment
+    (re.compile(r"\bcase\s+(?:of|against)\b(?=[^.;]{0,250}?\b(?:sent|referred|forwarded|submitted|"
+                r"transferred|passed)\s+to\s+(?:the\s+)?court)", re.IGNORECASE), "charged"),
+    # "a pre-trial investigation has been launched against X": suspicion, not yet a charge
+    (re.compile(r"\b(?:pre-?trial\s+|criminal\s+)?investigation\s+(?:\w+\s+){0,4}?against\b",
+                re.IGNORECASE), "suspected"),
     (re.compile(r"\b(?:arrest|detention)\s+of\b", re.IGNORECASE), "detained"),
     # "the suspect, Kanat Zhakupov, laundered ...": the noun names the legal stage
     (re.compile(r"\b(?:the|a|another)\s+(?:main\s+|second\s+)?suspect\b(?=,?\s+[A-Z])"),
@@ -302,6 +316,9 @@ _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case ag
 _DEED = re.compile(
     r"\b(?:embezzled|misappropriated|stole|siphoned|laundered|(?:received|took|accepted|"
     r"demanded|extorted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:bribes?|kickbacks?)|caused\s+"
+    # "demanded and received from the director money in the amount of ..."
+    r"(?:\w+\s+){0,2}damage|(?:demanded|received|accepted|extorted)\s+(?:and\s+\w+\s+)?"
+    r"(?:from\s+[^.;]{0,80}?\s)?money|caused\s+"
     r"(?:\w+\s+){0,2}damage)\b", re.IGNORECASE)
 # "his deputy, X", "Massimov's first deputy, X", "another former deputy of Massimov, X"
 _DEPUTY_OF = re.compile(
@@ -320,8 +337,12 @@ _AMOUNT_SUBJECT = re.compile(
     r"^\s*(?:the|this|that|his|her|their)\s+(?:total\s+)?(?:bribes?|kickbacks?|damage|loss(?:es)?|"
     r"sum|amount|embezzled\s+(?:funds|money|sum))\b[^.;]*?\b(?:amounted|totall?ed|was|were|"
     r"came|reached|exceeded|is|are|estimated)\b", re.IGNORECASE)
-_TRIAL_BEGAN = re.compile(r"\b(?:hearings?|trial)\b[^.;]{0,60}?\b(?:has\s+|had\s+)?"
-                          r"(?P<verb>began|begun|opened|started|commenced)\b", re.IGNORECASE)
+# "her trial was still ongoing", "its hearings have been postponed eleven times": before a court
+_INVESTIGATORS_SAY = re.compile(r"\s*according\s+to\s+(?:the\s+)?(?:investigat\w+|prosecut\w+|"
+                                r"indictment|charge\s+sheet)", re.IGNORECASE)
+_TRIAL_BEGAN = re.compile(r"(?<![\w-])(?:hearings?|trial)\b[^.;]{0,60}?\b(?:has\s+|had\s+)?"
+                          r"(?P<verb>began|begun|opened|started|commenced|ongoing|under\s*way|"
+                          r"postponed|adjourned|resumed|continues|continuing)\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"\band\s*(?:,\s*[^,;]{1,40},\s*|(?:in|on)\s+[^,;]{1,25}?\s+)?"  # "and in October 2023 charged"
     r"(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
@@ -346,7 +367,8 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _PRONOUN_OBJECT = re.compile(  # "sentenced him", "deferred her sentence"; not "arrested her son"
     r"^\s*(?:him\b|her\b(?!\s+(?:\w+\s+)?(?:partner|wife|husband|son|daughter|brother|sister|"
     r"lawyer|father|mother|colleague|deputy|deputies|associate|friend|relative|nephew|niece)s?\b)|"
-    r"his\s+(?:\w+\s+)?(?:sentence|punishment|case)\b)", re.IGNORECASE)
+    r"his\s+(?:\w+\s+)?(?:sentence|punishment|case|request|application|petition)\b)",
+    re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:of|by|with|from|to|for|against|about|than|like)\s+(?:[a-z][^\s,.;:()]*\s+){0,3}$")
 
@@ -389,9 +411,10 @@ _CHARGES_RE = [(name, re.compile(pat, re.IGNORECASE)) for name, pat in _CHARGES]
 _CONCRETE_OTHER = re.compile(
     r"\b(?:kidnapp\w+|abduct\w+|theft\s+of\s+people|hostages?|rape|raping|insult\w*|"
     r"hooligan\w*|smuggl\w+|espionage|drug\s+traffick\w+|extortion|forgery|forged|"
-    r"violat\w+\s+(?:of\s+)?(?:the\s+)?(?:law|rules)|slander|defamation|false\s+information|"
+    r"violat\w+\s+(?:of\s+)?(?:the\s+)?(?:law|rules|procedure\s+for\s+(?:organi[sz]ing|holding))|slander|defamation|false\s+information|"
     r"illegal\s+(?:possession|storage)\s+of\s+(?:weapons|firearms)|arms\s+trafficking|"
     r"spreading\s+(?:false|knowingly)|dissemination\s+of\s+(?:false|knowingly)|"
+    r"seiz\w+\s+(?:of\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:building|premises)|"
     r"(?:unlawful|illegal|unsanctioned|unauthori[sz]ed)\s+(?:gathering|assembly|assemblies|rally|"
     r"rallies|strike|meeting|picket)s?)\b", re.IGNORECASE)
 # unspecified wrongdoing: "other" only when no charge of the vocabulary is named
@@ -447,11 +470,12 @@ _NUM_WORDS = {
     "thirty": 30, "half": 0.5,
 }
 _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
+_SPELLED = r"(?:\s*\((?:[a-z]+[\s-]?){1,3}\))?"  # "8 (eight) years", "3 (three) years"
 _DURATION = re.compile(
-    rf"\b(?P<y>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+years?(?:[\s-]+old)?"
+    rf"\b(?P<y>{_NUM}){_SPELLED}(?P<half>\s+and\s+a\s+half)?[\s-]+years?(?:[\s-]+old)?"
     rf"(?P<half2>\s+and\s+a\s+half)?"
     rf"(?:,?\s+(?:and\s+)?(?P<m>{_NUM})[\s-]+months?)?"
-    rf"|\b(?P<mo>{_NUM})[\s-]+months?", re.IGNORECASE)
+    rf"|\b(?P<mo>{_NUM}){_SPELLED}[\s-]+months?", re.IGNORECASE)
 _NUM_TERM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(
     sorted((w for w in _NUM_WORDS if w not in ("a", "an", "half")), key=len, reverse=True)) + ")"
 _SHARED_UNIT = re.compile(
@@ -554,7 +578,8 @@ def punishment_in(clause: str) -> Punishment | None:
         kind = "deferred"
     elif re.search(r"\bprobation\b", low) and "released" not in low:
         kind = "probation"
-    elif re.search(r"\bfined\b|\ba\s+fine\s+of", low) and not months:
+    elif re.search(r"\bfined\b|\ba\s+fine\s+(?:of|in\s+the\s+amount)|\bto\s+a\s+fine\b", low) \
+            and not months:
         kind = "fine"
     elif months or re.search(r"\bprison|\bimprison|\bjail|penal\s+colony", low):
         kind = "prison" if months or "sentenced" in low else None
@@ -613,7 +638,8 @@ _APPOSITIVE = re.compile(
     r"(?P<t>[^.;()]{3,140}?)"
     r"(?=\s*(?:\)|\(|\.\s|\.$|;|,?\s+who\b|\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|"
     r",\s+(?:was|is|has|had|and)\b|,\s+(?:[\d$₸]|(?:on|for|to|at|over|after)\s)|"
-    r",\s+(?:[a-z]+ed|said|told|went|became|gave|got|spent|faces?|remains?|says)\s|"
+    r",\s+(?:[a-z]+ed|said|told|went|became|gave|got|spent|faces?|remains?|says|began|begins|"
+    r"begun|ended|ends|opened|opens|continues)\s|"
     r",\s+(?:an?|one\s+of|guilty)\s|$))",  # a second appositive ("..., a subsidiary of Y")
     re.IGNORECASE)
 
@@ -647,7 +673,9 @@ internal affairs state public prosecutor's prison penitentiary court border secu
 
 
 def _is_title_word(token: str) -> bool:
-    return token.removeprefix("vice-").startswith(_TITLE_WORDS)  # "vice-minister"
+    # "vice-minister" is a title; "entrepreneurial", "presidential" are adjectives
+    return token.removeprefix("vice-").startswith(_TITLE_WORDS) and \
+        not token.endswith(("ial", "ially"))
 
 
 def _title_before(text: str, start: int) -> str | None:
@@ -697,9 +725,12 @@ _DESCRIPTIVE = re.compile(r"^(?:(?:prominent|well-known|famous|renowned|noted|ve
 
 def _title_after(text: str, end: int) -> str | None:
     """Office in apposition after a name: 'X, the former head of Y,' / 'X (Judge of Y)'."""
+    born = re.match(r"\s*,\s*born\s+(?:in\s+)?\d{4}(?=\s*,)", text[end:end + 30])
+    if born:  # "X, born 1979, director of Y": the office follows the year of birth
+        end += born.end()
     m = _APPOSITIVE.match(text[end:end + 200])
-    if not m:
-        return None
+    if not m or re.match(r"who\s+(?:had\s+)?(?:headed|led|chaired)\b", m.group("t")):
+        return None  # "X, who had headed the fund": the office is "head of" it (_headed_after)
     phrase = re.split(r",?\s+(?:known|who|which|that|whose|famous|accused|arrested|detained|"
                       r"sentenced|convicted|found|charged)\b", m.group("t"))[0]
     phrase = _DESCRIPTIVE.sub("", phrase.strip(" ,"))
@@ -711,7 +742,7 @@ def _title_after(text: str, end: int) -> str | None:
 
 # "X, a 34-year-old taxi driver from Taldykorgan": where a person without an office belongs
 _HOME_PLACE = re.compile(
-    r"\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:from|in|based\s+in)\s+"
+    r"(?:\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:from|in|based\s+in)|\s*,?\s+from)\s+"
     r"(?P<place>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)", re.IGNORECASE)
 # "In Kostanay region, the former akim ...": a report's paragraph set in one region
 _LEAD_PLACE = re.compile(
@@ -719,18 +750,38 @@ _LEAD_PLACE = re.compile(
     r"(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:\s+(?:region|oblast))?)\s*,")
 # the court's town places the case of someone without an office (a blogger, an activist)
 _COURT_PLACE = re.compile(
-    r"\b(?P<a>[A-Z][\w-]+)\s+(?:(?:City|District|Town)\s+)?(?:No\.\s*\d+\s+)?[Cc]ourt\b"
+    r"\b(?P<a>[A-Z][\w-]+)\s+(?:(?i:city|district|town)\s+)?(?:No\.\s*\d+\s+)?[Cc]ourt\b"
     r"|\b[Cc]ourt\s+in\s+(?P<b>[A-Z][\w-]+)")
+_COURT_OF = re.compile(r"\b[Cc]ourt\s+(?:of|for)\s+(?:the\s+)?(?P<a>[A-Z][\w-]+)(?=\s+(?:region|"
+                       r"oblast|city|district)\b|[\s,.;])")
+# "chairman of the board of a regional corporation": a local office whose place the court gives
+_UNNAMED_LOCAL = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:regional|city|district|municipal)\b",
+                            re.IGNORECASE)
 _OFFICE_OF = re.compile(r"\b(?:of|at)\b|\bakim|\bminister|\bjudge|\bmayor|\bgovernor",
                         re.IGNORECASE)
+# an appeal's new term: "reduced his term to", "Ospanov's sentence was commuted to"
+_REDUCED_TERM = re.compile(
+    r"\b(?:reduced|commuted|cut|lowered|shortened|mitigated)\s+(?P<pron>his|her|the)?\s*"
+    r"(?P<noun>(?:prison\s+)?(?:term|sentence|punishment))\s+to(?=\s)"
+    r"|['’]s\s+(?P<noun2>(?:prison\s+)?(?:term|sentence|punishment))\s+(?:was|has\s+been|had\s+been)"
+    r"\s+(?:\w+\s+)?(?:reduced|commuted|cut|lowered|shortened|mitigated)\s+to(?=\s)",
+    re.IGNORECASE)
+_THE_DEFENDANT = re.compile(r"\bthe\s+(?:defendant|accused|suspect|convict)\s*$", re.IGNORECASE)
+_VERDICT_ANNOUNCED = re.compile(r"\b(?:announced|delivered|pronounced|handed\s+down|passed)\s+"
+                                r"(?:the|its|a)\s+(?:verdict|judg(?:e)?ment|sentences?)\b",
+                                re.IGNORECASE)
+_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|verdict|ruling|judg(?:e)?ment)\b|"
+                       r"\bthat\s+day\b", re.IGNORECASE)
+_BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+)?$", re.IGNORECASE)  # a birth date dates no event
 _SINCE = re.compile(r"\b(?:since|until|till)\s+$", re.IGNORECASE)  # "headed it since 2020"
 _FINE_BEFORE = re.compile(r"\bfined\s+(?:\w+\s+)?(?:(?:a|an|the)\s+)?(?:sum|total|amount\s+)?"
-                          r"(?:of\s+)?$|\bfines?\s+(?:of|totall?ing|amounting\s+to)\s+$",
+                          r"(?:of\s+)?$|\bfines?\s+(?:of|totall?ing|amounting\s+to|in\s+the\s+"
+                          r"amount\s+of)\s+$",
                           re.IGNORECASE)
 _BARE_RANK = re.compile(r"(?:(?:Police|Major|Lieutenant)\s+)?(?:General|Colonel|Major|Lieutenant|"
                         r"Captain|Sergeant)", re.IGNORECASE)
 _HEADED = re.compile(
-    r"\s*,\s*(?:[^,.;()]{0,60}?\s)?who\s+(?:(?:until|till)\s+[\w\s]{1,25}?\s+|also\s+|now\s+|"
+    r"\s*,\s*(?:[^,.;()]{0,60}?\s)?who\s+(?:had\s+)?(?:(?:until|till)\s+[\w\s]{1,25}?\s+|also\s+|now\s+|"
     r"formerly\s+|previously\s+)?(?:heads|headed|leads|led|chairs|chaired)\s+"
     r"(?P<org>(?:the|an|a)\s+[^.,;()]{3,120}?)(?=\s*(?:[.,;()]|\s(?:was|is|has|had|and|since|"
     r"until|when|from|in\s+\d)\b|$))")
@@ -744,7 +795,10 @@ def _headed_after(text: str, end: int) -> str | None:
 
 
 _APPOINTED = re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|(?:was|had\s+been|became)"
-                        r"(?=\s+(?:the|a|an)\s))\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?=\s+(?:the|a|an)\s)|held\s+the\s+(?:position|post|office)\s+of|"
+                        # "was appointed Minister of Agriculture"
+                        r"appointed(?:\s+to\s+the\s+(?:position|post)\s+of)?(?=\s+(?-i:[A-Z])))"
+                        r"\s+(?:the\s+|a\s+|an\s+)?"
                         r"(?P<t>[^.;,—–]{3,160}?)"
                         r"(?=\s*(?:[.;,—–]|\s+from\s|\s+in\s+\d|\s+until\s|$))",
                         re.IGNORECASE)
@@ -796,7 +850,7 @@ class Event:
 class _Extractor:
     def __init__(self, doc: Document):
         self.doc = doc
-        self.text = doc.text
+        self.text = _unwrap_pdf(doc.text)
         self.dateline: date | None = document_dateline(doc.original)
         self.dateline_at = dateline_span(self.text) or (0, 0)
         self.persons: dict[str, Person] = {}
@@ -811,6 +865,11 @@ class _Extractor:
         self.cur_start = 0
         self.prev_in_paragraph: tuple[int, int] | None = None
         self.prev_had_events = False
+        self.dates: dict[str, str | None] = {"any": None, "verdict": None}  # latest event dates
+        self.prev_verdict: str | None = None  # verdict date set by the previous sentence
+        self.doc_verdict: str | None = None  # "On <day> the court announced the verdict ..."
+        self.doc_verdict_at = 0
+        self.cur_verdict: str | None = None
 
     # --- people
     def _person_for(self, nm: NameMention) -> str | None:
@@ -884,6 +943,10 @@ class _Extractor:
         if pron:
             who = self._antecedent(c_start + pron[-1].start())
             return [who] if who else []
+        if _THE_DEFENDANT.search(before):
+            # "the defendant was detained": the person spoken of, or the only one so far
+            who = self.focus or (self.recent[0] if len(self.recent) == 1 else None)
+            return [who] if who else []
         return []
 
     def _titled_subject(self, c_start: int, start: int) -> bool:
@@ -909,6 +972,9 @@ class _Extractor:
                          after, re.IGNORECASE)
         if group and self.recent:
             return self._group_members(group.group(0))
+        described = self._described(trig_end, min(c_end, trig_end + 40), at_start=True)
+        if described:
+            return [described]
         following = [(nm, k) for nm, k in mentions if trig_end <= nm.start < trig_end + 120
                      and nm.start < c_end and not nm.possessive]
         if not following:
@@ -936,7 +1002,10 @@ class _Extractor:
                    and (skip_from is None or nm.start < skip_from)
                    and not _PREPOSITION_BEFORE.search(
                        self.text[max(self.cur_start, nm.start - 40):nm.start])]
-        return earlier[0][1] if earlier else self.focus
+        if earlier:
+            return earlier[0][1]
+        # "found the former minister guilty and sentenced him"
+        return self._described(self.cur_start, pos) or self.focus
 
     def _group_members(self, phrase: str) -> list[str]:
         """'all three men' -> the three people most recently facing a case; 'they' -> last group."""
@@ -965,7 +1034,10 @@ class _Extractor:
                                                   r"in\s+the\s+court", clause[m.start():],
                                                   re.IGNORECASE):
                 continue
-            if status == "released" and re.search(r"released\s+(?:\w+\s+)?on\s+bail|under\s+house",
+            if status == "released" and re.search(r"released\s+(?:\w+\s+)?on\s+bail|under\s+house|"
+                                                  r"released\s+(?:on|under)\s+(?:an?\s+)?"
+                                                  r"(?:written\s+|own\s+)?(?:undertaking|"
+                                                  r"recognizance|pledge)",
                                                   clause, re.IGNORECASE):
                 continue
             if status == "released" and re.search(r"\bparole|probation\s+control", clause,
@@ -1084,7 +1156,9 @@ class _Extractor:
             if not prior or any(e.trigger_start == at and e.persons for e in events):
                 continue
             status = _PASSIVE_VERBS[m.group("verb").lower()]
-            if status == "released" and re.match(r"\w+\s+(?:\w+\s+)?on\s+bail",
+            if status == "released" and re.match(r"\w+\s+(?:\w+\s+)?(?:on\s+bail|(?:on|under)\s+"
+                                                 r"(?:an?\s+)?(?:written\s+|own\s+)?"
+                                                 r"(?:undertaking|recognizance|pledge))",
                                                  clause[m.start("verb"):]):
                 continue
             if status == "released" and re.search(r"\bparole", clause[m.start("verb"):]):
@@ -1169,8 +1243,9 @@ class _Extractor:
             return True
         first = re.sub(r"^(?:(?:the|a|an|former|late|elder|younger|eldest|youngest)\s+)+", "",
                        title.lower())
-        if re.match(r"(?:nephew|niece|son|daughter|wife|husband|brother|sister|cousin|relative|"
-                    r"father|mother|uncle|aunt|grandson|granddaughter)(?:-in-law)?\b", first):
+        if re.search(r"(?:^|['’]s\s+)(?:nephew|niece|son|daughter|wife|husband|brother|sister|"
+                     r"cousin|relative|father|mother|uncle|aunt|grandson|granddaughter)"
+                     r"(?:-in-law)?\b", first):  # also "the former minister's son-in-law"
             return True  # "a nephew of the former president": a relation, not an office
         head = next((w for w in re.findall(r"[\w-]+", title.lower()) if _is_title_word(w)), "")
         return head.endswith(("ies", "ees", "ers", "ents", "ists", "ors")) and \
@@ -1198,7 +1273,8 @@ class _Extractor:
         clause = self.text[c_start:c_end]
         found = [d for d in find_dates(clause, dateline=self.dateline)
                  if not self.dateline_at[0] <= c_start + d.start < self.dateline_at[1]
-                 and not _SINCE.search(clause[max(0, d.start - 7):d.start])]
+                 and not _SINCE.search(clause[max(0, d.start - 7):d.start])
+                 and not _BORN.search(clause[max(0, d.start - 12):d.start])]
         before = [d for d in found if floor <= c_start + d.start and c_start + d.end <= trig_start]
         # "sentenced to 10 years in a maximum security colony on Thursday": the date follows
         # the punishment, so it is measured from the punishment's end
@@ -1207,7 +1283,7 @@ class _Extractor:
         after = [d for d in found if c_start + d.start >= trig_end
                  and c_start + d.start - near <= 40]
         pick = before[-1] if before else (after[0] if after else None)
-        if after and re.fullmatch(r"\s*(?:in|on)?\s*",
+        if after and re.fullmatch(r"\s*(?:in\s+absentia\s+)?(?:in|on)?\s*",
                                   self.text[trig_end:c_start + after[0].start]):
             pick = after[0]  # "arrested in May 2023 and convicted in November 2023"
         if pick is None:
@@ -1221,7 +1297,8 @@ class _Extractor:
 
     def run(self) -> list[CaseMention]:
         text = self.text
-        paragraph_breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+        paragraph_breaks = sorted([m.start() for m in re.finditer(r"\n\s*\n", text)] + [
+            m.start() - 1 for m in _HEADING_LINE.finditer(text) if len(m.group(0).split()) <= 5])
         spans = _sentences(text)
         prev_para = -1
         prev_span: tuple[int, int] | None = None
@@ -1229,6 +1306,7 @@ class _Extractor:
             para = sum(1 for b in paragraph_breaks if b < s_start)
             if para != prev_para:
                 self.focus, self.last_group, prev_para = None, [], para
+                self.cur_verdict = None
                 prev_span = None
             self.prev_in_paragraph = prev_span
             if all(_is_headline(line) for line in text[s_start:s_end].strip().splitlines()):
@@ -1248,7 +1326,7 @@ class _Extractor:
                 p.mentions.append(nm.start)
                 title = _title_after(text, nm.end) or _title_before(text, nm.start)
                 rank = _RANK_BEFORE.search(text, max(0, nm.start - 40), nm.start)
-                if rank and title and title.lower() == rank.group("rank").lower():
+                if rank and (title is None or title.lower() == rank.group("rank").lower()):
                     # "the former head of the region's police, General X": the office is the
                     # appositive before the rank
                     title = _title_before(text, rank.start("rank")) or title
@@ -1257,8 +1335,8 @@ class _Extractor:
                     title = headed
                 if title and self._relational(title):
                     title = None  # "deputy of Massimov", "one of the employees": no office named
-                if title is None or re.fullmatch(r"(?:first\s+)?deput(?:y|ies)", title,
-                                                 re.IGNORECASE):
+                if title is None or re.fullmatch(r"(?:former\s+)?(?:first\s+)?deput(?:y|ies)",
+                                                 title, re.IGNORECASE):
                     title = self._deputy_title(nm, k) or title
                     if title is None and derived and _COORDINATED.fullmatch(
                             text[derived[0]:nm.start]):
@@ -1272,6 +1350,7 @@ class _Extractor:
                 if p.position is None and title:
                     p.position = _squash(title)
             sentence_group: list[str] = []
+            self.prev_verdict, self.cur_verdict = self.cur_verdict, None
             for c_start, c_end in _clauses(text, s_start, s_end):
                 self._clause(c_start, c_end, s_start, s_end, mentions, sentence_group)
             self._appointments(s_start, s_end, mentions)
@@ -1314,7 +1393,28 @@ class _Extractor:
         if first_pron is not None and self.focus:
             return self.focus
         named = [k for nm, k in mentions if not nm.possessive]
+        if not named and mentions and not self.text[s_start:mentions[0][0].start].strip():
+            return mentions[0][1]  # "Zhumabekov's turn came in May 2023."
         return named[0] if named else None
+
+    def _described(self, start: int, end: int, at_start: bool = False) -> str | None:
+        """'the former minister': the one person facing a case who held that office."""
+        rx = r"\bthe\s+(?:former\s+|ex-|then-|disgraced\s+|jailed\s+|ousted\s+)*(?P<t>[a-z-]+)\b"
+        found = list(re.finditer(rx, self.text[start:end]))
+        if at_start:
+            found = found[:1] if found and found[0].start() == len(
+                self.text[start:end]) - len(self.text[start:end].lstrip()) else []
+        for m in reversed(found):
+            head = m.group("t")
+            if not _is_title_word(head) or head in ("member", "head", "chief", "deputy"):
+                continue  # "the head of X" needs its X; a bare word names no office
+            who = [k for k, p in self.persons.items() if self.cases.get(k) and any(
+                # "vice-minister" / "deputy minister" is not "the minister"
+                re.search(rf"(?<![\w-])(?<!deputy )(?<!vice ){re.escape(head)}\b", t or "",
+                          re.IGNORECASE)
+                for t in [p.position, p.appointed] + [t for _, t in p.titles])]
+            return who[0] if len(who) == 1 else None
+        return None
 
     def _appointments(self, s_start: int, s_end: int, mentions) -> None:
         """'she was appointed as the deputy akim of Atyrau region': an office when no title is
@@ -1326,10 +1426,31 @@ class _Extractor:
                 for k in who:
                     self.persons[k].appointed = self.persons[k].appointed or _squash(title)
 
+    def _reduce(self, c_start: int, m: re.Match, mentions, events: list[Event]) -> None:
+        """'reduced his term to seven years', 'X's sentence was cut to five years' on appeal:
+        sentence_months is the final term."""
+        term = _DURATION.match(self.text, c_start + m.end() + 1)
+        months = _months(term) if term else None
+        if not months:
+            return
+        at = c_start + (m.start("noun") if m.group("noun") else m.start())
+        owners = [k for nm, k in mentions if nm.possessive and 0 <= at - nm.end <= 4]
+        if not owners and m.group("pron"):
+            owners = [k for e in events for k in e.persons] or \
+                [k for k in [self._antecedent(at)] if k]
+        for k in dict.fromkeys(owners):
+            if self.cases.get(k):
+                self.cases[k][self.current[k]].sentence_months = months
+
     def _clause(self, c_start, c_end, s_start, s_end, mentions, sentence_group) -> None:
         clause = self.text[c_start:c_end]
         events = self._events(c_start, c_end, mentions)
         punishment = punishment_in(clause)
+        reduced = _REDUCED_TERM.search(clause)
+        if reduced:
+            # the appeal's term replaces the first one: it is no second case
+            self._reduce(c_start, reduced, mentions, events)
+            punishment = punishment_in(clause[:reduced.start()])
         # ellipsis: "..., and Abdusattarov to 5 years."
         if not events and sentence_group:
             m = re.match(rf"\s*(?:and\s+)?(?P<n>{_TOKEN})\s+to\s+", clause)
@@ -1339,14 +1460,31 @@ class _Extractor:
                     events.append(Event(keys, "convicted", c_start + m.start(),
                                         c_start + m.end(), verdict_verb=True))
                     punishment = punishment_in("sentenced " + clause)
+        announced = _VERDICT_ANNOUNCED.search(clause)
+        if not events and announced and not any(
+                c_start + announced.end() <= nm.start < c_end for nm, _ in mentions):
+            # "On 14 March 2024 the court announced the verdict against three defendants": the
+            # date of the verdicts the release goes on to name
+            day = [d.iso for d in find_dates(clause, dateline=self.dateline)
+                   if d.iso and len(d.iso) == 10]
+            if day and self.doc_verdict is None:
+                self.doc_verdict, self.doc_verdict_at = day[-1], c_start
         trial = _TRIAL_BEGAN.search(clause)
-        if not events and trial and (self.last_group or self.focus) and \
+        if not events and trial and (sentence_group or self.last_group or self.focus) and \
                 not _NEGATION.search(clause[:trial.start("verb")][-30:]):
             # "hearings in the case began on 24 April": the trial of the person just spoken of
-            events.append(Event(list(self.last_group) or [self.focus], "on_trial",
+            # "X was charged ...; her trial was still ongoing": this sentence's person first
+            events.append(Event(list(dict.fromkeys(sentence_group)) or list(self.last_group)
+                                or [self.focus], "on_trial",
                                 c_start + trial.start(), c_start + trial.end()))
         if not events and self.last_group and _AMOUNT_SUBJECT.match(clause) and \
                 find_amounts(clause):
+            events.append(Event(list(self.last_group), None, c_start, c_start))
+        if not events and self.last_group and _INVESTIGATORS_SAY.match(self.text, s_start) and \
+                find_amounts(clause) and amount_kind(clause) and not any(
+                    c_start <= nm.start < c_end for nm, _ in mentions):
+            # "According to investigators, ... causing damage of 240 million tenge": the money
+            # of the case the paragraph has just opened
             events.append(Event(list(self.last_group), None, c_start, c_start))
         if not events:
             return
@@ -1408,11 +1546,12 @@ class _Extractor:
         amounts = [a for a in amounts
                    if not _FINE_BEFORE.search(clause[max(0, a.start - 30):a.start])]
         for a in amounts:
+            taken = False  # a later amount (a civil claim) does not name the kept one's kind
             if a.currency == "KZT" and case.amount_kzt is None:
-                case.amount_kzt = a.value
+                case.amount_kzt, taken = a.value, True
             if a.currency == "USD" and case.amount_usd is None:
-                case.amount_usd = a.value
-            if case.amount_kind is None:
+                case.amount_usd, taken = a.value, True
+            if case.amount_kind is None and taken:
                 case.amount_kind = amount_kind(clause, a.start)
         floor = max([e for e in event_ends if e <= event.trigger_start], default=c_start)
         when = self._date(c_start, c_end, event.trigger_start, event.trigger_end, floor)
@@ -1421,14 +1560,30 @@ class _Extractor:
                     r"\b(?:later|after|before|ago|next|following|subsequently|afterwards|"
                     r"earlier|previously|then)\b", self.text[s_start:s_end], re.IGNORECASE):
             when = self._year_of_previous_sentence()
+        sentence = self.text[s_start:s_end]
+        if when is None and (event.detain_verb or event.verdict_verb) and not find_dates(sentence):
+            if _SAME_DAY.search(clause):
+                # "Y was detained the same day", "in the same verdict Y was given ...": the date
+                # of the event just told
+                when = self.dates["verdict" if re.search(r"verdict|judg", _SAME_DAY.search(
+                    clause).group(0), re.IGNORECASE) else "any"]
+            elif event.verdict_verb and len(self.prev_verdict or "") == 10 and not re.search(
+                    r"\b(?:later|after|ago|next|subsequently|afterwards|earlier|previously|"
+                    r"appeal\w*)\b", sentence, re.IGNORECASE):
+                # "On 22 May the court sentenced X to ten years. Y received six years.": one verdict
+                when = self.prev_verdict
         if when:
             if event.detain_verb and case.detained_on is None:
                 case.detained_on = when
             elif event.verdict_verb and case.verdict_on is None:
                 case.verdict_on = when
-        court = _COURT_PLACE.search(clause)
-        if court and case.court_region is None:
-            case.court_region = region_of(court.group("a") or court.group("b"))
+            self.dates["any"] = when
+            if event.verdict_verb and not event.detain_verb:
+                self.dates["verdict"] = self.cur_verdict = when
+        courts = list(_COURT_PLACE.finditer(clause)) + list(_COURT_OF.finditer(clause))
+        for court in courts:  # "Criminal Court of Karaganda region": the first place named
+            if case.court_region is None:
+                case.court_region = region_of(court.group("a") or court.groupdict().get("b"))
         lead = _LEAD_PLACE.match(self.text, s_start, s_end)
         if lead and case.region_hint is None:
             case.region_hint = region_of(lead.group("place"))
@@ -1452,6 +1607,10 @@ class _Extractor:
                     continue
                 in_case = [t for pos, t in p.titles if any(s <= pos < e for s, e in case.events)]
                 position = in_case[0] if in_case else (p.position or p.appointed)
+                if case.verdict_on is None and self.doc_verdict and case.sentence_type and \
+                        case.status in ("convicted", "acquitted") and \
+                        case.events[0][0] > self.doc_verdict_at:
+                    case.verdict_on = self.doc_verdict
                 if case.sentence_type is None and case.status == "paroled":
                     case.sentence_type = "prison"  # parole is early release from prison
                 if case.sentence_type is None and case.status == "acquitted":
@@ -1471,10 +1630,12 @@ class _Extractor:
                     source_name=self.doc.source_name, **self.doc.cite(start, end),
                     person_name=name, case_no=number, position=position,
                     region=region_of(position) or case.region_hint or p.home_region or (
-                        case.court_region if not _OFFICE_OF.search(position or "") else None),
+                        case.court_region if not _OFFICE_OF.search(position or "") or
+                        _UNNAMED_LOCAL.search(position or "") else None),
                     charges=charges,
                     amount_kzt=case.amount_kzt, amount_usd=case.amount_usd,
-                    amount_kind=case.amount_kind if (case.amount_kzt or case.amount_usd) else None,
+                    amount_kind=(case.amount_kind or _kind_of_charges(charges))
+                    if (case.amount_kzt or case.amount_usd) else None,
                     detained_on=case.detained_on, verdict_on=case.verdict_on,
                     sentence_type=case.sentence_type, sentence_months=case.sentence_months,
                     in_absentia=case.in_absentia, status=case.status))
@@ -1500,6 +1661,23 @@ _ABBREVIATION_END = re.compile(
     rf"Co|vs|etc|U\.S|U\.K))\.[\"'»”)]?$")
 
 
+_LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?P<rest>[a-z]+[.,;:!?\"”’)]*)")
+# "... for land sales.33 Yerbol ...": a footnote number glued to the end of a sentence
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z\"”’)][.;,:])(?<!\bNo\.)(?<!\bp\.)\d{1,3}(?=\s|$)")
+
+
+# a short line without final punctuation between paragraphs: a section heading ("Trial")
+_HEADING_LINE = re.compile(r"(?<=\n)[A-Z][^\n.!?;:,\"“”]{0,40}(?<![.!?;:,])(?=\n)")
+
+
+def _unwrap_pdf(text: str) -> str:
+    """Text extracted from a PDF with words broken at line ends ("sen-\ntenced") joined and
+    footnote numbers blanked. Every replacement keeps the length, so offsets stay valid."""
+    text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    return _LINE_HYPHEN.sub(lambda m: m.group("rest") + " " * (len(m.group(0)) - len(
+        m.group("rest"))), text)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, re-joined where the split fell after an initial or abbreviation
     ("K. Abdullayev", "Mr. Abenov")."""
@@ -1511,6 +1689,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+def _kind_of_charges(charges: list[str]) -> str | None:
+    """'demanded and received money in the amount of ...' names no kind: a bribery or
+    embezzlement case's money is the bribe or the embezzled sum."""
+    if any(c.startswith("brib") for c in charges):
+        return "bribe"
+    return "embezzled" if "embezzlement" in charges else None
 
 
 def _same_given(a: str | None, b: str | None) -> bool:

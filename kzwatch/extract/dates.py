@@ -156,13 +156,18 @@ _DATELINE_LINE = re.compile(
 _BYLINE_ON = re.compile(
     rf"^\s*By\s+[^\n]{{2,80}}?\s+on\s+(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR}))\s*$", re.IGNORECASE)
-# "ASTANA, June 30, 2021 (Kazinform) -", "ATYRAU, Kazakhstan, July 12, 2022 (AP) —"
+# "ASTANA, June 30, 2021 (Kazinform) -", "ATYRAU, Kazakhstan, July 12, 2022 (AP) —",
+# "ASTANA. KAZINFORM – 5 February 2025."
 _DATELINE_CITY = re.compile(
     rf"^[A-Z][A-Za-z\-\s]{{2,30}},\s+(?:[A-Z][A-Za-z\-\s]{{2,30}},\s+)?(?:(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?)\s*(?:\([^)]*\))?\s*[-–—]"
     # a press release: "(Berlin, 18 February 2025) –"
     rf"|^\([A-Z][A-Za-z\-\s]{{2,30}},\s+(?:(?P<m3>{_MONTH})\s+(?P<d3>{_DAY}),?\s+(?P<y3>{_YEAR})"
-    rf"|(?P<d4>{_DAY})\s+(?P<m4>{_MONTH}),?\s+(?P<y4>{_YEAR}))\)\s*[-–—]")
+    rf"|(?P<d4>{_DAY})\s+(?P<m4>{_MONTH}),?\s+(?P<y4>{_YEAR}))\)\s*[-–—]"
+    # Kazinform's house style: "ASTANA. KAZINFORM – 5 February 2025."
+    rf"|^(?-i:[A-Z][A-Z\-]{{2,30}})\.\s+(?-i:[A-Z][A-Z\-]{{2,30}})\s*[-–—]\s*"
+    rf"(?:(?P<d5>{_DAY})\s+(?P<m5>{_MONTH}),?\s+(?P<y5>{_YEAR})"
+    rf"|(?P<m6>{_MONTH})\s+(?P<d6>{_DAY}),?\s+(?P<y6>{_YEAR}))\b")
 
 
 def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
@@ -189,11 +194,13 @@ def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
                 return date(y, mo, d), line_start, line_start + m.end()
         lead = len(line) - len(line.lstrip())
         m = _DATELINE_CITY.match(line.strip())
-        if m and (m.group("y") or m.group("y2") or m.group("y3") or m.group("y4")):
-            y = int(m.group("y") or m.group("y2") or m.group("y3") or m.group("y4"))
-            mo = MONTHS[(m.group("m") or m.group("m2") or m.group("m3") or m.group("m4"))
+        alts = ("", "2", "3", "4", "5", "6")
+        year = next((m.group(f"y{a}") for a in alts if m and m.group(f"y{a}")), None)
+        if m and year:
+            y = int(year)
+            mo = MONTHS[next(m.group(f"m{a}") for a in alts if m.group(f"m{a}"))
                         .rstrip(".").lower()]
-            d = _day(m.group("d") or m.group("d2") or m.group("d3") or m.group("d4"))
+            d = _day(next(m.group(f"d{a}") for a in alts if m.group(f"d{a}")))
             if _valid(y, mo, d):
                 return date(y, mo, d), line_start + lead, line_start + lead + m.end()
     return None

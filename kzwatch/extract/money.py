@@ -2,7 +2,7 @@
 
 "4.5 million tenge", "KZT 10bn", "₸500,000", "$1.5 billion", "approximately 10,000 USD",
 "$80.6 thousand", "7 thousand US dollars", "1 trillion tenge (or 2.2 billion USD)",
-"Tg 500 million", "2 mln. tenge", "two million tenge".
+"Tg 500 million", "2 mln. tenge", "two million tenge", "12,000,000 (twelve million) tenge".
 `find_amounts(text)` returns every amount with its currency and span; `parse_amount(fragment)`
 reads the first one. Only KZT and USD are recognised: those are the contract's columns.
 """
@@ -33,9 +33,11 @@ _WORD_NUMBERS = {
 }
 _WORD_NUMBER = "|".join(w.replace(" ", r"\s+") for w in sorted(_WORD_NUMBERS, key=len,
                                                                  reverse=True))
+# "12,000,000 (twelve million) tenge": court press releases spell the number out in brackets
+_SPELLED = r"(?:\s*\((?:[a-z]+[\s-]?){1,8}\))?"
 _AMOUNT = re.compile(
     rf"(?:(?P<pre>{_USD_PRE}|{_KZT_PRE})\s?(?P<n1>{_NUMBER})(?:[\s-]?(?P<s1>{_SCALE})\b)?"
-    rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?)?[\s-]?"
+    rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?)?{_SPELLED}[\s-]?"
     rf"(?P<post>{_USD_POST}|{_KZT_POST})"
     rf"|(?<![\w-])(?P<w3>{_WORD_NUMBER})[\s-]+(?P<s3>thousand|million|billion|trillion)\s+"
     rf"(?:of\s+)?(?P<post3>{_USD_POST}|{_KZT_POST}))",

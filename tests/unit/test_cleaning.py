@@ -70,3 +70,11 @@ def test_invisible_characters_and_html_entities_of_scraped_pages():
 
 def test_unknown_entity_like_text_is_kept():
     assert clean("AT&T; R&D &unknownthing; costs\n").text == "AT&T; R&D &unknownthing; costs"
+
+
+def test_paragraphs_of_one_long_line_each_keep_their_breaks():
+    paragraph = ("This paragraph is a single long line, as web pages and word processors save "
+                 "text, and it goes on well past the width of any printed page {}.")
+    original = "\n\n".join(paragraph.format(i) for i in range(12)) + "\n"
+    doc = clean(original)
+    assert doc.text.count("\n\n") == 11

@@ -117,6 +117,9 @@ def test_find_dates_keeps_spans():
     ("Kursiv, 23 November 2023\n\nBody", date(2023, 11, 23)),  # a byline before the date
     ("Tengrinews.kz | 5 May 2024\nBody", date(2024, 5, 5)),
     ("He said, 5 May 2024\nBody", None),  # a sentence, not a byline
+    # Kazinform's house style, the body running on after the date
+    ("Two akims detained\n\nKOKSHETAU. KAZINFORM – 12 March 2024. The anti-corruption service "
+     "reports ...", date(2024, 3, 12)),
 ])
 def test_document_dateline(head, expected):
     assert document_dateline(head) == expected
@@ -150,3 +153,14 @@ def test_more_dateline_forms(head, expected):
 
 def test_hyphenated_amount_before_currency():
     assert parse_amount("accepting a 7 million-tenge bribe") == (7e6, "KZT")
+
+
+# court press releases spell the number out in brackets
+@pytest.mark.parametrize("text, expected", [
+    ("a bribe in the amount of 4,500,000 (four million five hundred thousand) tenge",
+     (4_500_000, "KZT")),
+    ("money in the amount of 800 000 (eight hundred thousand) tenge", (800_000, "KZT")),
+    ("a kickback of 20,000 (twenty thousand) US dollars", (20_000, "USD")),
+])
+def test_amount_with_spelled_number(text, expected):
+    assert parse_amount(text) == expected
