@@ -64,6 +64,10 @@ _DATE_RE = re.compile(
     rf"|(?P<y>(?<![\d,.\-/])(?P<y4>{_YEAR})(?![\d%]|s\b|\s*(?:people|persons|citizens|cases)))")
 
 
+_MONTH_LEAD = re.compile(r"\b(?:in|since|by|until|during|early|late|mid|of|from|through|"
+                         r"last|this|next|and|to)\s*-?\s*$", re.IGNORECASE)
+
+
 def month_number(name: str) -> int:
     """'March' / 'Mar.' / 'Sept' -> 3 / 3 / 9."""
     name = name.rstrip(".")
@@ -135,8 +139,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateRe
                 ref = DateRef(m.start(), m.end(), int(y) if y else None,
                               month_number(m.group("m2")), day, None, bool(y))
             elif m.group("my"):
-                if m.group("m3") == "May" and not m.group("y3"):
-                    continue  # the modal verb
+                if m.group("m3") == "May" and not m.group("y3") and \
+                        not _MONTH_LEAD.search(text[max(0, m.start() - 12):m.start()]):
+                    continue  # the modal verb ("In May," and "late May" are the month)
                 y = m.group("y3")
                 ref = DateRef(m.start(), m.end(), int(y) if y else None, MONTHS[m.group("m3")],
                               None, None, bool(y))
@@ -235,6 +240,9 @@ def rx(pattern: str) -> re.Pattern:
     return re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
 
 
+_PEOPLE_WORDS = (r"(?:people|persons|protesters|demonstrators|participants|workers|residents|"
+                 r"citizens|activists|strikers|miners|women|men|students|pensioners|farmers|"
+                 r"employees|supporters|drivers|mothers|villagers|entrepreneurs|traders|youths?)")
 _PROTEST = rx(
     r"\b(?:protest(?:s|ed|ers?|ing)?|rall(?:y|ies)|demonstrations?|demonstrators|"
     r"picket(?:s|ed|ing)?|strikers|(?:went|go|going|were|are) on (?:a )?strike|"
@@ -253,7 +261,9 @@ _PROTEST = rx(
     r"(?:protesters|demonstrators|crowds?|rally|residents)|looters|"
     # "a crowd of up to 2,000 stormed the akimat": a crowd acting is a gathering
     r"(?:crowds?|mobs?)\b[^.;]{0,40}\b(?:stormed|attacked|seized|burned|torched|smashed|"
-    r"looted|besieged|gathered|marched))\b")
+    r"looted|besieged|gathered|marched|returned|remained)|"
+    # "the gathering on Dostyk Avenue", "dispersed a gathering of young people": the noun
+    rf"(?:the|a) gathering (?:on|in|at|near|outside|of (?:[\w-]+ ){{0,3}}?{_PEOPLE_WORDS}))\b")
 # a protest that did not happen ("the rally did not take place", "was banned")
 _CALLED_OFF = rx(r"\b(?:did not take place|never took place|(?:was|were) (?:cancell?ed|called "
                  r"off|banned|prevented|postponed)|refused (?:permission|to allow))\b")
@@ -274,7 +284,10 @@ _FORCE = rx(
     r"firearms against|use firearms|shoot(?:ing)? (?:at|to kill)|killed (?:protesters|"
     r"demonstrators))\b")
 _INTERVENTION = rx(
-    r"\b(?:(?:were|was|being|forcibly|police|troops) dispersed|dispersed (?:the|an?|by)|"
+    r"\b(?:(?:were|was|being|forcibly|police|troops) dispersed|dispersed (?:the|an?|"
+    r"by(?! (?:noon|midnight|morning|evening|night|the evening|\d)))|"
+    r"(?:push|pushing|pushed|drove|driving|forced|forcing) (?:the )?(?:people|protesters|"
+    r"demonstrators|crowds?|participants) (?:off|out of|away|back)|"
     r"(?:to|police) disperse (?:the )?(?:demonstrators|protesters|crowds?|rally|people|"
     r"participants)|tear gas|stun grenades|rubber bullets|water cannons?|batons|detentions|"
     # "the detention of at least 25 protesters", not a protest "against the detention of"
@@ -296,7 +309,9 @@ _STRATEGIC = rx(
     r"\b(?:troops|soldiers|servicemen|peacekeepers|(?:units|forces) of the [\w ]{0,20}?"
     r"(?:National Guard|army)|National Guard|armou?red vehicles)\b[^.;]{0,40}?\b(?:arrived|"
     r"were deployed|deployed|entered|took up positions)\b|\binternet (?:was |has been )?"
-    r"(?:shut ?down|cut off|blocked)|\binternet shutdown")
+    r"(?:shut ?down|cut off|blocked)|\binternet shutdown|"
+    r"\binternet (?:is|was|has been|had been) (?:not working|down|unavailable|disrupted|"
+    r"switched off|turned off)")
 _NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|"
                 r"nationwide|in total|in all regions|in Kazakhstan(?!['’]))\b")
@@ -323,7 +338,8 @@ _LABELS = {
 
 _PEOPLE = (r"(?:people|persons|protesters|demonstrators|participants|workers|oil workers|"
            r"residents|citizens|activists|strikers|miners|women|men|students|pensioners|"
-           r"farmers|employees|supporters|drivers|mothers|villagers|entrepreneurs|traders)")
+           r"farmers|employees|supporters|drivers|mothers|villagers|entrepreneurs|traders|"
+           r"relatives|parents)")
 # the words between a number and its verb: no clause of its own ("200 people rallied and
 # police detained dozens" does not make 200 detainees)
 _GAP = r"(?:(?!\b(?:and|but|while|whereas|after|before|when|rallied|protested|marched|" \
@@ -380,6 +396,8 @@ _CROWD = rx(r"\b(?:people|residents|protesters|demonstrators|workers|activists|c
             r"villagers|locals|employees|youth|participants|strikers)\b[^.;]{0,60}$")
 
 
+_OFFICIAL_MEETING = rx(r"\b(?:leaders|ministers|officials|delegates|summit|forum|conference|"
+                      r"congress|session|investors|heads of state|shareholders|diplomats)\b")
 # a protest of one person is not a gathering (ACLED: three or more people)
 _ALONE = rx(r"\b(?:single[- ]person|one[- ]person|one[- ]man|one[- ]woman|solo|solitary|lone|"
             r"individual)\s*$")
@@ -394,8 +412,11 @@ def _protest_cue(passage: str) -> re.Match | None:
                 or _PLANNED_BEFORE.search(before) \
                 or _NOT_EVENT_AFTER.match(passage, m.end()) or _ALONE.search(before):
             continue
-        if "gather" in word and not _CROWD.search(before + word):
+        if "gather" in word and not re.match(r"(?:the|a)\s", word) \
+                and not _CROWD.search(before + word):
             continue  # "officials gathered in Astana for a meeting"
+        if re.match(r"(?:the|a)\s", word) and _OFFICIAL_MEETING.search(passage):
+            continue  # "the gathering in Astana of Central Asian leaders"
         return m
     return None
 
@@ -421,8 +442,11 @@ def _first_act(pattern: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
-def classify(passage: str, unrest_context: bool) -> str | None:
-    """ACLED sub-event type of a passage, most severe first; None if it is no event."""
+def classify(passage: str, unrest_context: bool, scene: bool = False) -> str | None:
+    """ACLED sub-event type of a passage, most severe first; None if it is no event.
+
+    `scene`: a chronology entry of a place and day amid unrest, where police pushing people
+    off the square or detaining them is told of the gathering the entries follow."""
     protest = _protest_cue(passage)
     if (not protest and not unrest_context) or _CALLED_OFF.search(passage):
         return None
@@ -435,7 +459,7 @@ def classify(passage: str, unrest_context: bool) -> str | None:
         return "violent_demonstration"
     if _first_unnegated(_FORCE, passage):
         return "excessive_force_against_protesters"
-    if _first_unnegated(_INTERVENTION, passage) and protest:
+    if _first_unnegated(_INTERVENTION, passage) and (protest or (scene and unrest_context)):
         return "protest_with_intervention"
     if protest:
         return "peaceful_protest"
@@ -510,8 +534,8 @@ def is_route(text: str, mention: PlaceMention) -> bool:
 # a line opening with a day: "January 4. Residents ...", "5 January 2022: Protesters ...",
 # or a day alone on its line, weekday first or not: "Wednesday, 9 October 2024"
 _HEADING = re.compile(
-    r"(?m)^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"
-    rf"(?:(?:{_MON_DAY})\s+{_DAY}|{_DAY}\s+(?:{_MON_DAY}))(?:,?\s+{_YEAR})?"
+    r"(?m)^(?:(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"
+    rf"(?:(?i:{_MON_DAY})\s+{_DAY}|{_DAY}\s+(?i:{_MON_DAY}))(?:,?\s+{_YEAR})?"
     r"(?:\s*[.:–—-]\s+(?=\S)|[ \t]*$)")
 _CHRONOLOGY_MAX = 3000
 
@@ -539,11 +563,26 @@ def _paragraph_end(text: str, pos: int) -> int:
     return para if para != -1 else len(text)
 
 
+# "09:40 – Ekibastuz.", "09.40 — Ekibastuz:", "09:40 Ekibastuz." (a colon time needs no dash)
+_TIMESTAMP = re.compile(r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d\s*[–—-]|:[0-5]\d)\s*")
+_TIMESTAMP_LINE = re.compile(r"\n(?=(?:[01]?\d|2[0-3])(?:[:.][0-5]\d\s*[–—-]|:[0-5]\d)\s)")
+
+
+def _entry_end(text: str, pos: int, end: int) -> int:
+    """End of a paragraph, or of a live-blog entry: the next line opening with a time."""
+    para_end = min(_paragraph_end(text, pos), end)
+    stamp = _TIMESTAMP_LINE.search(text, pos + 1, para_end)
+    return stamp.start() if stamp else para_end
+
+
 def entry_place(text: str, start: int, end: int) -> PlaceMention | None:
     """The place a paragraph opens with as its heading: "Aktau. Police dispersed ...",
-    "Zhanaozen (Mangystau region). About 400 residents ..." (a chronology by settlement)."""
+    "Zhanaozen (Mangystau region). About 400 residents ..." (a chronology by settlement),
+    "09:40 – Ekibastuz. Around 120 residents ..." (a live blog's timed entry)."""
     while start < end and text[start].isspace():
         start += 1
+    stamp = _TIMESTAMP.match(text, start, end)
+    start = stamp.end() if stamp else start
     found = find_places(text, start, min(end, start + 60))
     if not found or found[0].start != start or found[0].is_region:
         return None
@@ -567,6 +606,21 @@ def _last_entry_end(text: str, pos: int) -> int:
     return end
 
 
+_TIMED_LINE = re.compile(r"(?m)^(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[–—-]\s")
+
+
+def _timed_block(text: str) -> list[tuple[int, int, DateRef]]:
+    """A live blog of one day (timed entries, no day headings): one block from its first timed
+    entry to the paragraph after its last, on the last full date written before the first."""
+    stamps = list(_TIMED_LINE.finditer(text))
+    if len(stamps) < 2:
+        return []
+    days = [r for r in find_dates(text, 0, stamps[0].start()) if r.day and r.year]
+    if not days:
+        return []
+    return [(stamps[0].start(), _paragraph_end(text, stamps[-1].start()), days[-1])]
+
+
 def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, DateRef]]:
     """(start, end, day) blocks of a day-by-day chronology (two or more day headings).
 
@@ -579,7 +633,7 @@ def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, 
              if (i and m.start() - heads[i - 1].start() < _CHRONOLOGY_MAX)
              or (i + 1 < len(heads) and heads[i + 1].start() - m.start() < _CHRONOLOGY_MAX)]
     if len(heads) < 2:
-        return []
+        return _timed_block(text)
     blocks = []
     for i, m in enumerate(heads):
         if i + 1 < len(heads):
@@ -587,7 +641,8 @@ def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, 
         else:
             end = _last_entry_end(text, m.end())
         end = min(end, m.start() + _CHRONOLOGY_MAX)
-        days = [r for r in find_dates(text, m.start(), m.end()) if r.day]
+        # a heading in capitals reads as the same date in title case
+        days = [r for r in find_dates(text[m.start():m.end()].title()) if r.day]
         if days:
             ref = days[0] if days[0].year else days[0].with_year(years.get(days[0].month))
             if ref.year is not None:
@@ -710,6 +765,7 @@ class _Sentence:
     block: DateRef | None
     protest: bool
     title: bool = False  # a heading line ("3.4 Hunger strike in Zhetybai"), no narrative
+    entry: bool = False  # a chronology entry by settlement, told on the day of its heading
 
 
 _TITLE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -721,6 +777,18 @@ def _is_title(sentence: str) -> bool:
     return "\n" not in line and len(line) < 100 and not _TITLE_END.search(line)
 
 
+# "young people from Zhanaozen who had come to Aktau": where the protesters came from
+_FROM_BEFORE = rx(rf"\b(?:{_PEOPLE_WORDS}|came|come|arrived|travell?ed) from $")
+
+
+def _without_origins(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of a sentence less those naming only where people came from, when another
+    place is where they gathered."""
+    origins = [p for p in places if _FROM_BEFORE.search(text[max(0, p.start - 40):p.start])]
+    rest = [p for p in places if p not in origins]
+    return rest if rest else places
+
+
 def _entries(text: str, blocks: list[tuple[int, int, DateRef]]
              ) -> list[tuple[int, int, PlaceMention]]:
     """(start, end, place) of the paragraphs of a chronology that open with a place heading."""
@@ -728,12 +796,18 @@ def _entries(text: str, blocks: list[tuple[int, int, DateRef]]
     for start, end, _ in blocks:
         pos = start
         while pos < end:
-            para_end = min(_paragraph_end(text, pos), end)
+            para_end = _entry_end(text, pos, end)
             mention = entry_place(text, pos, para_end)
             if mention is not None:
                 out.append((mention.start, para_end, mention))
             pos = para_end + 1
     return out
+
+
+def settlement_entries(text: str, blocks: list[tuple[int, int, DateRef]]
+                       ) -> list[tuple[int, int, PlaceMention]]:
+    """(start, end, place) of the chronology entries that open with a place heading."""
+    return _entries(text, blocks)
 
 
 def _read_sentences(doc: Document) -> list[_Sentence]:
@@ -757,7 +831,7 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
             # dates it recalls, "placed in custody on 14 October", are not its events)
             if not out or out[-1].start != entry[0]:
                 out.append(_Sentence(entry[0], entry[1], [entry[2]], [], block,
-                                     bool(_protest_cue(text[entry[0]:entry[1]]))))
+                                     bool(_protest_cue(text[entry[0]:entry[1]])), entry=True))
             continue
         prev = out[-1] if out else None
         base = block or (prev.anchors[-1] if prev and prev.anchors else None)
@@ -766,6 +840,7 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
             places = [p for p in find_places(text, s, e)
                       if not p.is_region and not is_dateline(text, p.start)
                       and not is_route(text, p)]
+            places = _without_origins(text, places)
         except (ValueError, KeyError, IndexError, OverflowError):
             anchors, places = [], []  # an unreadable passage yields nothing
         out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence)),
@@ -809,6 +884,7 @@ def _scan(doc: Document) -> list[_Found]:
     return found
 
 
+_OCCASION_BEFORE = rx(r"\b(?:after|before|ahead of|following|since|on the eve of) the\s*$")
 _FOLLOW_ON = 2  # sentences after an event that may add its toll, without place or date
 _LOOK_BACK = 4  # sentences back a dated sentence with no place looks for the passage's place
 
@@ -819,10 +895,13 @@ def _place_before(text: str, read: list[_Sentence], inherited: dict[int, PlaceMe
     right before for a day, or (for a sentence with a protest word of its own, dated to a day or
     month) the last one naming a place within the same section."""
     sent = read[i]
-    if not any(r.day or (r.month and sent.protest) for r in sent.anchors) or \
+    # "after the March 19 elections": the date of another occasion, not of this passage
+    own = [r for r in sent.anchors
+           if not _OCCASION_BEFORE.search(text[max(0, r.start - 25):r.start])]
+    if not any(r.day or (r.month and sent.protest) for r in own) or \
             _NATIONAL.search(text[sent.start:sent.end]):
         return None
-    if not any(r.day for r in sent.anchors):
+    if not any(r.day for r in own):
         # a month dates the protest only when written with it ("the protests in February"),
         # not "In August the office released a list of those who died in the protests"
         cue = _protest_cue(text[sent.start:sent.end])
@@ -853,6 +932,12 @@ _TOLL_SUMMARY = rx(r"\b(?:unrest|events|violence|riots|clashes|protests|crisis)\
                    r"\baltogether\b")
 
 
+# "Six participants were detained.": the people of the event just told, counted
+_OWN_TOLL = rx(r"\s*\S+ (?:of the )?(?:participants|protesters|demonstrators|strikers|"
+               r"picketers) (?:were|was|had been|have been) (?:detained|arrested|injured|"
+               r"hurt|wounded|killed)\b")
+
+
 def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
     """Facts a sentence with no place or date of its own adds to the one-place event before.
 
@@ -864,7 +949,7 @@ def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
     if _NATIONAL.search(passage):
         return
     counts = _counts(passage)
-    refers = bool(BACK_REFERENCE.search(passage))
+    refers = bool(BACK_REFERENCE.search(passage) or _OWN_TOLL.match(passage))
     if not refers:
         # the toll told right after force was used is that event's ("Two people were killed")
         # but "the unrest in the city left 12 dead" sums up the whole episode
@@ -905,7 +990,7 @@ def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: b
     out: list[_Found] = []
     s, e = sent.start, sent.end
     sentence = text[s:e]
-    sentence_type = classify(sentence, unrest)
+    sentence_type = classify(sentence, unrest, sent.entry)
     if sentence_type is None:
         return out
     one_place = len({p.place.name for p in places}) == 1

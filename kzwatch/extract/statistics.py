@@ -36,10 +36,12 @@ from kzwatch.extract.protests import (
     narrative_sentences,
     publication_date,
     rx,
+    settlement_entries,
     weekday_dates,
 )
 from kzwatch.extract.protests import find_dates as _find_dates
-from kzwatch.gazetteer import find_places
+from kzwatch.gazetteer import canonical_place, find_places
+from kzwatch.reference import canonical_region
 from models.records import Statistic
 
 _TOPIC = rx(
@@ -47,7 +49,7 @@ _TOPIC = rx(
     r"uprising|coup|terroris\w+|counterterrorist|clashes|corrupt\w*|anti-corruption|brib\w+|"
     r"embezzl\w+|abuse of (?:office|power)|prosecut\w+|detain\w*|detention|arrest\w*|"
     r"torture|assets|peaceful assembl\w+|judges|police|broker\w*|ACLED|tragedy|striking|"
-    r"opened fire|security forces|clash\w*)\b")
+    r"opened fire|security forces|clash\w*|political prisoners|prisoners of conscience)\b")
 _CORRUPTION = rx(r"\b(?:corrupt\w*|anti-corruption|brib\w+|embezzl\w+|kickbacks?)\b")
 _UNREST = rx(r"\b(?:protest\w*|unrest|riots?|rioters|demonstrat\w+|rall(?:y|ies)|uprising|"
              r"clashes|events|coup|counterterrorist|violence|(?:peaceful )?assembl(?:y|ies)|"
@@ -65,7 +67,8 @@ _PARTICIPLE_METRIC = [
     ("detained", r"detained|taken into custody"),
     ("convictions", r"sentenced|convicted|found guilty"),
     ("prosecuted", (r"accused|charged|prosecuted|indicted|subjects? of (?:criminal )?prosecution|"
-                    r"brought to (?:criminal|administrative)[\w\s]{0,30}?liability")),
+                    r"brought to (?:criminal|administrative)[\w\s]{0,30}?(?:liability|"
+                    r"responsibility)")),
     ("other", r"acquitted|dismissed|released|removed|fired"),
 ]
 _PERSONS_NOUN = rx(rf"^\s*(?:[\w-]+ )?{_PERSONS}\b")
@@ -77,13 +80,18 @@ _REDUCED = rx(rf"^\s*(?:[\w’'-]+ ){{0,3}}?(?:who (?:were |had been |have been 
 _VERB = rx(rf"\b(?:were|was|have|has|had|are|is|got|became|become)\s+(?:been |become |"
            rf"reportedly |also |later |then |officially )*(?:{_PARTICIPLES})\b")
 _NOUN_METRIC = [
-    ("criminal_cases", "cases", rx(r"^\s*(?:new )?criminal (?:cases|proceedings)\b")),
+    ("criminal_cases", "cases", rx(r"^\s*(?:new )?criminal (?:cases|proceedings)\b|"
+                                   r"^\s*cases (?:have |had )?(?:reached|went to|gone to) "
+                                   r"(?:the )?courts?\b")),
     ("corruption_cases_registered", "cases",
-     rx(r"^\s*(?:\w+ )?(?:corruption (?:cases|crimes|offen[cs]es)|cases of corruption)\b")),
+     rx(r"^\s*(?:\w+ )?(?:corruption (?:[\w-]+ )?(?:cases|crimes|offen[cs]es)|cases of "
+        r"corruption|(?:facts|episodes|counts) of (?:[\w-]+ ){0,2}?(?:brib\w+|embezzl\w+|"
+        r"misappropriation|fraud|abuse of (?:office|power)|corruption))\b")),
     ("appeals", "appeals", rx(r"^\s*(?:\w+ )?(?:appeals|complaints|petitions)\b")),
     ("violations", "violations", rx(r"^\s*(?:\w+ )?violations\b")),
     ("volunteers", "persons", rx(r"^\s*(?:\w+ )?volunteers\b")),
-    ("detained", "persons", rx(r"^\s*(?:\w+ )?detainees\b")),
+    ("other", "persons", rx(r"^\s*(?:political prisoners|prisoners of conscience)\b")),
+    ("detained", "persons", rx(r"^\s*(?:\w+ )?(?:detainees|detentions)\b")),
     ("killed", "persons", rx(r"^\s*(?:\w+ )?(?:deaths|fatalities|dead)\b")),
     ("injured", "persons", rx(r"^\s*(?:\w+ )?(?:injuries|wounded)\b")),
     ("arrested", "persons", rx(r"^\s*(?:\w+ )?arrests\b")),
@@ -108,10 +116,12 @@ _BEFORE_METRIC = [
                     r"[^.;]{0,60})$")),
     ("arrested", rx(r"\b(?:arrest of\s*|number of (?:the )?arrested[^.;]{0,40})$")),
     ("volunteers", rx(r"\bnumber of (?:[\w-]+ ){0,2}?volunteers\b[^.;]{0,40}$")),
-    ("prosecuted", rx(r"\bbrought to [^.;]{0,40}liability[^.;]{0,40}$|"
+    ("prosecuted", rx(r"\bbrought to [^.;]{0,40}(?:liability|responsibility)[^.;]{0,40}$|"
                       # "has brought criminal cases against 87 officers": people prosecuted
                       r"\b(?:brought|opened|initiated|launched|filed) (?:criminal )?(?:cases|"
-                      r"proceedings|charges) against\s*$")),
+                      r"proceedings|charges) against\s*$|"
+                      r"\bcriminal (?:cases|proceedings|charges) (?:were )?(?:brought )?"
+                      r"against\s*$")),
 ]
 # "police detained 150 people", "the court convicted 14 activists": the verb right before
 _VERB_BEFORE = [
@@ -146,7 +156,9 @@ _VOLUNTEER_CONTEXT = rx(r"\bvolunteer")
 _PARTICIPATING = rx(rf"^\s*(?:[\w-]+ ){{0,2}}?{_PERSONS} (?:participating|taking part|"
                     rf"took part|joined|involved)\b")
 _PERCENT_OF = rx(r"^\s*(?:%|percent|per cent) of (?:the )?(?:demonstrations|protests|"
-                 r"protesters|rallies|detainees|participants|assemblies|cases)\b")
+                 r"protesters|rallies|detainees|participants|assemblies|cases|convicted|"
+                 r"convicts|defendants|accused|detained|those (?:convicted|detained|accused))\b")
+_SHARE_BEFORE = rx(r"\b(?:accounted for|made up|represented|comprised|constituted)\s*$")
 _SKIP_AFTER = rx(r"^(?:\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times|points?|"
                  r"places?|positions?|km|kilometers|kilometres|-year|-month|th|st|nd|rd)\b|"
                  r"[-–]year|[-–]?(?:th|st|nd|rd)\b)")
@@ -163,12 +175,28 @@ _ASSETS = rx(rf"\b(?:assets|property|funds)\b{_IN_SENTENCE}{{0,200}}\b(?:reclaim
              rf"(?:state|budget|treasury)\b|"
              rf"\bdamages?\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed|recovered)\b")
 _DAMAGE = rx(r"\b(?:damage|losses)\b")
+_SCALED = rx(r"\b(?:billion|million|thousand|bn|mln|bln)\b")
+_CARRIED = rx(r"\d\s*(?:billion|million|thousand|bn|mln|bln)\s*(tenge|KZT|₸|US dollars|dollars|USD)"
+              r"[^.;]{0,60}$")
+# "2.5 billion tenge in damages had been compensated": no other sum before the verb
+_OWN_RETURN = rx(r"^[^\d.;]{0,40}?\b(?:compensated|recovered|returned|reimbursed|repaid)\b")
+_IN_DAMAGE = rx(r"^\s*(?:tenge|KZT|₸|US dollars|dollars|USD)?\s*in (?:damages?|losses)\b")
+# the money of one defendant's case: "recovered from the defendant", "his family returned"
+_CASE_MONEY = rx(r"\b(?:civil claim|from the (?:defendant|convict|accused)|(?:his|her) (?:family|"
+                 r"relatives|wife|husband|son|daughter))\b")
+_ONE_CASE_BEFORE = rx(r"\b(?:the|a|this|that) (?:criminal )?case against\s*$")
+_OF_WHICH_RETURNED = rx(rf"^[^.;]{{0,25}}?,? (?:of which|of this|including)\b"
+                        rf"{_IN_SENTENCE}{{0,60}}?"
+                        r"\b(?:compensated|recovered|returned|reimbursed|repaid)\b")
+_RETURNED_AFTER = rx(r"^[^.;]{0,40}?\b(?:compensated|recovered|returned|reimbursed|repaid)\b")
 _DAMAGE_COMPENSATED = rx(rf"\bdamages?\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed)\b")
 # "amounted to a further 97.4 billion": a sum told apart from the assets just reported
 _FURTHER = rx(r"\b(?:a further|an additional|in addition|additionally)\b")
 _NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|nationwide|"
                r"in Kazakhstan|in all regions)\b")
-_INCLUDING = rx(r"\b(?:including|among them|of whom|of which)\s*$")
+_INCLUDING = rx(r"\b(?:including|among them|of whom|of which|(?:of|among) (?:them|these|those)"
+                r"(?: (?:convicted|detained|arrested|accused|charged|sentenced|prosecuted))?"
+                r"(?: (?:are|were|was|is))?),?\s*$")
 _EPISODE = rx(rf"\b(?:the )?(?P<mon>{'|'.join(MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?[\s-]+"
               r"(?:events|protests|unrest|riots|tragedy|crisis|uprising)\b"
               r"(?: (?:of|in) (?P<year2>(?:19|20)\d\d)\b)?")
@@ -220,10 +248,17 @@ _TALLY_AFTER = rx(r"^\s*(?:[a-z-]+ )?[a-z-]+s\b[^.;,]{0,30}?\b(?:were|have been|
 _TALLY_NOUN = rx(r"^\s*((?:(?!of\b|in\b|at\b|were\b)[a-z-]+ )?[a-z-]+s)\b")
 
 
+# a decision on part of the requests: "refused 58 of the 141 notifications submitted"
+_DECISION = r"(?:refused|rejected|denied|turned down|approved|granted|satisfied|upheld|allowed)"
+_DECIDED_BEFORE = rx(rf"\b{_DECISION}\s*$")
+_DECIDED_PART_BEFORE = rx(rf"\b{_DECISION} (?:only )?[\d,]+ (?:out )?of (?:the )?$")
+_PART_OF = rx(r"^\s*(?:out )?of (?:the )?[\d,]+ ((?:[a-z-]+ )?[a-z-]+s)\b")
+
+
 def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
-            last: tuple[str, str] | None) -> tuple[str, str] | None:
+            last: tuple[str, str] | None, listed: bool = False) -> tuple[str, str] | None:
     """(metric, unit) of the figure a number states, or None when it is not one."""
-    found = _metric_of(text, num, after, before, sentence, last)
+    found = _metric_of(text, num, after, before, sentence, last, listed)
     if found and found[0] == "convictions" and _TO_ARREST.match(after):
         return "arrested", "persons"
     if found and found[0] == "corruption_cases_registered" and (
@@ -233,13 +268,27 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
 
 
 def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: str,
-               last: tuple[str, str] | None) -> tuple[str, str] | None:
+               last: tuple[str, str] | None, listed: bool = False) -> tuple[str, str] | None:
     if num.qualifier == "range" or _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before):
         return None
+    if _ONE_CASE_BEFORE.search(before):
+        return None  # "the criminal case against three defendants": one case's parties
     if _RATE.match(after) or _RATE_BEFORE.search(before):
         return None
-    if _KZT.match(after) or _USD.match(after) or _USD_BEFORE.search(before):
-        unit = "KZT" if _KZT.match(after) else "USD"
+    # "of the 9.8 billion tenge in damage, 6.1 billion has been recovered": the same currency
+    carried = _CARRIED.search(before) if _SCALED.search(num.text) else None
+    if _KZT.match(after) or _USD.match(after) or _USD_BEFORE.search(before) or carried:
+        unit = "KZT" if _KZT.match(after) else "USD" if (
+            _USD.match(after) or _USD_BEFORE.search(before)) else (
+            "KZT" if _KZT.match(carried.group(1)) else "USD")
+        if _CASE_MONEY.search(sentence) or _ONE_CASE_BEFORE.search(before):
+            return None  # a sum of one defendant's case (case_mentions), not a figure
+        if _IN_DAMAGE.match(after) and not _OWN_RETURN.match(after):
+            return ("other", unit) if _UNREST.search(sentence) else None  # the damage done
+        if _DAMAGE.search(sentence) and _OF_WHICH_RETURNED.match(after):
+            return "other", unit  # the damage done, of which a part was compensated
+        if _INCLUDING.search(before) and _RETURNED_AFTER.match(after):
+            return "assets_recovered", unit
         if _ASSETS.search(sentence):
             if _FURTHER.search(sentence) and _DAMAGE_COMPENSATED.search(sentence) and \
                     not _ASSETS.search(_DAMAGE_COMPENSATED.sub(" ", sentence)):
@@ -249,16 +298,28 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
             return "other", unit
         return None
     if re.match(r"\s*(?:%|percent|per cent)", after, re.IGNORECASE):
+        if _SHARE_BEFORE.search(before):
+            return None  # "social issues accounted for 61 percent of the rallies": an indicator
         return ("other", "percent") if _PERCENT_OF.match(after) else None
     if not num.is_integer:
         return None
     nxt = re.search(r"\d", after)
     local = after[:nxt.start()] if nxt else after
+    part = _PART_OF.match(after)
+    if part and _DECIDED_BEFORE.search(before):
+        return "other", " ".join(part.group(1).split())  # "refused 58 of the 141 notifications"
+    whole = _TALLY_NOUN.match(after)
+    if whole and _DECIDED_PART_BEFORE.search(before) and not _PERSONS_NOUN.match(after):
+        return "other", " ".join(whole.group(1).split())  # "... of the 141 notifications"
     if re.match(r"\s*(?:out )?of\b", local, re.IGNORECASE):
         # "15 of them have been sentenced", "13 out of 37 accused were sentenced"
         if not re.match(rf"\s*(?:out of \S+|of (?:them|those|whom|these|the {_PERSONS}))",
                         after, re.IGNORECASE):
             return None
+        # "police detained 14 of them, and most were sentenced": the verb right before first
+        acted = next((metric for metric, verb in _VERB_BEFORE if verb.search(before)), None)
+        if acted:
+            return acted, "persons"
         m = _VERB.search(after)
         if m:
             return _from_participle(m), "persons"
@@ -290,7 +351,7 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
     for metric, pattern in _BEFORE_METRIC:
         if pattern.search(before):
             return metric, "persons"
-    if last and (_INCLUDING.search(before) or _compared(before, num)):
+    if last and (_INCLUDING.search(before) or _compared(before, num) or listed):
         # "including 19 officers", "up from", "of which 15": what the figure before counted
         unit = last[1] if last[0] == "other" else _DEFAULT_UNIT.get(last[0], "persons")
         return last[0], unit
@@ -319,7 +380,97 @@ def _episode(text: str, years: dict[int, int]) -> str | None:
     return f"{year}-{month:02d}" if month and year else None
 
 
+_Y = r"(?:19|20)\d\d"
+# "January–June 2024", "the first half of 2024", "H1 2024", "2024-H2": a half-year
+_HALF = rx(rf"\b(?:(?:(?P<first>first|1st)|second|2nd) half of (?:the year )?(?P<y1>{_Y})|"
+           rf"(?:(?P<jan>January|Jan\.?)|July|Jul\.?)\s*(?:[–-]|to|through)\s*"
+           rf"(?:June|December),? (?P<y2>{_Y})|H(?P<h>[12]),? (?P<y3>{_Y})|"
+           rf"(?P<y4>{_Y})\s*-?H(?P<h2>[12]))\b")
+# "776 in the same period of 2023": the half-year the document reports, a year earlier
+_SAME_PERIOD = rx(rf"\b(?:the )?same period (?:of|in|last year,?) ?(?P<y>{_Y})\b")
+# "in the reporting period", "over six months": the period the whole report covers
+_REPORT_PERIOD = rx(r"\b(?:the reporting period|(?:over|in|during) (?:the )?(?:six|6|past six) "
+                    r"months|the (?:first|second) half of the year)\b")
+
+
+def _half_of(m: re.Match) -> str:
+    year = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
+    if m.group("y1"):
+        half = 1 if m.group("first") else 2
+    elif m.group("y2"):
+        half = 1 if m.group("jan") else 2
+    else:
+        half = int(m.group("h") or m.group("h2"))
+    return f"{year}-H{half}"
+
+
+@lru_cache(maxsize=8)
+def _report_half(text: str) -> str | None:
+    """The half-year a report covers: the first one the document states."""
+    m = _HALF.search(text)
+    return _half_of(m) if m else None
+
+
+# "Anti-Corruption Agency: results of 2024", "ANNUAL REVIEW 2023", "RESULTS ... FOR THE FIRST
+# HALF OF 2024": a heading naming the period the figures under it report
+_HEADING_PERIOD = rx(rf"\b(?:results|review|report|summary|overview|statistics|indicators)\b"
+                     rf"[^\n.!?]{{0,60}}?\b(?P<y>{_Y})\b")
+
+
+@lru_cache(maxsize=8)
+def _section_periods(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, period) of the headings that state a reporting period, in order. A heading is a
+    short line of its own, after a line that ends a sentence (not a wrapped line of prose)."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        head = line.group().strip()
+        prev = text[:line.start()].rstrip()
+        if len(head) > 120 or re.search(r"[.!?;,]$|[.!?] [A-Z]", head) or \
+                not head[:1].isupper() or (
+                prev and not re.search(r"[.!?:\"”)]$|^$", prev[-1:])):
+            continue
+        m = _HEADING_PERIOD.search(head)
+        if m:
+            half = _HALF.search(head)
+            out.append((line.start(), _half_of(half) if half else m.group("y")))
+    return tuple(out)
+
+
+def _section_period(text: str, pos: int) -> str | None:
+    """The reporting period of the section a position lies in, from its heading."""
+    found = [p for start, p in _section_periods(text) if start <= pos]
+    return found[-1] if found else None
+
+
+def _halves(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """Half-year periods written in a sentence (start, end, "2024-H1")."""
+    out = [(m.start(), m.end(), _half_of(m)) for m in _HALF.finditer(text, s, e)]
+    report = _report_half(text)
+    if report:
+        out += [(m.start(), m.end(), f"{m.group('y')}{report[4:]}")
+                for m in _SAME_PERIOD.finditer(text, s, e)]
+    return sorted(out)
+
+
+def _half_period(text: str, s: int, e: int, num: NumberMatch | None) -> str | None:
+    """The half-year of a figure: the one written right after it ("776 in the same period of
+    2023"), else the last one before it, else the report's own for "the reporting period"."""
+    halves = _halves(text, s, e)
+    if halves:
+        if num is None:
+            return halves[0][2]
+        direct = [h for h in halves if h[0] >= num.end
+                  and _RIGHT_AFTER.fullmatch(text, num.end, h[0])]
+        prior = [h for h in halves if h[1] <= num.start]
+        return (direct or prior[-1:] or halves)[0][2]
+    if _REPORT_PERIOD.search(text, s, e):
+        return _report_half(text)
+    return None
+
+
 _RIGHT_AFTER = re.compile(r"\s*(?:in|during|for)\s+", re.IGNORECASE)
+_YEAR_TO_DATE = rx(r"\b(?:since the (?:beginning|start) of (?:the|this) year|so far this year|"
+                   r"year to date)\b")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?$", re.IGNORECASE)
 
 
@@ -331,8 +482,15 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
     year the text stated (`fallback_year`). "since January" counts the year to date: the year,
     of the report (`current_year`, its dateline) when none is written.
     """
+    half = _half_period(text, s, e, num)
+    if half:
+        return half
     refs = [r for r in find_dates(text, s, e)
             if num is None or not (r.start < num.end and num.start < r.end)]
+    if _YEAR_TO_DATE.search(text, s, e) and not any(r.month and not r.day for r in refs):
+        # "since the beginning of the year": the year to date, of the report
+        year = current_year or next((r.year for r in refs if r.year), None)
+        return str(year) if year else None
     if not refs:
         return None
     spans = [r for r in refs if r.span]
@@ -392,7 +550,13 @@ def _month_name(period: str) -> str:
 
 _NATIONAL_CUE = rx(r"\b(?:in the country|across the country|throughout the country|nationwide|"
                   r"in Kazakhstan|in all regions|official figures|in total|overall)\b")
+_SEVERAL_DAYS = rx(r"\b(?:over|in|during|within|for|across) (?:the )?(?:past |last |first )?"
+                  r"(?:two|three|four|five|six|seven|several|[2-9]|1\d) days\b")
 _CONTEXT_SENTENCES = 4  # how far back a figure without its own date looks for one
+
+
+# "Of these, 118 ...", "Among those convicted are 9 ...": the figures of the sentence before
+_CONTINUES = rx(r"\s*(?:of (?:these|them|those|whom)|among (?:them|these|those))\b")
 
 
 @dataclass
@@ -445,11 +609,12 @@ class _Reader:
     sentence_place: tuple[int, str | None] = (-100, None)
     dateline: date | None = None
     mentions: list = field(default_factory=list)  # places named in the current sentence
+    entries: list = field(default_factory=list)  # chronology entries by settlement
 
     def read(self, idx: int, s: int, e: int) -> None:
         text = self.doc.text
         sentence = text[s:e]
-        if _TOPIC.search(sentence) or _EPISODE.search(sentence):
+        if _TOPIC.search(sentence) or _EPISODE.search(sentence) or _ASSETS.search(sentence):
             self.recent_topic = idx
         self.mentions = [p for p in find_places(text, s, e)
                          if not p.is_region and not is_dateline(text, p.start)]
@@ -504,12 +669,21 @@ class _Reader:
             return  # the same figure repeated
         self.seen.add(key)
         block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
+        in_entry = any(a <= s < b for a, b, _ in self.entries)
+        if block is not None and metric not in CORRUPTION_METRICS | {"criminal_cases"} \
+                and not _NATIONAL_CUE.search(text[s:e]) and (
+                    in_entry or (metric in UNREST_METRICS and len(places) == 1)):
+            return  # a count told for one place in a day's entry of a chronology: its event
         period = period or (block.iso() if block else None) or self._weekday(s, e)
+        if period and len(period) == 10 and _SEVERAL_DAYS.search(text[s:e]):
+            period = period[:7]  # "47 detained over three days": no single day
         prior = _dated_prior(before, idx)
-        if period is None and metric in CORRUPTION_METRICS and prior and prior.corruption \
-                and _CORRUPTION_OR_ASSETS.search(text[s:e]):
+        if period is None and metric in CORRUPTION_METRICS and prior and (_CONTINUES.match(
+                text, s) or (prior.corruption and _CORRUPTION_OR_ASSETS.search(text[s:e]))):
             # "In 2023 the agency registered 1,234 offences. Assets worth ... were returned."
             period = prior.period
+        if period is None and metric in CORRUPTION_METRICS | {"volunteers"}:
+            period = _section_period(text, s)  # "Anti-Corruption Agency: results of 2024"
         if period is None and _inherits_period(metric, unit):
             last = next((c for c in reversed(before) if c.period), None)
             same_event = last is not None and last.index == idx - 1 and \
@@ -536,8 +710,9 @@ class _Reader:
 
 def extract(doc: Document) -> list[Statistic]:
     years = month_years(doc.text)
-    reader = _Reader(doc, years, chronology_blocks(doc.text, years),
-                     dateline=publication_date(doc.text))
+    blocks = chronology_blocks(doc.text, years)
+    reader = _Reader(doc, years, blocks, dateline=publication_date(doc.text),
+                     entries=settlement_entries(doc.text, blocks))
     for idx, (s, e) in enumerate(narrative_sentences(doc.text)):
         if is_citation(doc.text[s:e]):
             continue
@@ -545,7 +720,124 @@ def extract(doc: Document) -> list[Statistic]:
             reader.read(idx, s, e)
         except (ValueError, KeyError, IndexError, OverflowError):
             continue  # a passage that cannot be read is skipped, never fatal
+    try:
+        rows = table_figures(doc, years)
+    except (ValueError, KeyError, IndexError, OverflowError):
+        rows = []
+    for row in rows:
+        key = (row.metric, round(row.value, 6), row.unit)
+        if key not in reader.seen:
+            reader.seen.add(key)
+            reader.out.append(row)
     return reader.out
+
+
+# ---------------------------------------------------------------- tables with | columns
+
+# a column header -> (metric, unit): "Offences registered", "Damage compensated, mln tenge"
+_COLUMN_METRIC = [
+    ("assets_recovered", None, rx(r"\b(?:compensated|recovered|returned|reimbursed|"
+                                  r"confiscated)\b")),
+    ("corruption_cases_registered", "cases",
+     rx(r"\b(?:offen[cs]es|crimes|cases) registered\b|\bregistered (?:offen|crime|case)")),
+    ("convictions", "persons", rx(r"\b(?:convicted|sentenced|convictions)\b")),
+    ("prosecuted", "persons", rx(r"\b(?:prosecuted|charged|accused|sent to court)\b")),
+    ("detained", "persons", rx(r"\b(?:detained|detainees|detentions)\b")),
+    ("arrested", "persons", rx(r"\barrest(?:ed|s)\b")),
+    ("killed", "persons", rx(r"\b(?:killed|dead|deaths)\b")),
+    ("injured", "persons", rx(r"\b(?:injured|wounded)\b")),
+]
+_SCALE_WORDS = [(rx(r"\b(?:bn|bln|billions?)\b"), 1e9), (rx(r"\b(?:mln|mn|millions?)\b"), 1e6),
+                (rx(r"\b(?:thous(?:and)?s?\.?)(?!\w)"), 1e3)]
+_CELL_NUMBER = re.compile(r"\d{1,3}(?:[ ,\u00a0]\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
+_TOTAL_ROW = rx(r"^(?:total|kazakhstan|republic(?: of kazakhstan)?|all regions|country)\b")
+
+
+def _column(header: str, corruption: bool) -> tuple[str, str, float] | None:
+    """(metric, unit, multiplier) a column counts, from its header."""
+    for metric, unit, pattern in _COLUMN_METRIC:
+        if not pattern.search(header):
+            continue
+        if metric in ("assets_recovered", "corruption_cases_registered") and not corruption:
+            return None
+        if metric == "assets_recovered":
+            money = "USD" if re.search(r"USD|\$|dollar", header) else "KZT" if re.search(
+                r"tenge|KZT|₸", header, re.IGNORECASE) else None
+            if money is None:
+                return None
+            scale = next((v for p, v in _SCALE_WORDS if p.search(header)), 1.0)
+            return metric, money, scale
+        return metric, unit, 1.0
+    return None
+
+
+def _row_place(label: str) -> tuple[bool, str | None]:
+    """(is a place row, canonical place) of a row label: "Astana city", "Mangystau region",
+    "Total" (the whole country)."""
+    if not label:
+        return False, None
+    if _TOTAL_ROW.match(label):
+        return True, None
+    if re.search(r"\b(?:region|oblast)\b", label, re.IGNORECASE):
+        region = canonical_region(label)
+        return (True, region) if region else (False, None)
+    place = canonical_place(label)
+    return (True, place.name) if place else (False, None)
+
+
+def _cells(line: str) -> list[str]:
+    """Cells of a | table row; a Markdown row's outer bars ("| a | b |") open no cell."""
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _is_header(line: str) -> bool:
+    """A row of | cells none of which (past the first) is a number: the column names."""
+    cells = _cells(line)
+    return "|" in line and len(cells) >= 2 and not any(
+        _CELL_NUMBER.fullmatch(c) for c in cells[1:]) and any(c for c in cells[1:])
+
+
+def table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
+    """Figures of a table printed with | between columns, one row per region or city: each
+    cell under a header that names a metric is a figure of that place, for the period its
+    caption states ("Table 1. Main indicators by region (January–June 2024)")."""
+    text = doc.text
+    corruption = bool(_CORRUPTION.search(text))
+    out: list[Statistic] = []
+    lines = list(re.finditer(r"[^\n]+", text))
+    i = 0
+    while i < len(lines):
+        if not _is_header(lines[i].group()):
+            i += 1
+            continue
+        header = _cells(lines[i].group())
+        columns = [_column(h, corruption) for h in header]
+        caption = lines[i - 1] if i and "|" not in lines[i - 1].group() else None
+        period = None
+        if caption is not None:
+            period = _period(text, caption.start(), caption.end(), None, years)
+            bare = re.findall(rf"\b{_Y}\b", caption.group())
+            period = period or (bare[0] if len(set(bare)) == 1 else None)  # "..., 2022"
+        j = i + 1
+        while j < len(lines) and len(_cells(lines[j].group())) == len(header) \
+                and "|" in lines[j].group():
+            line = lines[j]
+            cells = _cells(line.group())
+            is_place, location = _row_place(cells[0])
+            for cell, col in zip(cells[1:], columns[1:], strict=False):
+                number = _CELL_NUMBER.fullmatch(cell)
+                if not (is_place and col and number):
+                    continue
+                metric, unit, scale = col
+                value = float(re.sub(r"[ ,\u00a0]", "", cell)) * scale
+                out.append(Statistic(
+                    source_name=doc.source_name, **doc.cite(line.start(), line.end()),
+                    subject=f"{caption.group().strip() if caption else 'table'}: "
+                            f"{cells[0]}", metric=metric, value=value, unit=unit,
+                    period=period, location=location))
+            j += 1
+        i = j
+    return out
 
 
 def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, int],
@@ -554,12 +846,16 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
             idx: int) -> tuple[str, str, str | None] | None:
     """(metric, unit, period from its own sentence) of a number that states a figure."""
     text = doc.text
-    if _in_date(text, s, e, num):
+    if _in_date(text, s, e, num) or _FOOTNOTE_MARK.search(text, max(s, num.start - 2),
+                                                           num.start):
         return None
     after = _clause_after(text, num, e)
     before = text[max(s, num.start - 80):num.start]
     last = last_metric[1:] if last_metric and last_metric[0] >= idx - 1 else None
-    found = _metric(text, num, after, before, text[s:e], last)
+    # "9 akims, 23 police officers and 31 managers": a list goes on counting the same thing
+    listed = bool(last_metric and last_metric[0] == idx and last_metric[2] == "persons"
+                  and _LISTED.search(before) and _LIST_HEAD.search(text, s, num.start))
+    found = _metric(text, num, after, before, text[s:e], last, listed)
     if found is None:
         return None
     metric, unit = found
@@ -571,6 +867,13 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
     if period and _compared(before, num) and _YEAR_EARLIER.match(text, num.end):
         period = str(int(period[:4]) - 1)  # "1,750 a year earlier" than the 2023 figure
     return metric, unit, period
+
+
+# "imprisonment;37 he was", "in the country,32 a figure": a footnote number glued to a word
+_FOOTNOTE_MARK = re.compile(r"[A-Za-z][,;:.”\"’)]?\Z")
+_LISTED = re.compile(r"\d[^\d.;:()]{3,60}?(?:,|\band)\s*$")
+# the list is of parts of a whole: "Among those convicted are ...", "including ..."
+_LIST_HEAD = rx(r"\b(?:including|among|of whom|of which|of these|of them)\b")
 
 
 def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:

@@ -330,3 +330,90 @@ def test_a_largest_strike_and_stopping_work():
     (event,) = events(text).values()
     assert (event.event_date, event.location, event.participants) == ("2023-08-02", "Balkhash",
                                                                       900)
+
+
+LIVE_BLOG = """Live updates: fuel price protests. Blog opened on Thursday, 6 March 2025.
+
+THURSDAY, 6 MARCH
+
+08:15 – Temirtau. About 90 drivers have blocked the road to the steel plant gate.
+
+10:05 – The Temirtau akimat says talks will start at noon.
+
+12:40 – In Pavlodar, about 250 people gathered on the square outside the regional akimat.
+
+16:30 – Pavlodar: police have begun pushing people off the square. The city police said 8 people \
+were detained.
+
+FRIDAY, 7 MARCH
+
+09:10 – Temirtau: some 140 drivers gathered again at the plant gate. The crowd dispersed by \
+evening without incident.
+
+11:00 – Pavlodar. A crowd of about 400 has returned to the square.
+
+13:20 – Pavlodar: young men threw stones at a police cordon and a bus was set on fire.
+
+SATURDAY, 8 MARCH
+
+07:30 – Pavlodar: mobile internet is not working in the centre; the square is fenced off.
+"""
+
+
+def test_live_blog_with_capital_day_headings_and_timed_entries():
+    got = events(LIVE_BLOG)
+    assert set(got) == {("2025-03-06", "Temirtau"), ("2025-03-06", "Pavlodar"),
+                        ("2025-03-07", "Temirtau"), ("2025-03-07", "Pavlodar"),
+                        ("2025-03-08", "Pavlodar")}
+    assert got[("2025-03-06", "Temirtau")].participants == 90
+    first = got[("2025-03-06", "Pavlodar")]
+    assert (first.sub_event_type, first.participants, first.detained) == (
+        "protest_with_intervention", 250, 8)
+    # "the crowd dispersed by evening" is no police dispersal
+    assert got[("2025-03-07", "Temirtau")].sub_event_type == "peaceful_protest"
+    second = got[("2025-03-07", "Pavlodar")]
+    assert (second.sub_event_type, second.participants) == ("violent_demonstration", 400)
+    assert got[("2025-03-08", "Pavlodar")].event_type == "strategic_developments"
+
+
+def test_year_review_months_origins_and_occasion_dates():
+    text = ("Assemblies remained restricted in 2022. Protest flared briefly after the June 5 "
+            "referendum. In May, pensioners picketed the akimat in Petropavl and the regional "
+            "administration in Kokshetau. In October police dispersed a gathering of jobless "
+            "men from Zhanatas who had come to Taraz to demand work. Seven participants were "
+            "detained.")
+    got = events(text)
+    assert set(got) == {("2022-05", "Petropavl"), ("2022-05", "Kokshetau"),
+                        ("2022-10", "Taraz")}
+    assert (got[("2022-10", "Taraz")].sub_event_type, got[("2022-10", "Taraz")].detained) == (
+        "protest_with_intervention", 7)
+
+
+def test_live_blog_of_one_day_takes_the_date_of_its_header():
+    text = ("LIVE: Bread price protests. Updated on 9 October 2024.\n\n"
+            "10:05 – Kyzylorda. About 350 people gathered outside the regional akimat.\n\n"
+            "11:30 – Aralsk: drivers blocked the road to the station; police detained 6 people.\n\n"
+            "12:45 – The ministry promised to review the prices.\n")
+    got = events(text)
+    assert set(got) == {("2024-10-09", "Kyzylorda"), ("2024-10-09", "Aralsk")}
+    assert got[("2024-10-09", "Kyzylorda")].participants == 350
+    assert (got[("2024-10-09", "Aralsk")].sub_event_type,
+            got[("2024-10-09", "Aralsk")].detained) == ("protest_with_intervention", 6)
+
+
+def test_timed_entries_without_a_dash_and_relatives_counted():
+    text = ("MONDAY, 3 MARCH 2025\n\n"
+            "09:40 Temirtau. About 90 drivers have blocked the road to the plant.\n\n"
+            "12:00 Pavlodar: police detained 5 people who gathered near the akimat.\n\n"
+            "TUESDAY, 4 MARCH 2025\n\n"
+            "10:00 Temirtau. About 60 relatives of the miners gathered at the gate.\n")
+    got = events(text)
+    assert set(got) == {("2025-03-03", "Temirtau"), ("2025-03-03", "Pavlodar"),
+                        ("2025-03-04", "Temirtau")}
+    assert got[("2025-03-03", "Pavlodar")].detained == 5
+    assert got[("2025-03-04", "Temirtau")].participants == 60
+
+
+def test_a_gathering_of_leaders_is_no_protest():
+    text = "On 12 May 2023, the gathering in Astana of Central Asian leaders discussed water."
+    assert events(text) == {}
