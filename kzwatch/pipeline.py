@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from kzwatch.cleaning import clean
-from kzwatch.extract import registry
+from kzwatch.extract import reconcile, registry
 from kzwatch.reading import ReadResult, read_document
 from kzwatch.validate import squash
 from models.records import RECORD_MODELS, Record
@@ -148,15 +148,16 @@ def extract_documents(folder: Path, names: list[str], max_bytes: int,
             out.warnings.append(f"{name}: {read.reason}")
         doc = clean(read.text, name, read.checksum)
         squashed = squash(read.text)
+        found: dict[str, list[Record]] = {}
         for table, extract in extractors.items():
             try:
-                records = extract(doc)
+                found[table] = extract(doc)
             except Exception as exc:  # noqa: BLE001 - one extractor's bug must not stop the run
                 msg = f"{table} extractor failed: {type(exc).__name__}: {exc}"
                 log.warning("%s: %s", name, msg)
                 out.warnings.append(f"{name}: {msg}")
                 doc_row["reason"] = "; ".join(filter(None, [doc_row["reason"], msg]))
-                continue
+        for table, records in reconcile(found).items():
             out.rows[table].extend(_rows(records, table, doc_row["document_id"], read.checksum,
                                          squashed))
     return out

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kzwatch.cleaning import clean  # noqa: E402
-from kzwatch.extract import registry  # noqa: E402
+from kzwatch.extract import reconcile, registry  # noqa: E402
 
 argv = sys.argv[1:]
 paths = {"--docs": ROOT / "seeds" / "documents", "--gold": ROOT.parent / "shared" / "gold"}
@@ -34,8 +34,9 @@ docs_dir = paths["--docs"]
 rows: dict[str, list[dict]] = {t: [] for t in extractors}
 for path in sorted(docs_dir.iterdir()):
     doc = clean(path.read_text(encoding="utf-8"), path.name)
-    for table, extract in extractors.items():
-        rows[table].extend(r.model_dump() for r in extract(doc))
+    found = reconcile({table: extract(doc) for table, extract in extractors.items()})
+    for table, records in found.items():
+        rows[table].extend(r.model_dump() for r in records)
 out = Path(tempfile.mkdtemp(prefix="kzwatch-devscore-")) / "devscore.duckdb"
 con = duckdb.connect(str(out))
 con.execute("create schema core")

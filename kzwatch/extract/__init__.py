@@ -24,3 +24,20 @@ def registry() -> dict[str, Extractor]:
         "protest_events": protests.extract,
         "statistics": statistics.extract,
     }
+
+
+_EVENT_COUNTS = ("participants", "killed", "injured", "detained")
+
+
+def reconcile(found: dict[str, list[Record]]) -> dict[str, list[Record]]:
+    """One document's records across families, made consistent: a count that an event row
+    already carries for its place and day (ACLED's unit) is that event's field, not also a
+    statistic. Figures for a whole country or for no single event stay statistics."""
+    events = found.get("protest_events", [])
+    counts = {(e.event_date, e.location, metric, float(getattr(e, metric)))
+              for e in events for metric in _EVENT_COUNTS if getattr(e, metric) is not None}
+    if not counts or "statistics" not in found:
+        return found
+    kept = [s for s in found["statistics"]
+            if (s.period, s.location, s.metric, s.value) not in counts]
+    return {**found, "statistics": kept}
