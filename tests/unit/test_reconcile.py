@@ -10,8 +10,8 @@ def families(text):
 
 def test_an_event_count_is_not_also_a_statistic_but_a_national_total_is():
     found = families("On 12 May 2025, about 400 people rallied in Taraz against tariff rises. "
-                     "Police dispersed the rally and detained 35 of them. Nationwide, 210 people were "
-                     "detained at rallies in May 2025.")
+                     "Police dispersed the rally and detained 35 of them. Nationwide, 210 "
+                     "people were detained at rallies in May 2025.")
     [event] = found["protest_events"]
     assert (event.location, event.detained) == ("Taraz", 35)
     assert [s.value for s in found["statistics"] if s.metric == "detained"] == [210]
