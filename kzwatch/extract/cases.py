@@ -53,7 +53,7 @@ american european eurasian soviet ussr china chinese usa uk us un osce eu kyrgyz
 uzbekistan tajikistan turkmenistan azerbaijan belarus moldova moldovan france french
 germany britain london washington moscow vienna geneva astana almaty shymkent atyrau
 aktau aktobe karaganda pavlodar taraz semey kostanay kyzylorda oral uralsk zhanaozen
-mangistau mangystau turkestan zhambyl akmola nur sultan nursultan otan amanat ak zhol alga
+mangistau mangystau turkestan zhambyl akmola nur sultan otan amanat ak zhol alga
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 mr mrs ms dr prof sir madam lady citizen citizens officials official activist activists
@@ -235,6 +235,10 @@ _PASSIVE_VERBS = {
     "put on trial": "on_trial", "tried": "on_trial",
     "suspected": "suspected", "placed under (?:criminal )?investigation": "suspected",
     "questioned as (?:a )?suspect": "suspected",
+    # a fugitive: sought, not yet detained or charged
+    "(?:put|placed|included) on (?:the |an? )?(?:international |interstate )?wanted list":
+        "suspected",
+    "declared (?:internationally )?wanted": "suspected",
     "acquitted": "acquitted", "pardoned": "pardoned",
     "amnestied": "pardoned", "paroled": "paroled", "released on parole": "paroled",
     "released": "released", "freed": "released",
@@ -247,6 +251,10 @@ _REDUCED = re.compile(  # "Satybaldy, accused of economic crimes," / "Released a
     r"released|jailed|pardoned|acquitted)"
     r"(?:\s+(?=of|with|to|in|on|at|for|after|under|early|from)|(?=\)))",
     re.IGNORECASE)
+# "X, the bank chairman detained in October, ...": a participle closing the appositive
+_APPOSITIVE_EVENT = re.compile(
+    r",\s+(?:the|a|an)\s+[^,;.()]{1,80}?\s(?P<verb>detained|arrested|convicted|sentenced|jailed)"
+    r"\s+(?=in|on|last)\b")
 _SUBJECT_VERBS = [  # the subject is the person facing the case
     (re.compile(r"\b(?:received|receives|got|was given|was handed)\s+"
                 r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:sentence|prison term|jail term|term)\b",
@@ -319,7 +327,9 @@ _DEED = re.compile(
     # "demanded and received from the director money in the amount of ..."
     r"(?:\w+\s+){0,2}damage|(?:demanded|received|accepted|extorted)\s+(?:and\s+\w+\s+)?"
     r"(?:from\s+[^.;]{0,80}?\s)?money|caused\s+"
-    r"(?:\w+\s+){0,2}damage)\b", re.IGNORECASE)
+    r"(?:\w+\s+){0,2}damage"
+    # "he repaid 212 million tenge to the budget": restitution by the person facing the case
+    r"|repaid|reimbursed|paid\s+back|compensated)\b", re.IGNORECASE)
 # "his deputy, X", "Massimov's first deputy, X", "another former deputy of Massimov, X"
 _DEPUTY_OF = re.compile(
     rf"(?:\b(?i:his|her)|\b(?P<owner_name>{_TOKEN})['’]s?)\s+(?:former\s+)?(?P<first>first\s+)?"
@@ -334,7 +344,8 @@ _VERDICT_ON = re.compile(r"\b(?:verdict|judg(?:e)?ment)\s+(?:in\s+the\s+(?:crimi
                          r"(?:of|against)|on|against)\b", re.IGNORECASE)
 # "The bribe amounted to $50,000.": money of the case the previous sentence spoke of
 _AMOUNT_SUBJECT = re.compile(
-    r"^\s*(?:the|this|that|his|her|their)\s+(?:total\s+)?(?:bribes?|kickbacks?|damage|loss(?:es)?|"
+    # "According to the court, the damage ... amounted to 412 million tenge."
+    r"^\s*(?:according\s+to\s+[^,;.]{1,60},\s*)?(?:the|this|that|his|her|their)\s+(?:total\s+)?(?:bribes?|kickbacks?|damage|loss(?:es)?|"
     r"sum|amount|embezzled\s+(?:funds|money|sum))\b[^.;]*?\b(?:amounted|totall?ed|was|were|"
     r"came|reached|exceeded|is|are|estimated)\b", re.IGNORECASE)
 # "her trial was still ongoing", "its hearings have been postponed eleven times": before a court
@@ -634,21 +645,29 @@ class Person:
 
 _APPOSITIVE = re.compile(
     r"^\s*(?:,\s*(?:who\s+(?:was|is|had\s+been|has\s+been|served\s+as)\s+)?|\s*\()"
-    r"(?:the\s+|a\s+|an\s+|then\s+|then-|another\s+)?(?!\s*(?:and|or|but|as\s+well)\b)"
+    r"(?:the\s+|a\s+|an\s+|then\s+|then-|another\s+)?"
+    # "X, to drop all charges against journalist Y": an infinitive or a relative clause
+    r"(?!\s*(?:and|or|but|as\s+well|to|who)\b)"
     r"(?P<t>[^.;()]{3,140}?)"
     r"(?=\s*(?:\)|\(|\.\s|\.$|;|,?\s+who\b|\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|"
     r",\s+(?:was|is|has|had|and)\b|,\s+(?:[\d$₸]|(?:on|for|to|at|over|after)\s)|"
     r",\s+(?:[a-z]+ed|said|told|went|became|gave|got|spent|faces?|remains?|says|began|begins|"
+    r"left|fled|took|made|paid|won|lost|sold|held|ran|wrote|"
     r"begun|ended|ends|opened|opens|continues)\s|"
     r",\s+(?:an?|one\s+of|guilty)\s|$))",  # a second appositive ("..., a subsidiary of Y")
     re.IGNORECASE)
+
+
+# an occupation is no office, but one held in a named or described organisation is a post
+_POST_OF = re.compile(r"^(?:\w+\s+){0,2}?(?:engineer|specialist|economist|expert)\s+(?:of|at)\s+"
+                      r"(?:the|an?)\s", re.IGNORECASE)
 
 
 def _looks_like_title(phrase: str) -> bool:
     words = re.findall(r"[\w’'-]+", phrase.lower())
     if not words or len(words) > 16:
         return False
-    return any(_is_title_word(w) for w in words[:6])
+    return any(_is_title_word(w) for w in words[:6]) or bool(_POST_OF.match(phrase))
 
 
 _TITLE_STOP = _words("""
@@ -668,6 +687,7 @@ region regional district city oblast municipal akimat department directorate adm
 division office service committee agency inspectorate health healthcare education police
 customs tax revenue revenues land relations finance financial road roads construction housing
 utilities agriculture agricultural procurement emergency emergencies transport railway energy
+trade union
 internal affairs state public prosecutor's prison penitentiary court border security
 """)
 
@@ -732,7 +752,8 @@ def _title_after(text: str, end: int) -> str | None:
     if not m or re.match(r"who\s+(?:had\s+)?(?:headed|led|chaired)\b", m.group("t")):
         return None  # "X, who had headed the fund": the office is "head of" it (_headed_after)
     phrase = re.split(r",?\s+(?:known|who|which|that|whose|famous|accused|arrested|detained|"
-                      r"sentenced|convicted|found|charged)\b", m.group("t"))[0]
+                      r"sentenced|convicted|found|charged|(?:responsible|hired|tasked|employed)\s+"
+                      r"(?:for|to|with|by))\b", m.group("t"))[0]
     phrase = _DESCRIPTIVE.sub("", phrase.strip(" ,"))
     if re.match(r"(?:charged|accused|suspected|found|convicted|sentenced)\b|one\s+of\b", phrase,
                 re.IGNORECASE):
@@ -744,13 +765,17 @@ def _title_after(text: str, end: int) -> str | None:
 _HOME_PLACE = re.compile(
     r"(?:\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:from|in|based\s+in)|\s*,?\s+from)\s+"
     r"(?P<place>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)", re.IGNORECASE)
+# "a 34-year-old Kulsary resident, X" / "a resident of Kulsary, X"
+_RESIDENT_BEFORE = re.compile(r"(?:\b(?P<place>(?-i:[A-Z])[\w-]+)\s+(?:resident|native)|"
+                              r"\b(?:resident|native)\s+of\s+(?P<place2>(?-i:[A-Z])[\w-]+))"
+                              r"\s*,?\s*$", re.IGNORECASE)
 # "In Kostanay region, the former akim ...": a report's paragraph set in one region
 _LEAD_PLACE = re.compile(
     r"\s*(?:(?:Finally|Meanwhile|Separately|Also),\s+)?[Ii]n\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:\s+(?:region|oblast))?)\s*,")
 # the court's town places the case of someone without an office (a blogger, an activist)
 _COURT_PLACE = re.compile(
-    r"\b(?P<a>[A-Z][\w-]+)\s+(?:(?i:city|district|town)\s+)?(?:No\.\s*\d+\s+)?[Cc]ourt\b"
+    r"\b(?P<a>[A-Z][\w-]+)\s+(?:(?i:city|district|town|regional|region|oblast)\s+)?(?:No\.\s*\d+\s+)?[Cc]ourt\b"
     r"|\b[Cc]ourt\s+in\s+(?P<b>[A-Z][\w-]+)")
 _COURT_OF = re.compile(r"\b[Cc]ourt\s+(?:of|for)\s+(?:the\s+)?(?P<a>[A-Z][\w-]+)(?=\s+(?:region|"
                        r"oblast|city|district)\b|[\s,.;])")
@@ -770,6 +795,12 @@ _THE_DEFENDANT = re.compile(r"\bthe\s+(?:defendant|accused|suspect|convict)\s*$"
 _VERDICT_ANNOUNCED = re.compile(r"\b(?:announced|delivered|pronounced|handed\s+down|passed)\s+"
                                 r"(?:the|its|a)\s+(?:verdict|judg(?:e)?ment|sentences?)\b",
                                 re.IGNORECASE)
+_VERDICT_DATED = re.compile(r"\b(?:verdict|judg(?:e)?ment|ruling)\s+(?:of|dated|issued\s+on)\s+"
+                            r"(?P<d>(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}|"
+                            r"\d{1,2}\.\d{1,2}\.\d{4})")
+_CASE_OPENED = re.compile(r"\b(?:opened|launched|initiated|instituted|registered)\s+"
+                          r"(?:an?|another)\s+(?:[\w-]+\s+){0,3}?(?:criminal\s+)?case\b",
+                          re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|verdict|ruling|judg(?:e)?ment)\b|"
                        r"\bthat\s+day\b", re.IGNORECASE)
 _BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+)?$", re.IGNORECASE)  # a birth date dates no event
@@ -781,17 +812,24 @@ _FINE_BEFORE = re.compile(r"\bfined\s+(?:\w+\s+)?(?:(?:a|an|the)\s+)?(?:sum|tota
 _BARE_RANK = re.compile(r"(?:(?:Police|Major|Lieutenant)\s+)?(?:General|Colonel|Major|Lieutenant|"
                         r"Captain|Sergeant)", re.IGNORECASE)
 _HEADED = re.compile(
-    r"\s*,\s*(?:[^,.;()]{0,60}?\s)?who\s+(?:had\s+)?(?:(?:until|till)\s+[\w\s]{1,25}?\s+|also\s+|now\s+|"
-    r"formerly\s+|previously\s+)?(?:heads|headed|leads|led|chairs|chaired)\s+"
-    r"(?P<org>(?:the|an|a)\s+[^.,;()]{3,120}?)(?=\s*(?:[.,;()]|\s(?:was|is|has|had|and|since|"
-    r"until|when|from|in\s+\d)\b|$))")
+    r"\s*,\s*(?:[^,.;()]{0,60}?\s)?who\s+(?:had\s+|has\s+|have\s+)?(?:(?:until|till)\s+"
+    r"[\w\s]{1,25}?\s+|also\s+|now\s+|formerly\s+|previously\s+)?"
+    r"(?P<verb>heads|headed|leads|led|chairs|chaired)\s+"
+    r"(?P<org>(?:the|an|a)\s+[^.,;()]{3,120}?|(?P<owner>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)"
+    r"['’]s\s+(?P<body>board|council|committee|supervisory\s+board))"
+    r"(?=\s*(?:[.,;()]|\s(?:was|is|has|had|and|since|until|when|from|in\s+\d)\b|$))")
 
 
 def _headed_after(text: str, end: int) -> str | None:
     """'X, who until last year headed the city police's investigations department,' and
     'X, an engineer who heads a residents' movement': the office is 'head of' what is led."""
     m = _HEADED.match(text, end, min(len(text), end + 260))
-    return f"head of {_squash(m.group('org'))}" if m else None
+    if not m:
+        return None
+    head = "chairman" if m.group("verb").startswith("chair") else "head"
+    # "who has chaired Altyn Dala's board" -> "chairman of the board of Altyn Dala"
+    org = f"the {m.group('body')} of {m.group('owner')}" if m.group("owner") else m.group("org")
+    return f"{head} of {_squash(org)}"
 
 
 _APPOINTED = re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|(?:was|had\s+been|became)"
@@ -998,14 +1036,26 @@ class _Extractor:
     def _antecedent(self, pos: int, skip_from: int | None = None) -> str | None:
         """Whom he/she/him/her at `pos` means: the subject named earlier in the same sentence,
         else the topic carried from the previous sentences of the paragraph."""
+        pron = re.match(r"\s*(?P<p>he|him|his|she|her)\b", self.text[pos:pos + 12], re.IGNORECASE)
+        want = None if pron is None else "f" if pron.group("p").lower().startswith(("she", "her")) \
+            else "m"
+
+        def agrees(k: str | None) -> bool:  # "judge Aizhan Bekturova ... He was sentenced"
+            return k is not None and want is not None and _gender(self.persons[k].name) in (
+                None, want) or (k is not None and want is None)
+
         earlier = [(nm, k) for nm, k in self.cur_mentions if nm.end <= pos and not nm.possessive
                    and (skip_from is None or nm.start < skip_from)
                    and not _PREPOSITION_BEFORE.search(
-                       self.text[max(self.cur_start, nm.start - 40):nm.start])]
+                       self.text[max(self.cur_start, nm.start - 40):nm.start]) and agrees(k)]
         if earlier:
             return earlier[0][1]
         # "found the former minister guilty and sentenced him"
-        return self._described(self.cur_start, pos) or self.focus
+        who = self._described(self.cur_start, pos) or self.focus
+        if who is None or agrees(who):
+            return who
+        # the topic's surname has the other gender: the latest person of this one facing a case
+        return next((k for k in reversed(self.recent) if agrees(k)), None)
 
     def _group_members(self, phrase: str) -> list[str]:
         """'all three men' -> the three people most recently facing a case; 'they' -> last group."""
@@ -1016,6 +1066,8 @@ class _Extractor:
             count = 2
         if count is None:
             return list(self.last_group)
+        if count > len(self.recent):
+            return []  # "all six were released": people the text never named
         return list(reversed(self.recent[-int(count):]))[::-1]
 
     # --- events in one clause
@@ -1074,6 +1126,13 @@ class _Extractor:
                 continue
             events.append(Event(who, status, c_start + m.start("verb"), c_start + m.end(),
                                 status == "detained", status == "convicted"))
+        for m in _APPOSITIVE_EVENT.finditer(clause):
+            who = [k for nm, k in mentions if 0 <= c_start + m.start() - nm.end < 3]
+            status = _PASSIVE_VERBS[m.group("verb").lower()]
+            if who and not any(e.trigger_start == c_start + m.start("verb") for e in events):
+                events.append(Event(who[-1:], status, c_start + m.start("verb"),
+                                    c_start + m.end("verb"), status == "detained",
+                                    status == "convicted"))
         for rx, status in _SUBJECT_VERBS:
             for m in rx.finditer(clause):
                 if _NEGATION.search(clause[:m.start()][-40:]) or re.search(
@@ -1271,7 +1330,12 @@ class _Extractor:
         """Date of an event: the last date written before its verb (after any earlier event of
         the clause), else one written right after it ("was detained in October 2023")."""
         clause = self.text[c_start:c_end]
-        found = [d for d in find_dates(clause, dateline=self.dateline)
+        # "arrested on 14 March" in a page with no dateline: the year the text last wrote
+        years = None if self.dateline else re.findall(r"(?<![\d.,/-])((?:19|20)\d\d)(?!\d)",
+                                                      self.text[:c_start])
+        ref_year = int(years[-1]) if years else None
+        found = [d for d in find_dates(clause, ref_year=ref_year, dateline=self.dateline,
+                                       relative=True)
                  if not self.dateline_at[0] <= c_start + d.start < self.dateline_at[1]
                  and not _SINCE.search(clause[max(0, d.start - 7):d.start])
                  and not _BORN.search(clause[max(0, d.start - 12):d.start])]
@@ -1324,7 +1388,12 @@ class _Extractor:
                     ctx = text[prev_span[0]:s_end] if prev_span else text[s_start:s_end]
                     self.context_other[k] = bool(re.search(r"\bcorrupt", ctx, re.IGNORECASE))
                 p.mentions.append(nm.start)
-                title = _title_after(text, nm.end) or _title_before(text, nm.start)
+                title = _title_after(text, nm.end)
+                if title is None:
+                    title = _title_before(text, nm.start)
+                    if title and any(nm.start - len(title) - 2 <= o.start and o.end < nm.start
+                                     for o, _ in mentions):
+                        title = None  # "judge X found Y guilty": the office is X's, not Y's
                 rank = _RANK_BEFORE.search(text, max(0, nm.start - 40), nm.start)
                 if rank and (title is None or title.lower() == rank.group("rank").lower()):
                     # "the former head of the region's police, General X": the office is the
@@ -1342,9 +1411,11 @@ class _Extractor:
                             text[derived[0]:nm.start]):
                         title = derived[1]
                     derived = (nm.end, title) if title else None
-                home = _HOME_PLACE.match(text, nm.end, min(len(text), nm.end + 120))
+                home = _HOME_PLACE.match(text, nm.end, min(len(text), nm.end + 120)) or \
+                    _RESIDENT_BEFORE.search(text, max(0, nm.start - 60), nm.start)
                 if home and p.home_region is None:
-                    p.home_region = region_of(home.group("place"))
+                    p.home_region = region_of(home.group("place") or
+                                              home.groupdict().get("place2"))
                 if title:
                     p.titles.append((nm.start, _squash(title)))
                 if p.position is None and title:
@@ -1477,6 +1548,15 @@ class _Extractor:
             events.append(Event(list(dict.fromkeys(sentence_group)) or list(self.last_group)
                                 or [self.focus], "on_trial",
                                 c_start + trial.start(), c_start + trial.end()))
+        opened = _CASE_OPENED.search(clause)
+        if not events and opened and self.focus and self.cases.get(self.focus) and \
+                charges_in(clause)[0] and not any(
+                    c_start <= nm.start < c_end and not _PREPOSITION_BEFORE.search(
+                        self.text[max(c_start, nm.start - 40):nm.start]) for nm, _ in mentions):
+            # "The agency had also opened a money laundering case": a further charge of the
+            # person the paragraph speaks of
+            events.append(Event([self.focus], None, c_start + opened.start(),
+                                c_start + opened.end()))
         if not events and self.last_group and _AMOUNT_SUBJECT.match(clause) and \
                 find_amounts(clause):
             events.append(Event(list(self.last_group), None, c_start, c_start))
@@ -1561,6 +1641,11 @@ class _Extractor:
                     r"earlier|previously|then)\b", self.text[s_start:s_end], re.IGNORECASE):
             when = self._year_of_previous_sentence()
         sentence = self.text[s_start:s_end]
+        dated = _VERDICT_DATED.search(clause)
+        if dated and event.verdict_verb and not event.detain_verb:
+            # "... sentenced to 7 years (verdict of 17 October 2024)": the verdict dates itself
+            when = next((d.iso for d in find_dates(dated.group("d"), dateline=self.dateline)
+                         if d.iso), when)
         if when is None and (event.detain_verb or event.verdict_verb) and not find_dates(sentence):
             if _SAME_DAY.search(clause):
                 # "Y was detained the same day", "in the same verdict Y was given ...": the date
@@ -1629,7 +1714,8 @@ class _Extractor:
                 out.append(CaseMention(
                     source_name=self.doc.source_name, **self.doc.cite(start, end),
                     person_name=name, case_no=number, position=position,
-                    region=region_of(position) or case.region_hint or p.home_region or (
+                    region=region_of(position) or self._akimat_region(position) or
+                    case.region_hint or p.home_region or (
                         case.court_region if not _OFFICE_OF.search(position or "") or
                         _UNNAMED_LOCAL.search(position or "") else None),
                     charges=charges,
@@ -1640,6 +1726,19 @@ class _Extractor:
                     sentence_type=case.sentence_type, sentence_months=case.sentence_months,
                     in_absentia=case.in_absentia, status=case.status))
         return out
+
+    def _akimat_region(self, position: str | None) -> str | None:
+        """'head of the akimat's construction department': the akimat the document names with
+        its place ("the Taraz city akimat") gives the region."""
+        if not position or not re.search(r"\bthe\s+(?:(?:city|regional|district)\s+)?akimat\b",
+                                         position, re.IGNORECASE):
+            return None
+        for m in re.finditer(r"\b(?P<p>[A-Z][\w-]+)\s+(?:(?:city|regional|region|district|oblast)"
+                             r"\s+)?akimat\b", self.text):
+            region = region_of(m.group("p"))
+            if region:
+                return region
+        return None
 
     def _evidence_span(self, case: Case) -> tuple[int, int]:
         """The key sentence, widened with a neighbouring event sentence while under 600 chars."""
@@ -1659,6 +1758,9 @@ class _Extractor:
 _ABBREVIATION_END = re.compile(
     rf"(?:\b[{_UP}]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Art|Gen|Col|Lt|Maj|Capt|Sgt|Jr|Sr|Inc|Ltd|"
     rf"Co|vs|etc|U\.S|U\.K))\.[\"'»”)]?$")
+
+
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
 _LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?P<rest>[a-z]+[.,;:!?\"”’)]*)")
@@ -1683,7 +1785,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     ("K. Abdullayev", "Mr. Abenov")."""
     out: list[tuple[int, int]] = []
     for start, end in sentences(text):
-        if out and _ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]].rstrip()) and \
+        prev = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
+        # "on Thursday, Oct. 9, on suspicion of ...": a month abbreviation before its day
+        month = _MONTH_ABBREVIATION.search(prev) and re.match(r"\s*\d", text[start:end])
+        if out and (_ABBREVIATION_END.search(prev) or month) and \
                 "\n\n" not in text[out[-1][1]:start]:
             out[-1] = (out[-1][0], end)
         else:
@@ -1697,6 +1802,16 @@ def _kind_of_charges(charges: list[str]) -> str | None:
     if any(c.startswith("brib") for c in charges):
         return "bribe"
     return "embezzled" if "embezzlement" in charges else None
+
+
+def _gender(name: str) -> str | None:
+    """Grammatical gender a Kazakh or Russian surname shows (Bekturova f, Zhunusov m)."""
+    low = name.split()[-1].lower() if name.split() else ""
+    if low.endswith(("ova", "eva", "ina", "yna", "skaya", "kyzy", "qyzy")):
+        return "f"
+    if low.endswith(("ov", "ev", "in", "yn", "sky", "skiy", "uly", "ulu")):
+        return "m"
+    return None
 
 
 def _same_given(a: str | None, b: str | None) -> bool:

@@ -98,10 +98,30 @@ def _day(text: str | None) -> int | None:
     return int(re.sub(r"\D", "", text)) if text else None
 
 
-def find_dates(text: str, ref_year: int | None = None,
-               dateline: date | None = None) -> list[DateMention]:
-    """Every date expression in `text` with its ISO value at the precision the text gives."""
+# "last month", "earlier this year": dated only by the page's dateline
+_RELATIVE = re.compile(r"\b(?P<which>last|this)\s+(?P<unit>month|year)\b", re.IGNORECASE)
+
+
+def _relative_dates(text: str, dateline: date) -> list[DateMention]:
     out = []
+    for m in _RELATIVE.finditer(text):
+        last = m.group("which").lower() == "last"
+        if m.group("unit").lower() == "year":
+            iso = _iso(dateline.year - (1 if last else 0))
+        else:
+            y, mo = (dateline.year, dateline.month - 1) if last else (dateline.year,
+                                                                      dateline.month)
+            y, mo = (y - 1, 12) if mo == 0 else (y, mo)
+            iso = _iso(y, mo)
+        out.append(DateMention(iso, m.start(), m.end(), False))
+    return out
+
+
+def find_dates(text: str, ref_year: int | None = None,
+               dateline: date | None = None, relative: bool = False) -> list[DateMention]:
+    """Every date expression in `text` with its ISO value at the precision the text gives.
+    With `relative`, "last month" / "this year" are dates too (resolved against the dateline)."""
+    out = _relative_dates(text, dateline) if relative and dateline else []
     for m in _DATE_RE.finditer(text):
         kind = m.lastgroup
         g = _groups(m, kind)
@@ -134,7 +154,7 @@ def find_dates(text: str, ref_year: int | None = None,
             out.append(DateMention(iso, m.start(), m.end(), False))
         elif kind == "y":
             out.append(DateMention(_iso(year), m.start(), m.end(), True))
-    return out
+    return sorted(out, key=lambda d: d.start)
 
 
 def parse_date(fragment: str, ref_year: int | None = None,
@@ -151,7 +171,9 @@ _DATELINE_LINE = re.compile(
     rf"(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})"
     rf"|(?P<d3>[0-3]?\d)\.(?P<m3>[01]\d)\.(?P<y3>{_YEAR}))"
-    rf"(?:[,\s]+\d{{1,2}}:\d\d(?:\s*[AaPp][Mm])?(?:\s+(?-i:[A-Z]{{2,4}}))?)?\s*$", re.IGNORECASE)
+    # a wire page's clock and zone, "11:37 AM GMT+5  Updated 2 hours ago"
+    rf"(?:[,\s]+\d{{1,2}}:\d\d(?:\s*[AaPp][Mm])?(?:\s+(?-i:[A-Z]{{2,4}})(?:[+-]\d{{1,2}}"
+    rf"(?::?\d\d)?)?)?)?(?:\s+(?:last\s+)?updated\b[^\n]{{0,40}})?\s*$", re.IGNORECASE)
 # a byline that ends with the date: "By Aliya Nurova in Nation on 4 April 2024"
 _BYLINE_ON = re.compile(
     rf"^\s*By\s+[^\n]{{2,80}}?\s+on\s+(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})"

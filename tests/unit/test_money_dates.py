@@ -164,3 +164,19 @@ def test_hyphenated_amount_before_currency():
 ])
 def test_amount_with_spelled_number(text, expected):
     assert parse_amount(text) == expected
+
+
+def test_wire_dateline_with_zone_and_update():
+    text = "Headline here\n\nMarch 3, 2025 8:15 AM GMT+6  Updated 3 hours ago\n\nBody text."
+    assert document_dateline(text) == date(2025, 3, 3)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("sentenced last month", "2025-02"),
+    ("detained last year", "2024"),
+    ("charged earlier this year", "2025"),
+])
+def test_relative_dates_against_dateline(text, iso):
+    found = find_dates(text, dateline=date(2025, 3, 3), relative=True)
+    assert [d.iso for d in found] == [iso]
+    assert find_dates(text, dateline=date(2025, 3, 3)) == []  # opt-in only
