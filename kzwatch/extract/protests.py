@@ -60,8 +60,10 @@ _DATE_RE = re.compile(
     # 2015-2020 / 20152020 (a dropped hyphen) / from 2018 to 2021
     rf"|(?P<span>(?<![\d,.])(?P<lead>(?i:from|between)\s+)?(?P<ya>{_YEAR})\s*"
     rf"(?P<join>[-–]|to|until|and)?\s*"
-    rf"(?P<yb>{_YEAR})(?![\d%]))"
-    rf"|(?P<y>(?<![\d,.\-/])(?P<y4>{_YEAR})(?![\d%]|s\b|\s*(?:people|persons|citizens|cases)))")
+    # "between 2022 and mid-2025": the span reaches into its last year
+    rf"(?:(?<=\s)(?i:mid|early|late)-?\s*)?(?P<yb>{_YEAR})(?![\d%]))"
+    rf"|(?P<y>(?:(?<![\d,.\-/])|(?<=mid-))(?P<y4>{_YEAR})"
+    rf"(?![\d%]|s\b|\s*(?:people|persons|citizens|cases)))")
 
 
 _MONTH_LEAD = re.compile(r"\b(?:in|since|by|until|during|early|late|mid|of|from|through|"
@@ -382,9 +384,20 @@ def _is_participants(after: str, before: str) -> bool:
 
 # a protest word that names a charge or a mood, not an event: "sentenced for organising mass
 # riots", "charged with participation in an unauthorised rally", "protest moods"
-_LEGAL_BEFORE = rx(r"\b(?:organi[sz]\w*|participat\w*|incit\w*|call(?:s|ed|ing)? (?:for|to)|"
-                   r"charged|accused|guilty|convicted|sentenced|suspected|article)\b"
+_LEGAL_BEFORE = rx(r"\b(?:organi[sz]\w*|coordinat\w*|participat\w*|incit\w*|"
+                   r"call(?:s|ed|ing)? (?:for|to)|charged|accused|guilty|convicted|sentenced|"
+                   r"suspected|article)\b"
                    r"(?: [\w-]+){0,4} $")
+# "she helped organise a rally on 3 May": the act of organising one that was held
+_ORGANISED_ACT = rx(r"\b(?:helped|helping) (?:to )?organi[sz]e[ds]?"
+                    r"(?: [\w-]+){0,3} $")
+
+
+def _legal(before: str) -> bool:
+    """The protest word names a charge ("sentenced for organising mass riots")."""
+    return bool(_LEGAL_BEFORE.search(before)) and not _ORGANISED_ACT.search(before)
+
+
 # "announced a rally", "planned to hold a picket": a protest not (yet) held
 _PLANNED_BEFORE = rx(r"\b(?:announc\w*|plann\w*|intend\w*|threaten\w*|appl(?:y|ied|ying) "
                      r"for|notif\w*|permission (?:for|to)|request\w*)(?: [\w-]+){0,3} $")
@@ -408,7 +421,7 @@ def _protest_cue(passage: str) -> re.Match | None:
     for m in _PROTEST.finditer(passage):
         before = passage[max(0, m.start() - 80):m.start()]
         word = m.group(0).lower()
-        if _negated(passage, m.start()) or _LEGAL_BEFORE.search(before) \
+        if _negated(passage, m.start()) or _legal(before) \
                 or _PLANNED_BEFORE.search(before) \
                 or _NOT_EVENT_AFTER.match(passage, m.end()) or _ALONE.search(before):
             continue
@@ -734,6 +747,10 @@ _PLACE_THEN_DATE = re.compile(r"\s*(?:(?:on|in|during|the|of|early|late|mid|nigh
                               r"morning|afternoon)\s+)*", re.IGNORECASE)
 
 
+# a relative clause opened after another place: what follows is told of that place
+_OTHER_PLACE_WHERE = re.compile(r"\S[^,;]*\b[A-Z][\w-]+,\s+where\b")
+
+
 def _date_for(text: str, mention: PlaceMention, anchors: list[DateRef]) -> DateRef | None:
     """The date of a place: the one written right after it ("spread to Aktau on January 3"),
     else the nearest one before it, else the first one after it."""
@@ -743,6 +760,8 @@ def _date_for(text: str, mention: PlaceMention, anchors: list[DateRef]) -> DateR
     before = [r for r in anchors if r.end <= mention.start]
     if before:
         return before[-1]
+    if after and _OTHER_PLACE_WHERE.search(text, mention.end, after[0].start):
+        return None  # "began in X, ... turned violent in Y, where ... on 7 March": Y's date
     return after[0] if after else None
 
 
@@ -781,10 +800,18 @@ def _is_title(sentence: str) -> bool:
 _FROM_BEFORE = rx(rf"\b(?:{_PEOPLE_WORDS}|came|come|arrived|travell?ed) from $")
 
 
+# places named around a gathering, not where it was: "to commemorate those killed in Semey",
+# "in solidarity with the Zhanaozen workers", "blocked the highway to Atyrau"
+_NOT_VENUE_BEFORE = rx(r"\b(?:those|people|victims|protesters|demonstrators) (?:who (?:were|"
+                       r"had been) )?(?:killed|shot|died|who died) in $|\bin solidarity with "
+                       r"(?:the )?$|\b(?:highway|road|motorway|railway|route) (?:to|from) $")
+
+
 def _without_origins(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """The places of a sentence less those naming only where people came from, when another
     place is where they gathered."""
-    origins = [p for p in places if _FROM_BEFORE.search(text[max(0, p.start - 40):p.start])]
+    origins = [p for p in places if _FROM_BEFORE.search(text[max(0, p.start - 40):p.start])
+               or _NOT_VENUE_BEFORE.search(text[max(0, p.start - 40):p.start])]
     rest = [p for p in places if p not in origins]
     return rest if rest else places
 
@@ -833,8 +860,9 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
                 out.append(_Sentence(entry[0], entry[1], [entry[2]], [], block,
                                      bool(_protest_cue(text[entry[0]:entry[1]])), entry=True))
             continue
-        prev = out[-1] if out else None
-        base = block or (prev.anchors[-1] if prev and prev.anchors else None)
+        # "The following day": the day of the passage just told, though the sentence right
+        # before it ("Police dispersed the rally.") may state no date of its own
+        base = block or next((p.anchors[-1] for p in reversed(out[-3:]) if p.anchors), None)
         try:
             anchors = _anchors(text, s, e, years, context_year, base, dateline)
             places = [p for p in find_places(text, s, e)
@@ -871,8 +899,12 @@ def _scan(doc: Document) -> list[_Found]:
                 places = [PlaceMention(sent.start, sent.start, place.place)]
         if not places:
             continue
+        scene, told = _scene(read, i), False
+        if scene is None:
+            scene = _told_day(found, read, i, places)
+            told = scene is not None  # the unrest just told of the place goes on
         try:
-            events = _events_in(text, sent, places, unrest, _scene(read, i))
+            events = _events_in(text, sent, places, unrest or told, scene, told)
         except (ValueError, KeyError, IndexError, OverflowError):
             continue
         if len({f.mention.place.name for f in events}) == 1:
@@ -938,6 +970,10 @@ _OWN_TOLL = rx(r"\s*\S+ (?:of the )?(?:participants|protesters|demonstrators|str
                r"hurt|wounded|killed)\b")
 
 
+_PROTESTERS = rx(r"\b(?:protesters|demonstrators|strikers|picketers|rally|protest|riots?|"
+                 r"clashes)\b")
+
+
 def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
     """Facts a sentence with no place or date of its own adds to the one-place event before.
 
@@ -949,7 +985,13 @@ def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
     if _NATIONAL.search(passage):
         return
     counts = _counts(passage)
-    refers = bool(BACK_REFERENCE.search(passage) or _OWN_TOLL.match(passage))
+    # a day's entry of a chronology tells that day's event throughout; so does the paragraph
+    # of a report, in a sentence about the protesters ("Police detained 15 people after
+    # protesters tried to enter the building") that sums up nothing
+    paragraph = "\n\n" not in text[events[0].span[0]:nxt.start] and bool(
+        _PROTESTERS.search(passage)) and not _TOLL_SUMMARY.search(passage)
+    refers = bool(BACK_REFERENCE.search(passage) or _OWN_TOLL.match(passage)
+                  or nxt.block is not None or paragraph)
     if not refers:
         # the toll told right after force was used is that event's ("Two people were killed")
         # but "the unrest in the city left 12 dead" sums up the whole episode
@@ -973,6 +1015,27 @@ def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
             f.span = (f.span[0], nxt.end)  # the evidence states the added facts too
 
 
+_TOLD_REACH = 6  # sentences back an undated one may continue the event of its place
+
+
+def _told_day(found: list[_Found], read: list[_Sentence], i: int,
+              places: list[PlaceMention]) -> DateRef | None:
+    """The day of the one event just told of the sentence's one place, for a sentence with no
+    date ("27 people were detained in Kulsary, it said" after "... spread to Kulsary on
+    Monday")."""
+    sent = read[i]
+    if sent.anchors or sent.block or len({p.place.name for p in places}) != 1:
+        return None
+    since = read[max(0, i - _TOLD_REACH)].start
+    name = places[0].place.name
+    days = {f.event_date for f in found if f.mention.place.name == name}
+    recent = [f for f in found if f.mention.place.name == name and f.span[0] >= since]
+    if len(days) != 1 or not recent or len(recent[0].event_date) != 10:
+        return None
+    day = date.fromisoformat(recent[0].event_date)
+    return DateRef(sent.start, sent.start, day.year, day.month, day.day, None, False)
+
+
 def _scene(read: list[_Sentence], i: int) -> DateRef | None:
     """The month a passage is set in, from one of the two sentences before it that name no
     place ("From January 3-7, 2022, major cities were engulfed in chaos. ...")."""
@@ -986,16 +1049,18 @@ def _scene(read: list[_Sentence], i: int) -> DateRef | None:
 
 
 def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: bool,
-               scene: DateRef | None = None) -> list[_Found]:
+               scene: DateRef | None = None, told: bool = False) -> list[_Found]:
     out: list[_Found] = []
     s, e = sent.start, sent.end
     sentence = text[s:e]
-    sentence_type = classify(sentence, unrest, sent.entry)
+    sentence_type = classify(sentence, unrest, sent.entry or told)
     if sentence_type is None:
         return out
     one_place = len({p.place.name for p in places}) == 1
     national = bool(_NATIONAL.search(sentence))
-    counts = _counts(sentence) if one_place and not national else {}
+    # "six died: four shot on 7 March, one on 9 March and ...": a total over several days
+    breakdown = ":" in sentence and len({r.iso() for r in sent.anchors if r.day}) > 1
+    counts = _counts(sentence) if one_place and not national and not breakdown else {}
     for seg_start, seg_end in _segments(text, s, e):
         seg_places = [p for p in places if seg_start <= p.start < seg_end]
         if not seg_places:
@@ -1041,7 +1106,23 @@ def _describe(found: _Found) -> str:
     return line if len(line) <= 200 else line[:197].rstrip() + "..."
 
 
+# the statistics extractor reads a document's events too: the last document's events are kept
+# so that it is scanned once (one entry: memory stays flat however large the corpus)
+_LAST: tuple[tuple, list[ProtestEvent]] | None = None
+
+
 def extract(doc: Document) -> list[ProtestEvent]:
+    global _LAST
+    key = (doc.source_name, doc.checksum, hash(doc.text))
+    last = _LAST
+    if last is not None and last[0] == key:
+        return list(last[1])
+    out = _extract(doc)
+    _LAST = (key, out)
+    return list(out)
+
+
+def _extract(doc: Document) -> list[ProtestEvent]:
     out = []
     for f in _merge(_scan(doc)):
         try:

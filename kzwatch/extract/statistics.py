@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from kzwatch.document import Document
@@ -39,6 +39,7 @@ from kzwatch.extract.protests import (
     settlement_entries,
     weekday_dates,
 )
+from kzwatch.extract.protests import extract as protest_events
 from kzwatch.extract.protests import find_dates as _find_dates
 from kzwatch.gazetteer import canonical_place, find_places
 from kzwatch.reference import canonical_region
@@ -148,6 +149,7 @@ def _compared(before: str, num: NumberMatch) -> bool:
     return bool(_COMPARED.search(before.rstrip() + lead))
 
 
+_COMPARED_YEAR = rx(r"\b(?:compared (?:with|to)|up from|down from|than)\b[^.;]{0,30}$")
 _YEAR_EARLIER = rx(r"\s*(?:a year (?:earlier|before)|the (?:previous|preceding) year|"
                    r"the year before)")
 _DEFAULT_UNIT = {"criminal_cases": "cases", "corruption_cases_registered": "cases",
@@ -158,12 +160,21 @@ _PARTICIPATING = rx(rf"^\s*(?:[\w-]+ ){{0,2}}?{_PERSONS} (?:participating|taking
 _PERCENT_OF = rx(r"^\s*(?:%|percent|per cent) of (?:the )?(?:demonstrations|protests|"
                  r"protesters|rallies|detainees|participants|assemblies|cases|convicted|"
                  r"convicts|defendants|accused|detained|those (?:convicted|detained|accused))\b")
+_OFFENCES = rx(r"^\s*(?:\w+ )?criminal offen[cs]es\b")
+# a share of all registered crimes is a figure of the fight against corruption, not an index
+_SHARE_OF_OFFENCES = rx(r"^\s*(?:%|percent|per cent) of (?:all |the )?(?:registered |recorded )?"
+                        r"(?:corruption )?(?:criminal )?(?:offen[cs]es|crimes)\b")
+# "... for 41% of registered offences, embezzlement for 33%": the same share, its noun left out
+_SHARE_ELLIPSIS = rx(r"\bfor [\d.,]+\s*(?:%|percent|per cent) of (?:all |the )?(?:registered |"
+                     r"recorded )?(?:\w+ )?(?:offen[cs]es|crimes)\b[^.;]{0,60}\bfor\s*$")
+# "the damage caused by corruption offences ... amounted to": a total, not one case's sum
+_ALL_OFFENCES = rx(r"\bdamage (?:caused|done) by (?:\w+ )?(?:offen[cs]es|crimes)\b")
 _SHARE_BEFORE = rx(r"\b(?:accounted for|made up|represented|comprised|constituted)\s*$")
 _SKIP_AFTER = rx(r"^(?:\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times|points?|"
                  r"places?|positions?|km|kilometers|kilometres|-year|-month|th|st|nd|rd)\b|"
                  r"[-–]year|[-–]?(?:th|st|nd|rd)\b)")
 _SKIP_BEFORE = rx(r"(?:\b(?:article|articles|no\.|number|part|paragraph|page|pp?\.|aged|age of|"
-                  r"top)\s*|[#№]|\baged \d+ and\s*)$")
+                  r"top)\s*|[#№]|\baged \d+ and\s*|\ball\s*)$")  # "all six": those just counted
 _KZT = rx(r"^\s*(?:tenge|KZT|₸)")
 _USD = rx(r"^\s*(?:US dollars|U\.S\. dollars|dollars|USD)")
 _USD_BEFORE = re.compile(r"(?:\$|US\$|USD)\s*$")
@@ -240,6 +251,7 @@ _TO_ARREST = rx(r"^[^.;]{0,60}?\bto (?:an? )?(?:administrative )?arrest\b")
 # "sent 61 corruption cases to court": a later stage than the registration of an offence
 _TO_COURT = rx(r"^[^.;]{0,60}?\b(?:sent|referred|transferred|submitted|forwarded) to "
                r"(?:the )?courts?\b")
+_CASES_ON_BEFORE = rx(r"\bcriminal cases (?:on|for|concerning|into)\s*$")
 _SENT_BEFORE = rx(r"\b(?:sent|referred|transferred|submitted|forwarded)\s*$")
 # "counted more than 300 refusals", "34 labour conflicts were registered": a tally of things
 _TALLY_BEFORE = rx(r"\b(?:counted|recorded|registered|documented)\s*$")
@@ -263,6 +275,8 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
         return "arrested", "persons"
     if found and found[0] == "corruption_cases_registered" and (
             _TO_COURT.match(after) or _SENT_BEFORE.search(before)):
+        if _CASES_ON_BEFORE.search(before):
+            return "criminal_cases", "cases"  # "criminal cases on 912 offences went to court"
         return "other", found[1]
     return found
 
@@ -294,10 +308,13 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
                     not _ASSETS.search(_DAMAGE_COMPENSATED.sub(" ", sentence)):
                 return "other", unit  # compensated damage kept apart from recovered assets
             return "assets_recovered", unit
-        if _DAMAGE.search(sentence) and _UNREST.search(sentence):
+        if _DAMAGE.search(sentence) and (
+                _UNREST.search(sentence) or _ALL_OFFENCES.search(sentence)):
             return "other", unit
         return None
     if re.match(r"\s*(?:%|percent|per cent)", after, re.IGNORECASE):
+        if _SHARE_OF_OFFENCES.match(after) or _SHARE_ELLIPSIS.search(before):
+            return "other", "percent"  # "bribery accounted for 41% of registered offences"
         if _SHARE_BEFORE.search(before):
             return None  # "social issues accounted for 61 percent of the rallies": an indicator
         return ("other", "percent") if _PERCENT_OF.match(after) else None
@@ -336,6 +353,8 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
                     return acted_on, "persons"  # "police detained 40 protesters"
                 if not _UNREST.search(sentence):
                     return None  # "Of the 124 participants" of a survey
+            if metric == "corruption_cases_registered" and _OFFENCES.match(after):
+                return metric, "offences"  # the noun counted: "812 criminal offences"
             return metric, unit
     m = _INSTANCES.match(after)
     if m:
@@ -353,7 +372,8 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
             return metric, "persons"
     if last and (_INCLUDING.search(before) or _compared(before, num) or listed):
         # "including 19 officers", "up from", "of which 15": what the figure before counted
-        unit = last[1] if last[0] == "other" else _DEFAULT_UNIT.get(last[0], "persons")
+        unit = last[1] if last[0] == "other" or last[1] == "offences" \
+            else _DEFAULT_UNIT.get(last[0], "persons")
         return last[0], unit
     tally = _TALLY_NOUN.match(after)
     if tally and (_TALLY_BEFORE.search(before) or _TALLY_AFTER.match(after)) \
@@ -425,9 +445,11 @@ def _section_periods(text: str) -> tuple[tuple[int, str], ...]:
     for line in re.finditer(r"[^\n]+", text):
         head = line.group().strip()
         prev = text[:line.start()].rstrip()
-        if len(head) > 120 or re.search(r"[.!?;,]$|[.!?] [A-Z]", head) or \
-                not head[:1].isupper() or (
-                prev and not re.search(r"[.!?:\"”)]$|^$", prev[-1:])):
+        # "INFORMATION NOTE / on the results of ... 2024": a title wrapped under a capital line
+        titled = prev.rsplit("\n", 1)[-1].strip().isupper()
+        if len(head) > 120 or re.search(r"[.!?;,]$|[.!?] [A-Z]", head) or (
+                not titled and (not head[:1].isupper() or (
+                    prev and not re.search(r"[.!?:\"”)]$|^$", prev[-1:])))):
             continue
         m = _HEADING_PERIOD.search(head)
         if m:
@@ -491,6 +513,9 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
         # "since the beginning of the year": the year to date, of the report
         year = current_year or next((r.year for r in refs if r.year), None)
         return str(year) if year else None
+    if num is None:
+        # a sentence's own date, not the one it compares with ("..., compared with 2023")
+        refs = [r for r in refs if not _COMPARED_YEAR.search(text, s, r.start)] or refs
     if not refs:
         return None
     spans = [r for r in refs if r.span]
@@ -580,6 +605,34 @@ def _as_month(period: str | None, metric: str) -> str | None:
     return period
 
 
+_NEXT_DAY = rx(r"\bthe (?:following|next) day\b")
+
+
+def _next_day(sentence: str, before: list[_Context]) -> str | None:
+    """"The following day, 30 people gathered": the day after the last one told."""
+    if not _NEXT_DAY.search(sentence):
+        return None
+    last = next((c.period for c in reversed(before) if c.period), None)
+    if last is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+        return None
+    return (date.fromisoformat(last) + timedelta(days=1)).isoformat()
+
+
+_REGION_NAMED = re.compile(r"\b[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:[Rr]egion|[Oo]blast)\b")
+_REGION_SCOPE = rx(r"\bin the (?:region|oblast)\b|\b(?:department|office|division) (?:for|of|in) "
+                   r"(?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:region|oblast)\b")
+
+
+def _region_scope(sentence: str) -> str | None:
+    """The one region a figure is told of: "the agency's department for Zhambyl region ...
+    registered 57 offences in the region" (a region's figure is located at the region)."""
+    if not _REGION_SCOPE.search(sentence):
+        return None
+    regions = {canonical_region(m.group()) for m in _REGION_NAMED.finditer(sentence)}
+    regions.discard(None)
+    return regions.pop() if len(regions) == 1 else None
+
+
 def _dated_prior(before: list[_Context], idx: int, reach: int = 2) -> _Context | None:
     """The sentence just before, or (through up to `reach` undated ones right before, "Of
     these, 1,063 cases were sent to court.") the last one with a date."""
@@ -627,13 +680,15 @@ class _Reader:
         self.history.append(_Context(idx, _episode(sentence, self.years)
                                      or _period(text, s, e, None, self.years, self.last_year)
                                      or self._weekday(s, e)
-                                     or (block.iso() if block else None),
+                                     or (block.iso() if block else None)
+                                     or _next_day(sentence, before),
                                      bool(_CORRUPTION.search(sentence))))
         if self.recent_topic >= idx - 6:
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before)
         for ref in find_dates(text, s, e):
-            if ref.year and ref.explicit_year:
+            # "..., compared with 1,512 in 2023": the year compared with does not carry on
+            if ref.year and ref.explicit_year and not _COMPARED_YEAR.search(text, s, ref.start):
                 self.last_year = ref.year
 
     def _place_beside(self, text: str, s: int, num: NumberMatch) -> str | None:
@@ -686,8 +741,8 @@ class _Reader:
             period = _section_period(text, s)  # "Anti-Corruption Agency: results of 2024"
         if period is None and _inherits_period(metric, unit):
             last = next((c for c in reversed(before) if c.period), None)
-            same_event = last is not None and last.index == idx - 1 and \
-                bool(BACK_REFERENCE.search(text[s:e]))
+            same_event = last is not None and last.index == idx - 1 and bool(
+                BACK_REFERENCE.search(text[s:e]) or _CONTINUES.match(text, s))
             # "Police dispersed the protest and detained 12": the day of the protest just told
             period = last.period if same_event else _as_month(last.period if last else None,
                                                                metric)
@@ -700,6 +755,8 @@ class _Reader:
                 location = self.last_place[1]  # the place of the figures just before
             elif self.sentence_place[0] == idx - 1 and BACK_REFERENCE.search(text[s:e]):
                 location = self.sentence_place[1]  # "... in Almaty. Police dispersed the rally"
+        if location is None and not places and not _NATIONAL_CUE.search(text[s:e]):
+            location = _region_scope(text[s:e])
         self.last_place = (idx, location)
         self.out.append(Statistic(
             source_name=self.doc.source_name, **self.doc.cite(*focus_span(text, s, e, num.start,
@@ -729,7 +786,44 @@ def extract(doc: Document) -> list[Statistic]:
         if key not in reader.seen:
             reader.seen.add(key)
             reader.out.append(row)
-    return reader.out
+    return _without_event_counts(doc, _prose_over_labels(doc.text, reader.out))
+
+
+def _prose_over_labels(text: str, rows: list[Statistic]) -> list[Statistic]:
+    """An infobox line ("Arrested: 512") and the prose stating the same count ("512 people had
+    been detained") are one figure: the prose names what it counts."""
+    labelled = set()
+    for line in re.finditer(r"(?m)^\s*([A-Z][a-z]+)\s*:\s*([\d,]+)\b", text):
+        metric = next((m for m, word in _LABEL_METRIC if word.fullmatch(line.group(1))), None)
+        if metric:
+            labelled.add((metric, float(line.group(2).replace(",", ""))))
+    return [r for r in rows if (r.metric, r.value) not in labelled or not any(
+        o.value == r.value and o.unit == "persons" and o.metric != r.metric
+        and o.metric in ("arrested", "detained") for o in rows)]
+
+
+_EVENT_COUNTS = ("participants", "killed", "injured", "detained")
+
+
+def _without_event_counts(doc: Document, rows: list[Statistic]) -> list[Statistic]:
+    """Drop a count the protest reader gives to one event, though told here without that
+    event's day or place ("Police detained 15 people after scuffles broke out" under a
+    paragraph dated "on Monday" in Zhanaozen): the event's field, not a statistic."""
+    try:
+        events = protest_events(doc)
+    except (ValueError, KeyError, IndexError, OverflowError):
+        return rows
+    counts = [(e.event_date, e.location, metric, float(getattr(e, metric)))
+              for e in events for metric in _EVENT_COUNTS if getattr(e, metric) is not None]
+
+    def told(row: Statistic) -> bool:
+        if _NATIONAL_CUE.search(row.evidence) or row.period is None or len(row.period) < 7:
+            return False
+        # an exact repeat (same day and place) is left to extract.reconcile
+        return any(metric == row.metric and value == row.value and day.startswith(row.period)
+                   and row.location in (None, place) and (row.period, row.location) != (day, place)
+                   for day, place, metric, value in counts)
+    return [r for r in rows if not told(r)]
 
 
 # ---------------------------------------------------------------- tables with | columns
@@ -855,7 +949,17 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
     # "9 akims, 23 police officers and 31 managers": a list goes on counting the same thing
     listed = bool(last_metric and last_metric[0] == idx and last_metric[2] == "persons"
                   and _LISTED.search(before) and _LIST_HEAD.search(text, s, num.start))
-    found = _metric(text, num, after, before, text[s:e], last, listed)
+    label = _LABEL.search(text, max(s, text.rfind("\n", 0, num.start) + 1), num.start)
+    if label:  # an infobox line: "Deaths: 6"
+        found = next(((m, "persons") for m, word in _LABEL_METRIC
+                      if word.fullmatch(label.group(1))), None)
+    elif _BREAKDOWN.search(text, s, num.start) and find_numbers(
+            text, s, text.rfind(":", s, num.start)):
+        return None  # "six died: the four shot on 7 March, one ...": parts of the total told
+    elif _NUMBER_OF_PARTICIPANTS.search(before):
+        found = "participants", "persons"  # "put the number of participants at 25,000"
+    else:
+        found = _metric(text, num, after, before, text[s:e], last, listed)
     if found is None:
         return None
     metric, unit = found
@@ -869,6 +973,14 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
     return metric, unit, period
 
 
+_LABEL = re.compile(r"^\s*([A-Z][a-z]+)\s*:\s*$", re.MULTILINE)
+_LABEL_METRIC = [("killed", rx(r"deaths|killed|dead|fatalities")),
+                 ("injured", rx(r"injur(?:ies|ed)|wounded")),
+                 ("arrested", rx(r"arrest(?:ed|s)")),
+                 ("detained", rx(r"detain(?:ed|ees)|detentions"))]
+_BREAKDOWN = rx(r"\b(?:died|killed|dead|injured|wounded|detained|arrested)\b[^.;:]*:[^.;:]*$")
+_NUMBER_OF_PARTICIPANTS = rx(r"\bnumber of (?:participants|protesters|demonstrators)\b[^.;]{0,50}"
+                             r"\b(?:at|was|reached|exceeded)\s*$")
 # "imprisonment;37 he was", "in the country,32 a figure": a footnote number glued to a word
 _FOOTNOTE_MARK = re.compile(r"[A-Za-z][,;:.”\"’)]?\Z")
 _LISTED = re.compile(r"\d[^\d.;:()]{3,60}?(?:,|\band)\s*$")
@@ -882,4 +994,6 @@ def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
             r"\s*(?:people|persons|citizens|protesters|participants|detainees|cases)\b",
             text[num.end:num.end + 20]):
         return True
-    return any(r.start <= num.start and num.end <= r.end for r in find_dates(text, s, e))
+    # "from 11 June": the number reader keeps "from" with the day
+    digits = num.start + (m.start() if (m := re.search(r"\d", num.text)) else 0)
+    return any(r.start <= digits and num.end <= r.end for r in find_dates(text, s, e))

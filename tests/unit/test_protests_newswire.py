@@ -417,3 +417,82 @@ def test_timed_entries_without_a_dash_and_relatives_counted():
 def test_a_gathering_of_leaders_is_no_protest():
     text = "On 12 May 2023, the gathering in Astana of Central Asian leaders discussed water."
     assert events(text) == {}
+
+
+def test_helping_organise_a_dated_rally_tells_the_rally():
+    text = ("Aigul Serikova, a nurse from Taraz, helped organise a rally on 14 April 2023 outside "
+            "the city akimat against rising bread prices. Police dispersed the rally and "
+            "detained 9 people, including Aigul Serikova.")
+    got = events(text)
+    assert set(got) == {("2023-04-14", "Taraz")}
+    assert got[("2023-04-14", "Taraz")].detained == 9
+
+
+def test_the_following_day_counts_from_the_last_dated_sentence():
+    text = ("Residents held a rally in Kyzylorda on 3 May 2023 over water shortages. Police "
+            "dispersed the rally. The following day, at least 40 people gathered outside the "
+            "police station to demand the release of the detainees. Police detained eight of "
+            "them.")
+    got = events(text)
+    assert set(got) == {("2023-05-03", "Kyzylorda"), ("2023-05-04", "Kyzylorda")}
+    second = got[("2023-05-04", "Kyzylorda")]
+    assert (second.participants, second.detained) == (40, 8)
+
+
+def test_a_date_in_another_places_where_clause_is_not_every_places():
+    text = ("The strikes, which started in the mining town of Zhezkazgan, spread to Satpayev, "
+            "Balkhash and other towns, and turned violent in Balkhash, where riot police beat "
+            "strikers on 9 May 2024.")
+    assert set(events(text)) == {("2024-05-09", "Balkhash")}
+
+
+def test_a_chronology_day_told_over_two_sentences_is_one_event():
+    text = ("Timeline\n\n"
+            "9 May 2024 – Several thousand residents gathered outside the akimat in Balkhash. "
+            "Police opened fire after the crowd refused to leave; three people were "
+            "killed and 12 injured.\n"
+            "10 May 2024 – A curfew was declared in Balkhash.\n")
+    got = events(text)
+    day = got[("2024-05-09", "Balkhash")]
+    assert day.sub_event_type == "excessive_force_against_protesters"
+    assert (day.killed, day.injured) == (3, 12)
+
+
+def test_a_total_broken_down_over_several_days_gives_no_event_its_count():
+    text = ("Riot police fired on strikers in Balkhash on 9 May 2024. Officials said five people "
+            "died: the three strikers shot in Balkhash on 9 May and a guard killed in Balkhash "
+            "on 8 May.")
+    got = events(text)
+    assert all(e.killed is None for e in got.values())
+
+
+def test_places_around_a_gathering_are_not_its_venue():
+    text = ("On 11 May 2024 about 200 people gathered in Karaganda to commemorate those killed "
+            "in Balkhash; police detained 15 of them. On 12 May 2024 some 80 drivers blocked the "
+            "highway to Temirtau near Karaganda in solidarity with the Balkhash strikers.")
+    got = events(text)
+    assert set(got) == {("2024-05-11", "Karaganda"), ("2024-05-12", "Karaganda")}
+    first = got[("2024-05-11", "Karaganda")]
+    assert (first.participants, first.detained) == (200, 15)
+
+
+def test_an_undated_sentence_continues_the_event_of_its_place_just_told():
+    text = ("May 14, 2024 10:05 AM GMT+5\n\n"
+            "KARAGANDA, May 14 (Reuters) - Police used tear gas on Monday as a protest by "
+            "miners spread from Shakhtinsk to Saran, where demonstrators set a bus on fire.\n\n"
+            "In Saran, about 300 miners blocked a road. When police moved in, protesters threw "
+            "stones at them. Six police officers were injured and 31 people were detained in "
+            "Saran, police said.")
+    got = events(text)
+    saran = got[("2024-05-13", "Saran")] if ("2024-05-13", "Saran") in got else None
+    assert saran is not None, got.keys()
+    assert saran.event_type == "riots"
+    assert (saran.injured, saran.detained) == (6, 31)
+
+
+def test_a_later_sentence_of_the_paragraph_about_the_protesters_adds_their_detentions():
+    text = ("On 6 June 2021 some 200 workers rallied outside the plant in Temirtau. Police "
+            "detained 11 people after protesters tried to break through the gates, the regional "
+            "police said.")
+    (event,) = events(text).values()
+    assert (event.participants, event.detained) == (200, 11)

@@ -190,8 +190,8 @@ REPORT_FORMS = {
         "convicted 350 persons of corruption offences. Among those convicted are 12 akims, "
         "40 police officers and 18 judges. Real imprisonment was imposed on 58 percent of the "
         "convicted.",
-        {("corruption_cases_registered", 655, "cases", "2025-H1", None),
-         ("corruption_cases_registered", 702, "cases", "2024-H1", None),
+        {("corruption_cases_registered", 655, "offences", "2025-H1", None),
+         ("corruption_cases_registered", 702, "offences", "2024-H1", None),
          ("corruption_cases_registered", 280, "cases", "2025-H1", None),
          ("prosecuted", 410, "persons", "2025-H1", None),
          ("prosecuted", 75, "persons", "2025-H1", None),
@@ -308,3 +308,91 @@ def test_markdown_table_with_outer_bars_and_a_year_in_the_header():
         ("convictions", 21, "persons", "2022", "Shymkent"),
         ("corruption_cases_registered", 17, "cases", "2022", "Semey"),
         ("convictions", 9, "persons", "2022", "Semey")}
+
+
+def test_criminal_offences_keep_their_noun_and_the_compared_year_does_not_carry():
+    text = ("In 2022, 640 corruption criminal offences were registered, compared with 702 in "
+            "2021. Fraud accounted for 28% of registered offences.")
+    assert facts(text) == {
+        ("corruption_cases_registered", 640, "offences", "2022", None),
+        ("corruption_cases_registered", 702, "offences", "2021", None),
+        ("other", 28, "percent", "2022", None)}
+
+
+def test_criminal_cases_on_offences_sent_to_court_are_cases():
+    text = "Criminal cases on 455 corruption offences were sent to court in 2022."
+    assert facts(text) == {("criminal_cases", 455, "cases", "2022", None)}
+
+
+def test_total_damage_of_corruption_offences_is_a_figure():
+    text = "The damage caused by corruption offences in 2022 amounted to 88.5 billion tenge."
+    assert facts(text) == {("other", 88.5e9, "KZT", "2022", None)}
+
+
+def test_a_title_wrapped_under_a_capital_line_dates_the_figures():
+    text = ("REVIEW NOTE\non the hearing \"Fighting corruption: results of 2022\"\n\n"
+            "Courts convicted 310 persons.")
+    assert facts(text) == {("convictions", 310, "persons", "2022", None)}
+
+
+def test_a_day_kept_with_from_is_no_figure_and_all_of_those_counted_is_no_new_one():
+    text = ("Police dispersed a rally in Taraz on 14 April 2023 and detained 9 people. All nine "
+            "were released by evening. The other detainees from 14 April were fined.")
+    got = facts(text)
+    assert ("other", 14, "persons", None, "Taraz") not in got
+    assert {f[1] for f in got} == {9}
+
+
+def test_an_infobox_line_counts_what_its_label_says_and_prose_names_the_count():
+    text = ("2024 copper strike\nDate: 2–9 May 2024\nCasualties\nDeaths: 5\nInjuries: 40\n"
+            "Arrested: 210\n\nThe strike began at the smelter in May 2024. By 12 May, 210 people "
+            "had been detained across the region.")
+    assert facts(text) == {("killed", 5, "persons", "2024-05", None),
+                           ("injured", 40, "persons", "2024-05", None),
+                           ("detained", 210, "persons", "2024-05-12", None)}
+
+
+def test_parts_of_a_total_after_a_colon_are_not_figures():
+    text = ("According to prosecutors, five people died in the May 2024 unrest: the three "
+            "strikers shot by police, one who died in hospital and a guard.")
+    assert facts(text) == {("killed", 5, "persons", "2024-05", None)}
+
+
+def test_the_number_of_participants_put_at_a_figure():
+    text = ("Organisers put the total number of participants in the May 2024 protests at about "
+            "12,000.")
+    assert facts(text) == {("participants", 12000, "persons", "2024-05", None)}
+
+
+def test_of_these_keeps_the_day_of_the_figure_it_divides():
+    text = ("By 12 May 2024, 210 people had been detained after the protests. Of these, 64 were "
+            "placed under administrative arrest.")
+    assert facts(text) == {("detained", 210, "persons", "2024-05-12", None),
+                           ("arrested", 64, "persons", "2024-05-12", None)}
+
+
+def test_a_share_with_its_noun_left_out_is_the_same_share():
+    text = ("In 2022, fraud accounted for 30% of registered corruption offences, abuse of office "
+            "for 12%.")
+    assert facts(text) == {("other", 30, "percent", "2022", None),
+                           ("other", 12, "percent", "2022", None)}
+
+
+def test_a_count_the_event_already_carries_is_not_a_statistic():
+    text = ("May 14, 2024 10:05 AM GMT+5\n\n"
+            "KARAGANDA, May 14 (Reuters) - About 300 miners rallied in Saran on Monday over "
+            "unpaid wages. Police detained 31 people after protesters tried to enter the mine "
+            "office, police said.")
+    assert all(f[0] != "detained" for f in facts(text))
+
+
+def test_a_figure_told_in_the_region_is_located_at_the_region():
+    text = ("According to the agency's department for Kostanay region, 48 corruption offences "
+            "were registered in the region in 2023.")
+    assert facts(text) == {("corruption_cases_registered", 48, "cases", "2023", "Kostanay")}
+
+
+def test_between_a_year_and_the_middle_of_another_is_a_span():
+    text = ("Assets worth about 80 billion tenge were returned to the state between 2021 and "
+            "mid-2024, the agency said.")
+    assert facts(text) == {("assets_recovered", 80e9, "KZT", "2021-2024", None)}
