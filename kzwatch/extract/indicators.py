@@ -665,6 +665,8 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
                           *doc.sentence_span(match.start())))
     out = []
     last_currency: dict[int, str] = {}  # sentence start -> currency of its last rate
+    quoted: list[tuple[int, str | None]] = []  # (sentence end, date of its first rate)
+    opened: set[int] = set()
     for start, end, currency, value, s_start, s_end in sorted(set(found)):
         if currency is None and doc.text[start:start + 3].replace(" ", "").startswith("($"):
             currency = "dollar"
@@ -677,9 +679,15 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
         after = [d for d in dates if 0 <= d.start - (end - s_start) <= 6]
         free = [d for d in dates if d.end <= start - s_start]
         date = (after or free or [None])[0]
+        period = date.iso if date else None
+        if not dates and quoted and s_start - quoted[-1][0] <= 2:
+            period = quoted[-1][1]  # "The euro was quoted at …": the day of the rates just given
+        if s_start not in opened:
+            opened.add(s_start)
+            quoted.append((s_end, period))
         out.append(_record(doc, (s_start, s_end), indicator="fx_rate",
                            entity=f"{_CURRENCY_NAMES[currency]}/KZT",
-                           period=date.iso if date else None, value=value, unit="rate"))
+                           period=period, value=value, unit="rate"))
     return out
 
 

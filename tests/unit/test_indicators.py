@@ -337,12 +337,13 @@ def test_egov_rank_of_this_edition_and_the_one_it_is_compared_with():
 
 
 def test_rates_in_prose_named_by_currency_and_compared_with_an_earlier_date():
+    # the next sentence's rates, undated, were quoted on the day of the rates just given
     got = found("On 3 March 2026 the regulator set the rate at 498.10 tenge to the US dollar, "
                 "compared with 470.25 tenge on 3 March 2025. The euro was quoted at 530.40 "
                 "tenge and the Russian ruble at 5.61 tenge.")
     assert [(r.entity, r.period, r.value) for r in got] == [
         ("USD/KZT", "2026-03-03", 498.1), ("USD/KZT", "2025-03-03", 470.25),
-        ("EUR/KZT", None, 530.4), ("RUB/KZT", None, 5.61)]
+        ("EUR/KZT", "2026-03-03", 530.4), ("RUB/KZT", "2026-03-03", 5.61)]  # the same day
 
 
 def test_assembly_counts_compared_by_year_and_shares_by_demand_in_prose():
@@ -364,3 +365,10 @@ def test_wire_aside_rate_and_earlier_cpi_score_in_parentheses():
     assert got[("fx_rate", "USD/KZT", None)].value == 498.3
     assert got[("cpi_score", "Kazakhstan", "2025")].value == 42
     assert got[("cpi_score", "Kazakhstan", "2024")].value == 40
+
+
+def test_an_undated_rate_far_from_the_last_one_stays_undated():
+    got = found("On 3 March 2026 the regulator set the rate at 498.10 tenge per US dollar. "
+                "Analysts expect slower growth. Exporters earn more. "
+                "The euro was quoted at 530.40 tenge.")
+    assert [(r.entity, r.period) for r in got] == [("USD/KZT", "2026-03-03"), ("EUR/KZT", None)]
