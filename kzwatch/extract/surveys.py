@@ -23,7 +23,8 @@ from models.records import SurveyResult
 
 _QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s+(\S.*)$")
 _COLUMN_WORD = re.compile(
-    r"\b(?:responses?|ratio|percent(?:age)?|share|count|number of|mentions|votes|answers?)\b|%"
+    r"\b(?:responses?|respondents|ratio|percent(?:age)?|share|count|number of|mentions|votes|"
+    r"answers?)\b|%"
     r"|(?-i:\bN\b)", re.IGNORECASE)
 _HEADER_TAIL = re.compile(
     r"^(?:(?:number|of|mentions|responses?|count|ratio|percent(?:age)?|share|votes|%)\s*)+$",
@@ -60,7 +61,9 @@ _PCT_ONLY_HEADER = re.compile(r"^(?:%|percent(?:age)?|share,?\s*%?|%\s+of\s+resp
 # dot leaders between an option and its figure: "Courts ......... 41.7"
 _LEADER = re.compile(r"\s*(?:\.{2,}|…+)[\s.…]*$")
 _PERCENT_COLUMN = re.compile(r"%|percent|ratio|share", re.IGNORECASE)
-_COUNT_COLUMN = re.compile(r"responses|count|number|votes|mentions|(?-i:\bN\b)", re.IGNORECASE)
+# "Respondents" heads a count column; "% of respondents" / "share of respondents" does not
+_COUNT_COLUMN = re.compile(r"responses|(?<!of )respondents|count|number|votes|mentions|"
+                           r"(?-i:\bN\b)", re.IGNORECASE)
 # a question line that ends with the column header: "… to a public official?    N    %"
 _TRAILING_HEADER = re.compile(
     r"^(?P<body>.*?[?.)])\s+(?P<cols>(?:(?:(?-i:N)|%|number|count|responses|percent|share)"

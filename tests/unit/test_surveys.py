@@ -425,3 +425,13 @@ def test_answers_listed_with_said_in_one_sentence_are_one_question():
     assert [(r.question_no, r.option_no, r.pct_reported) for r in got] == [
         (1, 1, 58.0), (1, 2, 30.0), (1, 3, 8.0), (1, 4, 4.0)]
     assert got[2].option_text == "they had stayed the same"
+
+
+def test_respondents_column_is_a_count_column():
+    text = ("Q1. Would you sign a petition against the new tariffs?\n"
+            "Answer option                  Respondents    %\n"
+            "Yes                                    300   60.0\n"
+            "No                                     150   30.0\n"
+            "Difficult to answer                     50   10.0\n")
+    assert [(r.option_text, r.responses, r.pct_reported, r.n_respondents) for r in rows(text)] \
+        == [("Yes", 300, 60.0, 500), ("No", 150, 30.0, 500), ("Difficult to answer", 50, 10.0, 500)]
