@@ -78,13 +78,14 @@ _SCORE = re.compile(
     r"|\bscored (?P<b>\d{1,3})(?: points?)?(?: out of 100)?"
     r"|\b(?P<c>\d{1,3}) (?:points? )?out of 100\b"
     r"|\bscore (?:was|is|stood at|rose to|fell to|dropped to|improved to|reached) (?P<d>\d{1,3})\b"
-    r"|\b(?:received|gained|earned|got|scoring) (?P<e>\d{1,3}) points\b"
+    r"|\b(?:received|gained|earned|got|scoring|had|has) (?P<e>\d{1,3}) points\b"
     r"|\b(?:rose|fell|dropped|climbed|slipped|improved|declined|moved up|moved down|returned) "
     r"to (?P<f>\d{1,3}) points?\b", re.IGNORECASE)
 _RANK = re.compile(
     r"\b(?P<r>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|spot|rank)"
     r"(?:\s+(?:out of|among|of)\s+(?P<of>\d{2,3}))?"
-    r"|\b(?:ranked|ranks|placed)\s+(?:[A-Z][\w-]+\s+)?(?:at\s+)?(?P<r2>\d{1,3})(?:st|nd|rd|th)?"
+    r"|\b(?:ranked|ranks|placed|(?=(?:came|finished)\s+\d{1,3}(?:st|nd|rd|th)\b)\w+)\s+"
+    r"(?:[A-Z][\w-]+\s+)?(?:at\s+)?(?P<r2>\d{1,3})(?:st|nd|rd|th)?"
     r"(?:\s+(?:place|position))?(?:\s+(?:out of|among|of)\s+(?P<of2>\d{2,3}))?"
     r"|\b(?P<r3>\d{1,3})(?:st|nd|rd|th)\s+(?:out of|among)\s+(?P<of3>\d{2,3})", re.IGNORECASE)
 _OUT_OF = re.compile(r"\b(?:out of|among|of)\s+(?P<of>\d{2,3})\s+(?:countries|states|nations|"
@@ -510,7 +511,8 @@ def _index_statement(doc: Document, start: int, sentence: str, context: _IndexCo
 _FURTHER_SCORE = re.compile(
     rf"(?:^|[,;]|\band\b|\bwhile\b|\bwhereas\b)\s*(?P<country>{_COUNTRY_NAMES})\s+"
     r"(?:(?:has|had|received|got|scored|with)\s+)?(?P<score>\d{1,3})(?:\s+points?)?"
-    r"(?:\s*\((?P<rank>\d{1,3})(?:st|nd|rd|th)(?:\s+(?:place|position))?\))?"  # "25 (146th)"
+    r"(?:\s*\((?P<rank>\d{1,3})(?:st|nd|rd|th)(?:\s+(?:place|position))?\)"  # "25 (146th)"
+    r"|\s+and\s+(?:came|placed|ranked|finished|was)\s+(?P<rank2>\d{1,3})(?:st|nd|rd|th))?"
     r"(?=\s*(?:[,;.]|\band\b|$))")
 
 
@@ -521,8 +523,8 @@ def _further_scores(doc: Document, start: int, sentence: str, after: int,
     return [_record(doc, (start, start + len(sentence)), indicator="cpi_score",
                     entity=_canonical_country(m["country"]), period=context.year,
                     value=float(m["score"]), unit="score",
-                    rank=int(m["rank"]) if m["rank"] else None,
-                    rank_of=context.rank_of if m["rank"] else None)
+                    rank=int(m["rank"] or m["rank2"]) if m["rank"] or m["rank2"] else None,
+                    rank_of=context.rank_of if m["rank"] or m["rank2"] else None)
             for m in _FURTHER_SCORE.finditer(sentence, after)]
 
 

@@ -372,3 +372,17 @@ def test_an_undated_rate_far_from_the_last_one_stays_undated():
                 "Analysts expect slower growth. Exporters earn more. "
                 "The euro was quoted at 530.40 tenge.")
     assert [(r.entity, r.period) for r in got] == [("USD/KZT", "2026-03-03"), ("EUR/KZT", None)]
+
+
+def test_had_points_a_year_earlier_and_came_nth():
+    got = by_key(found("Armenia scored 48 points in the CPI 2025 and ranked 60th among 180 "
+                       "countries. A year earlier, the country had 47 points. Georgia received "
+                       "55 points and placed 40th, while Moldova scored 44 points and came 73rd."))
+    assert got[("cpi_score", "Armenia", "2024")].value == 47
+    assert (got[("cpi_score", "Moldova", "2025")].value,
+            got[("cpi_score", "Moldova", "2025")].rank) == (44, 73)
+
+
+def test_came_without_an_ordinal_is_no_rank():
+    got = by_key(found("Armenia scored 48 points in the CPI 2025. The report came 3 days late."))
+    assert got[("cpi_score", "Armenia", "2025")].rank is None
