@@ -284,6 +284,8 @@ _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case ag
      "convicted"),
     (re.compile(r"\bfound\b(?=\s+\S+(?:\s+\S+){0,3}\s+guilty|"  # "found X, the ..., guilty"
                 r"\s+(?-i:[A-Z])[^.;]{0,220}?,\s+guilty)", re.IGNORECASE), "convicted"),
+    # press-release order: "the court found guilty R.K. Omarova, former ..."
+    (re.compile(r"\bfound\s+guilty\b(?=\s+(?-i:[A-Z]))", re.IGNORECASE), "convicted"),
     (re.compile(r"\b(?:detained|arrested|apprehended)\b", re.IGNORECASE), "detained"),
     (re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.IGNORECASE), "charged"),
     (re.compile(r"\bacquitted\b", re.IGNORECASE), "acquitted"),
@@ -326,7 +328,7 @@ _DEED = re.compile(
     r"demanded|extorted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:bribes?|kickbacks?)|caused\s+"
     # "demanded and received from the director money in the amount of ..."
     r"(?:\w+\s+){0,2}damage|(?:demanded|received|accepted|extorted)\s+(?:and\s+\w+\s+)?"
-    r"(?:from\s+[^.;]{0,80}?\s)?money|caused\s+"
+    r"(?:from\s+[^.;]{0,80}?\s)?(?:money|(?:an?\s+)?bribes?\b)|caused\s+"
     r"(?:\w+\s+){0,2}damage"
     # "he repaid 212 million tenge to the budget": restitution by the person facing the case
     r"|repaid|reimbursed|paid\s+back|compensated)\b", re.IGNORECASE)
@@ -348,6 +350,18 @@ _AMOUNT_SUBJECT = re.compile(
     r"^\s*(?:according\s+to\s+[^,;.]{1,60},\s*)?(?:the|this|that|his|her|their)\s+(?:total\s+)?(?:bribes?|kickbacks?|damage|loss(?:es)?|"
     r"sum|amount|embezzled\s+(?:funds|money|sum))\b[^.;]*?\b(?:amounted|totall?ed|was|were|"
     r"came|reached|exceeded|is|are|estimated)\b", re.IGNORECASE)
+# "In total, budget funds of 86 million tenge were embezzled.": the deed of the case just told
+_FUNDS_TAKEN = re.compile(
+    r"^\s*(?:in\s+total,?\s*)?(?:(?:the|budget|state|public|these|such)\s+){0,2}(?:funds|money)\b"
+    r"(?:[^.;]|\.(?=\d))*?\b(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:embezzled|misappropriated|stolen|appropriated|siphoned\s+off|squandered)\b", re.IGNORECASE)
+# "President X pardoned him ..., and he was released": X acts on the person, whom a later
+# he/she names
+_AGENT_OF_PRONOUN = re.compile(r"\s+(?:[a-z]+\s+)?(?:pardoned|sentenced|convicted|acquitted|fined|"
+                               r"jailed|released|freed|amnestied|arrested|detained)\s+(?:him|her)\b")
+# "the court imposed a sentence of 3 years": the verdict of the person just spoken of
+_COURT_IMPOSED = re.compile(r"\b(?:court|judge)\s+(?:imposed|handed\s+down|passed|pronounced)\s+"
+                            r"(?:an?\s+|the\s+)?(?:sentence|punishment|penalty)\b", re.IGNORECASE)
 # "her trial was still ongoing", "its hearings have been postponed eleven times": before a court
 _INVESTIGATORS_SAY = re.compile(r"\s*according\s+to\s+(?:the\s+)?(?:investigat\w+|prosecut\w+|"
                                 r"indictment|charge\s+sheet)", re.IGNORECASE)
@@ -366,8 +380,8 @@ _TERM_AFTER_VERB = re.compile(  # "(him) to 10 years in a maximum security colon
     r"(?:\s+(?:him|her|them|\w+))?\s+to\s+(?:[\w-]+\s+){0,3}?(?:years?|months?|life)"
     r"(?:\s+(?:in|of)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:prison|colony|imprisonment|jail|"
     r"freedom|custody))?", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|avoided|escaped|denied that)\s+"
-                       r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|avoided|escaped|denied that|"
+                       r"if|unless)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "If convicted, X faces"
 _NEW_CASE = re.compile(r"\b(?:new|fresh|another|second|additional)\s+(?:criminal\s+)?"
                        r"(?:charges?|case|indictment|criminal case|prosecution)\b", re.IGNORECASE)
 _GROUP = re.compile(r"\b(?:all\s+(?:two|three|four|five|six|of\s+them)(?:\s+(?:men|women|"
@@ -536,7 +550,7 @@ def punishment_in(clause: str) -> Punishment | None:
         r"\bsentenced|\bsentence\b|\b(?:imprisoned|jailed)\s+(?:\w+\s+){0,3}?for|"
         r"\b(?:received|got|given|handed)\s+(?:[\w-]+\s+){1,3}?(?:years?|months?)\b|"
         r"\bimposed\s+(?:an?\s+|the\s+)?(?:penalty|punishment)|"
-        r"\bfined\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term", low)
+        r"\bfined\b|\bpay\s+a\s+fine\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term", low)
     if not has_verdict:
         return None
     if re.search(r"\b(?:faces?|facing|could\s+face|risks?|punishable\s+by|up\s+to)\b", low) and \
@@ -583,7 +597,8 @@ def punishment_in(clause: str) -> Punishment | None:
     elif re.search(r"restriction\s+of\s+(?:his\s+|her\s+)?freedom|restricted\s+freedom|"
                    r"freedom\s+restriction", low):
         kind = "restriction_of_freedom"
-    elif re.search(r"\bsuspended|\bconditional\s+(?:sentence|term)|probationary\s+sentence", low):
+    elif re.search(r"\bsuspended|\bconditional(?:ly|\s+(?:sentence|term))\b|"
+                   r"probationary\s+sentence", low):
         kind = "suspended"
     elif re.search(r"\bdefer", low):
         kind = "deferred"
@@ -626,6 +641,7 @@ class Case:
     position: str | None = None
     region_hint: str | None = None  # "In Kostanay region, the former akim ... was sentenced"
     court_region: str | None = None  # "the Kostanay City Court acquitted the blogger X"
+    released_at: int | None = None  # where the text says the person was released
 
 
 @dataclass
@@ -665,7 +681,7 @@ _POST_OF = re.compile(r"^(?:\w+\s+){0,2}?(?:engineer|specialist|economist|expert
 
 def _looks_like_title(phrase: str) -> bool:
     words = re.findall(r"[\w’'-]+", phrase.lower())
-    if not words or len(words) > 16:
+    if not words or len(words) > 20:
         return False
     return any(_is_title_word(w) for w in words[:6]) or bool(_POST_OF.match(phrase))
 
@@ -804,7 +820,7 @@ _CASE_OPENED = re.compile(r"\b(?:opened|launched|initiated|instituted|registered
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|verdict|ruling|judg(?:e)?ment)\b|"
                        r"\bthat\s+day\b", re.IGNORECASE)
 _BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+)?$", re.IGNORECASE)  # a birth date dates no event
-_SINCE = re.compile(r"\b(?:since|until|till)\s+$", re.IGNORECASE)  # "headed it since 2020"
+_SINCE = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)  # "headed it since 2020"
 _FINE_BEFORE = re.compile(r"\bfined\s+(?:\w+\s+)?(?:(?:a|an|the)\s+)?(?:sum|total|amount\s+)?"
                           r"(?:of\s+)?$|\bfines?\s+(?:of|totall?ing|amounting\s+to|in\s+the\s+"
                           r"amount\s+of)\s+$",
@@ -1046,6 +1062,7 @@ class _Extractor:
 
         earlier = [(nm, k) for nm, k in self.cur_mentions if nm.end <= pos and not nm.possessive
                    and (skip_from is None or nm.start < skip_from)
+                   and not _AGENT_OF_PRONOUN.match(self.text, nm.end)
                    and not _PREPOSITION_BEFORE.search(
                        self.text[max(self.cur_start, nm.start - 40):nm.start]) and agrees(k)]
         if earlier:
@@ -1344,8 +1361,13 @@ class _Extractor:
         # the punishment, so it is measured from the punishment's end
         term = _TERM_AFTER_VERB.match(self.text, trig_end, c_end)
         near = term.end() if term else trig_end
+        # "detained by officers of the Anti-Corruption Agency on 11 February": the agent
+        # phrase between the verb and its date
+        agent = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+[^,.;]{0,60}?\s+(?:on|in)\s",
+                         self.text[near:c_end])
+        reach = agent.end() if agent else 40
         after = [d for d in found if c_start + d.start >= trig_end
-                 and c_start + d.start - near <= 40]
+                 and c_start + d.start - near <= reach]
         pick = before[-1] if before else (after[0] if after else None)
         if after and re.fullmatch(r"\s*(?:in\s+absentia\s+)?(?:in|on)?\s*",
                                   self.text[trig_end:c_start + after[0].start]):
@@ -1550,16 +1572,26 @@ class _Extractor:
                                 c_start + trial.start(), c_start + trial.end()))
         opened = _CASE_OPENED.search(clause)
         if not events and opened and self.focus and self.cases.get(self.focus) and \
-                charges_in(clause)[0] and not any(
+                any(charges_in(clause)[:2]) and not any(
                     c_start <= nm.start < c_end and not _PREPOSITION_BEFORE.search(
                         self.text[max(c_start, nm.start - 40):nm.start]) for nm, _ in mentions):
             # "The agency had also opened a money laundering case": a further charge of the
             # person the paragraph speaks of
             events.append(Event([self.focus], None, c_start + opened.start(),
                                 c_start + opened.end()))
-        if not events and self.last_group and _AMOUNT_SUBJECT.match(clause) and \
-                find_amounts(clause):
-            events.append(Event(list(self.last_group), None, c_start, c_start))
+        unnamed = not any(c_start <= nm.start < c_end for nm, _ in mentions)
+        told = list(self.last_group) or ([self.focus] if self.cases.get(self.focus) else [])
+        if not events and punishment and unnamed and _COURT_IMPOSED.search(clause):
+            # a press release's next paragraph: the convict it last spoke of, not yet sentenced
+            last = self.recent[-1:] if self.recent and all(
+                c.status == "convicted" and c.sentence_type is None
+                for c in self.cases.get(self.recent[-1], [])[-1:]) else []
+            who = told or last
+            if who:
+                events.append(Event(who, "convicted", c_start, c_start, verdict_verb=True))
+        if not events and told and find_amounts(clause) and (
+                _AMOUNT_SUBJECT.match(clause) or (unnamed and _FUNDS_TAKEN.match(clause))):
+            events.append(Event(told, None, c_start, c_start))
         if not events and self.last_group and _INVESTIGATORS_SAY.match(self.text, s_start) and \
                 find_amounts(clause) and amount_kind(clause) and not any(
                     c_start <= nm.start < c_end for nm, _ in mentions):
@@ -1600,10 +1632,22 @@ class _Extractor:
         rank = STATUS_RANK.get(event.status or "", 0)
         if event.status:
             case.statuses.add(event.status)
+        # "X was released from the police station, but on 13 March a court fined her": a verdict
+        # written after such a release in the same sentence is the later stage
+        told_later = case.status == "released" and case.released_at is not None and \
+            s_start <= case.released_at < event.trigger_start
         after_release = case.status in ("released", "paroled", "pardoned") and \
-            event.status in ("convicted", "acquitted")
-        if event.status and rank >= STATUS_RANK.get(case.status or "", 0) and not after_release:
+            event.status in ("convicted", "acquitted") and not told_later
+        # "pardoned him ..., and he was released the next day": the release the pardon ordered
+        after_release = after_release or (event.status == "released" and
+                                          case.status in ("paroled", "pardoned"))
+        if event.status and (rank >= STATUS_RANK.get(case.status or "", 0) or told_later) and \
+                not after_release:
             case.status = event.status
+            if event.status == "released" and re.match(
+                    r"released\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:police|district\s+police)\b",
+                    self.text[event.trigger_start:event.trigger_start + 60], re.IGNORECASE):
+                case.released_at = event.trigger_start  # freed after an arrest, before any court
         for c in charges + (["murder"] if event.killing else []):
             if c not in case.charges:
                 case.charges.append(c)

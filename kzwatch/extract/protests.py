@@ -508,7 +508,7 @@ def _counts(passage: str) -> dict[str, int]:
         nxt = re.search(r"\d", ages)
         # "3,000 gathered; 5 were killed"; "two children aged 4 and 11 were shot dead"
         after = ages[:nxt.start()] if nxt else ages
-        if re.match(r"\s*(?:%|percent|years?|months?|days?|hours?|tenge|KZT|USD|\$)", after,
+        if re.match(r"\s*(?:%|percent|-?years?|months?|days?|hours?|tenge|KZT|USD|\$)", after,
                     re.IGNORECASE) or _YEAR_NUMBER.search(num.text):
             continue
         for key, pattern in _COUNT_VERBS.items():
@@ -619,6 +619,20 @@ def _last_entry_end(text: str, pos: int) -> int:
     return end
 
 
+def _section_end(text: str, pos: int) -> int:
+    """A day heading on a line of its own heads every paragraph up to the next heading line
+    ("National figures"): a short line that does not end a sentence."""
+    end = _paragraph_end(text, pos)
+    end = _paragraph_end(text, end) if not text[pos:end].strip() else end
+    while end < len(text):
+        nxt = _paragraph_end(text, end)
+        line = text[end:nxt].strip()
+        if not line or (len(line) < 60 and "\n" not in line and line[-1] not in ".!?\"'”"):
+            break
+        end = nxt
+    return end
+
+
 _TIMED_LINE = re.compile(r"(?m)^(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[–—-]\s")
 
 
@@ -651,6 +665,8 @@ def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, 
     for i, m in enumerate(heads):
         if i + 1 < len(heads):
             end = heads[i + 1].start()
+        elif _line_at(text, m.start()).strip() == m.group(0).strip():
+            end = _section_end(text, m.end())  # a heading on its own line heads a section
         else:
             end = _last_entry_end(text, m.end())
         end = min(end, m.start() + _CHRONOLOGY_MAX)
@@ -712,6 +728,9 @@ def weekday_dates(text: str, start: int, end: int, dateline: date | None) -> lis
     return out
 
 
+_UNTIL_BEFORE = rx(r"\b(?:until|till|pending)\s*$")
+
+
 def _anchors(text: str, start: int, end: int, years: dict[int, int], context_year: int | None,
              base: DateRef | None, dateline: date | None = None) -> list[DateRef]:
     """Dates of a sentence in order, relative ones ("three days later") resolved."""
@@ -735,9 +754,16 @@ def _anchors(text: str, start: int, end: int, years: dict[int, int], context_yea
             n = m.group("n").lower()
             days = int(n) if n.isdigit() else _SMALL.get(n, 1)
             days = -days if m.group("dir").lower() in ("before", "earlier") else days
+            if m.group("dir").lower() in ("after", "before") and anchor.start >= start and \
+                    re.fullmatch(r",\s*", text[anchor.end:m.start()]) and \
+                    re.match(r"\s+\w", text[m.end():m.end() + 3]):
+                days = -days  # "arrested on March 4, two days after he led a rally": the rally
+                refs = [r for r in refs if r is not anchor]
         moved = anchor.shifted(days)
         refs.append(DateRef(m.start(), m.end(), moved.year, moved.month, moved.day, None, False))
-    refs = [r for r in refs if r.iso() and r.span is None]
+    # "the tariff would be suspended until October 1": a deadline, not the day of the event
+    refs = [r for r in refs if r.iso() and r.span is None
+            and not _UNTIL_BEFORE.search(text[max(start, r.start - 12):r.start])]
     return sorted(refs, key=lambda r: r.start)
 
 
@@ -807,6 +833,18 @@ _NOT_VENUE_BEFORE = rx(r"\b(?:those|people|victims|protesters|demonstrators) (?:
                        r"(?:the )?$|\b(?:highway|road|motorway|railway|route) (?:to|from) $")
 
 
+# "According to the Atyrau regional police department, ...": the body that told the news,
+# not where it happened
+_ACCORDING_BEFORE = rx(r"\baccording to (?:the )?$")
+_BODY_AFTER = rx(r"^\s*(?:regional |city |district |oblast )?(?:[\w-]+ ){0,2}?(?:department|"
+                 r"ministry|office|service|administration|directorate|committee)\b")
+
+
+def is_source(text: str, mention: PlaceMention) -> bool:
+    return bool(_ACCORDING_BEFORE.search(text[max(0, mention.start - 20):mention.start])
+                and _BODY_AFTER.match(text[mention.end:mention.end + 60]))
+
+
 def _without_origins(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """The places of a sentence less those naming only where people came from, when another
     place is where they gathered."""
@@ -868,7 +906,7 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
             places = [p for p in find_places(text, s, e)
                       if not p.is_region and not is_dateline(text, p.start)
                       and not is_route(text, p)]
-            places = _without_origins(text, places)
+            places = [p for p in _without_origins(text, places) if not is_source(text, p)]
         except (ValueError, KeyError, IndexError, OverflowError):
             anchors, places = [], []  # an unreadable passage yields nothing
         out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence)),

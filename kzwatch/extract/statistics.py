@@ -32,6 +32,7 @@ from kzwatch.extract.protests import (
     focus_span,
     is_citation,
     is_dateline,
+    is_source,
     month_years,
     narrative_sentences,
     publication_date,
@@ -102,7 +103,9 @@ _NOUN_METRIC = [
         r"militants|bandits|rioters)\b")),
     ("other", "events",
      # "150 refusals of rallies" counts refusals, not rallies
-     rx(r"^\s*(?:(?!of\b)[\w-]+ ){0,2}?(?:protests|protest actions|rallies|demonstrations|riots|"
+     # "one on mass riots" is a case about riots, not a count of them
+     rx(r"^\s*(?:(?!of\b|on\b|about\b|into\b|for\b|over\b)[\w-]+ ){0,2}?(?:protests|"
+        r"protest actions|rallies|demonstrations|riots|"
         r"battles|explosions?|strikes|cases of violence|incidents of violence)\b")),
 ]
 _INSTANCES = rx(r"^\s*((?:instances|incidents) of) (?:the )?([\w-]+)")
@@ -281,10 +284,44 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
     return found
 
 
+# "a blogger with about 90,000 followers": an attribute of someone, not a figure
+_WITH_BEFORE = rx(r"\b(?!compared\b|comparison\b|par\b|line\b|together\b|along\b)[a-z-]+ "
+                  r"with (?:about |around |some |over |more than |nearly |almost )?$")
+# "detained the organiser and five other participants": people of one episode
+_OTHERS_AFTER = rx(r"^\s*others?\b")
+_AND_BEFORE = rx(r"\band\s*$")
+# "in 41 cases the organisers received a refusal": a count of refusals
+_REFUSAL_CASES = rx(r"^\s*cases\b[^.;]{0,40}?\b(?:received an? (?:refusal|rejection)|"
+                    r"(?:were|was) (?:refused|rejected|denied))")
+# "Cases against 742 persons were sent to court": the persons prosecuted
+_CASES_AGAINST_BEFORE = rx(r"\bcases against\s*$")
+# "11 people, including police officers, sought medical help": the injured
+_MEDICAL = rx(rf"^\s*(?:[\w-]+ )?{_PERSONS}\b[^.;]{{0,60}}?\b(?:sought|received|needed|required|"
+              rf"asked for) (?:\w+ )?medical (?:help|attention|assistance|care|aid)\b")
+
+_FINED = rx(r"^\s*(?:(?:people|persons|participants|of them) )?(?:were|have been|had been) fined\b")
+_ONE_DAY = rx(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)[’']s\b|"
+              r"\bon (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the same day)\b")
+
+
 def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: str,
                last: tuple[str, str] | None, listed: bool = False) -> tuple[str, str] | None:
     if num.qualifier == "range" or _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before):
         return None
+    if _WITH_BEFORE.search(before) and not _PERSONS_NOUN.match(after):
+        return None
+    if _AND_BEFORE.search(before) and _OTHERS_AFTER.match(after):
+        return None
+    if _REFUSAL_CASES.match(after):
+        return "other", "refusals"
+    if _CASES_AGAINST_BEFORE.search(before) and _PERSONS_NOUN.match(after) and \
+            _TO_COURT.match(after):
+        return "prosecuted", "persons"
+    if _FINED.match(after):
+        return "other", "persons"  # "and 118 were fined": no metric of its own
+    if _MEDICAL.match(after):
+        # "... sought medical help after Tuesday's clashes": the injured of one day's event
+        return None if _ONE_DAY.search(after) else ("injured", "persons")
     if _ONE_CASE_BEFORE.search(before):
         return None  # "the criminal case against three defendants": one case's parties
     if _RATE.match(after) or _RATE_BEFORE.search(before):
@@ -670,7 +707,8 @@ class _Reader:
         if _TOPIC.search(sentence) or _EPISODE.search(sentence) or _ASSETS.search(sentence):
             self.recent_topic = idx
         self.mentions = [p for p in find_places(text, s, e)
-                         if not p.is_region and not is_dateline(text, p.start)]
+                         if not p.is_region and not is_dateline(text, p.start)
+                         and not is_source(text, p)]
         places = {p.place.name for p in self.mentions}
         if places:
             self.sentence_place = (idx, next(iter(places)) if len(places) == 1 else None)

@@ -778,3 +778,78 @@ def test_heldout3_further_charge_in_next_sentence():
     text = ("Askar Mendybayev was detained on suspicion of embezzlement. The agency said it had "
             "also opened a money laundering case after tracing the funds to property in Dubai.")
     assert _rows(text)["Askar Mendybayev"].charges == ["embezzlement", "money_laundering"]
+
+
+def test_heldout4_hypothetical_verdict_and_dated_detention():
+    # "from 2019 until ..." dates a tenure, not the detention; the date follows an agent phrase;
+    # "If convicted, X faces ..." reports no conviction
+    text = ("Yerlan Baimukhanov, who headed the city housing office from 2019 until last year, was "
+            "detained by officers of the financial monitoring agency on March 4, 2025, in Aktobe. "
+            "On March 6 he was charged with embezzlement. If convicted, Baimukhanov faces up to "
+            "ten years in prison.")
+    row = _rows(text)["Yerlan Baimukhanov"]
+    assert row.detained_on == "2025-03-04"
+    assert row.status == "charged"
+
+
+def test_heldout4_ordered_to_pay_a_fine():
+    assert punishment_in("a district court found him guilty of giving a bribe and ordered him "
+                         "to pay a fine of 12 million tenge").sentence_type == "fine"
+
+
+PRESS_RELEASE = """\
+1. On 3 April 2025, the Specialised Inter-District Criminal Court of Pavlodar Region found \
+guilty S.T. Omarbekova, former chief economist of the state utility enterprise "Ertis Su Service" \
+of the akimat of the city of Ekibastuz.
+
+The court established that S.T. Omarbekova, using her official position, paid bonuses to \
+non-existent staff. In total, budget funds in the amount of 41.7 million tenge were embezzled.
+
+Taking into account the admission of guilt, the court imposed a sentence of 4 (four) years of \
+imprisonment, conditionally, with a probation period of 4 (four) years.
+
+2. On 5 April 2025, the Specialised Inter-District Criminal Court of the city of Almaty found \
+guilty D.M. Seitkaliyev, former head of the housing inspection of the akimat of Almaty.
+
+The investigation established that D.M. Seitkaliyev demanded and received from a developer a \
+bribe in the amount of 9 million tenge. He was detained in the act by officers of the \
+Anti-Corruption Agency on 2 December 2024.
+"""
+
+
+def test_heldout4_numbered_press_release():
+    rows = _rows(PRESS_RELEASE)
+    first, second = rows["S.T. Omarbekova"], rows["D.M. Seitkaliyev"]
+    assert first.verdict_on == "2025-04-03" and first.status == "convicted"
+    assert first.position.endswith("of the akimat of the city of Ekibastuz")
+    assert (first.amount_kzt, first.amount_kind) == (41_700_000, "embezzled")
+    assert (first.sentence_type, first.sentence_months) == ("suspended", 48)
+    assert (second.amount_kzt, second.amount_kind) == (9_000_000, "bribe")
+    assert second.detained_on == "2024-12-02" and second.verdict_on == "2025-04-05"
+
+
+def test_heldout4_pardoning_president_is_no_defendant():
+    # "President X pardoned him ..., and he was released": "he" is the convict, whose status
+    # stays pardoned; the president gets no row
+    text = ("On May 2, 2023, the Taraz City Court convicted activist Serik Almabekov and "
+            "sentenced him to four years in prison. On December 16, 2024, President Nurlan "
+            "Zhandosov pardoned him along with 30 other prisoners, and he was released two days "
+            "later.")
+    rows = _rows(text)
+    assert "Nurlan Zhandosov" not in rows
+    assert rows["Serik Almabekov"].status == "pardoned"
+
+
+def test_heldout4_case_opened_for_other_offence():
+    text = ("Arman Sadykov, a blogger in Kokshetau, was detained on 9 October 2024 after he posted "
+            "a video about the city's hospital. The regional police said the video contained "
+            "\"false information\" and opened a criminal case the same day.")
+    assert _rows(text)["Arman Sadykov"].charges == ["other"]
+
+
+def test_heldout4_court_fine_after_police_release():
+    text = ("On 1 May 2024 police in Shymkent detained nine marchers, including journalist Gulnara "
+            "Tokhtarova. Tokhtarova was released from the police station the same night, but on "
+            "6 May an administrative court fined her for taking part in an unsanctioned rally.")
+    row = _rows(text)["Gulnara Tokhtarova"]
+    assert (row.status, row.sentence_type) == ("convicted", "fine")

@@ -496,3 +496,46 @@ def test_a_later_sentence_of_the_paragraph_about_the_protesters_adds_their_deten
             "police said.")
     (event,) = events(text).values()
     assert (event.participants, event.detained) == (200, 11)
+
+
+def test_the_body_that_told_the_news_is_not_the_place():
+    got = events(
+        "On 9 May 2024, about 300 residents gathered outside the district akimat in Shalkar, "
+        "Aktobe region. According to the Aktobe regional police department, part of the crowd "
+        "smashed the windows of the building and threw stones at officers.")
+    assert set(got) == {("2024-05-09", "Shalkar")}
+    assert got[("2024-05-09", "Shalkar")].event_type == "riots"
+
+
+def test_a_deadline_is_not_the_day_of_the_rally():
+    got = events(
+        "On 14 March 2024, about 80 people rallied outside the akimat in Taraz against higher "
+        "heating tariffs. The rally ended after the akim said the increase would be postponed "
+        "until 1 June.")
+    assert ("2024-06-01", "Taraz") not in got
+    assert ("2024-03-14", "Taraz") in got
+
+
+def test_a_day_heading_on_its_own_line_heads_every_paragraph_under_it():
+    got = events(
+        "Two days of rallies in Kostanay region\n\n"
+        "Friday, June 7, 2024\n\n"
+        "About 120 residents rallied outside the akimat in Rudny over unpaid wages.\n\n"
+        "Saturday, June 8, 2024\n\n"
+        "In Rudny, about 90 people again gathered outside the akimat.\n\n"
+        "In Kostanay, a group of about 40 people held a rally in support of the Rudny "
+        "workers and then dispersed.\n\n"
+        "Reactions\n\n"
+        "The regional akim promised to meet the workers next week.\n")
+    assert ("2024-06-08", "Kostanay") in got
+    assert ("2024-06-08", "Rudny") in got
+
+
+def test_a_rally_told_as_days_before_a_later_arrest():
+    got = events(
+        "Serik Abenov, a 47-year-old farmer from Taraz, was detained on June 10, 2024, three "
+        "days after he led a rally of about 60 residents outside the Zhambyl regional akimat. "
+        "Police broke up the rally.")
+    assert ("2024-06-07", "Taraz") in got
+    assert ("2024-06-10", "Taraz") not in got
+    assert got[("2024-06-07", "Taraz")].detained != 47

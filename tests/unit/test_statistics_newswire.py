@@ -396,3 +396,42 @@ def test_between_a_year_and_the_middle_of_another_is_a_span():
     text = ("Assets worth about 80 billion tenge were returned to the state between 2021 and "
             "mid-2024, the agency said.")
     assert facts(text) == {("assets_recovered", 80e9, "KZT", "2021-2024", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the fined have no metric of their own
+    ("In 2023, police detained 150 people at pickets. Of these, 40 were placed under "
+     "administrative arrest, and 61 were fined.",
+     ("other", 61, "persons")),
+    # "in N cases ... a refusal": a count of refusals
+    ("In 2023, residents submitted 64 notifications of rallies to the akimat; in 19 cases "
+     "the organisers received a refusal.",
+     ("other", 19, "refusals")),
+    # cases against persons sent to court: the persons prosecuted
+    ("The Anti-Corruption Agency said that in 2023 cases against 318 persons were sent to court.",
+     ("prosecuted", 318, "persons")),
+    # a nationwide count of those who sought medical help over several days: the injured
+    ("Over the four days of unrest, 23 people, including two journalists, sought medical "
+     "help, the health ministry said.",
+     ("injured", 23, "persons")),
+])
+def test_figures_stated_through_a_phrase(text, expected):
+    assert expected in {(s.metric, s.value, s.unit) for s in figures(text)}
+
+
+@pytest.mark.parametrize("text, value", [
+    # an attribute of a person, not a figure
+    ("An activist with about 45,000 followers on Telegram was detained after the rally.", 45000),
+    # one episode's people: the named man and N others
+    ("Police dispersed the protest and detained the organiser and four other participants.", 4),
+    # medical help after one day's clashes belongs to that day's event
+    ("In Semey, 14 people sought medical help after Friday's clashes at the rally.", 14),
+])
+def test_numbers_that_are_not_statistics(text, value):
+    assert value not in {s.value for s in figures(text)}
+
+
+def test_a_case_on_riots_is_not_a_count_of_riots():
+    got = figures("Three criminal cases over the protests were opened, including one on mass "
+                  "riots.")
+    assert ("other", 1) not in {(s.metric, s.value) for s in got}
