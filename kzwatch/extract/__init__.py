@@ -31,13 +31,15 @@ _EVENT_COUNTS = ("participants", "killed", "injured", "detained")
 
 def reconcile(found: dict[str, list[Record]]) -> dict[str, list[Record]]:
     """One document's records across families, made consistent: a count that an event row
-    already carries for its place and day (ACLED's unit) is that event's field, not also a
-    statistic. Figures for a whole country or for no single event stay statistics."""
+    carries for its place and day (ACLED's unit) is that event's field, not also a statistic,
+    whether the statistic repeats the day and place or leaves them out. Figures for a whole
+    country or for no single event stay statistics."""
+    from kzwatch.extract.statistics import repeats_event_count
+
     events = found.get("protest_events", [])
     counts = {(e.event_date, e.location, metric, float(getattr(e, metric)))
               for e in events for metric in _EVENT_COUNTS if getattr(e, metric) is not None}
     if not counts or "statistics" not in found:
         return found
-    kept = [s for s in found["statistics"]
-            if (s.period, s.location, s.metric, s.value) not in counts]
+    kept = [s for s in found["statistics"] if not repeats_event_count(s, counts)]
     return {**found, "statistics": kept}

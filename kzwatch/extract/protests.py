@@ -1144,23 +1144,7 @@ def _describe(found: _Found) -> str:
     return line if len(line) <= 200 else line[:197].rstrip() + "..."
 
 
-# the statistics extractor reads a document's events too: the last document's events are kept
-# so that it is scanned once (one entry: memory stays flat however large the corpus)
-_LAST: tuple[tuple, list[ProtestEvent]] | None = None
-
-
 def extract(doc: Document) -> list[ProtestEvent]:
-    global _LAST
-    key = (doc.source_name, doc.checksum, hash(doc.text))
-    last = _LAST
-    if last is not None and last[0] == key:
-        return list(last[1])
-    out = _extract(doc)
-    _LAST = (key, out)
-    return list(out)
-
-
-def _extract(doc: Document) -> list[ProtestEvent]:
     out = []
     for f in _merge(_scan(doc)):
         try:

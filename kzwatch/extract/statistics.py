@@ -40,7 +40,6 @@ from kzwatch.extract.protests import (
     settlement_entries,
     weekday_dates,
 )
-from kzwatch.extract.protests import extract as protest_events
 from kzwatch.extract.protests import find_dates as _find_dates
 from kzwatch.gazetteer import canonical_place, find_places
 from kzwatch.reference import canonical_region
@@ -824,7 +823,7 @@ def extract(doc: Document) -> list[Statistic]:
         if key not in reader.seen:
             reader.seen.add(key)
             reader.out.append(row)
-    return _without_event_counts(doc, _prose_over_labels(doc.text, reader.out))
+    return _prose_over_labels(doc.text, reader.out)
 
 
 def _prose_over_labels(text: str, rows: list[Statistic]) -> list[Statistic]:
@@ -840,28 +839,17 @@ def _prose_over_labels(text: str, rows: list[Statistic]) -> list[Statistic]:
         and o.metric in ("arrested", "detained") for o in rows)]
 
 
-_EVENT_COUNTS = ("participants", "killed", "injured", "detained")
-
-
-def _without_event_counts(doc: Document, rows: list[Statistic]) -> list[Statistic]:
-    """Drop a count the protest reader gives to one event, though told here without that
-    event's day or place ("Police detained 15 people after scuffles broke out" under a
-    paragraph dated "on Monday" in Zhanaozen): the event's field, not a statistic."""
-    try:
-        events = protest_events(doc)
-    except (ValueError, KeyError, IndexError, OverflowError):
-        return rows
-    counts = [(e.event_date, e.location, metric, float(getattr(e, metric)))
-              for e in events for metric in _EVENT_COUNTS if getattr(e, metric) is not None]
-
-    def told(row: Statistic) -> bool:
-        if _NATIONAL_CUE.search(row.evidence) or row.period is None or len(row.period) < 7:
-            return False
-        # an exact repeat (same day and place) is left to extract.reconcile
-        return any(metric == row.metric and value == row.value and day.startswith(row.period)
-                   and row.location in (None, place) and (row.period, row.location) != (day, place)
-                   for day, place, metric, value in counts)
-    return [r for r in rows if not told(r)]
+def repeats_event_count(row: Statistic, counts: set[tuple[str, str, str, float]]) -> bool:
+    """A count the protest reader gives to one event (day, place, metric, value), told here
+    without that event's day or place ("Police detained 15 people after scuffles broke out"
+    under a paragraph dated "on Monday" in Zhanaozen), or with both: the event's field, not a
+    statistic. A national figure never is."""
+    if (row.period, row.location, row.metric, row.value) in counts:
+        return True
+    if _NATIONAL_CUE.search(row.evidence) or row.period is None or len(row.period) < 7:
+        return False
+    return any(metric == row.metric and value == row.value and day.startswith(row.period)
+               and row.location in (None, place) for day, place, metric, value in counts)
 
 
 # ---------------------------------------------------------------- tables with | columns

@@ -4,21 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzwatch.document import Document
-from kzwatch.extract import statistics
-
-
-def figures(text: str) -> list:
-    doc = Document.plain(text)
-    got = statistics.extract(doc)
-    for s in got:
-        assert s.evidence in doc.original
-    return got
-
-
-def facts(text: str) -> set[tuple]:
-    return {(s.metric, s.value, s.unit, s.period, s.location) for s in figures(text)}
-
+from tests.unit.test_statistics import facts, figures
 
 PASSAGES = {
     "national_total_and_city_figure": (
@@ -376,14 +362,6 @@ def test_a_share_with_its_noun_left_out_is_the_same_share():
             "for 12%.")
     assert facts(text) == {("other", 30, "percent", "2022", None),
                            ("other", 12, "percent", "2022", None)}
-
-
-def test_a_count_the_event_already_carries_is_not_a_statistic():
-    text = ("May 14, 2024 10:05 AM GMT+5\n\n"
-            "KARAGANDA, May 14 (Reuters) - About 300 miners rallied in Saran on Monday over "
-            "unpaid wages. Police detained 31 people after protesters tried to enter the mine "
-            "office, police said.")
-    assert all(f[0] != "detained" for f in facts(text))
 
 
 def test_a_figure_told_in_the_region_is_located_at_the_region():
