@@ -6,8 +6,9 @@ its offsets there — so every record's evidence is verbatim in its source by co
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from kzwatch.text.segment import sentence_bounds
 
 EVIDENCE_MAX = 600
 
@@ -57,45 +58,3 @@ class Document:
     def sentence_span(self, pos: int) -> tuple[int, int]:
         """The sentence (or line) of the cleaned text around position `pos`."""
         return sentence_bounds(self.text, pos)
-
-
-_SENT_END = re.compile(r"(?<=[.!?])[\"'»”)]?\s+(?=[A-ZА-ЯЁ\"«“(0-9])|\n\s*\n|\n(?=\s*[•\-–*]\s)")
-
-
-# a period after these is not a sentence end ("K. Abdullayev", "Mr. Smith", "Gen. Ivanov")
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "sgt",
-                            "st", "vs", "jr", "sr", "art", "para",
-                            "inc", "ltd", "co", "corp", "approx", "est", "fig", "vol"})
-_WORD_BEFORE = re.compile(r"(\w+)[.]\W*$")
-
-
-def _breaks(text: str, start: int = 0, end: int | None = None):
-    """Sentence breaks, skipping periods that end an initial or an abbreviation."""
-    for m in _SENT_END.finditer(text, start, len(text) if end is None else end):
-        if text[m.start() - 1:m.start()] == "." or text[m.start() - 2:m.start()].endswith("."):
-            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-            if w and ((len(w.group(1)) == 1 and w.group(1).isupper())
-                      or w.group(1).lower() in _ABBREVIATIONS):
-                continue
-        yield m
-
-
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _breaks(text, 0, pos):
-        start = m.end()
-    m = next(_breaks(text, pos), None)
-    end = m.start() if m else len(text)
-    return start, max(end, min(pos + 1, len(text)))
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Half-open spans of the sentences of a (cleaned) text, in order."""
-    out, start = [], 0
-    for m in _breaks(text):
-        if text[start:m.start()].strip():
-            out.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out

@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from kzwatch.document import Document, sentences
-from kzwatch.extract.dates import dateline_span, document_dateline, find_dates
-from kzwatch.extract.money import amount_kind, find_amounts
-from kzwatch.gazetteer import find_places
+from kzwatch.document import Document
 from kzwatch.reference import region_variants
+from kzwatch.text.dates import dateline_span, document_dateline, find_dates
+from kzwatch.text.money import amount_kind, find_amounts
+from kzwatch.text.places import find_places
+from kzwatch.text.segment import sentences
 from models.records import CaseMention
 
 # ---------------------------------------------------------------- names

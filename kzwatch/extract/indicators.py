@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from kzwatch.document import Document, sentences
-from kzwatch.extract.dates import document_dateline, find_dates
+from kzwatch.document import Document
 from kzwatch.extract.tables import (
     YEAR,
     Line,
@@ -27,6 +26,8 @@ from kzwatch.extract.tables import (
     place_by_sum,
     sub_year,
 )
+from kzwatch.text.dates import document_dateline, find_dates
+from kzwatch.text.segment import sentences
 from models.records import Indicator
 
 HOME = "Kazakhstan"  # the corpus's subject: tables about "the country" without naming one

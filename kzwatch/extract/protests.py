@@ -23,224 +23,32 @@ How a passage becomes events:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from kzwatch.document import Document, sentences
-from kzwatch.extract.numbers import find_numbers
-from kzwatch.gazetteer import PlaceMention, find_places
+from kzwatch.document import Document
+from kzwatch.text.daterefs import (
+    DAY_PATTERN,
+    MONTH_DAY_ALTERNATION,
+    RELATIVE_DAYS,
+    SMALL_NUMBERS,
+    DateRef,
+    month_years,
+)
+from kzwatch.text.daterefs import YEAR_PATTERN as _YEAR
+from kzwatch.text.daterefs import find_date_refs as find_dates
+from kzwatch.text.numbers import find_numbers
+from kzwatch.text.patterns import rx
+from kzwatch.text.places import PlaceMention, find_places
+from kzwatch.text.segment import (
+    EVIDENCE_WINDOW,
+    focus_span,
+    is_citation,
+    narrative_sentences,
+)
 from models.records import ProtestEvent
 
-# ---------------------------------------------------------------- dates (shared with statistics)
-
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"])}
-_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
-                  "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
-_MON = "|".join(MONTHS)
-# with a day, news style also abbreviates the month: "Jan. 5", "5 Dec 2021"
-_MON_DAY = "|".join([*MONTHS, *(rf"{a}\.?" for a in _ABBREVIATIONS)])
-
-_YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_DATE_RE = re.compile(
-    # 06.03.2022 / 06/03/2022 (day first, as Kazakh and Russian agencies write) / 2022-03-06
-    rf"(?P<num>(?<![\d.,/])(?:(?P<d5>[0-3]?\d)[./](?P<m5>[01]?\d)[./](?P<y5>{_YEAR})"
-    rf"|(?P<y6>{_YEAR})-(?P<m6>[01]\d)-(?P<d6>[0-3]\d))(?![\d/]|\.\d))"
-    # March 6, 2022 / January 3-7, 2022 / January 5
-    rf"|(?P<mdy>\b(?P<m1>{_MON_DAY})\s+(?P<d1>{_DAY})(?:\s*(?:[-–]|and|to)\s*(?P<d1b>{_DAY}))?\b"
-    rf"(?:,?\s+(?P<y1>{_YEAR})\b)?)"
-    # 6 March 2022 / 6th of March
-    rf"|(?P<dmy>\b(?:(?P<d2a>{_DAY})\s*(?:[-–]|and|to)\s*)?(?P<d2>{_DAY})\s+(?:of\s+)?"
-    rf"(?P<m2>{_MON_DAY})(?!\w)(?:,?\s+(?P<y2>{_YEAR})\b)?)"
-    # early January 2022 / January of 2002 / in December
-    rf"|(?P<my>(?P<m3>{_MON})\b(?:,?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)?)"
-    # 2015-2020 / 20152020 (a dropped hyphen) / from 2018 to 2021
-    rf"|(?P<span>(?<![\d,.])(?P<lead>(?i:from|between)\s+)?(?P<ya>{_YEAR})\s*"
-    rf"(?P<join>[-–]|to|until|and)?\s*"
-    # "between 2022 and mid-2025": the span reaches into its last year
-    rf"(?:(?<=\s)(?i:mid|early|late)-?\s*)?(?P<yb>{_YEAR})(?![\d%]))"
-    rf"|(?P<y>(?:(?<![\d,.\-/])|(?<=mid-))(?P<y4>{_YEAR})"
-    rf"(?![\d%]|s\b|\s*(?:people|persons|citizens|cases)))")
-
-
-_MONTH_LEAD = re.compile(r"\b(?:in|since|by|until|during|early|late|mid|of|from|through|"
-                         r"last|this|next|and|to)\s*-?\s*$", re.IGNORECASE)
-
-
-def month_number(name: str) -> int:
-    """'March' / 'Mar.' / 'Sept' -> 3 / 3 / 9."""
-    name = name.rstrip(".")
-    return MONTHS.get(name) or _ABBREVIATIONS[name]
-
-
-_NARRATIVE_YEAR = re.compile(
-    rf"\b(?:in|of|since|from|to|until|by|during|after|before|early|late|mid|end of|the|"
-    rf"{_MON}|\d{{1,2}},?)\s*-?\s*$", re.IGNORECASE)
-_RELATIVE_RE = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>later|after|"
-    r"before|earlier)|the\s+(?P<next>next|following)\s+day|the\s+day\s+(?P<prev>before))\b",
-    re.IGNORECASE)
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
-@dataclass(frozen=True)
-class DateRef:
-    """A date written in the text; year may be missing ("January 4") until resolved."""
-    start: int
-    end: int
-    year: int | None
-    month: int | None = None
-    day: int | None = None
-    span: str | None = None  # "2015-2020" for a span of years
-    explicit_year: bool = True
-
-    def iso(self) -> str | None:
-        if self.span:
-            return self.span
-        if self.year is None:
-            return None
-        if self.month is None:
-            return f"{self.year}"
-        if self.day is None:
-            return f"{self.year}-{self.month:02d}"
-        return f"{self.year}-{self.month:02d}-{self.day:02d}"
-
-    def with_year(self, year: int | None) -> DateRef:
-        return DateRef(self.start, self.end, year, self.month, self.day, self.span, False)
-
-    def shifted(self, days: int) -> DateRef:
-        if self.day is None or self.year is None:
-            return self  # "the day before" a month-precision event stays in that month
-        new = date(self.year, self.month, self.day) + timedelta(days=days)
-        return DateRef(self.start, self.end, new.year, new.month, new.day, None, False)
-
-
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateRef]:
-    """Date expressions in text[start:end]; a bare year counts only in narrative position."""
-    out = []
-    end = len(text) if end is None else end
-    for m in _DATE_RE.finditer(text, start, end):
-        try:
-            if m.group("num"):
-                y, mo, d = (m.group("y5"), m.group("m5"), m.group("d5")) if m.group("y5") \
-                    else (m.group("y6"), m.group("m6"), m.group("d6"))
-                if not 1 <= int(mo) <= 12:
-                    continue
-                ref = DateRef(m.start(), m.end(), int(y), int(mo), int(d))
-            elif m.group("mdy"):
-                y = m.group("y1")
-                day = None if m.group("d1b") else int(re.sub(r"\D", "", m.group("d1")))
-                ref = DateRef(m.start(), m.end(), int(y) if y else None,
-                              month_number(m.group("m1")), day, None, bool(y))
-            elif m.group("dmy"):
-                y = m.group("y2")
-                day = None if m.group("d2a") else int(re.sub(r"\D", "", m.group("d2")))
-                ref = DateRef(m.start(), m.end(), int(y) if y else None,
-                              month_number(m.group("m2")), day, None, bool(y))
-            elif m.group("my"):
-                if m.group("m3") == "May" and not m.group("y3") and \
-                        not _MONTH_LEAD.search(text[max(0, m.start() - 12):m.start()]):
-                    continue  # the modal verb ("In May," and "late May" are the month)
-                y = m.group("y3")
-                ref = DateRef(m.start(), m.end(), int(y) if y else None, MONTHS[m.group("m3")],
-                              None, None, bool(y))
-            elif m.group("span"):
-                ya, yb = int(m.group("ya")), int(m.group("yb"))
-                if (m.group("join") or "").lower() == "and" and not m.group("lead"):
-                    # "in 2011 and 2016": two years, not a span
-                    out.append(DateRef(m.start("ya"), m.end("ya"), ya))
-                    out.append(DateRef(m.start("yb"), m.end("yb"), yb))
-                    continue
-                if not ya < yb <= ya + 30:
-                    continue
-                ref = DateRef(m.start(), m.end(), ya, span=f"{ya}-{yb}")
-            else:
-                before = text[max(0, m.start() - 14):m.start()]
-                if not _NARRATIVE_YEAR.search(before):
-                    continue  # a year in a table row or a citation, not a date of the text
-                ref = DateRef(m.start(), m.end(), int(m.group("y4")))
-            if ref.day is not None:
-                date(ref.year or 2000, ref.month, ref.day)
-        except ValueError:
-            continue
-        out.append(ref)
-    return out
-
-
-def month_years(text: str) -> dict[int, int]:
-    """For each month, the year the document most often writes with it ("January 2022")."""
-    counts: dict[int, Counter] = {}
-    for ref in find_dates(text):
-        if ref.month and ref.year and ref.explicit_year:
-            counts.setdefault(ref.month, Counter())[ref.year] += 1
-    return {m: c.most_common(1)[0][0] for m, c in counts.items()}
-
-
-_CITATION = re.compile(
-    r"https?://|www\.|\[In (?:Russian|Kazakh|English)\]|Available (?:at|on)|Retrieved|"
-    r"Accessed|\bibid\b|\bop\. cit|\bpp?\. \d", re.IGNORECASE)
-# "35Kazakh Report: ..." or "117 Author. Title [In Russian] ... 2022." opening a footnote line
-_FOOTNOTE_START = re.compile(
-    r"(?:^|\n)\d{1,3}(?:[A-Z“\"\[]|\s+[A-Z][^\n]{0,200}?(?:\[|\(\d{4}\)|\d{4}\.?\s*$))",
-    re.MULTILINE)
-
-
-_PUBLICATION_DATE = re.compile(
-    rf"(?:^|[.)\]]\s+)(?:\d{{1,2}}\s+(?:{_MON})|(?:{_MON})\s+\d{{1,2}},?)\s+{_YEAR}\.?\s*$")
-
-
-_ABBREVIATION_END = re.compile(
-    rf"\b(?:{'|'.join(_ABBREVIATIONS)}|No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Sgt|Prof|Jr|Sr|"
-    r"vs|approx|[A-Z])\.$")
-
-
-def narrative_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, with a split after an abbreviation ("Jan. 5", "Gen. Suleimenov") undone."""
-    out: list[tuple[int, int]] = []
-    for s, e in sentences(text):
-        if out and _ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]].rstrip()):
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
-
-
-EVIDENCE_WINDOW = 500  # characters of cleaned text; the original may be a little longer
-
-
-def focus_span(text: str, start: int, end: int, focus_start: int, focus_end: int,
-               limit: int = EVIDENCE_WINDOW) -> tuple[int, int]:
-    """A sentence, or for a run-on sentence (a PDF paragraph with no full stops) the part of
-    it around the words that state the facts, cut at word boundaries."""
-    if end - start <= limit:
-        return start, end
-    lo = max(start, min(focus_start, focus_end - limit // 2) - limit // 3)
-    hi = min(end, lo + limit)
-    lo = max(start, min(lo, hi - limit))
-    if lo > start:
-        space = text.find(" ", lo, focus_start)
-        lo = space + 1 if space != -1 else lo
-    if hi < end:
-        space = text.rfind(" ", focus_end, hi)
-        hi = space if space != -1 else hi
-    return lo, hi
-
-
-def is_citation(text: str) -> bool:
-    """A bibliographic reference or footnote line, whose dates are publication dates."""
-    return bool(_CITATION.search(text) or _PUBLICATION_DATE.search(text.strip())
-                or _FOOTNOTE_START.match(text))
-
-
 # ---------------------------------------------------------------- vocabulary of events
-
-def rx(pattern: str) -> re.Pattern:
-    """Case-insensitive pattern whose spaces match any whitespace (PDF lines wrap anywhere)."""
-    return re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
-
 
 _PEOPLE_WORDS = (r"(?:people|persons|protesters|demonstrators|participants|workers|residents|"
                  r"citizens|activists|strikers|miners|women|men|students|pensioners|farmers|"
@@ -548,7 +356,7 @@ def is_route(text: str, mention: PlaceMention) -> bool:
 # or a day alone on its line, weekday first or not: "Wednesday, 9 October 2024"
 _HEADING = re.compile(
     r"(?m)^(?:(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"
-    rf"(?:(?i:{_MON_DAY})\s+{_DAY}|{_DAY}\s+(?i:{_MON_DAY}))(?:,?\s+{_YEAR})?"
+    rf"(?:(?i:{MONTH_DAY_ALTERNATION})\s+{DAY_PATTERN}|{DAY_PATTERN}\s+(?i:{MONTH_DAY_ALTERNATION}))(?:,?\s+{_YEAR})?"
     r"(?:\s*[.:–—-]\s+(?=\S)|[ \t]*$)")
 _CHRONOLOGY_MAX = 3000
 
@@ -699,7 +507,7 @@ def publication_date(text: str) -> date | None:
     """The date a news page is published (its dateline), if the dates module can tell,
     else a full date in an agency dateline opening one of its first lines."""
     try:
-        from kzwatch.extract.dates import document_dateline
+        from kzwatch.text.dates import document_dateline
         found = document_dateline(text)
     except Exception:  # noqa: BLE001 - an optional helper; no dateline is a safe answer
         found = None
@@ -740,7 +548,7 @@ def _anchors(text: str, start: int, end: int, years: dict[int, int], context_yea
     if prefix and any(r.start >= prefix.end() for r in refs):
         # the filing date gives way to a date the report itself states ("on Monday")
         refs = [r for r in refs if r.start >= prefix.end()]
-    for m in _RELATIVE_RE.finditer(text, start, end):
+    for m in RELATIVE_DAYS.finditer(text, start, end):
         prior = [r for r in refs if r.end <= m.start() and r.span is None] or (
             [base] if base else [])
         if not prior:
@@ -752,7 +560,7 @@ def _anchors(text: str, start: int, end: int, years: dict[int, int], context_yea
             days = -1
         else:
             n = m.group("n").lower()
-            days = int(n) if n.isdigit() else _SMALL.get(n, 1)
+            days = int(n) if n.isdigit() else SMALL_NUMBERS.get(n, 1)
             days = -days if m.group("dir").lower() in ("before", "earlier") else days
             if m.group("dir").lower() in ("after", "before") and anchor.start >= start and \
                     re.fullmatch(r",\s*", text[anchor.end:m.start()]) and \

@@ -2,7 +2,7 @@
 
 One row per stated figure: what it counts (metric), its value and unit, the period it refers
 to and the place it belongs to (NULL for the whole country). How a number becomes a figure:
-- the number is read with kzwatch.extract.numbers ("more than a hundred" -> 100); years,
+- the number is read with kzwatch.text.numbers ("more than a hundred" -> 100); years,
   ages, durations ("seven years"), ordinals, article numbers and ranges are not figures;
 - the metric comes from the words that state it, in order of reliability: a participle right
   after the counted noun ("37 people accused of ..."), the verb of the clause ("15 of them
@@ -23,26 +23,23 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from kzwatch.document import Document
-from kzwatch.extract.numbers import NumberMatch, find_numbers
 from kzwatch.extract.protests import (
     BACK_REFERENCE,
-    MONTHS,
-    DateRef,
     chronology_blocks,
-    focus_span,
-    is_citation,
     is_dateline,
     is_source,
-    month_years,
-    narrative_sentences,
     publication_date,
-    rx,
     settlement_entries,
     weekday_dates,
 )
-from kzwatch.extract.protests import find_dates as _find_dates
-from kzwatch.gazetteer import canonical_place, find_places
 from kzwatch.reference import canonical_region
+from kzwatch.text.daterefs import MONTH_NUMBERS as MONTHS
+from kzwatch.text.daterefs import DateRef, month_years
+from kzwatch.text.daterefs import find_date_refs as _find_dates
+from kzwatch.text.numbers import NumberMatch, find_numbers
+from kzwatch.text.patterns import rx
+from kzwatch.text.places import canonical_place, find_places
+from kzwatch.text.segment import focus_span, is_citation, narrative_sentences
 from models.records import Statistic
 
 _TOPIC = rx(

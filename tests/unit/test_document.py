@@ -1,7 +1,8 @@
 """Sentence spans and citations of the Document model."""
 import pytest
 
-from kzwatch.document import EVIDENCE_MAX, Document, sentences
+from kzwatch.document import EVIDENCE_MAX, Document
+from kzwatch.text.segment import sentences
 
 
 @pytest.mark.parametrize("text,expected", [

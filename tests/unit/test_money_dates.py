@@ -5,14 +5,14 @@ from datetime import date
 
 import pytest
 
-from kzwatch.extract.dates import (
+from kzwatch.text.dates import (
     dateline_span,
     document_dateline,
     document_year,
     find_dates,
     parse_date,
 )
-from kzwatch.extract.money import amount_kind, find_amounts, parse_amount
+from kzwatch.text.money import amount_kind, find_amounts, parse_amount
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -135,7 +135,7 @@ def test_dateline_span_covers_the_agency_dateline():
 
 
 def test_agency_dateline_with_country_after_the_city():
-    from kzwatch.extract.dates import dateline_span, document_dateline
+    from kzwatch.text.dates import dateline_span, document_dateline
 
     text = "ATYRAU, Kazakhstan, July 12, 2022 (AP) — Oil workers walked out on Monday.\n"
     assert str(document_dateline(text)) == "2022-07-12"

@@ -1,9 +1,9 @@
-"""kzwatch.extract.numbers: numbers as reports write them."""
+"""kzwatch.text.numbers: numbers as reports write them."""
 from __future__ import annotations
 
 import pytest
 
-from kzwatch.extract.numbers import find_numbers, parse_number
+from kzwatch.text.numbers import find_numbers, parse_number
 
 
 @pytest.mark.parametrize("fragment, value, qualifier", [

@@ -6,7 +6,7 @@ import pytest
 from kzwatch.cleaning import clean
 from kzwatch.document import Document
 from kzwatch.extract import protests
-from kzwatch.gazetteer import canonical_place, find_places
+from kzwatch.text.places import canonical_place, find_places
 
 
 def events(text: str) -> dict[tuple[str, str], object]:

@@ -20,20 +20,17 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
+from kzwatch.text.lexicon import alternation, lexicon
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_LEX = lexicon("en")
+MONTHS = {**_LEX.months, **_LEX.month_abbreviations}
+WEEKDAYS = _LEX.weekdays
+
+_MONTH = (rf"(?:{alternation(_LEX.months, title=True)}|"
+          rf"{alternation(_LEX.month_abbreviations, title=True)})\.?")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = rf"(?:{alternation(_LEX.weekdays, title=True)})"
 
 _PATTERNS = [
     # 30.06.2021 / 30/06/2021

@@ -17,33 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-          "trillion": 1e12, "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9, "trn": 1e12, "tn": 1e12}
+from kzwatch.text.lexicon import alternation, lexicon
 
+_LEX = lexicon("en")
+UNITS = _LEX.number_words
+SCALES = {**_LEX.scale_words, **_LEX.scale_abbreviations}
 # qualifier phrase -> normalised qualifier; the phrase sits right before the number
-QUALIFIERS = {
-    "more than": "more_than", "over": "more_than", "above": "more_than",
-    "in excess of": "more_than", "exceeded": "more_than", "exceeds": "more_than",
-    "exceed": "more_than", "upwards of": "more_than",
-    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "not less than": "at_least", "a minimum of": "at_least", "at at least": "at_least",
-    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "almost": "about",
-    "nearly": "about", "close to": "about", "approx.": "about", "circa": "about",
-    "up to": "up_to", "as many as": "up_to", "less than": "less_than",
-    "fewer than": "less_than", "under": "less_than", "below": "less_than",
-}
+QUALIFIERS = _LEX.bounds
 
 _WORD = "|".join(sorted(UNITS, key=len, reverse=True))
-_SCALE = "dozen|hundred|thousand|million|billion|trillion"
-_SCALE_ABBR = r"mln|mn|bn|bln|trn|tn"
+_SCALE = alternation(_LEX.scale_words)
+_SCALE_ABBR = alternation(_LEX.scale_abbreviations)
 _WORD_RUN = (rf"(?:(?:an?|{_WORD})(?:[\s\-]+(?:and[\s\-]+)?(?:{_WORD}|{_SCALE})(?!s\b))*"
              rf"|(?:a|one)\s+(?:{_SCALE})(?!s\b))")
 # "1 000 people" (a plain space between thousands, as translations from Russian write them)
@@ -53,9 +37,8 @@ _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|
            rf"{_SPACED}|\d+(?:[.,]\d+)?")
 _DIGITS_ALONE = _DIGITS.replace(_SPACED, r"\d{1,3}(?: \d{3})+")  # a number read on its own
 # "on January 5 300 people": a day, then a number
-_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
-                           r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
-                           r"Nov|Dec)\.?\s*$")
+_MONTH_BEFORE = re.compile(rf"\b(?:{alternation(_LEX.months, title=True)}|"
+                           rf"{alternation(_LEX.month_abbreviations, title=True)})\.?\s*$")
 _NUMERAL = (rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|{_SCALE_ABBR})\b(?!s\b))?(?:\s*(?:{_SCALE})\b)?")
 _ONE = rf"(?:{_NUMERAL}|{_WORD_RUN})"
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))

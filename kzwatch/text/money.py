@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kzwatch.text.lexicon import lexicon
+
 SCALES = {
     "thousand": 1e3, "thousands": 1e3, "k": 1e3, "ths": 1e3,
     "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
@@ -26,11 +28,10 @@ _USD_POST = r"US\s+dollars?|U\.S\.\s+dollars?|American\s+dollars?|dollars?|USD|\
 _KZT_POST = r"tenge|tenges|KZT|₸|tg\b"
 
 # "two million tenge", "half a billion tenge": a number word needs a scale word
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "a hundred": 100, "one hundred": 100, "half a": 0.5,
-}
+_LEX = lexicon("en")
+_WORD_NUMBERS = {**{w: v for w, v in _LEX.number_words.items() if v},
+                 "a hundred": 100, "one hundred": 100,
+                 **{f"{w} a": v for w, v in _LEX.fractions.items()}}
 _WORD_NUMBER = "|".join(w.replace(" ", r"\s+") for w in sorted(_WORD_NUMBERS, key=len,
                                                                  reverse=True))
 # "12,000,000 (twelve million) tenge": court press releases spell the number out in brackets

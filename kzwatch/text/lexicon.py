@@ -1,0 +1,57 @@
+"""Word lists of a language, loaded once from `kzwatch/lang/<code>/lexicon.yaml`.
+
+The lists are data so that a language pack (Russian, Kazakh) is a new folder, not new code.
+The model is strict (`extra="forbid"`): a misspelt key fails at load, not silently later.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lang: str
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    number_words: dict[str, int]
+    scale_words: dict[str, float]
+    scale_abbreviations: dict[str, float]
+    ordinals: dict[str, int]
+    fractions: dict[str, float]
+    bounds: dict[str, str]
+    negators: list[str]
+    hypothetical_cues: list[str]
+
+    def month(self, name: str) -> int | None:
+        """'March' / 'Mar.' / 'sept' -> 3 / 3 / 9; anything else -> None."""
+        key = name.rstrip(".").lower()
+        return self.months.get(key) or self.month_abbreviations.get(key)
+
+
+@cache
+def lexicon(lang: str = "en") -> Lexicon:
+    path = LANG_DIR / lang / "lexicon.yaml"
+    if not path.exists():
+        raise LookupError(f"no language pack for {lang!r} (expected {path})")
+    return Lexicon.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def languages() -> list[str]:
+    """Languages that have a pack."""
+    return sorted(p.name for p in LANG_DIR.iterdir() if (p / "lexicon.yaml").exists())
+
+
+def alternation(words, title: bool = False) -> str:
+    """A regex alternation of words, longest first (so "sept" wins over "sep");
+    `title=True` spells each word capitalised ("January"), as prose writes month names."""
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w.title() if title else w) for w in words)

@@ -1,0 +1,113 @@
+"""Segmentation, the one splitter every extractor uses: sentences (with initials, titles and
+"Jan. 5" not taken for sentence ends), narrative sentences, citation lines, and an evidence
+window around the words that state a fact.
+
+Kept our own rather than a library's (pysbd, spaCy's sentencizer): the texts are PDF
+extractions and crawled pages whose line breaks, bullets and blank lines carry structure, and
+every span must map back to the original offsets; a regex splitter over the cleaned text does
+both at one linear pass.
+"""
+from __future__ import annotations
+
+import re
+
+from kzwatch.text.daterefs import MONTH_ABBREVIATIONS
+from kzwatch.text.daterefs import MONTH_ALTERNATION as _MON
+from kzwatch.text.daterefs import YEAR_PATTERN as _YEAR
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'»”)]?\s+(?=[A-ZА-ЯЁ\"«“(0-9])|\n\s*\n|\n(?=\s*[•\-–*]\s)")
+
+
+# a period after these is not a sentence end ("K. Abdullayev", "Mr. Smith", "Gen. Ivanov")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "sgt",
+                            "st", "vs", "jr", "sr", "art", "para",
+                            "inc", "ltd", "co", "corp", "approx", "est", "fig", "vol"})
+_WORD_BEFORE = re.compile(r"(\w+)[.]\W*$")
+
+
+def _breaks(text: str, start: int = 0, end: int | None = None):
+    """Sentence breaks, skipping periods that end an initial or an abbreviation."""
+    for m in _SENT_END.finditer(text, start, len(text) if end is None else end):
+        if text[m.start() - 1:m.start()] == "." or text[m.start() - 2:m.start()].endswith("."):
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if w and ((len(w.group(1)) == 1 and w.group(1).isupper())
+                      or w.group(1).lower() in _ABBREVIATIONS):
+                continue
+        yield m
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for m in _breaks(text, 0, pos):
+        start = m.end()
+    m = next(_breaks(text, pos), None)
+    end = m.start() if m else len(text)
+    return start, max(end, min(pos + 1, len(text)))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Half-open spans of the sentences of a (cleaned) text, in order."""
+    out, start = [], 0
+    for m in _breaks(text):
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+_CITATION = re.compile(
+    r"https?://|www\.|\[In (?:Russian|Kazakh|English)\]|Available (?:at|on)|Retrieved|"
+    r"Accessed|\bibid\b|\bop\. cit|\bpp?\. \d", re.IGNORECASE)
+# "35Kazakh Report: ..." or "117 Author. Title [In Russian] ... 2022." opening a footnote line
+_FOOTNOTE_START = re.compile(
+    r"(?:^|\n)\d{1,3}(?:[A-Z“\"\[]|\s+[A-Z][^\n]{0,200}?(?:\[|\(\d{4}\)|\d{4}\.?\s*$))",
+    re.MULTILINE)
+
+
+_PUBLICATION_DATE = re.compile(
+    rf"(?:^|[.)\]]\s+)(?:\d{{1,2}}\s+(?:{_MON})|(?:{_MON})\s+\d{{1,2}},?)\s+{_YEAR}\.?\s*$")
+
+
+_ABBREVIATION_END = re.compile(
+    rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)}|No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Sgt|Prof|Jr|Sr|"
+    r"vs|approx|[A-Z])\.$")
+
+
+def narrative_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, with a split after an abbreviation ("Jan. 5", "Gen. Suleimenov") undone."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences(text):
+        if out and _ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]].rstrip()):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+EVIDENCE_WINDOW = 500  # characters of cleaned text; the original may be a little longer
+
+
+def focus_span(text: str, start: int, end: int, focus_start: int, focus_end: int,
+               limit: int = EVIDENCE_WINDOW) -> tuple[int, int]:
+    """A sentence, or for a run-on sentence (a PDF paragraph with no full stops) the part of
+    it around the words that state the facts, cut at word boundaries."""
+    if end - start <= limit:
+        return start, end
+    lo = max(start, min(focus_start, focus_end - limit // 2) - limit // 3)
+    hi = min(end, lo + limit)
+    lo = max(start, min(lo, hi - limit))
+    if lo > start:
+        space = text.find(" ", lo, focus_start)
+        lo = space + 1 if space != -1 else lo
+    if hi < end:
+        space = text.rfind(" ", focus_end, hi)
+        hi = space if space != -1 else hi
+    return lo, hi
+
+
+def is_citation(text: str) -> bool:
+    """A bibliographic reference or footnote line, whose dates are publication dates."""
+    return bool(_CITATION.search(text) or _PUBLICATION_DATE.search(text.strip())
+                or _FOOTNOTE_START.match(text))
