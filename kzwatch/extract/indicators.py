@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kzwatch.document import Document
-from kzwatch.extract.tables import (
+from kzwatch.text.dates import document_dateline, find_dates
+from kzwatch.text.segment import sentences
+from kzwatch.text.tables import (
     YEAR,
     Line,
     YearToken,
@@ -26,8 +28,6 @@ from kzwatch.extract.tables import (
     place_by_sum,
     sub_year,
 )
-from kzwatch.text.dates import document_dateline, find_dates
-from kzwatch.text.segment import sentences
 from models.records import Indicator
 
 HOME = "Kazakhstan"  # the corpus's subject: tables about "the country" without naming one

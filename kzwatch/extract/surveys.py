@@ -18,8 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kzwatch.document import Document
-from kzwatch.extract.tables import NUMBER_WORDS, YEAR, Line, lines_of, parse_number, words_to_int
 from kzwatch.text.segment import sentences
+from kzwatch.text.tables import NUMBER_WORDS, YEAR, Line, lines_of, parse_number, words_to_int
 from models.records import SurveyResult
 
 _QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s+(\S.*)$")

@@ -9,6 +9,7 @@
 - `places`    the Kazakhstan gazetteer: towns, regions, canonical names
 - `modality`  negation and hypothetical cues around a trigger
 - `language`  which language a document is written in
+- `tables`    lines and columns of printed and PDF-garbled tables
 - `patterns`  helpers for writing patterns over wrapped text
 
 Extractors (`kzwatch/extract/`) import from here and never from one another.

@@ -7,7 +7,7 @@ import pytest
 from kzwatch.cleaning import clean
 from kzwatch.document import Document
 from kzwatch.extract.indicators import extract
-from kzwatch.extract.tables import Period, YearToken, group_periods, place_by_sum, sub_year
+from kzwatch.text.tables import Period, YearToken, group_periods, place_by_sum, sub_year
 
 
 def found(text):
