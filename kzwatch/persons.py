@@ -15,8 +15,9 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 from kzwatch.reference import read_csv
@@ -128,6 +129,27 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return ga == gb or fuzz.ratio(ga, gb) >= 85
 
 
+_BLOCK = 2048  # rows of the score matrix computed at once: memory stays flat as names grow
+
+
+def _pairs_over(queries: list[str], choices: list[str], cutoff: float,
+                upper: bool = False) -> list[tuple[int, int]]:
+    """(i, j) of every query/choice pair whose `fuzz.ratio` reaches `cutoff`, in row order;
+    `upper=True` (queries are the choices) keeps only i < j. Scored by rapidfuzz's `cdist`
+    in blocks of rows, on all cores: C speed, and no Python loop over all pairs."""
+    if not queries or not choices:
+        return []
+    out: list[tuple[int, int]] = []
+    for lo in range(0, len(queries), _BLOCK):
+        block = process.cdist(queries[lo:lo + _BLOCK], choices, scorer=fuzz.ratio,
+                              score_cutoff=cutoff, dtype=np.uint8, workers=-1)
+        rows, cols = np.nonzero(block)
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            if not upper or lo + r < c:
+                out.append((lo + r, c))
+    return out
+
+
 def resolve_persons(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Person ids for case mentions.
 
@@ -175,28 +197,36 @@ def resolve_persons(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame,
             else:
                 by_alias[canonical] = n
 
-    # fuzzy: full names written alike
+    # fuzzy: full names written alike. rapidfuzz scores all pairs in C (both cores), keeping
+    # only those over the threshold; the checks below then run on those few candidates, in the
+    # order the pairs were always visited (i < j over sorted names), so joins are unchanged.
     full = [n for n in names if len(folded[n]) > 1]
-    for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            if clusters.find(a) == clusters.find(b) or not _compatible(folded[a], folded[b]):
-                continue
-            score = fuzz.token_sort_ratio(" ".join(folded[a]), " ".join(folded[b]))
-            sur = fuzz.ratio(_surname(folded[a]), _surname(folded[b]))
-            if score >= FUZZY_THRESHOLD and sur >= SURNAME_THRESHOLD - 10 and \
-                    not _gender_clash(_surname(folded[a]), _surname(folded[b])):
-                clusters.join(a, b, "fuzzy", score)
+    sorted_keys = [" ".join(sorted(folded[n])) for n in full]
+    for i, j in _pairs_over(sorted_keys, sorted_keys, FUZZY_THRESHOLD, upper=True):
+        a, b = full[i], full[j]
+        if clusters.find(a) == clusters.find(b) or not _compatible(folded[a], folded[b]):
+            continue
+        score = fuzz.ratio(sorted_keys[i], sorted_keys[j])  # = token_sort_ratio of the names
+        sur = fuzz.ratio(_surname(folded[a]), _surname(folded[b]))
+        if score >= FUZZY_THRESHOLD and sur >= SURNAME_THRESHOLD - 10 and \
+                not _gender_clash(_surname(folded[a]), _surname(folded[b])):
+            clusters.join(a, b, "fuzzy", score)
 
     # surname_only: a lone surname joins the one full name that carries it
     docs_of = rows.groupby("person_name")["source_name"].agg(lambda s: set(s.astype(str)))
-    for n in names:
-        if len(folded[n]) != 1:
-            continue
+    singles = [n for n in names if len(folded[n]) == 1]
+    surnames_of_full = [_surname(folded[f]) for f in full]
+    candidates: dict[int, list[int]] = defaultdict(list)
+    for i, j in _pairs_over([folded[n][0] for n in singles], surnames_of_full,
+                            SURNAME_THRESHOLD):
+        candidates[i].append(j)
+    for i, n in enumerate(singles):
         surname = folded[n][0]
         scored = []
-        for f in full:
-            score = fuzz.ratio(surname, _surname(folded[f]))
-            if score >= SURNAME_THRESHOLD and not _gender_clash(surname, _surname(folded[f])):
+        for j in candidates.get(i, ()):
+            f = full[j]
+            score = fuzz.ratio(surname, surnames_of_full[j])
+            if score >= SURNAME_THRESHOLD and not _gender_clash(surname, surnames_of_full[j]):
                 scored.append((score, f))
         roots = {clusters.find(f) for _, f in scored}
         if len(roots) > 1:  # several people share the surname: prefer one in the same document
