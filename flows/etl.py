@@ -5,13 +5,19 @@ is milliseconds; thousands of task runs would swamp the server).
 """
 from __future__ import annotations
 
+import logging
+import os
+import signal
+import tempfile
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 
 from kzwatch import pipeline, reading, validate, warehouse
@@ -26,8 +32,8 @@ def _batches(items: list, size: int) -> list[list]:
 
 
 @task(name="discover")
-def discover(folder: Path, patterns: tuple[str, ...]) -> list[str]:
-    return reading.discover(folder, patterns)
+def discover(folder: Path, patterns: tuple[str, ...]) -> reading.Discovery:
+    return reading.discover_all(folder, patterns)
 
 
 @task(name="fingerprint-batch")
@@ -36,9 +42,11 @@ def fingerprint_batch(folder: Path, names: list[str], max_bytes: int) -> list[pi
 
 
 @task(name="read-clean-extract-batch")
-def extract_batch(folder: Path, names: list[str], max_bytes: int,
-                  run_id: str) -> pipeline.ExtractedBatch:
-    batch = pipeline.extract_documents(folder, names, max_bytes, run_id)
+def extract_batch(folder: Path, names: list[str], max_bytes: int, run_id: str,
+                  timeout: float | None = None) -> pipeline.ExtractedBatch:
+    """`timeout`: seconds per document (a child process is killed past it; see
+    kzwatch.pipeline.BudgetedWorker)."""
+    batch = pipeline.extract_documents(folder, names, max_bytes, run_id, timeout)
     logger = get_run_logger()
     for warning in batch.warnings:
         logger.warning(warning)
@@ -58,29 +66,102 @@ def load(warehouse_path: Path, changes: warehouse.SnapshotChanges) -> Path:
 
 
 @task(name="publish")
-def publish(target: Path, warehouse_path: Path, keep: int, run_id: str) -> None:
-    warehouse.publish(target, warehouse_path, keep, run_id)
+def publish(target: Path, warehouse_path: Path, keep: int, run_id: str,
+            failed_log_bytes: int | None = None) -> list[str]:
+    return warehouse.publish(target, warehouse_path, keep, run_id, failed_log_bytes)
 
 
 def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
+def preflight(folder: Path, wh: Path) -> None:
+    """What can be known before any work: the folder is there and listable, the warehouse's
+    folder takes a new file (a read-only mount is found now, not after the extraction)."""
+    if not folder.is_dir():
+        raise FileNotFoundError(f"documents folder {folder} does not exist")
+    try:
+        os.listdir(folder)
+    except OSError as exc:
+        raise PermissionError(f"documents folder {folder} cannot be read: "
+                              f"{exc.strerror or exc}") from None
+    if wh.is_dir():
+        raise IsADirectoryError(f"warehouse {wh} is a directory; give a file name")
+    try:
+        wh.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=wh.parent) as fh:
+            fh.write(b"x")
+            fh.flush()
+    except OSError as exc:
+        raise PermissionError(f"warehouse folder {wh.parent} is not writable: "
+                              f"{exc.strerror or exc}") from None
+
+
 @flow(name="kzwatch-etl", log_prints=True)
 def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
-                keep: int | None = None) -> dict:
+                keep: int | None = None, allow_mass_removal: bool | None = None) -> dict:
     """Build and publish a validated warehouse snapshot from a folder of documents."""
-    settings = get_settings(documents=documents, warehouse=warehouse_file, keep=keep)
+    settings = get_settings(documents=documents, warehouse=warehouse_file, keep=keep,
+                            allow_mass_removal=allow_mass_removal)
     run_id, started = new_run_id(), datetime.now(UTC)
+    folder, wh = Path(settings.documents), Path(settings.warehouse)
+    with _signals_noted() as received:
+        try:
+            preflight(folder, wh)
+            with warehouse.run_lock(wh):  # a second run stops here at once (WarehouseBusy)
+                try:
+                    return _run(settings, run_id, started)
+                finally:
+                    warehouse.remove_snapshot(wh, run_id)  # no-op once published
+        except warehouse.WarehouseBusy:
+            raise  # nothing was done: not a failed run of this warehouse
+        except BaseException as exc:  # also Ctrl-C and SIGTERM (Prefect's TerminationSignal)
+            # the published snapshot is untouched; the next snapshot's raw.pipeline_runs says so
+            outcome = f"failed: {type(exc).__name__}: {exc}"
+            if received:
+                outcome = f"failed: interrupted by {signal.Signals(received[0]).name} ({outcome})"
+            try:
+                warehouse.record_failed_run(wh, {
+                    "run_id": run_id, "flow_run_id": str(flow_run.get_id() or "") or None,
+                    "started_at": started.isoformat(),
+                    "ended_at": datetime.now(UTC).isoformat(), "outcome": outcome[:500]})
+            except OSError as err:
+                logging.getLogger(__name__).warning("could not record the failed run: %s", err)
+            if received and not isinstance(exc, KeyboardInterrupt | TerminationSignal):
+                # DuckDB turns a signal that lands inside a query into "Query interrupted":
+                # give the caller the signal back
+                if received[0] == signal.SIGINT:
+                    raise KeyboardInterrupt from exc
+                raise TerminationSignal(received[0]) from exc
+            raise
+
+
+@contextmanager
+def _signals_noted():
+    """Note SIGINT/SIGTERM as they arrive, then let the handler in place (Prefect's, Python's)
+    act as usual. Only the main thread can set handlers; elsewhere nothing is noted."""
+    received: list[int] = []
+    previous = {}
+
+    def note(signum, frame):
+        handler = previous.get(signum)
+        if handler == signal.SIG_IGN:  # started with the signal ignored (nohup, `&`): keep so
+            return
+        received.append(signum)
+        if callable(handler):
+            handler(signum, frame)
+        raise KeyboardInterrupt if signum == signal.SIGINT else TerminationSignal(signum)
+
     try:
-        return _run(settings, run_id, started)
-    except Exception as exc:
-        # the published snapshot is untouched; the next snapshot's raw.pipeline_runs says so
-        warehouse.record_failed_run(Path(settings.warehouse), {
-            "run_id": run_id, "flow_run_id": str(flow_run.get_id() or "") or None,
-            "started_at": started.isoformat(), "ended_at": datetime.now(UTC).isoformat(),
-            "outcome": f"failed: {type(exc).__name__}: {exc}"[:500]})
-        raise
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, note)
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield received
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _run(settings, run_id: str, started: datetime) -> dict:
@@ -88,20 +169,39 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     t0 = time.perf_counter()
     folder, wh = Path(settings.documents), Path(settings.warehouse)
     version = pipeline.parser_version()
+    warnings: list[str] = []
 
-    names = discover(folder, settings.patterns)
+    def warn(message: str) -> None:
+        logger.warning(message)
+        warnings.append(message)
+
+    if wh.stem in warehouse.SCHEMA_NAMES:
+        warn(f"{wh.name} is named like the schema {wh.stem}: open it in SQL clients under "
+             f"another name (attach '{wh}' as kz (read_only); use kz)")
+    stale_wal = warehouse.set_aside_wal(wh, run_id)
+    if stale_wal:
+        warn(stale_wal)
+    found = discover(folder, settings.patterns)
+    for sub, why in found.unreadable.items():
+        warn(f"folder {sub}/ could not be read ({why}): its documents were not looked at; "
+             "those loaded before keep their rows")
+    names = found.names
     prints = [fp for batch in _batches(names, max(settings.batch_size * 8, 1))
               for fp in fingerprint_batch(folder, batch, settings.max_document_bytes)]
     previous = warehouse.read_previous_documents(wh)
-    plan = pipeline.make_plan(prints, previous, version)
+    plan = pipeline.make_plan(prints, previous, version, found.unreadable)
     logger.info("plan: %s", plan.summary())
+    for note in plan.notes():
+        warn(note)
+    pipeline.check_removals(plan, previous, settings.max_removed_share,
+                            settings.allow_mass_removal)
 
     by_name = {fp.source_name: fp for fp in prints}
     doc_rows: list[dict] = []
     rows: dict[str, list[dict]] = {t: [] for t in RECORD_MODELS}
-    warnings: list[str] = []
     for batch in _batches(plan.extract, settings.batch_size):
-        result = extract_batch(folder, batch, settings.max_document_bytes, run_id)
+        result = extract_batch(folder, batch, settings.max_document_bytes, run_id,
+                               settings.document_timeout_seconds or None)
         doc_rows += result.documents
         warnings += result.warnings
         for table, recs in result.rows.items():
@@ -133,7 +233,10 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     changes = warehouse.SnapshotChanges(run_id, all_docs[[c.name for c in documents_table.columns]],
                                         drop, passed, quarantined, validation, run_row)
     target = load(wh, changes)
-    publish(target, wh, settings.keep, run_id)
+    for message in changes.warnings:
+        warn(message)
+    for message in publish(target, wh, settings.keep, run_id, changes.failed_log_bytes):
+        warn(message)
 
     summary = {"run_id": run_id, "warehouse": str(wh), **{k: run_row[k] for k in (
         "documents_seen", "documents_new", "documents_changed", "documents_removed",

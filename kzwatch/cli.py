@@ -1,9 +1,17 @@
-"""`kzwatch run`: build the warehouse from a folder of documents through the Prefect flow."""
+"""`kzwatch run`: build the warehouse from a folder of documents through the Prefect flow.
+
+Exit status: 0 published; 1 the run failed; 2 bad arguments (checked before Prefect starts);
+3 another run (or a read-write client) holds the warehouse; 130 Ctrl-C; 143 SIGTERM. Every
+failure ends with one `kzwatch:` line on stderr.
+"""
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -11,12 +19,60 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 # first start (fresh database migrations) on a busy two-core machine.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
+EXIT_FAILED, EXIT_USAGE, EXIT_BUSY = 1, 2, 3
+UNCHANGED = "the published warehouse is unchanged; the next run records this one as failed"
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so the run unwinds and cleans up like on Ctrl-C."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _on_sigterm(signum, _frame):
+    raise Terminated(signum)
+
+
+def say(message: str) -> None:
+    print(f"kzwatch: {message}".splitlines()[0], file=sys.stderr, flush=True)
+
+
+def check_arguments(documents: Path, warehouse: Path, keep: int) -> str | None:
+    """The reason the arguments can't work, or None; nothing here needs Prefect."""
+    if keep < 0:
+        return f"--keep must be 0 or more, not {keep}"
+    if not documents.exists():
+        return f"documents folder {documents} does not exist"
+    if not documents.is_dir():
+        return f"documents folder {documents} is not a folder"
+    try:
+        os.listdir(documents)
+    except OSError as exc:
+        return f"documents folder {documents} cannot be read: {exc.strerror or exc}"
+    if warehouse.is_dir():
+        return f"warehouse {warehouse} is a directory; give a file name"
+    parent = warehouse.parent
+    existing = next((p for p in [parent, *parent.parents] if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        return f"warehouse folder {parent}: {existing} is not a folder"
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=parent) as fh:
+            fh.write(b"x")
+            fh.flush()
+    except OSError as exc:
+        return f"warehouse folder {parent} is not writable: {exc.strerror or exc}"
+    return None
+
 
 def main(argv: list[str] | None = None) -> int:
     from kzwatch.settings import get_settings
 
     defaults = get_settings()
-    parser = argparse.ArgumentParser(prog="kzwatch", description=__doc__)
+    parser = argparse.ArgumentParser(prog="kzwatch", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="build and publish the warehouse")
     run.add_argument("--documents", default=str(defaults.documents),
@@ -25,15 +81,44 @@ def main(argv: list[str] | None = None) -> int:
                      help="DuckDB file to publish (default: %(default)s; env KZWATCH_WAREHOUSE)")
     run.add_argument("--keep", type=int, default=defaults.keep,
                      help="previous snapshots to keep in history/ (default: %(default)s)")
+    run.add_argument("--allow-mass-removal", action="store_true",
+                     default=defaults.allow_mass_removal,
+                     help="remove more than KZWATCH_MAX_REMOVED_SHARE "
+                          f"({100 * defaults.max_removed_share:.0f}%%) of the published "
+                          "documents (an empty folder otherwise stops the run)")
     args = parser.parse_args(argv)
-    try:
-        from flows.etl import kzwatch_etl
+    documents, wh = Path(args.documents), Path(args.warehouse)
+    problem = check_arguments(documents, wh, args.keep)
+    if problem:
+        say(problem)
+        return EXIT_USAGE
 
-        summary = kzwatch_etl(documents=args.documents, warehouse_file=args.warehouse,
-                              keep=args.keep)
-    except Exception as exc:  # noqa: BLE001 - the CLI's contract is a one-line reason
-        print(f"kzwatch: run failed: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
-        return 1
+    from kzwatch import warehouse
+
+    previous_term = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+        with warehouse.run_lock(wh):  # held across the run: the flow takes it again
+            from flows.etl import kzwatch_etl
+
+            summary = kzwatch_etl(documents=args.documents, warehouse_file=args.warehouse,
+                                  keep=args.keep, allow_mass_removal=args.allow_mass_removal)
+    except warehouse.WarehouseBusy as exc:
+        say(str(exc))
+        return EXIT_BUSY
+    except BaseException as exc:  # the CLI's contract: one line, whatever happened
+        if isinstance(exc, KeyboardInterrupt):
+            say(f"interrupted (Ctrl-C): {UNCHANGED}")
+            return 130
+        if isinstance(exc, Terminated) or type(exc).__name__ == "TerminationSignal":
+            say(f"terminated (SIGTERM): {UNCHANGED}")  # TerminationSignal: Prefect's form
+            return 143
+        if isinstance(exc, Exception):
+            say(f"run failed: {type(exc).__name__}: {exc}")
+            return EXIT_FAILED
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
     print(format_summary(summary))
     return 0
 
@@ -44,6 +129,8 @@ def format_summary(summary: dict) -> str:
              f"  documents: {summary['plan']}",
              f"  rows loaded: {rows or 'none'}; quarantined: {summary['rows_quarantined']}"]
     lines += [f"  warning: {w}" for w in summary["warnings"][:20]]
+    if len(summary["warnings"]) > 20:
+        lines.append(f"  ... and {len(summary['warnings']) - 20} more warnings in the run log")
     return "\n".join(lines)
 
 

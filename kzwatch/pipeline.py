@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
+import multiprocessing
+import signal
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +16,8 @@ import pandas as pd
 
 from kzwatch.cleaning import clean
 from kzwatch.extract import reconcile, registry
-from kzwatch.reading import ReadResult, read_document
+from kzwatch.reading import ReadResult, Refused, open_document, read_document
+from kzwatch.text.language import detect_language
 from kzwatch.validate import squash
 from models.records import RECORD_MODELS, Record
 
@@ -25,9 +27,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 @lru_cache(maxsize=1)
 def parser_version() -> str:
-    """Hash of the code that turns text into records: a change re-extracts every document."""
+    """Hash of the code that turns text into records (with the rule packs and word lists in
+    kzwatch/**/*.yaml): a change re-extracts every document."""
     h = hashlib.sha256()
-    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *(PACKAGE_DIR.parent / "models").glob("*.py"),
+    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.rglob("*.yaml"),
+                        *(PACKAGE_DIR.parent / "models").glob("*.py"),
                         *(PACKAGE_DIR.parent / "seeds" / "reference").glob("*.csv")]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
@@ -43,27 +47,29 @@ class Fingerprint:
 
 
 def fingerprint(folder: Path, source_name: str, max_bytes: int) -> Fingerprint:
-    """The cheap part of reading: size and sha256 of the bytes (what an unchanged file costs)."""
-    folder = Path(folder).resolve()
+    """The cheap part of reading: size and sha256 of the bytes (what an unchanged file costs).
+    Only regular files inside the folder are opened (reading.open_document): never a FIFO."""
     try:
-        real = (folder / source_name).resolve(strict=True)
-        if not real.is_relative_to(folder):
-            return Fingerprint(source_name, None, None,
-                               f"refused: link points outside the documents folder ({real})")
-        size = os.stat(real).st_size
-        if size > max_bytes:
-            return Fingerprint(source_name, None, size, f"too large: {size} bytes > limit "
-                               f"{max_bytes} (set KZWATCH_MAX_DOCUMENT_BYTES)")
-        h = hashlib.sha256()
-        with real.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return Fingerprint(source_name, h.hexdigest(), size)
-    except (FileNotFoundError, RuntimeError):
+        fh, size, _ = open_document(folder, source_name)
+    except Refused as exc:
+        return Fingerprint(source_name, None, None, str(exc))
+    except FileNotFoundError:
         return Fingerprint(source_name, None, None,
                            "file disappeared between discovery and reading (or broken link)")
     except OSError as exc:
         return Fingerprint(source_name, None, None, f"cannot read file: {exc.strerror or exc}")
+    with fh:
+        if size > max_bytes:
+            return Fingerprint(source_name, None, size, f"too large: {size} bytes > limit "
+                               f"{max_bytes} (set KZWATCH_MAX_DOCUMENT_BYTES)")
+        h = hashlib.sha256()
+        try:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        except OSError as exc:
+            return Fingerprint(source_name, None, None,
+                               f"cannot read file: {exc.strerror or exc}")
+        return Fingerprint(source_name, h.hexdigest(), size)
 
 
 @dataclass
@@ -76,19 +82,70 @@ class Plan:
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # documents kept as they were because their sub-folder could not be listed this time
+    unlisted: list[str] = field(default_factory=list)
+    # unchanged documents that failed in an earlier run and still do: name -> reason
+    still_failing: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> str:
         return (f"{len(self.new)} new, {len(self.changed)} changed, {len(self.removed)} removed, "
                 f"{len(self.unchanged)} unchanged, {len(self.errors)} failed before reading, "
                 f"{len(self.duplicates)} duplicates")
 
+    def notes(self) -> list[str]:
+        """What an operator must hear on every run, not only the first."""
+        out = []
+        if self.still_failing:
+            n = len(self.still_failing)
+            listed = [f"{k}: {v}" for k, v in list(self.still_failing.items())[:10]]
+            more = f"; and {n - 10} more (see raw.documents)" if n > 10 else ""
+            out.append(f"{n} document{'s' * (n > 1)} still failing (unchanged since an earlier "
+                       "run): " + "; ".join(listed) + more)
+        if self.unlisted:
+            n = len(self.unlisted)
+            out.append(f"{n} document{'s' * (n > 1)} kept from the last snapshot because "
+                       "their folder could not be read: " + ", ".join(self.unlisted))
+        return out
 
-def make_plan(prints: list[Fingerprint], previous: pd.DataFrame, version: str) -> Plan:
-    """Compare this run's fingerprints with the previous snapshot's raw.documents."""
+
+class MassRemoval(RuntimeError):
+    """The plan removes more documents than the guard allows (empty or unmounted folder?)."""
+
+
+def check_removals(plan: Plan, previous: pd.DataFrame, max_share: float, allow: bool) -> None:
+    """Refuse a plan that removes more than `max_share` of the published documents."""
+    known = len(set(previous["source_name"])) if len(previous) else 0
+    if allow or not known or len(plan.removed) <= max_share * known:
+        return
+    raise MassRemoval(
+        f"refusing to remove {len(plan.removed)} of {known} documents "
+        f"({100 * len(plan.removed) / known:.0f}% > {100 * max_share:.0f}%): is the documents "
+        "folder empty or not mounted? Pass --allow-mass-removal (KZWATCH_ALLOW_MASS_REMOVAL=1) "
+        "to remove them")
+
+
+def _same(a, b) -> bool:
+    """Equal, or both missing (None from Python, NaN/None from a DataFrame)."""
+    missing = lambda v: v is None or (isinstance(v, float) and v != v)  # noqa: E731
+    return a == b or (missing(a) and missing(b))
+
+
+def _under(name: str, folders) -> bool:
+    return any(name.startswith(f"{d.rstrip('/')}/") for d in folders)
+
+
+def make_plan(prints: list[Fingerprint], previous: pd.DataFrame, version: str,
+              unreadable_dirs=()) -> Plan:
+    """Compare this run's fingerprints with the previous snapshot's raw.documents.
+
+    Documents under a sub-folder that could not be listed (`unreadable_dirs`) are not removed:
+    they keep their previous rows and the plan says so (`unlisted`)."""
     plan = Plan()
     prev = {r.source_name: r for r in previous.itertuples(index=False)} if len(previous) else {}
     seen = {fp.source_name for fp in prints}
-    plan.removed = sorted(set(prev) - seen)
+    gone = sorted(set(prev) - seen)
+    plan.unlisted = [n for n in gone if _under(n, unreadable_dirs)]
+    plan.removed = [n for n in gone if n not in plan.unlisted]
     primary_of: dict[str, str] = {}
     # a file whose content is already loaded under its own name stays the primary copy
     ordered = sorted(prints, key=lambda fp: (
@@ -99,24 +156,41 @@ def make_plan(prints: list[Fingerprint], previous: pd.DataFrame, version: str) -
         old = prev.get(name)
         if old is None:
             plan.new.append(name)
-        elif old.checksum != fp.checksum or (old.status == "loaded"
-                                             and old.parser_version != version):
+        elif not _same(old.checksum, fp.checksum) or (old.status == "loaded"
+                                                      and old.parser_version != version):
             plan.changed.append(name)
         if fp.error:
             plan.errors[name] = fp.error
+            if old is not None and old.status == "error" and _same(old.checksum, fp.checksum):
+                plan.still_failing[name] = fp.error
             continue
         if fp.checksum in primary_of:
             plan.duplicates[name] = primary_of[fp.checksum]
             continue
         primary_of[fp.checksum] = name
         if (old is not None and old.checksum == fp.checksum and old.status in ("loaded", "error")
-                and (old.status == "error" or old.parser_version == version)):
+                and (old.parser_version == version or (old.status == "error"
+                                                       and not _retry_error(old)))):
             plan.unchanged.append(name)
+            if old.status == "error":
+                plan.still_failing[name] = getattr(old, "reason", None) or "error"
         else:
             plan.extract.append(name)
+    for name in plan.unlisted:
+        plan.unchanged.append(name)
     plan.new.sort()
     plan.changed.sort()
+    plan.unchanged.sort()
     return plan
+
+
+_PARSER_ERRORS = ("timeout", "extraction failed", "extraction process died")
+
+
+def _retry_error(old) -> bool:
+    """An error that new parser code may cure (a timeout, a crash) is retried when the code
+    changes; one that is about the bytes (empty, binary, too large) is not."""
+    return str(getattr(old, "reason", None) or "").startswith(_PARSER_ERRORS)
 
 
 def record_id(checksum: str, table: str, key: tuple) -> str:
@@ -131,36 +205,206 @@ class ExtractedBatch:
     warnings: list[str]
 
 
-def extract_documents(folder: Path, names: list[str], max_bytes: int,
-                      run_id: str) -> ExtractedBatch:
-    """Read, clean and run every extractor on a batch of documents; never raises per file."""
+def extract_documents(folder: Path, names: list[str], max_bytes: int, run_id: str,
+                      timeout: float | None = None) -> ExtractedBatch:
+    """Read, clean and run every extractor on a batch of documents; never raises per file.
+
+    With a `timeout` (seconds per document), each document is read and extracted in a child
+    process (BudgetedWorker) that is killed when the budget is spent: the document becomes an
+    error row whose reason starts with "timeout" and the batch goes on with a fresh child.
+    """
     version = parser_version()
-    extractors = registry()
     out = ExtractedBatch([], {t: [] for t in RECORD_MODELS}, [])
-    for name in names:
-        read = read_document(folder, name, max_bytes)
-        doc_row = _document_row(read, version, run_id)
+
+    def add(result: tuple[dict, dict[str, list[dict]], list[str]]) -> None:
+        doc_row, rows, warnings = result
         out.documents.append(doc_row)
-        if read.status != "ok":
-            out.warnings.append(f"{name}: {read.reason}")
-            continue
-        if read.reason:
-            out.warnings.append(f"{name}: {read.reason}")
-        doc = clean(read.text, name, read.checksum)
-        squashed = squash(read.text)
-        found: dict[str, list[Record]] = {}
-        for table, extract in extractors.items():
+        out.warnings.extend(warnings)
+        for table, recs in rows.items():
+            out.rows[table].extend(recs)
+
+    if not timeout:
+        for name in names:
+            add(extract_one(folder, name, max_bytes, run_id, version))
+        return out
+    with BudgetedWorker() as worker:
+        for name in names:
             try:
-                found[table] = extract(doc)
-            except Exception as exc:  # noqa: BLE001 - one extractor's bug must not stop the run
-                msg = f"{table} extractor failed: {type(exc).__name__}: {exc}"
-                log.warning("%s: %s", name, msg)
-                out.warnings.append(f"{name}: {msg}")
-                doc_row["reason"] = "; ".join(filter(None, [doc_row["reason"], msg]))
-        for table, records in reconcile(found).items():
-            out.rows[table].extend(_rows(records, table, doc_row["document_id"], read.checksum,
-                                         squashed))
+                add(worker.call(extract_one, (folder, name, max_bytes, run_id, version), timeout))
+            except DocumentTimeout:
+                add(_failed_result(folder, name, max_bytes, run_id, version, (
+                    f"timeout: reading, cleaning and extracting took longer than {timeout:g} s "
+                    "(KZWATCH_DOCUMENT_TIMEOUT_SECONDS); no records loaded")))
+            except WorkerFailed as exc:
+                add(_failed_result(folder, name, max_bytes, run_id, version, str(exc)))
     return out
+
+
+def _failed_result(folder: Path, name: str, max_bytes: int, run_id: str, version: str,
+                   reason: str) -> tuple[dict, dict, list[str]]:
+    log.warning("%s: %s", name, reason)
+    row = error_row(name, reason, fingerprint(folder, name, max_bytes), version, run_id)
+    return row, {}, [f"{name}: {reason}"]
+
+
+def supported_language(lang: str) -> bool:
+    """English (the extractors' own) and undetermined text are read; another language only
+    when a rule pack exists for it in kzwatch/rules/<lang>/."""
+    if lang in ("en", "und"):
+        return True
+    try:
+        from kzwatch.rules import has_pack
+    except ImportError:
+        return False
+    return has_pack(lang)
+
+
+def extract_one(folder: Path, name: str, max_bytes: int, run_id: str,
+                version: str) -> tuple[dict, dict[str, list[dict]], list[str]]:
+    """One document: (raw.documents row, rows per table, warnings). Never raises for the file."""
+    read = read_document(folder, name, max_bytes)
+    doc_row = _document_row(read, version, run_id)
+    warnings: list[str] = []
+    rows: dict[str, list[dict]] = {}
+    if read.status != "ok":
+        return doc_row, rows, [f"{name}: {read.reason}"]
+    if read.reason:
+        warnings.append(f"{name}: {read.reason}")
+    lang = doc_row["language"] = detect_language(read.text)
+    if not supported_language(lang):
+        msg = f"language {lang}: no rule pack; no records extracted"
+        log.warning("%s: %s", name, msg)
+        warnings.append(f"{name}: {msg}")
+        doc_row["reason"] = "; ".join(filter(None, [doc_row["reason"], msg]))
+        return doc_row, rows, warnings
+    doc = clean(read.text, name, read.checksum)
+    squashed = squash(read.text)
+    found: dict[str, list[Record]] = {}
+    for table, extract in registry().items():
+        try:
+            found[table] = extract(doc)
+        except Exception as exc:  # noqa: BLE001 - one extractor's bug must not stop the run
+            msg = f"{table} extractor failed: {type(exc).__name__}: {exc}"
+            log.warning("%s: %s", name, msg)
+            warnings.append(f"{name}: {msg}")
+            doc_row["reason"] = "; ".join(filter(None, [doc_row["reason"], msg]))
+    for table, records in reconcile(found).items():
+        rows.setdefault(table, []).extend(
+            _rows(records, table, doc_row["document_id"], read.checksum, squashed))
+    return doc_row, rows, warnings
+
+
+class DocumentTimeout(Exception):
+    """A call ran past its time budget; its process was killed."""
+
+
+class WorkerFailed(Exception):
+    """The child process died (out of memory, a crash) or the call raised."""
+
+
+def _serve(conn) -> None:
+    """The child's loop: run (function, args) jobs and send back (ok, value) until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # warnings travel back with the result and the parent logs them (to the Prefect run log)
+    logging.getLogger().addHandler(logging.NullHandler())
+    _warm_up()
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if job is None:
+            return
+        fn, args = job
+        try:
+            conn.send((True, fn(*args)))
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which goes on
+            conn.send((False, f"{type(exc).__name__}: {exc}"))
+
+
+def _warm_up() -> None:
+    """Import the extractors and load their rule packs before the first budget starts."""
+    from kzwatch.document import Document
+
+    try:
+        for extract in registry().values():
+            extract(Document.plain("On 1 March 2021 the court in Almaty sentenced him."))
+    except Exception:  # noqa: BLE001 - a broken extractor is reported per document later
+        pass
+
+
+class BudgetedWorker:
+    """A child process that runs one call at a time under a wall-clock budget.
+
+    A budget has to stop anything: a Python loop, a regex backtracking inside the C engine,
+    a pathological allocation. Signals (SIGALRM) work only in a process's main thread, which a
+    Prefect task does not always have; threads can't be stopped. A process can be killed, so
+    the call runs in one, started from multiprocessing's fork server (a clean single-threaded
+    parent with kzwatch.pipeline already imported, so a start costs milliseconds), reused for
+    every document of a batch and replaced after a kill.
+    """
+
+    START_TIMEOUT = 120.0
+
+    def __init__(self) -> None:
+        self._proc = None
+        self._conn = None
+
+    def __enter__(self) -> BudgetedWorker:
+        return self
+
+    def __exit__(self, exc_type, *_) -> None:
+        self.close(kill=exc_type is not None)  # Ctrl-C mid-document: don't wait for it
+
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["kzwatch.pipeline"])
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_serve, args=(child,), name="kzwatch-extract", daemon=True)
+        proc.start()
+        child.close()
+        if not parent.poll(self.START_TIMEOUT):
+            proc.kill()
+            proc.join()
+            raise RuntimeError(f"extraction process did not start in {self.START_TIMEOUT:g} s")
+        parent.recv()
+        self._proc, self._conn = proc, parent
+
+    def call(self, fn, args: tuple, timeout: float):
+        """fn(*args) in the child; DocumentTimeout after `timeout` seconds (the child is killed)."""
+        if self._proc is None or not self._proc.is_alive():
+            self.close()
+            self._start()
+        self._conn.send((fn, args))
+        if not self._conn.poll(timeout):
+            self.close(kill=True)
+            raise DocumentTimeout(f"no result after {timeout:g} s")
+        try:
+            ok, value = self._conn.recv()
+        except (EOFError, OSError):
+            code = self._proc.exitcode if self._proc else None
+            self.close(kill=True)
+            raise WorkerFailed(f"extraction process died (exit code {code}); no records "
+                               "loaded") from None
+        if not ok:
+            raise WorkerFailed(f"extraction failed: {value}")
+        return value
+
+    def close(self, kill: bool = False) -> None:
+        proc, conn, self._proc, self._conn = self._proc, self._conn, None, None
+        if proc is None:
+            return
+        if not kill:
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+            proc.join(5)
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        conn.close()
 
 
 def _rows(records: list[Record], table: str, document_id: str, checksum: str,
@@ -195,7 +439,8 @@ def _row(source_name: str, checksum: str | None, status: str, version: str, run_
     """One raw.documents row; the one place its columns are spelled out."""
     return {"source_name": source_name, "document_id": checksum[:16] if checksum else None,
             "checksum": checksum, "status": status, "reason": None, "duplicate_of": None,
-            "size_bytes": None, "encoding": None, "n_chars": None, "parser_version": version,
+            "size_bytes": None, "encoding": None, "n_chars": None, "language": None,
+            "parser_version": version,
             "loaded_run_id": run_id, **fields}
 
 

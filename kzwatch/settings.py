@@ -20,6 +20,13 @@ class Settings(BaseSettings):
     batch_size: int = Field(25, ge=1, description="documents per Prefect task")
     max_document_bytes: int = Field(20_000_000, ge=1,
                                     description="larger files are recorded as errors, not read")
+    document_timeout_seconds: float = Field(
+        300, ge=0, description="time budget to read, clean and extract one document; a document "
+        "over it becomes an error row (reason 'timeout: ...') and the run goes on (0: no budget)")
+    max_removed_share: float = Field(
+        0.5, ge=0, le=1, description="a run that would remove more than this share of the "
+        "documents in the published snapshot stops (an empty or unmounted folder?)")
+    allow_mass_removal: bool = Field(False, description="remove documents past max_removed_share")
     patterns: tuple[str, ...] = ("*.txt", "*.md", "*.text")
 
 

@@ -8,16 +8,20 @@ a run killed at any point leaves the published file as it was.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.pool import StaticPool
 
 from kzwatch.reference import REFERENCE_DIR
 from models.tables import (
@@ -27,6 +31,7 @@ from models.tables import (
     metadata,
     person_merges,
     persons,
+    pipeline_runs,
     quarantine,
 )
 
@@ -34,18 +39,51 @@ log = logging.getLogger(__name__)
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 REFERENCE_TABLES = {"regions": "regions.csv", "places": "places.csv",
                     "fx_rates": "fx_rates.csv", "person_aliases": "person_aliases.csv"}
+# Every file is attached under this name: DuckDB names a database after its file, and a file
+# called ref.duckdb (or raw, core, staging, mart) would make "ref.regions" ambiguous.
+ALIAS = "kzwatch"
+SCHEMA_NAMES = frozenset(SCHEMA_COMMENTS)
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run (or a read-write client) holds the warehouse."""
+
+
+def _attach_sql(path: Path, read_only: bool) -> str:
+    return f"attach {_quote(str(path))} as {ALIAS}{' (read_only)' if read_only else ''}"
+
+
+def connect_readonly(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection with the warehouse attached as `kzwatch` and in use."""
+    con = duckdb.connect()
+    try:
+        con.execute(_attach_sql(warehouse, read_only=True))
+        con.execute(f"use {ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def read_previous_documents(warehouse: Path) -> pd.DataFrame:
-    """raw.documents of the published snapshot (empty frame when there is none)."""
+    """raw.documents of the published snapshot (empty frame when there is none); columns added
+    since the snapshot was written come back as NULL."""
     cols = [c.name for c in documents.columns]
     if not Path(warehouse).exists():
         return pd.DataFrame(columns=cols)
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect_readonly(warehouse)
     try:
-        return con.execute(f"select {', '.join(cols)} from raw.documents").df()
-    except duckdb.CatalogException:
-        return pd.DataFrame(columns=cols)
+        have = {r[0] for r in con.execute(
+            "select column_name from duckdb_columns() where database_name = ? and "
+            "schema_name = 'raw' and table_name = 'documents'", [ALIAS]).fetchall()}
+        if not have:
+            return pd.DataFrame(columns=cols)
+        df = con.execute(f"select {', '.join(c for c in cols if c in have)} "
+                         "from raw.documents").df()
+        for col in cols:
+            if col not in df:
+                df[col] = None
+        return df[cols]
     finally:
         con.close()
 
@@ -60,64 +98,269 @@ class SnapshotChanges:
     validation: pd.DataFrame
     run_row: dict
     rows_loaded: dict[str, int] = field(default_factory=dict)
-    failed_runs: list[str] = field(default_factory=list)  # JSON lines of runs that failed
+    failed_runs: list[dict] = field(default_factory=list)  # runs that failed since the last one
+    failed_log_bytes: int = 0                  # how much of the failed-runs log they came from
+    warnings: list[str] = field(default_factory=list)
 
+
+# --- one run at a time -------------------------------------------------------------------
+
+def lock_path(warehouse: Path) -> Path:
+    return warehouse.with_name(f".{warehouse.name}.lock")
+
+
+_HELD: dict[str, list] = {}  # lock file -> [fd, depth]: re-entrant within one process
+
+
+@contextmanager
+def run_lock(warehouse: Path):
+    """Hold the warehouse's run lock (flock on .<name>.lock next to it) or raise WarehouseBusy
+    at once with who holds it. The kernel drops the lock when its process ends, even by kill -9,
+    so there is nothing stale to clean. Re-entrant within one process (the CLI takes it before
+    Prefect starts, the flow again)."""
+    warehouse = Path(warehouse)
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    path = lock_path(warehouse)
+    key = str(path.resolve())
+    if key in _HELD:
+        _HELD[key][1] += 1
+        try:
+            yield
+        finally:
+            _HELD[key][1] -= 1
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 4096, 0).decode("utf-8", "replace")
+        os.close(fd)
+        try:
+            info = json.loads(holder)
+            who = f"pid {info.get('pid')}, started {info.get('started')}"
+        except ValueError:
+            who = "pid unknown"
+        raise WarehouseBusy(f"another run holds the warehouse {warehouse} ({who})") from None
+    except BaseException:
+        os.close(fd)
+        raise
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, json.dumps({"pid": os.getpid(), "started": datetime.now(UTC).isoformat(
+        timespec="seconds")}).encode(), 0)
+    _HELD[key] = [fd, 1]
+    try:
+        yield
+    finally:
+        del _HELD[key]
+        os.close(fd)  # releases the flock; the file stays (harmless, reused)
+
+
+# --- what a crashed read-write client leaves ---------------------------------------------
+
+def wal_path(database: Path) -> Path:
+    return database.with_name(database.name + ".wal")
+
+
+def writer_holds(database: Path) -> bool:
+    """True when a process has the DuckDB file open read-write (it holds a write lock)."""
+    try:
+        fd = os.open(database, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def set_aside_wal(warehouse: Path, run_id: str) -> str | None:
+    """Move a write-ahead log left next to the published file out of the way; say so.
+
+    A WAL belongs to one database file: a read-write client that crashed leaves one, and
+    DuckDB would replay it onto whatever file later carries the name, that is onto every new
+    snapshot (rows vanish, the client's edits come back). A snapshot is built from the
+    published file alone, so the WAL is moved to .<name>.wal.<run>.stale for inspection.
+    A client holding the file read-write (WAL or not yet) is reported instead (WarehouseBusy):
+    read-only readers don't count."""
+    wal = wal_path(warehouse)
+    if writer_holds(warehouse):  # its WAL, now or later, would land on the new snapshot
+        raise WarehouseBusy(f"a read-write client has {warehouse} open: close it; open the "
+                            "warehouse read-only (duckdb -readonly)")
+    if not wal.exists():
+        return None
+    stale = warehouse.with_name(f".{warehouse.name}.wal.{run_id}.stale")
+    os.replace(wal, stale)
+    message = (f"found {wal.name} ({wal_stat_size(stale)} bytes) left by a read-write client "
+               f"that did not close: its changes are not in the published snapshot and would "
+               f"have been replayed onto new ones; moved to {stale.name}")
+    log.warning(message)
+    return message
+
+
+def wal_stat_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+# --- failed runs, recorded by the next snapshot ------------------------------------------
 
 def failed_runs_log(warehouse: Path) -> Path:
     return warehouse.with_name(f".{warehouse.name}.failed-runs.jsonl")
 
 
 def record_failed_run(warehouse: Path, run: dict) -> None:
-    """A failed run can't write the snapshot; the next published one records it."""
+    """A failed run can't write the snapshot; the next published one records it. One write()
+    of one line in append mode; a line left unfinished by a crash is closed first."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with failed_runs_log(warehouse).open("a", encoding="utf-8") as fh:
-        fh.write(json.dumps(run, default=str) + "\n")
+    line = (json.dumps(run, default=str, sort_keys=True) + "\n").encode("utf-8")
+    fd = os.open(failed_runs_log(warehouse), os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            line = b"\n" + line
+        os.write(fd, line)
+    finally:
+        os.close(fd)
 
+
+_RUN_FIELDS = {c.name for c in pipeline_runs.columns}
+
+
+def read_failed_runs(warehouse: Path) -> tuple[list[dict], int, list[str]]:
+    """(runs, bytes read, warnings). A damaged line (a write cut by a kill or a full disk) is
+    skipped with a warning instead of failing every later run."""
+    path = failed_runs_log(warehouse)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], 0, []
+    runs, warnings, seen = [], [], set()
+    for no, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            run = json.loads(line)
+            if not isinstance(run, dict) or not run.get("run_id"):
+                raise ValueError("not a run record")
+        except ValueError as exc:
+            warnings.append(f"{path.name} line {no} is damaged and was skipped "
+                            f"({str(exc)[:80]}): {line[:80]!r}")
+            log.warning(warnings[-1])
+            continue
+        if run["run_id"] not in seen:
+            seen.add(run["run_id"])
+            runs.append({k: v for k, v in run.items() if k in _RUN_FIELDS})
+    return runs, len(data), warnings
+
+
+def _forget_failed_runs(warehouse: Path, consumed: int) -> None:
+    """Drop the first `consumed` bytes of the log (now in raw.pipeline_runs), keeping lines a
+    concurrent failing run appended after they were read."""
+    path = failed_runs_log(warehouse)
+    try:
+        rest = path.read_bytes()[consumed:]
+    except FileNotFoundError:
+        return
+    if not rest.strip():
+        path.unlink(missing_ok=True)
+        return
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(rest)
+    os.replace(tmp, path)
+
+
+# --- build and publish ---------------------------------------------------------------------
 
 def snapshot_path(warehouse: Path, run_id: str) -> Path:
     return warehouse.with_name(f".{warehouse.name}.{run_id}.building")
 
 
+def remove_snapshot(warehouse: Path, run_id: str) -> None:
+    """Remove a run's half-built file and its WAL (a failed or interrupted run cleans up)."""
+    target = snapshot_path(warehouse, run_id)
+    for path in (target, wal_path(target)):
+        path.unlink(missing_ok=True)
+
+
+def _engine(path: Path):
+    """SQLAlchemy engine on one DuckDB connection with `path` attached as `kzwatch`."""
+    engine = create_engine("duckdb:///:memory:", poolclass=StaticPool)
+
+    @event.listens_for(engine, "connect")
+    def _attach(dbapi_conn, _record):
+        dbapi_conn.execute(_attach_sql(path, read_only=False))
+        dbapi_conn.execute(f"use {ALIAS}")
+
+    return engine
+
+
 def build_snapshot(warehouse: Path, changes: SnapshotChanges) -> Path:
-    """Write the new snapshot next to the published file; return its path (not yet published)."""
+    """Write the new snapshot next to the published file; return its path (not yet published).
+    On any failure (a full disk...) the half-built file and its WAL are removed."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     target = snapshot_path(warehouse, changes.run_id)
-    log_file = failed_runs_log(warehouse)
-    if log_file.exists():
-        changes.failed_runs = log_file.read_text(encoding="utf-8").splitlines()
+    changes.failed_runs, changes.failed_log_bytes, warned = read_failed_runs(warehouse)
+    changes.warnings += warned
     for stale in warehouse.parent.glob(f".{warehouse.name}.*.building*"):
-        stale.unlink()  # left by a killed run
-    if warehouse.exists():
-        shutil.copyfile(warehouse, target)
-    engine = create_engine(f"duckdb:///{target}")
+        stale.unlink()  # left by a killed run (only the lock holder gets here)
     try:
-        with engine.begin() as conn:
-            for schema in SCHEMA_COMMENTS:
-                conn.execute(text(f"create schema if not exists {schema}"))
-            metadata.create_all(conn)
-            _apply_changes(conn, changes)
-            _resolve_persons(conn)
-            _load_reference(conn)
-            _apply_sql_files(conn)
-            _comment_everything(conn)
-        with engine.connect() as conn:
-            conn.execute(text("checkpoint"))
-    finally:
-        engine.dispose()
+        if warehouse.exists():
+            shutil.copyfile(warehouse, target)
+        engine = _engine(target)
+        try:
+            with engine.begin() as conn:
+                for schema in SCHEMA_COMMENTS:
+                    conn.execute(text(f"create schema if not exists {schema}"))
+                metadata.create_all(conn)
+                _add_missing_columns(conn)
+                _apply_changes(conn, changes)
+                _drop_orphans(conn)
+                _resolve_persons(conn)
+                _load_reference(conn)
+                _apply_sql_files(conn)
+                _comment_everything(conn)
+            with engine.connect() as conn:
+                conn.execute(text(f"checkpoint {ALIAS}"))
+        finally:
+            engine.dispose()
+    except BaseException:
+        remove_snapshot(warehouse, changes.run_id)
+        raise
     return target
 
 
-def publish(target: Path, warehouse: Path, keep: int, run_id: str) -> None:
-    """Atomically replace the published file; keep the last `keep` snapshots in history/."""
+def publish(target: Path, warehouse: Path, keep: int, run_id: str,
+            failed_log_bytes: int | None = None) -> list[str]:
+    """Atomically replace the published file; keep the last `keep` snapshots in history/.
+    Returns warnings (a WAL that appeared next to the published file during the run)."""
+    warnings = []
     if warehouse.exists() and keep > 0:
         history = warehouse.parent / "history"
         history.mkdir(exist_ok=True)
         os.link(warehouse, history / f"{warehouse.stem}.{run_id}{warehouse.suffix}")
         for old in sorted(history.glob(f"{warehouse.stem}.*{warehouse.suffix}"))[:-keep]:
             old.unlink()
+    wal_path(target).unlink(missing_ok=True)  # checkpointed and detached: nothing in it
+    try:
+        stale = set_aside_wal(warehouse, run_id)  # never leave a WAL of another file beside it
+    except WarehouseBusy as exc:  # a client opened it read-write during the run: a failure
+        raise RuntimeError(f"not published: {exc}") from None
+    if stale:
+        warnings.append(stale)
     os.replace(target, warehouse)
     _fsync_dir(warehouse.parent)
-    failed_runs_log(warehouse).unlink(missing_ok=True)  # now recorded in raw.pipeline_runs
+    if failed_log_bytes is None:
+        failed_runs_log(warehouse).unlink(missing_ok=True)
+    else:
+        _forget_failed_runs(warehouse, failed_log_bytes)  # now in raw.pipeline_runs
+    return warnings
 
 
 def _fsync_dir(path: Path) -> None:
@@ -160,11 +403,34 @@ def _apply_changes(conn, ch: SnapshotChanges) -> None:
     conn.execute(text("delete from raw.validation_results"))
     _bulk_insert(conn, "raw.validation_results", ch.validation)
     run = dict(ch.run_row, rows_loaded=json.dumps(ch.rows_loaded, sort_keys=True))
-    failed = [json.loads(line) for line in ch.failed_runs]
+    known = {r[0] for r in conn.execute(text("select run_id from raw.pipeline_runs"))}
+    failed = [r for r in ch.failed_runs if r["run_id"] not in known | {run["run_id"]}]
     runs = pd.DataFrame([*failed, run])
     for col in ("started_at", "ended_at"):
         runs[col] = pd.to_datetime(runs[col], utc=True)
     _bulk_insert(conn, "raw.pipeline_runs", runs)
+
+
+def _add_missing_columns(conn) -> None:
+    """A snapshot written by an older version gets the columns added since (NULL)."""
+    have = {(r[0], r[1], r[2]) for r in conn.execute(text(
+        "select schema_name, table_name, column_name from duckdb_columns() "
+        "where database_name = current_database()"))}
+    for table in metadata.sorted_tables:
+        for col in table.columns:
+            if (table.schema, table.name, col.name) not in have:
+                kind = col.type.compile(dialect=conn.dialect)
+                conn.execute(text(f'alter table {table.schema}.{table.name} '
+                                  f'add column "{col.name}" {kind}'))
+
+
+def _drop_orphans(conn) -> None:
+    """Rows whose document raw.documents does not list as loaded go: whatever left them (an
+    interrupted or concurrent run of an older version), a snapshot has none."""
+    for name in [*CONTRACT_TABLES, quarantine.name]:
+        conn.execute(text(
+            f"delete from core.{name} where source_name is null or source_name not in "
+            "(select source_name from raw.documents where status = 'loaded')"))
 
 
 def _resolve_persons(conn) -> None:

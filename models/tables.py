@@ -126,12 +126,16 @@ documents = Table(
     Column("document_id", String, comment="sha256 of the bytes (16 hex); shared by duplicates"),
     Column("checksum", String, comment="Full sha256 of the file's bytes"),
     Column("status", String, nullable=False,
-           comment="loaded | duplicate (same bytes as another file, loaded once) | error"),
+           comment="loaded | duplicate (same bytes as another file, loaded once) | error "
+                   "(unreadable, refused, or over the time budget: see reason)"),
     Column("reason", Text, comment="Why the file is an error, or a warning about it"),
     Column("duplicate_of", String, comment="For duplicates: the source_name whose records count"),
     Column("size_bytes", BigInteger, comment="File size in bytes"),
     Column("encoding", String, comment="Text encoding the file was decoded with"),
     Column("n_chars", Integer, comment="Characters of decoded text"),
+    Column("language", String,
+           comment="Detected language: en, ru, kk or und (undetermined); NULL if not read. "
+                   "A language without a rule pack is read but yields no records (see reason)"),
     Column("parser_version", String, comment="Hash of the cleaning/extraction code that read it"),
     Column("loaded_run_id", String, comment="Run that last (re)extracted this document"),
     schema="raw", comment="One row per document file seen in the folder, with its read status.")

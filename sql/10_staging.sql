@@ -3,7 +3,7 @@
 -- grain: one row per document file
 create or replace view staging.stg_documents as
 select source_name, document_id, status, reason, duplicate_of, size_bytes, encoding,
-       n_chars, parser_version
+       n_chars, language, parser_version
 from raw.documents;
 
 -- grain: one row per survey answer option

@@ -19,14 +19,56 @@ from staging.stg_survey_results;
 comment on view mart.survey_question_options is
   'One row per survey answer option: rank within its question, printed vs recomputed percent';
 
--- grain: one row per (indicator, entity, period, source); a series ordered by period.
+-- grain: one row per (indicator, entity, period, source); a series ordered by period, with
+-- spans kept apart from single periods: period_kind is 'year' (2023), 'span' (2011-2012),
+-- 'part_of_year' (2020-H1, 2020-Q3), 'date' (2024-03 or 2024-03-07), 'other' or 'none'.
+-- Sum only period_kind = 'year' rows: a span overlapping yearly values counts them twice
+-- (overlaps_yearly_values says so).
 create or replace view mart.indicator_series as
-select indicator, entity, period, period_start_year, value, unit, rank, rank_of,
-       source_name, evidence
-from staging.stg_indicators
-order by indicator, entity, period_start_year nulls last, period;
+with typed as (
+    select *,
+           case when period is null then 'none'
+                when regexp_full_match(period, '\d{4}') then 'year'
+                when regexp_full_match(period, '\d{4}\s*[-–]\s*\d{4}') then 'span'
+                when regexp_full_match(period, '\d{4}-(H[12]|Q[1-4])') then 'part_of_year'
+                when regexp_full_match(period, '\d{4}-\d{2}(-\d{2})?') then 'date'
+                else 'other' end as period_kind
+    from staging.stg_indicators
+),
+bounded as (
+    select *,
+           case when period_kind = 'span'
+                then try_cast(regexp_extract(period, '(\d{4})$', 1) as integer)
+                else period_start_year end as period_end_year
+    from typed
+)
+select b.indicator, b.entity, b.period, b.period_kind, b.period_start_year, b.period_end_year,
+       b.period_end_year - b.period_start_year + 1 as n_years,
+       b.period_kind = 'span' and exists (
+           select 1 from typed y
+           where y.indicator = b.indicator and y.entity = b.entity and y.period_kind = 'year'
+             and y.period_start_year between b.period_start_year and b.period_end_year)
+           as overlaps_yearly_values,
+       b.value, b.unit, b.rank, b.rank_of, b.source_name, b.evidence
+from bounded b
+order by b.indicator, b.entity, b.period_kind = 'span', b.period_start_year nulls last,
+         b.period;
 comment on view mart.indicator_series is
-  'One row per indicator x entity x period value, ordered as a series';
+  'One row per indicator x entity x period value, ordered as a series; spans kept apart';
+comment on column mart.indicator_series.indicator is 'Indicator code (contract vocabulary)';
+comment on column mart.indicator_series.entity is 'Country, group or currency pair';
+comment on column mart.indicator_series.period is 'Year, span or date as printed';
+comment on column mart.indicator_series.period_kind is 'year, span, part_of_year, date, other or none: sum only years';
+comment on column mart.indicator_series.period_start_year is 'First year of the period';
+comment on column mart.indicator_series.period_end_year is 'Last year of the period (a span''s second year)';
+comment on column mart.indicator_series.n_years is 'Years the period covers (1 for a year, part of a year or a date)';
+comment on column mart.indicator_series.overlaps_yearly_values is 'A span some of whose years also have a single-year value here';
+comment on column mart.indicator_series.value is 'The value';
+comment on column mart.indicator_series.unit is 'score, rank, count, percent, rate';
+comment on column mart.indicator_series.rank is 'Rank where printed';
+comment on column mart.indicator_series.rank_of is 'Out of how many';
+comment on column mart.indicator_series.source_name is 'Document';
+comment on column mart.indicator_series.evidence is 'Verbatim passage stating the value';
 
 -- grain: one row per document file, with its record counts and any error or warning.
 create or replace view mart.documents_overview as
@@ -39,6 +81,7 @@ with counts as (
     union all select source_name, 'quarantine', count(*) from core.quarantine group by all
 )
 select d.source_name, d.status, d.reason, d.duplicate_of, d.size_bytes, d.encoding,
+       d.language,
        coalesce(sum(n) filter (where tbl = 'case_mentions'), 0)::integer as case_mentions,
        coalesce(sum(n) filter (where tbl = 'protest_events'), 0)::integer as protest_events,
        coalesce(sum(n) filter (where tbl = 'survey_results'), 0)::integer as survey_results,

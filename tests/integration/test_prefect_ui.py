@@ -55,6 +55,13 @@ def test_deployment_has_almaty_cron_schedule(client):
     assert [(s.cron, s.timezone) for s in schedules] == [("0 7 * * *", "Asia/Almaty")]
 
 
+def test_deployment_runs_one_at_a_time(client):
+    dep = client.read_deployment_by_name(stack.DEPLOYMENT)
+    assert dep.global_concurrency_limit is not None, dep
+    assert dep.global_concurrency_limit.limit == 1
+    assert str(dep.concurrency_options.collision_strategy).endswith("ENQUEUE")
+
+
 def test_flow_run_completed(client, deployed_run):
     run = client.read_flow_run(deployed_run[1])
     assert run.state is not None and run.state.is_completed(), (

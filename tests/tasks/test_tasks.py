@@ -5,8 +5,9 @@ from flows.etl import discover, extract_batch, fingerprint_batch, validate_rows
 
 
 def test_discover_and_fingerprint(corpus):
-    names = discover.fn(corpus, ("*.txt",))
-    assert len(names) == 5
+    found = discover.fn(corpus, ("*.txt",))
+    names = found.names
+    assert len(names) == 5 and found.unreadable == {}
     prints = fingerprint_batch.fn(corpus, names, 10_000_000)
     assert all(fp.checksum and len(fp.checksum) == 64 and fp.error is None for fp in prints)
 

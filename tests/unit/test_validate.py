@@ -61,3 +61,23 @@ def test_vocabularies_are_enforced_for_indicators_and_case_charges():
 def test_empty_batch_passes_through():
     out = validate_table("statistics", frame("statistics", []))
     assert out.passed.empty and out.quarantined.empty and out.results == []
+
+
+def _strict_json(text):
+    def refuse(constant):
+        raise ValueError(f"not JSON: {constant}")
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_quarantined_record_is_valid_deterministic_json_whatever_the_dtypes():
+    bad = survey_row(record_id="r2", option_no=2, responses=-1, pct_reported=None,
+                     question_text=None)
+    # with a good row beside it pandas makes pct_reported float64 (NaN); alone, object (None)
+    mixed = validate_table("survey_results", frame("survey_results", [survey_row(), bad]))
+    alone = validate_table("survey_results", frame("survey_results", [bad]))
+    records = [out.quarantined.set_index("record_id").loc["r2", "record"]
+               for out in (mixed, alone)]
+    assert records[0] == records[1]
+    parsed = _strict_json(records[0])
+    assert parsed["pct_reported"] is None and parsed["question_text"] is None
+    assert parsed["responses"] == -1 and list(parsed) == sorted(parsed)
