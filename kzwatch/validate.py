@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -210,12 +211,38 @@ def validate_table(table: str, df: pd.DataFrame) -> ValidationOutcome:
             "reason": "; ".join(sorted({d for _, d in failures})),
             "source_name": row.get("source_name"), "document_id": row.get("document_id"),
             "record_id": row.get("record_id"),
-            "record": json.dumps(row, default=str, ensure_ascii=False)})
+            "record": record_json(row)})
         log.warning("quarantined %s row from %s: %s", table, row.get("source_name"),
                     quarantine_rows[-1]["reason"])
     passed = checked.drop(index=list(failing))[keep_cols].reset_index(drop=True)
     quarantined = pd.DataFrame(quarantine_rows) if quarantine_rows else _empty_quarantine()
     return ValidationOutcome(table, passed, quarantined, results)
+
+
+def _plain(value):
+    """A cell as JSON knows it: NaN, NA and NaT are null, numpy scalars and arrays plain."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple) or type(value).__name__ == "ndarray":
+        return [_plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        value = value.item()  # numpy scalar -> Python
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value if isinstance(value, str | int | bool) else str(value)
+
+
+def record_json(row: dict) -> str:
+    """A quarantined record as valid, deterministic JSON: keys sorted, missing values null
+    (never NaN, whatever dtype pandas gave the column), integral floats as written."""
+    return json.dumps(_plain(row), sort_keys=True, ensure_ascii=False, allow_nan=False)
 
 
 def _empty_quarantine() -> pd.DataFrame:

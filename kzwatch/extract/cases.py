@@ -8,6 +8,13 @@ to their subject (a name; he/she resolved to the sentence's subject or the parag
 "all three men"), and the clause's facts (charges, sentence, money, dates) go to that person's
 current case. A new sentence different from the one already recorded, or "new charges", opens
 a second case for the same person.
+
+Lists of people ("Those detained include A; former lawmaker B; activists C and D") are one
+subject or object, and a series of terms pairs with them in order ("were sentenced to nine,
+seven and four years respectively"). The language comes from the layer: names
+(kzwatch.text.names), offices (kzwatch.text.offices), lists of people and series of terms
+(kzwatch.text.rosters), dates, money, places and sentences. The stage, charge and sentence-type
+vocabularies are rules with ids and priorities in kzwatch/rules/en/case_mentions.yaml.
 """
 from __future__ import annotations
 
@@ -17,203 +24,45 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kzwatch.document import Document
-from kzwatch.reference import region_variants
+from kzwatch.rules import rule_pack
 from kzwatch.text.dates import dateline_span, document_dateline, find_dates
+from kzwatch.text.lexicon import lexicon
 from kzwatch.text.money import amount_kind, find_amounts
-from kzwatch.text.places import find_places
-from kzwatch.text.segment import sentences
+from kzwatch.text.names import (
+    CAPS_RUN,
+    NOT_NAME,
+    SURNAME_SHAPE,
+    TOKEN,
+    NameMention,
+    fold_surname,
+    gender,
+    is_headline,
+    name_mentions,
+    same_given,
+)
+from kzwatch.text.numbers import small_cardinals
+from kzwatch.text.offices import (
+    APPOINTED,
+    BARE_RANK,
+    IN_CHARGE,
+    SUPERIOR_HEADS,
+    headed_after,
+    is_plural_office,
+    is_title_word,
+    is_title_word_exact,
+    looks_like_title,
+    region_of,
+    singular_office,
+    squash,
+    title_after,
+    title_before,
+)
+from kzwatch.text.places import find_places, find_regions
+from kzwatch.text.rosters import SERIES, list_gap, pair_in_order, series_values
+from kzwatch.text.segment import narrative_sentences
 from models.records import CaseMention
 
 # ---------------------------------------------------------------- names
-
-_UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ"
-_LOW = "a-zß-öø-ÿа-яёәғқңөұүһіğşıçñ"
-_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
-_INITIALS = rf"(?:[{_UP}]\.\s?){{1,2}}"  # "K. Abdullayev", "A.K.Abdullayev"
-_CAPS_RUN = re.compile(rf"(?:{_INITIALS})?{_TOKEN}(?:\s{_TOKEN})*(?P<poss>['’]s\b)?")
-_RUN_TOKEN = re.compile(rf"[{_UP}]\.|[^\s.]\S*")
-
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
-
-# Capitalised words that are not parts of personal names in these texts.
-_NOT_NAME = _words("""
-a an the and or but if in on at of for to by from with without into over after before during
-since until as among about against according also another both either neither each every
-his her their its our my your this that these those there here then thus however
-nevertheless meanwhile moreover furthermore later earlier yet so while when where which who
-whose what why how he she they we it i former ex first second third deputy vice acting
-late chief head chairman chairwoman chair minister ministry akim akimat governor mayor
-president prime premier judge justice court supreme district city regional region oblast
-province committee agency service bureau office department council senate majilis
-parliament party bank university national security state anti corruption anticorruption
-general prosecutor prosecutors police interior internal affairs foreign defence defense
-finance economy energy industry trade republic kazakhstan kazakh kazakhstani russian russia
-american european eurasian soviet ussr china chinese usa uk us un osce eu kyrgyzstan
-uzbekistan tajikistan turkmenistan azerbaijan belarus moldova moldovan france french
-germany britain london washington moscow vienna geneva astana almaty shymkent atyrau
-aktau aktobe karaganda pavlodar taraz semey kostanay kyzylorda oral uralsk zhanaozen
-mangistau mangystau turkestan zhambyl akmola nur sultan otan amanat ak zhol alga
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-mr mrs ms dr prof sir madam lady citizen citizens officials official activist activists
-journalist journalists businessman businesswoman billionaire oligarch nephew niece son
-daughter wife husband brother sister father mother uncle aunt
-news radio liberty free europe rfe rl reuters ap afp interfax kazinform tass azattyq
-human rights watch amnesty international transparency freedom house
-read more related post posts photo credit source sources
-new old fair just bloody qantar january events protests unrest
-criminal code article articles law act decree order verdict handed down sentenced
-one two three four five six seven eight nine ten
-given like despite although because unlike following under through within whether once now
-today yesterday tomorrow nonetheless instead indeed perhaps moreover besides still even
-only just already meanwhile subsequently finally initially currently recently remarkably
-ultimately nevertheless why during upon toward towards regarding concerning including
-democratic choice people's social liberal communist green union movement association
-department registration archival funds archive archives media conference opens
-colonel lieutenant major captain sergeant general admiral commander private corporal
-senator deputies defendant defendants suspect suspects accused convict
-jailed release released freed detained arrested convicted pardoned acquitted
-code administrative offences offenses
-""")
-
-_TITLE_WORDS = (
-    "minister", "akim", "governor", "mayor", "deputy", "chairman", "chairwoman", "chair",
-    "head", "chief", "director", "judge", "prosecutor", "ambassador", "representative",
-    "editor", "journalist", "activist", "businessman", "businesswoman", "leader", "officer",
-    "employee", "senator", "mp", "manager", "commander", "general", "colonel", "secretary",
-    "advis", "poet", "dissident", "blogger", "lawyer", "founder", "owner", "banker", "ceo",
-    "president", "member", "investigator", "inspector", "accountant", "rector", "speaker",
-    "co-chair", "cochair", "spokes", "envoy", "consul", "ex-", "politician", "defender",
-    "oppositionist", "entrepreneur", "servant", "teacher", "doctor", "physician",
-    "professor", "auditor", "commissioner", "executive",
-)
-
-
-def _fold_surname(token: str) -> str:
-    """Key of a surname within one document: Abdusattarova ~ Abdusattarov."""
-    low = token.lower().replace("’", "'")
-    low = re.sub(r"'s$", "", low)
-    low = re.sub(r"(ov|ev|in|yn|yov|yev)a$", r"\1", low)
-    low = re.sub(r"skaya$", "sky", low)
-    return low
-
-
-_SURNAME_SHAPE = re.compile(
-    r"(?:ov|ova|ev|eva|yev|yeva|in|ina|yn|uly|ulu|kyzy|qyzy|enko|sky|skiy|skaya|ich|"
-    r"bek|bay|bai|baev|bayev|uli|ly)$", re.IGNORECASE)
-
-
-_PATRONYMIC = re.compile(r"(?:vich|vna|ovna|evna|ichna|uly|ulu|kyzy|qyzy)$", re.IGNORECASE)
-
-
-_ORG_BEFORE = re.compile(
-    r"\b(?:Department|Committee|Ministry|Court|Party|Bank|Agency|Service|Office|Council|"
-    r"Union|Institute|Center|Centre|University|Foundation|Fund|Bureau|Movement|Association|"
-    r"Commission|Chamber|Company|Corporation|Registration|Code)\s+(?:of\s+|and\s+|for\s+|the\s+)+"
-    r"(?:[A-Z][\w-]*\s+(?:of\s+|and\s+|the\s+)*)*$")
-_ORG_WORDS = re.compile(
-    r"\b(?:Company|Corporation|Committee|Ministry|Court|Party|Bank|Agency|Service|Council|"
-    r"Union|Institute|Center|Centre|University|Foundation|Fund|Bureau|Movement|Association|"
-    r"Commission|Chamber|Holding|Group|News|Times|Post|Review|Journal|Channel|Radio|"
-    r"Television|TV|Prom|Gas|Oil|Mining|Airways|Railways)\b")
-_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
-
-
-def _is_headline(text: str) -> bool:
-    """A Title Case line (headline, footnote title): names in it are not sentence subjects."""
-    words = _HEADLINE_WORD.findall(text)
-    if len(words) < 4:
-        return False
-    small = {"of", "the", "and", "to", "in", "on", "for", "a", "an", "at", "by", "with", "from",
-             "as", "or", "over", "after", "into"}
-    content = [w for w in words if w.lower() not in small and len(w) > 1]
-    caps = sum(1 for w in content if w[0].isupper())
-    if len(content) < 5:
-        return False
-    share = caps / len(content)
-    # a sentence ends with a full stop and has lower-case words; a headline has neither
-    return share == 1.0 or (share >= 0.85 and not text.rstrip().endswith("."))
-
-
-@dataclass
-class NameMention:
-    start: int
-    end: int
-    text: str          # as written
-    tokens: list[str]
-    possessive: bool
-
-
-def _name_mentions(text: str, known_surnames: set[str]) -> list[NameMention]:
-    """Runs of capitalised tokens that read as a personal name (1-3 tokens)."""
-    out = []
-    for m in _CAPS_RUN.finditer(text):
-        run = m.group(0)
-        poss = bool(m.group("poss"))
-        if poss:
-            run = run[: -len(m.group("poss"))]
-        offset = m.start()
-        if "\n" in run and (offset == 0 or text[offset - 1] == "\n"):
-            cut = run.index("\n") + 1  # a heading line ("Arrest") above "Zhumabekov left ..."
-            offset, run = offset + cut, run[cut:]
-        orgs = list(_ORG_WORDS.finditer(run))
-        if orgs:  # "National Atomic Company": no name; "Supreme Court Zhanguttinov": after it
-            cut = orgs[-1].end()
-            offset += cut + (1 if run[cut:cut + 1] == " " else 0)
-            run = run[cut:].lstrip()
-            if not run:
-                continue
-        # split the run at non-name words and keep the name-like pieces
-        pieces: list[tuple[int, int, list[str]]] = []
-        current: list[str] = []
-        cur_start = cur_end = offset
-        for tok_m in _RUN_TOKEN.finditer(run):
-            tok = tok_m.group(0)
-            if tok.lower() in _NOT_NAME or tok.lower() in _TITLE_WORDS or \
-                    tok.lower().rstrip("s") in _TITLE_WORDS or tok.lower().startswith("ex-"):
-                if current:
-                    pieces.append((cur_start, cur_end, current))
-                current = []
-            else:
-                if not current:
-                    cur_start = offset + tok_m.start()
-                cur_end = offset + tok_m.end()
-                current.append(tok)
-        if current:
-            pieces.append((cur_start, cur_end, current))
-        for start, end, toks in pieces:
-            last_piece = end == offset + len(run)
-            if len(toks) == 3 and not _PATRONYMIC.search(toks[1]) and "." not in toks[0] and (
-                    re.search(rf"-[{_UP}]", toks[0]) or re.search(
-                        r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start])):
-                # "board of Samruk-Energy Serik Baitursynov": a company, then the name
-                start = text.index(toks[1], start + len(toks[0]))
-                toks = toks[1:]
-            if len(toks) > 3 or toks[-1].endswith("."):
-                continue
-            if len(toks) == 1:
-                key = _fold_surname(toks[0])
-                if key not in known_surnames and not _SURNAME_SHAPE.search(toks[0]):
-                    continue
-                if len(toks[0]) < 4:
-                    continue
-            after = text[end:end + 30]
-            if re.match(r"\s+(?:Party|Committee|Bank|Court|University|Agency|Service|Ministry|"
-                        r"Region|Oblast|District|City|Street|Foundation|Fund|Group|Holding|"
-                        r"Company|Corp|LLP|JSC|Institute|Center|Centre|Movement|Union)\b",
-                        after):
-                continue
-            before = text[max(0, start - 5):start]
-            if re.search(r"\bthe\s+$|[“\"«]\s*$", before, re.IGNORECASE):
-                continue
-            if _ORG_BEFORE.search(text[max(0, start - 60):start]):
-                continue
-            written = " ".join(text[start:end].split())  # a name may wrap across a line break
-            out.append(NameMention(start, end, written, toks, poss and last_piece))
-    return out
-
 
 # ---------------------------------------------------------------- legal events
 
@@ -223,30 +72,20 @@ STATUS_RANK = {"suspected": 1, "detained": 2, "charged": 3, "on_trial": 4, "conv
 _AUX = (r"(?:was|were|been|being|is|are|be|got|get|gets)\s+"
         r"(?:(?:also|later|then|subsequently|eventually|officially|already|reportedly|"
         r"allegedly|finally|first|again|recently|immediately|previously|initially|not|never|"
-        r"most|more|very|soon|once|twice|"
+        r"most|more|very|soon|once|twice|all|both|each|"
         r"\w+ly)\s+){0,2}")
-_PASSIVE_VERBS = {
-    "sentenced": "convicted", "convicted": "convicted", "found guilty": "convicted",
-    "jailed": "convicted", "imprisoned": "convicted", "fined": "convicted",
-    "detained": "detained", "arrested": "detained", "caught": "detained",
-    "taken into custody": "detained", "remanded in custody": "detained",
-    "placed in (?:custody|pre-?trial detention|a pre-?trial detention cent(?:er|re))": "detained",
-    "placed under (?:house )?arrest": "detained", "extradited": "detained",
-    "charged": "charged", "indicted": "charged", "accused": "charged", "prosecuted": "charged",
-    "put on trial": "on_trial", "tried": "on_trial",
-    "suspected": "suspected", "placed under (?:criminal )?investigation": "suspected",
-    "questioned as (?:a )?suspect": "suspected",
-    # a fugitive: sought, not yet detained or charged
-    "(?:put|placed|included) on (?:the |an? )?(?:international |interstate )?wanted list":
-        "suspected",
-    "declared (?:internationally )?wanted": "suspected",
-    "acquitted": "acquitted", "pardoned": "pardoned",
-    "amnestied": "pardoned", "paroled": "paroled", "released on parole": "paroled",
-    "released": "released", "freed": "released",
-}
+# the stage vocabulary is data: kzwatch/rules/en/case_mentions.yaml (kind `stage`); where two
+# stage phrases compete ("released on parole" / "released") the rule's priority decides
+_RULES = rule_pack("case_mentions")
+_STAGES = _RULES.of_kind("stage")
 _PASSIVE = re.compile(
-    rf"\b{_AUX}(?P<verb>{'|'.join(sorted(_PASSIVE_VERBS, key=len, reverse=True))})\b",
-    re.IGNORECASE)
+    rf"\b{_AUX}(?P<verb>{'|'.join(f'(?:{r.regex.pattern})' for r in _STAGES)})\b", re.IGNORECASE)
+
+
+def _stage(verb: str) -> str | None:
+    """The status a stage phrase names ("taken into custody" -> detained), by rule priority."""
+    return next((r.sets["status"] for r in _STAGES if r.regex.fullmatch(verb)), None)
+
 _REDUCED = re.compile(  # "Satybaldy, accused of economic crimes," / "Released at the beginning"
     r"(?:,\s*|^\s*|\(\s*)(?P<verb>accused|charged|convicted|suspected|sentenced|arrested|detained|"
     r"released|jailed|pardoned|acquitted)"
@@ -257,11 +96,19 @@ _APPOSITIVE_EVENT = re.compile(
     r",\s+(?:the|a|an)\s+[^,;.()]{1,80}?\s(?P<verb>detained|arrested|convicted|sentenced|jailed)"
     r"\s+(?=in|on|last)\b")
 _SUBJECT_VERBS = [  # the subject is the person facing the case
-    (re.compile(r"\b(?:received|receives|got|was given|was handed)\s+"
-                r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:sentence|prison term|jail term|term)\b",
-                re.IGNORECASE), "convicted"),
+    (re.compile(r"\b(?:received|receives|got|was given|was handed|"
+                r"were\s+(?:each\s+|both\s+|all\s+)?(?:given|handed))\s+"
+                r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:sentences?|prison terms?|jail terms?|"
+                r"terms?)\b", re.IGNORECASE), "convicted"),
+    # "X was among those detained"
+    (re.compile(r"\b(?:was|were|is|are)\s+(?:also\s+)?among\s+(?:those|the\s+[\w-]+)\s+"
+                r"(?:detained|arrested)\b", re.IGNORECASE), "detained"),
+    (re.compile(r"\b(?:was|were|is|are)\s+(?:also\s+)?among\s+(?:those|the\s+[\w-]+)\s+"
+                r"(?:convicted|sentenced|jailed|fined)\b", re.IGNORECASE), "convicted"),
+    (re.compile(r"\b(?:was|were|is|are)\s+(?:also\s+)?among\s+(?:those|the\s+[\w-]+)\s+"
+                r"(?:charged|prosecuted)\b", re.IGNORECASE), "charged"),
     (re.compile(r"\b(?:faces?|faced|facing)\s+(?:\w+\s+){0,3}?(?:charges?|trial|prosecution|"
-                r"criminal case|prison|up to)\b", re.IGNORECASE), "charged"),
+                r"criminal case|prison|up to|an?\s+fine|fines)\b", re.IGNORECASE), "charged"),
     # a plea is made in court, before any verdict
     (re.compile(r"\b(?:pleaded|pled|admitted)\s+guilty\b", re.IGNORECASE), "on_trial"),
     (re.compile(r"\b(?:received|got|was\s+given|was\s+handed)\s+(?:an?\s+)?"
@@ -271,6 +118,9 @@ _SUBJECT_VERBS = [  # the subject is the person facing the case
     (re.compile(r"\b(?:stood|stands|went|goes|is|was|remains)\s+on\s+trial\b", re.IGNORECASE),
      "on_trial"),
     (re.compile(r"\bawaiting\s+trial\b", re.IGNORECASE), "charged"),
+    # "he would appear before an administrative court on Monday on a charge of ..."
+    (re.compile(r"\b(?:would|will|is\s+to|was\s+to|must)\s+(?:appear|stand\s+trial)\s+(?:before|in)\s+"
+                r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}court\b", re.IGNORECASE), "charged"),
     (re.compile(r"\b(?:died|remains?|remained|is|was|has been|spent)\s+(?:\w+\s+){0,2}?in\s+"
                 r"(?:prison|custody|pre-?trial detention|jail|a penal colony)(?:\b|(?=\d))",
                 re.IGNORECASE),
@@ -281,23 +131,61 @@ _SUBJECT_VERBS = [  # the subject is the person facing the case
     (re.compile(r"\bwas\s+(?:\w+\s+)?behind\s+bars\b", re.IGNORECASE), "detained"),
 ]
 _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case against him"
+    # a prosecutor's request names a defendant on trial: "16 years was sought for X",
+    # "the prosecution proposed the following: X, former akim - 13 years; Y - 9 years"
+    (re.compile(r"\b(?:term|sentence|years?|punishment|penalty)\b[^.;]{0,40}?\b(?:was|were|is|are|"
+                r"been)\s+(?:sought|requested|demanded|proposed)\s+for\b", re.IGNORECASE),
+     "on_trial"),
+    # "prosecutors asked for nine years for X"
+    (re.compile(r"\b(?:asked|requested|sought|demanded)\s+(?:for\s+)?(?:\S+\s+){0,4}?(?:years?|"
+                r"months?|term|sentence)\s+(?:in\s+(?:prison|jail)\s+)?for\b", re.IGNORECASE),
+     "on_trial"),
+    (re.compile(r"\b(?:prosecut\w+|prosecution)\b[^.;:]{0,80}?\b(?:proposed|requested|sought|"
+                r"demanded|asked\s+for)\b[^.;:]{0,40}?:", re.IGNORECASE), "on_trial"),
+    # an appeal upholds a verdict: "left in force the verdict against X", "upheld X's sentence"
+    (re.compile(r"\b(?:upheld|uphold|upholds|left\s+in\s+force|confirmed|kept)\s+(?:the\s+)?"
+                r"(?:guilty\s+)?(?:verdict|sentence|conviction)s?\s+(?:against|of|on|for)\b",
+                re.IGNORECASE), "convicted"),
+    # "the eight-year term given on bribery charges to his former deputy, X"
+    (re.compile(r"\b(?:sentence|term|verdict|punishment)\b[^.;]{0,80}?\b(?:given|handed|imposed)"
+                r"\b[^.;]{0,40}?\bto\b(?!\s+(?:serve|pay|the\s+court))", re.IGNORECASE),
+     "convicted"),
+    # "replaced the prison term of X with a fine": a new sentence for X
+    (re.compile(r"\b(?:replaced|commuted|changed|substituted)\s+(?:the\s+)?(?:\w+\s+)?"
+                r"(?:term|sentence|punishment)\s+of\b", re.IGNORECASE), "convicted"),
+    # "handed a 10-day jail sentence to X", "imposed a fine on X"
+    (re.compile(r"\b(?:handed|gave|imposed|issued)\s+(?:down\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+                r"(?:sentence|term|fine|penalty|punishment)\s+(?:on|to)\b", re.IGNORECASE),
+     "convicted"),
+    # "Those detained include A; B; and C", "Those convicted: A, head of ...; B"
+    (re.compile(r"\bthose\s+(?:detained|arrested|held)\b(?=\s*(?:include[sd]?|including|were|are|:))",
+                re.IGNORECASE), "detained"),
+    (re.compile(r"\bthose\s+(?:convicted|sentenced|jailed|fined)\b"
+                r"(?=\s*(?:include[sd]?|including|were|are|:))", re.IGNORECASE), "convicted"),
+    (re.compile(r"\bthose\s+(?:charged|accused|prosecuted|indicted)\b"
+                r"(?=\s*(?:include[sd]?|including|were|are|:))", re.IGNORECASE), "charged"),
     (re.compile(r"\b(?:sentenced|convicted|jailed|imprisoned|fined)\b", re.IGNORECASE),
      "convicted"),
-    (re.compile(r"\bfound\b(?=\s+\S+(?:\s+\S+){0,3}\s+guilty|"  # "found X, the ..., guilty"
+    # "found X guilty", "found X, the ..., guilty"
+    (re.compile(r"\b(?:found|finding)\b(?=\s+\S+(?:\s+\S+){0,3}\s+guilty|"
                 r"\s+(?-i:[A-Z])[^.;]{0,220}?,\s+guilty)", re.IGNORECASE), "convicted"),
     # press-release order: "the court found guilty R.K. Omarova, former ..."
     (re.compile(r"\bfound\s+guilty\b(?=\s+(?-i:[A-Z]))", re.IGNORECASE), "convicted"),
-    (re.compile(r"\b(?:detained|arrested|apprehended)\b", re.IGNORECASE), "detained"),
+    (re.compile(r"\b(?:detained|arrested|apprehended|picked\s+up|rounded\s+up)\b", re.IGNORECASE),
+     "detained"),
     (re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.IGNORECASE), "charged"),
     (re.compile(r"\bacquitted\b", re.IGNORECASE), "acquitted"),
-    (re.compile(r"\b(?:handed|gave)\b(?=\s+\S+(?:\s+\S+){0,3}\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}"
+    (re.compile(r"\b(?:handed|gave)\b(?=\s+\S+(?:\s+\S+){0,8}\s+(?:an?\s+)?(?:[\w/-]+\s+){0,3}"
                 r"(?:sentence|prison term|term))", re.IGNORECASE), "convicted"),
     (re.compile(r"\b(?:defer\w*|suspend\w*)\b(?=\s+(?:the\s+)?(?:execution\s+of\s+)?"
                 r"(?:her|his|\w+['’]s)\s+(?:prison\s+)?(?:sentence|punishment))", re.IGNORECASE),
      "convicted"),
-    (re.compile(r"\bpardoned\b", re.IGNORECASE), "pardoned"),
+    (re.compile(r"\bpardon(?:ed|ing)\b", re.IGNORECASE), "pardoned"),
     (re.compile(r"\bgranted\b(?=\s+(?:him|her|[A-Z]\w+)\s+(?:early\s+|conditional\s+)?parole\b)"),
      "paroled"),
+    # "a court has granted early release to X": release on parole before the term ends
+    (re.compile(r"\bgranted\s+(?:an?\s+)?(?:early|conditional)(?:\s+conditional)?\s+release\s+to\b",
+                re.IGNORECASE), "paroled"),
     # "the court granted his request for parole"
     (re.compile(r"\b(?:granted|approved|satisfied)\b(?=\s+(?:his|her|[A-Z]\w+['’]s)\s+(?:request|"
                 r"application|petition|motion)\s+for\s+(?:early\s+|conditional\s+)*(?:parole|"
@@ -313,7 +201,7 @@ _OBJECT_VERBS = [  # the person follows the verb: "detained Khamenova", "case ag
     (re.compile(r"\bcase\s+(?:of|against)\b(?=[^.;]{0,250}?\b(?:sent|referred|forwarded|submitted|"
                 r"transferred|passed)\s+to\s+(?:the\s+)?court)", re.IGNORECASE), "charged"),
     # "a pre-trial investigation has been launched against X": suspicion, not yet a charge
-    (re.compile(r"\b(?:pre-?trial\s+|criminal\s+)?investigation\s+(?:\w+\s+){0,4}?against\b",
+    (re.compile(r"\b(?:pre-?trial\s+|criminal\s+)?investigations?\s+(?:\w+\s+){0,4}?against\b",
                 re.IGNORECASE), "suspected"),
     (re.compile(r"\b(?:arrest|detention)\s+of\b", re.IGNORECASE), "detained"),
     # "the suspect, Kanat Zhakupov, laundered ...": the noun names the legal stage
@@ -335,12 +223,10 @@ _DEED = re.compile(
     r"|repaid|reimbursed|paid\s+back|compensated)\b", re.IGNORECASE)
 # "his deputy, X", "Massimov's first deputy, X", "another former deputy of Massimov, X"
 _DEPUTY_OF = re.compile(
-    rf"(?:\b(?i:his|her)|\b(?P<owner_name>{_TOKEN})['’]s?)\s+(?:former\s+)?(?P<first>first\s+)?"
-    rf"deput(?:y|ies)\s*,?\s*(?:(?:Police\s+)?(?:Major|Colonel|Lieutenant|Captain|General)\s+)?$"
-    rf"|\b(?:former\s+)?(?P<first2>first\s+)?deput(?:y|ies)\s+of\s+(?P<owner2>{_TOKEN})\s*,\s*$")
-_SUPERIOR_HEADS = ("chairman", "chairwoman", "chair", "head", "chief", "akim", "minister",
-                   "director", "governor", "mayor", "president", "commander", "rector",
-                   "prosecutor", "general")
+    rf"(?:\b(?i:his|her)|\b(?P<owner_name>{TOKEN})['’]s?)\s+(?:former\s+)?(?P<first>first\s+)?"
+    rf"deput(?:y|ies)(?:\s+(?:at|in)\s+the\s+[a-z][\w\s]{{0,30}}?)?\s*,?\s*"
+    rf"(?:(?:Police\s+)?(?:Major|Colonel|Lieutenant|Captain|General)\s+)?$"
+    rf"|\b(?:former\s+)?(?P<first2>first\s+)?deput(?:y|ies)\s+of\s+(?P<owner2>{TOKEN})\s*,\s*$")
 _RANK_BEFORE = re.compile(r",\s+(?P<rank>(?:Major\s+|Lieutenant\s+|Police\s+)?(?:General|Colonel|"
                           r"Major|Lieutenant|Captain|Lieutenant\s+Colonel))\s+$")
 _VERDICT_ON = re.compile(r"\b(?:verdict|judg(?:e)?ment)\s+(?:in\s+the\s+(?:criminal\s+)?case\s+"
@@ -374,13 +260,29 @@ _ELLIPSIS = re.compile(
     r"(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
     r"(?P<verb>sentenced|convicted|charged|jailed|fined|released|acquitted|pardoned|detained|"
     r"arrested|indicted)\b(?!\s+(?:him|her|them|[A-Z]))")
+# released before any trial: "on bail", "under a travel ban", "pending trial"
+_TWO_DAYS = re.compile(r"\s*(?:and|or|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\b"
+                       r"(?!\s*(?:people|persons|years?|"
+                       r"months?|%|per))")
+# a detention "on charges of", "on the same charge": a charge is laid
+_CHARGED_WITH = re.compile(r"\bon\s+(?:\w+\s+)?charges?\s+of|charged\s+with", re.IGNORECASE)
+_PRETRIAL_RELEASE = re.compile(
+    r"released\s+(?:\w+\s+)?(?:on\s+bail|(?:on|under)\s+(?:an?\s+)?(?:written\s+|own\s+)?"
+    r"(?:undertaking|recognizance|pledge|travel\s+ban|bail|house\s+arrest)|pending\s+"
+    r"(?:trial|investigation|the\s+investigation))"
+    # "released after three hours but told he would appear before a court": not yet tried
+    r"|released\b[^.;]{0,80}?\b(?:would|will|is\s+to|must)\s+(?:appear|stand\s+trial)",
+    re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?P<verb>detained|arrested|convicted|sentenced|charged|jailed|fined)\b"
+                        r"[^.;:]{0,60}?,?\s+(?:including|among\s+them|among\s+whom\s+(?:was|were))\b",
+                        re.IGNORECASE)
 # between coordinated names: "A, B and C", "A, and his deputy, B", "A and her former partner B"
 _COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:(?:his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}"
                           r"[a-z][\w-]*\s*,?\s*)?")
 _TERM_AFTER_VERB = re.compile(  # "(him) to 10 years in a maximum security colony"
-    r"(?:\s+(?:him|her|them|\w+))?\s+to\s+(?:[\w-]+\s+){0,3}?(?:years?|months?|life)"
+    r"(?:\s+(?:him|her|them|\w+))?\s+to\s+(?:[\w-]+,?\s+){0,5}?(?:years?|months?|life)"
     r"(?:\s+(?:in|of)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:prison|colony|imprisonment|jail|"
-    r"freedom|custody))?", re.IGNORECASE)
+    r"freedom|custody))?(?:\s+respectively\b)?", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|avoided|escaped|denied that|"
                        r"if|unless)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "If convicted, X faces"
 _NEW_CASE = re.compile(r"\b(?:new|fresh|another|second|additional)\s+(?:criminal\s+)?"
@@ -388,54 +290,75 @@ _NEW_CASE = re.compile(r"\b(?:new|fresh|another|second|additional)\s+(?:criminal
 _GROUP = re.compile(r"\b(?:all\s+(?:two|three|four|five|six|of\s+them)(?:\s+(?:men|women|"
                     r"officials|defendants|suspects))?|both(?:\s+(?:men|women|officials|"
                     r"defendants))?|the\s+(?:two|three|four)\s+(?:men|women|officials|"
-                    r"defendants)|they)\b", re.IGNORECASE)
+                    r"defendants)|they|the\s+(?:defendants|accused|suspects|detainees|group)|"
+                    r"all\s+(?:\d+|[a-z]+)\s+(?:defendants|suspects|accused|detainees))\b",
+                    re.IGNORECASE)
+# "the defendants", "all seventeen defendants": the people on trial, whom the text may not all name
+_DEFENDANTS = re.compile(r"\b(?:defendants|suspects|accused|detainees|group)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _PRONOUN_OBJECT = re.compile(  # "sentenced him", "deferred her sentence"; not "arrested her son"
     r"^\s*(?:him\b|her\b(?!\s+(?:\w+\s+)?(?:partner|wife|husband|son|daughter|brother|sister|"
     r"lawyer|father|mother|colleague|deputy|deputies|associate|friend|relative|nephew|niece)s?\b)|"
     r"his\s+(?:\w+\s+)?(?:sentence|punishment|case|request|application|petition)\b)",
     re.IGNORECASE)
+# "X announced that Y was convicted": the subject follows the verb of saying and its "that";
+# "X, who commanded the unit that opened fire, stood trial": a relative "that" is no such verb
+_SAID = re.compile(r"\b(?:that|said|says|announced|reported|stated|noted)\b")
+_RELATIVE_THAT = re.compile(r"\b(?:the|a|an)\s+[a-z]+\s+that$")
+# a name governed by a preposition, its office between ("close to former President X")
+_GOVERNED = re.compile(r"\b(?i:of|by|with|from|to|for|against|about|than|like)\s+"
+                       r"(?:[A-Za-z][^\s,.;:()]*\s+){0,3}$")
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|recalled|recalls|wrote|writes|complained|"
+                       r"claimed|claims)\b", re.IGNORECASE)
+_DETENTION_WORD = re.compile(r"\b(?:detained|arrested|detentions?|picked\s+up|rounded\s+up)\b",
+                             re.IGNORECASE)
+_STATED_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+\w+|statement)\s+"
+                        r"(?:\w+\s+)?(?:on\s+)?$", re.IGNORECASE)
+_CROWD = re.compile(r"\b(?:people|persons|protesters|activists|demonstrators|participants|dozens|"
+                    r"hundreds|several|others|picketers)\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(?:later|after|before|ago|next|following|subsequently|afterwards|earlier|"
+                    r"previously|then|since|until)\b", re.IGNORECASE)
+_HEADLINE_EVENT = re.compile(r"\s+(?P<verb>jailed|sentenced|detained|arrested|fined|convicted|"
+                             r"acquitted|pardoned|charged)\s+(?:for|to|over|on|in|after|with)\b",
+                             re.IGNORECASE)
+_UNNAMED_DEFENDANT = re.compile(
+    r"\b(?P<verb>sentenced|jailed|convicted|fined|detained|arrested|charged)\s+an?\s+"
+    r"(?:former\s+|ex-|senior\s+|retired\s+|local\s+)*[a-z-]+", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:others|other\s+people|several|dozens|people)\b", re.IGNORECASE)
+# "Two former managers of the holding, A and B": a counted group's office before its names
+_GROUP_OFFICE = re.compile(r"\b(?:two|three|four|five|six|both)\s+"
+                           r"(?P<t>(?:[a-z-]+\s+){0,2}[a-z-]+s\s+(?:of|at)\s+[^,;.]{3,120}?)\s*,\s*"
+                           r"(?:(?-i:[A-Z])[a-z]+\s+){0,3}?$", re.IGNORECASE)  # a rank may lead
+# what follows the organisation in such a phrase: "... of a rally against the closure ..."
+_OFFICE_TAIL = re.compile(r"\s+(?:against|on|in|over|for|during|after)\s.*$", re.IGNORECASE)
+_ALL_DEFENDANTS = re.compile(r"\ball\s+(?:(?:\d+|[a-z]+)\s+)?(?:the\s+)?(?:defendants|accused)\b",
+                            re.IGNORECASE)
+_SAME_CHARGE = re.compile(r"\b(?:the\s+)?same\s+(?:charges?|offen[cs]es?|article)\b", re.IGNORECASE)
+_HELD = re.compile(r"\bheld\b|custody|detention", re.IGNORECASE)
+# a jail or a home is where a person is held or found, not where the offence was (a local court
+# sits where the case arose, so its town is kept)
+_VENUE_BEFORE = re.compile(r"\b(?:detention|custody|colony|prison|jail|cent(?:er|re)|apartment|"
+                           r"home|flat)\s+(?:\w+\s+){0,3}?(?:in|near|of|outside)\s+(?:the\s+)?"
+                           r"(?:(?:city|town|capital)\s+of\s+)?$", re.IGNORECASE)
+_AND_THE = re.compile(r",[\"”’']?\s+and\s+(?=(?:the|a|an|his|her|its|their)\s)", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:of|by|with|from|to|for|against|about|than|like)\s+(?:[a-z][^\s,.;:()]*\s+){0,3}$")
 
+
+def _coordinated(gap: str) -> bool:
+    """Two names of one list: "A, B and C", "A; former lawmaker B; the head of X, C"."""
+    return bool(_COORDINATED.fullmatch(gap)) or list_gap(gap)
+
 # ---------------------------------------------------------------- charges
 
-_CHARGES = [
-    ("bribery_mediation", (r"mediat\w*\s+(?:in\s+)?brib|intermediar\w*\s+(?:in\s+)?brib|"
-                          r"brokering\s+(?:a\s+)?brib")),
-    ("bribe_giving", (r"(?:giving|gave|give|offer\w*|paying|paid|handing)\s+(?:an?\s+|the\s+)?"
-                     r"bribes?|bribe[- ]giving|brib(?:e|es|ery)\s+(?:was|were)\s+"
-                     r"(?:given|offered|paid|handed)\s+by")),
-    ("bribe_taking", (r"(?:receiv\w*|tak\w*|took|accept\w*|extort\w*|demand\w*|solicit\w*)\s+"
-                     r"(?:an?\s+|the\s+)?(?:\w+\s+)?bribes?|bribe[- ]taking|bribery|kickbacks?|"
-                     r"\bbribes?\b(?!\s+(?:was|were)\s+(?:given|offered|paid|handed))")),
-    ("embezzlement", r"embezzl\w+|misappropriat\w+|theft\s+of\s+(?:budget|public|state)"),
-    ("fraud", r"(?<!election )(?<!electoral )\bfraud\b"),
-    ("abuse_of_office", (r"abus\w*\s+(?:of\s+)?(?:\w+\s+){0,2}(?:office|offices|power|powers|"
-                        r"authority|position)")),
-    ("exceeding_authority", r"exceed\w*\s+(?:\w+\s+){0,2}(?:authority|powers)"),
-    ("money_laundering", (r"money[- ]laundering|launder\w*|legali[sz]\w+\s+of\s+(?:criminal|"
-                         r"illegal\w*)")),
-    ("illegal_entrepreneurship", (r"(?:illegal|false|unlawful)\s+(?:participation\s+in\s+)?"
-                                 r"entrepreneur\w*")),
-    ("tax_evasion", r"tax\s+evasion|evasion\s+of\s+taxes|evad\w+\s+taxes"),
-    ("high_treason", r"\btreason\b"),
-    ("seizure_of_power", (r"seiz\w*\s+(?:of\s+)?(?:state\s+)?power|coup\b|usurp\w*\s+(?:of\s+)?"
-                         r"power")),
-    ("mass_riots", (r"mass\s+(?:riots?|disorders?)|(?:organi[sz]\w*|participat\w*\s+in|incit\w*|"
-                    r"taking\s+part\s+in|involvement\s+in|role\s+in)\s+(?:the\s+)?riots?\b")),
-    ("extremism", (r"extremis\w+|(?:organi[sz]\w+|participat\w+)\s+(?:\w+\s+){0,3}in\s+the\s+"
-                  r"activit\w+\s+of|terroris\w+")),
-    ("inciting_discord", r"incit\w+\s+(?:\w+\s+){0,2}(?:discord|hatred|enmity)"),
-    ("negligence", r"negligen\w+"),
-    ("murder", (r"\bmurder\w*|\bkill\w*\s+(?:a|an|the|two|three|\w+)\s+(?:police|officer|"
-               r"person|people|man|woman)|homicide")),
-    ("torture", r"\btortur\w+"),
-]
-_CHARGES_RE = [(name, re.compile(pat, re.IGNORECASE)) for name, pat in _CHARGES]
+# the charge vocabulary is data: kzwatch/rules/en/case_mentions.yaml (kind `charge`), in the
+# order the contract lists the charges
+_CHARGES_RE = [(r.sets["charges"][0], r.regex) for r in _RULES.rules if r.kind == "charge"]
+_CHARGE_RX = dict(_CHARGES_RE)
 # offences outside the vocabulary: always "other"
 _CONCRETE_OTHER = re.compile(
     r"\b(?:kidnapp\w+|abduct\w+|theft\s+of\s+people|hostages?|rape|raping|insult\w*|"
+    r"(?:organi[sz]ed\s+)?criminal\s+(?:group|gang|community|organi[sz]ation)|"
     r"hooligan\w*|smuggl\w+|espionage|drug\s+traffick\w+|extortion|forgery|forged|"
     r"violat\w+\s+(?:of\s+)?(?:the\s+)?(?:law|rules|procedure\s+for\s+(?:organi[sz]ing|holding))|slander|defamation|false\s+information|"
     r"illegal\s+(?:possession|storage)\s+of\s+(?:weapons|firearms)|arms\s+trafficking|"
@@ -473,7 +396,7 @@ def charges_in(text: str) -> tuple[list[str], bool, bool]:
             r"(?:receiv|tak|took|accept)\w*\s+(?:an?\s+)?bribe", text, re.IGNORECASE):
         found.remove("bribe_taking")
     if "bribe_giving" in found and "bribe_taking" in found:
-        taking = _CHARGES_RE[2][1]
+        taking = _CHARGE_RX["bribe_taking"]
         if not re.search(r"receiv|tak|took|accept|bribery|kickback", text, re.IGNORECASE) or \
                 not taking.search(re.sub(r"(?:giving|gave|give|offer\w*|paying|paid)\s+"
                                          r"(?:an?\s+|the\s+)?bribes?|bribe\s+(?:was|were)\s+\w+",
@@ -488,14 +411,11 @@ def charges_in(text: str) -> tuple[list[str], bool, bool]:
 
 # ---------------------------------------------------------------- sentences (punishment)
 
-_NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "twenty-one": 21, "twenty-two": 22, "twenty-five": 25,
-    "thirty": 30, "half": 0.5,
-}
-_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
+# number words of the language layer, plus "a year", "an eight-month term", "half a year"
+_NUM_WORDS: dict[str, float] = {**small_cardinals(), "a": 1, "an": 1,
+                                "half": lexicon().fractions["half"]}
+_NUM = (r"(?:\d+(?:[.,]\d+)?(?:\s*1/2|½)?|"
+        + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")")
 _SPELLED = r"(?:\s*\((?:[a-z]+[\s-]?){1,3}\))?"  # "8 (eight) years", "3 (three) years"
 _DURATION = re.compile(
     rf"\b(?P<y>{_NUM}){_SPELLED}(?P<half>\s+and\s+a\s+half)?[\s-]+years?(?:[\s-]+old)?"
@@ -504,9 +424,10 @@ _DURATION = re.compile(
     rf"|\b(?P<mo>{_NUM}){_SPELLED}[\s-]+months?", re.IGNORECASE)
 _NUM_TERM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(
     sorted((w for w in _NUM_WORDS if w not in ("a", "an", "half")), key=len, reverse=True)) + ")"
-_SHARED_UNIT = re.compile(
-    rf"\b(?P<ns>{_NUM_TERM}(?:\s*,\s*{_NUM_TERM})*\s+and\s+{_NUM_TERM})[\s-]+"
-    rf"(?P<unit>years?|months?)\b", re.IGNORECASE)
+# "nine, seven, and four years": one unit for a series of terms (a page cut off mid-word
+# may end in "three y")
+_SHARED_UNIT = re.compile(rf"(?<![\w.,])(?P<ns>{SERIES})[\s-]+(?P<unit>years?|months?|y$)\b",
+                          re.IGNORECASE)
 _SENTENCE_CONTEXT = re.compile(
     r"\b(?:sentenced|sentence|sentences|imprisoned|jailed|imprisonment|prison|term|"
     r"penal colony|behind bars|restriction of freedom|probation|suspended|respectively)\b",
@@ -515,6 +436,8 @@ _SENTENCE_CONTEXT = re.compile(
 
 def _num(text: str) -> float | None:
     low = text.lower()
+    if low.endswith(("1/2", "½")):  # "7 1/2-year term"
+        return series_values(low)[0]
     if low in _NUM_WORDS:
         return float(_NUM_WORDS[low])
     try:
@@ -544,14 +467,21 @@ class Punishment:
     in_absentia: bool
 
 
+# an appeal that cuts a term by a length: "the court shortened by two years the sentence"
+_REDUCED_BY = re.compile(r"\b(?:reduced|shortened|cut|lowered|mitigated)\s+(?:[\w-]+\s+){0,6}?by\s",
+                         re.IGNORECASE)
+
+
 def punishment_in(clause: str) -> Punishment | None:
     """Sentence handed down in a clause: type and length(s) ("16 and 15 years respectively")."""
     low = clause.lower()
     has_verdict = re.search(
-        r"\bsentenced|\bsentence\b|\b(?:imprisoned|jailed)\s+(?:\w+\s+){0,3}?for|"
+        r"\bsentenced|\bsentences?\b|\b(?:imprisoned|jailed)\s+(?:\w+\s+){0,3}?for|"
+        r"\bsent\s+to\s+(?:prison|jail|a\s+penal\s+colony)\b|"
         r"\b(?:received|got|given|handed)\s+(?:[\w-]+\s+){1,3}?(?:years?|months?)\b|"
         r"\bimposed\s+(?:an?\s+|the\s+)?(?:penalty|punishment)|"
-        r"\bfined\b|\bpay\s+a\s+fine\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term", low)
+        r"\bfined\b|\bpay\s+a\s+fine\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term|"
+        r"\b[\w.]+-(?:year|month)\s+(?:prison\s+|jail\s+)?term\b", low)
     if not has_verdict:
         return None
     if re.search(r"\b(?:faces?|facing|could\s+face|risks?|punishable\s+by|up\s+to)\b", low) and \
@@ -569,19 +499,21 @@ def punishment_in(clause: str) -> Punishment | None:
             "sentenced" not in low:
         scan_from = len(low)  # "defer her sentence for three years": not the sentence length
     shared = [m for m in _SHARED_UNIT.finditer(clause, scan_from) if anchor]
-    for m in _DURATION.finditer(clause, scan_from):
+    series = {s.start(): s for s in shared}
+    for m in sorted([*_DURATION.finditer(clause, scan_from), *shared], key=lambda m: m.start()):
         within = next((s for s in shared if s.start() <= m.start() < s.end()), None)
         if within:  # "nine and seven years": one unit for several terms
-            if m.end() == within.end():
+            if series.get(m.start()) is m:
                 unit = 1 if within.group("unit").lower().startswith("month") else 12
-                months += [round(_num(n) * unit) for n in re.split(r"\s*,\s*|\s+and\s+",
-                                                                 within.group("ns"))]
+                months += [round(v * unit) for v in series_values(within.group("ns"))]
             continue
         before = low[max(0, m.start() - 25):m.start()]
         after = low[m.end():m.end() + 40]
         if re.search(r"\b(?:served|serving|after|for the period of|ago|over|within|for)\s+"
-                     r"(?:\w+\s+)?$", before) and not re.search(
-                         r"(?:imprisoned|jailed|sentenced)\s+(?:\w+\s+){0,3}?for\s+$", before):
+                     r"(?:\w+\s+)?$|\b(?:served|serving)\s+(?:less|more|fewer)\s+than\s+$",
+                     before) and not re.search(
+                         r"(?:imprisoned|jailed|sentenced|sent\s+to)\s+(?:\w+\s+){0,3}?for\s+$",
+                         before):
             continue
         if "old" in m.group(0).lower() or re.match(r"\s*(?:ago|later|earlier|after)", after):
             continue
@@ -591,27 +523,26 @@ def punishment_in(clause: str) -> Punishment | None:
         value = _months(m)
         if value:
             months.append(value)
-    if "life" in low and re.search(r"life\s+(?:imprisonment|sentence|in\s+prison|term)|to\s+life",
-                                   low):
-        kind = "life"
-        months = []
-    elif re.search(r"restriction\s+of\s+(?:his\s+|her\s+)?freedom|restricted\s+freedom|"
-                   r"freedom\s+restriction", low):
-        kind = "restriction_of_freedom"
-    elif re.search(r"\bsuspended|\bconditional(?:ly|\s+(?:sentence|term))\b|"
-                   r"probationary\s+sentence", low):
-        kind = "suspended"
-    elif re.search(r"\bdefer", low):
-        kind = "deferred"
-    elif re.search(r"\bprobation\b", low) and "released" not in low:
-        kind = "probation"
-    elif re.search(r"\bfined\b|\ba\s+fine\s+(?:of|in\s+the\s+amount)|\bto\s+a\s+fine\b", low) \
-            and not months:
-        kind = "fine"
-    elif months or re.search(r"\bprison|\bimprison|\bjail|penal\s+colony", low):
-        kind = "prison" if months or "sentenced" in low else None
-    else:
-        kind = None
+    # the kind of punishment: the highest-priority `sentence_type` rule of
+    # kzwatch/rules/en/case_mentions.yaml that the clause matches
+    hit = _RULES.first("sentence_type", low)
+    kind = hit[0].sets["sentence_type"] if hit else None
+    if kind == "life":
+        months = []  # life has no length
+    elif kind == "fine" and months:
+        kind = "prison"  # "six years and a fine": the fine is additional
+    elif kind == "prison" and not months and "sentenced" not in low:
+        kind = None  # "in prison" without a term or a sentencing names no punishment
+    elif kind is None and months:
+        kind = "prison"
+    by = _REDUCED_BY.search(clause)
+    if by and months:
+        # "shortened by two years the seven-year sentence": the term left after the appeal
+        cut = _DURATION.search(clause, by.end() - 1)
+        cut_months = _months(cut) if cut and cut.start() < by.end() + 1 else None
+        if cut_months and cut_months in months:
+            months.remove(cut_months)
+            months = [m - cut_months for m in months if m > cut_months]
     if kind is None and not months:
         return None
     return Punishment(kind, months, bool(re.search(r"\bin\s+absentia\b", low)))
@@ -660,124 +591,6 @@ class Person:
 
 # ---------------------------------------------------------------- positions
 
-_APPOSITIVE = re.compile(
-    r"^\s*(?:,\s*(?:who\s+(?:was|is|had\s+been|has\s+been|served\s+as)\s+)?|\s*\()"
-    r"(?:the\s+|a\s+|an\s+|then\s+|then-|another\s+)?"
-    # "X, to drop all charges against journalist Y": an infinitive or a relative clause
-    r"(?!\s*(?:and|or|but|as\s+well|to|who)\b)"
-    r"(?P<t>[^.;()]{3,140}?)"
-    r"(?=\s*(?:\)|\(|\.\s|\.$|;|,?\s+who\b|\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|"
-    r",\s+(?:was|is|has|had|and)\b|,\s+(?:[\d$₸]|(?:on|for|to|at|over|after)\s)|"
-    r",\s+(?:[a-z]+ed|said|told|went|became|gave|got|spent|faces?|remains?|says|began|begins|"
-    r"left|fled|took|made|paid|won|lost|sold|held|ran|wrote|"
-    r"begun|ended|ends|opened|opens|continues)\s|"
-    r",\s+(?:an?|one\s+of|guilty)\s|$))",  # a second appositive ("..., a subsidiary of Y")
-    re.IGNORECASE)
-
-
-# an occupation is no office, but one held in a named or described organisation is a post
-_POST_OF = re.compile(r"^(?:\w+\s+){0,2}?(?:engineer|specialist|economist|expert)\s+(?:of|at)\s+"
-                      r"(?:the|an?)\s", re.IGNORECASE)
-
-
-def _looks_like_title(phrase: str) -> bool:
-    words = re.findall(r"[\w’'-]+", phrase.lower())
-    if not words or len(words) > 20:
-        return False
-    return any(_is_title_word(w) for w in words[:6]) or bool(_POST_OF.match(phrase))
-
-
-_TITLE_STOP = _words("""
-is was were are be been being by said says told that as among including them his her its their
-when after before while which who whom with from to against about according reported announced
-detained arrested sentenced accused convicted charged also another other such like than
-""")
-_TITLE_MODIFIERS = _words("""
-former first second deputy acting ex ex- then then- vice senior chief regional late
-civil civic opposition independent political public human rights well-known prominent
-""")
-
-# nouns that build an office written before its title word: "Kyzylorda region health
-# department chief", "city police chief", "state revenue committee head"
-_OFFICE_NOUNS = _words("""
-region regional district city oblast municipal akimat department directorate administration
-division office service committee agency inspectorate health healthcare education police
-customs tax revenue revenues land relations finance financial road roads construction housing
-utilities agriculture agricultural procurement emergency emergencies transport railway energy
-trade union
-internal affairs state public prosecutor's prison penitentiary court border security
-""")
-
-
-def _is_title_word(token: str) -> bool:
-    # "vice-minister" is a title; "entrepreneurial", "presidential" are adjectives
-    return token.removeprefix("vice-").startswith(_TITLE_WORDS) and \
-        not token.endswith(("ial", "ially"))
-
-
-def _title_before(text: str, start: int) -> str | None:
-    """Office written just before a name: 'First Deputy Governor of the Mangistau region X',
-    'the imprisoned former chief of the KNB, X'. The phrase starts at its first title word
-    (with modifiers such as 'former', 'First Deputy', 'American')."""
-    window = text[max(0, start - 200):start]
-    if "\n\n" in window:
-        window = window[window.rfind("\n\n") + 2:]
-    window = re.sub(r",\s*$", " ", window.replace("\n", " "))
-    kept: list[re.Match] = []
-    for w in reversed(list(re.finditer(r"\S+", window))):
-        tok = w.group(0)
-        core = tok.strip("()“”\"«»'’").lower()
-        if re.search(r"[.;:!?,]$", tok) or core in _TITLE_STOP or len(kept) >= 16:
-            break
-        kept.append(w)
-    kept.reverse()
-    cores = [w.group(0).strip("()“”\"«»'’").lower() for w in kept]
-    heads = [i for i, c in enumerate(cores) if _is_title_word(c)]
-    if not heads:
-        return None
-    idx = heads[-1]  # the office nearest the name, widened leftwards over its modifiers
-
-    def modifier(i: int) -> bool:
-        return cores[i] in _TITLE_MODIFIERS or _is_title_word(cores[i]) or \
-            cores[i] in _OFFICE_NOUNS or (
-            kept[i].group(0).strip("()“”\"«»'’")[:1].isupper()
-            and cores[i] not in {"the", "a", "an"}
-            and not re.search(r"['’]s$", cores[i]))
-
-    while idx > 0:
-        if modifier(idx - 1):
-            idx -= 1
-        elif cores[idx - 1] in {"and", "&"} and idx > 1 and _is_title_word(cores[idx - 2]):
-            idx -= 2  # "journalist and human rights activist", "Minister and Chairman"
-        else:
-            break
-    phrase = window[kept[idx].start():kept[-1].end()].strip(" ,")
-    phrase = re.sub(r"\s+(?:of|the|and|for|on|in)$", "", phrase, flags=re.IGNORECASE)
-    return phrase if _looks_like_title(phrase) else None
-
-
-_DESCRIPTIVE = re.compile(r"^(?:(?:prominent|well-known|famous|renowned|noted|veteran|young|"
-                          r"elderly|\d+-?year-?old)\s+)+", re.IGNORECASE)
-
-
-def _title_after(text: str, end: int) -> str | None:
-    """Office in apposition after a name: 'X, the former head of Y,' / 'X (Judge of Y)'."""
-    born = re.match(r"\s*,\s*born\s+(?:in\s+)?\d{4}(?=\s*,)", text[end:end + 30])
-    if born:  # "X, born 1979, director of Y": the office follows the year of birth
-        end += born.end()
-    m = _APPOSITIVE.match(text[end:end + 200])
-    if not m or re.match(r"who\s+(?:had\s+)?(?:headed|led|chaired)\b", m.group("t")):
-        return None  # "X, who had headed the fund": the office is "head of" it (_headed_after)
-    phrase = re.split(r",?\s+(?:known|who|which|that|whose|famous|accused|arrested|detained|"
-                      r"sentenced|convicted|found|charged|(?:responsible|hired|tasked|employed)\s+"
-                      r"(?:for|to|with|by))\b", m.group("t"))[0]
-    phrase = _DESCRIPTIVE.sub("", phrase.strip(" ,"))
-    if re.match(r"(?:charged|accused|suspected|found|convicted|sentenced)\b|one\s+of\b", phrase,
-                re.IGNORECASE):
-        return None  # "X, who had been charged with ...", "X, one of the spokesmen": no office
-    return phrase if _looks_like_title(phrase) else None
-
-
 # "X, a 34-year-old taxi driver from Taldykorgan": where a person without an office belongs
 _HOME_PLACE = re.compile(
     r"(?:\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:from|in|based\s+in)|\s*,?\s+from)\s+"
@@ -799,6 +612,18 @@ _COURT_OF = re.compile(r"\b[Cc]ourt\s+(?:of|for)\s+(?:the\s+)?(?P<a>[A-Z][\w-]+)
 # "chairman of the board of a regional corporation": a local office whose place the court gives
 _UNNAMED_LOCAL = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:regional|city|district|municipal)\b",
                             re.IGNORECASE)
+# an office of a region the text has named before: "akim of the region", "regional police"
+_THE_REGION = re.compile(r"\b(?:of\s+the\s+(?:region|oblast)\b|the\s+regional\b|region['’]s\b)",
+                         re.IGNORECASE)
+# "URALSK, Kazakhstan -- ", "TARAZ (Reuters) - ": the town a report is filed from
+_DATELINE_TOWN = re.compile(r"(?m)^\s*(?P<town>[A-Z][A-Z-]{2,}(?:[ -][A-Z]{3,})?)\s*"
+                            r"(?:,\s+Kazakhstan\b|"
+                            r"\([^)\n]{2,40}\)\s*[-–—]|[-–—]{1,2}\s)")
+# offices of the state as a whole: their holders belong to no region
+_NATIONAL = re.compile(r"\b(?:minist\w*|national|state|committee|agency|service|president|prime|"
+                       r"premier|parliament|senat\w*|majilis|supreme|general|kazakhstan|bank|"
+                       r"company|corporation|holding|fund)\b", re.IGNORECASE)
+_LEADS = re.compile(r"\b(?:leader|chairman|chairwoman|chair|president|founder)\b", re.IGNORECASE)
 _OFFICE_OF = re.compile(r"\b(?:of|at)\b|\bakim|\bminister|\bjudge|\bmayor|\bgovernor",
                         re.IGNORECASE)
 # an appeal's new term: "reduced his term to", "Ospanov's sentence was commuted to"
@@ -826,65 +651,19 @@ _FINE_BEFORE = re.compile(r"\bfined\s+(?:\w+\s+)?(?:(?:a|an|the)\s+)?(?:sum|tota
                           r"(?:of\s+)?$|\bfines?\s+(?:of|totall?ing|amounting\s+to|in\s+the\s+"
                           r"amount\s+of)\s+$",
                           re.IGNORECASE)
-_BARE_RANK = re.compile(r"(?:(?:Police|Major|Lieutenant)\s+)?(?:General|Colonel|Major|Lieutenant|"
-                        r"Captain|Sergeant)", re.IGNORECASE)
-_HEADED = re.compile(
-    r"\s*,\s*(?:[^,.;()]{0,60}?\s)?who\s+(?:had\s+|has\s+|have\s+)?(?:(?:until|till)\s+"
-    r"[\w\s]{1,25}?\s+|also\s+|now\s+|formerly\s+|previously\s+)?"
-    r"(?P<verb>heads|headed|leads|led|chairs|chaired)\s+"
-    r"(?P<org>(?:the|an|a)\s+[^.,;()]{3,120}?|(?P<owner>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)"
-    r"['’]s\s+(?P<body>board|council|committee|supervisory\s+board))"
-    r"(?=\s*(?:[.,;()]|\s(?:was|is|has|had|and|since|until|when|from|in\s+\d)\b|$))")
-
-
-def _headed_after(text: str, end: int) -> str | None:
-    """'X, who until last year headed the city police's investigations department,' and
-    'X, an engineer who heads a residents' movement': the office is 'head of' what is led."""
-    m = _HEADED.match(text, end, min(len(text), end + 260))
-    if not m:
-        return None
-    head = "chairman" if m.group("verb").startswith("chair") else "head"
-    # "who has chaired Altyn Dala's board" -> "chairman of the board of Altyn Dala"
-    org = f"the {m.group('body')} of {m.group('owner')}" if m.group("owner") else m.group("org")
-    return f"{head} of {_squash(org)}"
-
-
-_APPOINTED = re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|(?:was|had\s+been|became)"
-                        r"(?=\s+(?:the|a|an)\s)|held\s+the\s+(?:position|post|office)\s+of|"
-                        # "was appointed Minister of Agriculture"
-                        r"appointed(?:\s+to\s+the\s+(?:position|post)\s+of)?(?=\s+(?-i:[A-Z])))"
-                        r"\s+(?:the\s+|a\s+|an\s+)?"
-                        r"(?P<t>[^.;,—–]{3,160}?)"
-                        r"(?=\s*(?:[.;,—–]|\s+from\s|\s+in\s+\d|\s+until\s|$))",
-                        re.IGNORECASE)
-
-
-def region_of(position: str | None) -> str | None:
-    """Canonical region named in an office ("deputy akim of Atyrau region" -> Atyrau)."""
-    if not position:
-        return None
-    low = re.sub(r"[\s\-]+", " ", position.lower())
-    best = None
-    for variant, region in region_variants().items():
-        found = re.search(rf"\b{re.escape(variant)}\b", low)
-        if found and (best is None or len(variant) > best[0]):
-            best = (len(variant), region)  # the longest variant: "Almaty Region" over "Almaty"
-    if best:
-        return best[1]
-    # an office of a town: "former akim of Taraz" -> Zhambyl (the town's region)
-    towns = [p.place.region for p in find_places(position) if p.place.region]
-    return towns[0] if towns else None
-
-
 # ---------------------------------------------------------------- clause handling
 
 _CLAUSE_SPLIT = re.compile(r";\s+|,?\s+while\s+(?!\w+ing\b)|,?\s+whereas\s+|,\s+but\s+|"
-                           rf",\s+and\s+(?=(?:he|she|{_TOKEN})\s)")
+                           rf",\s+and\s+(?=(?:he|she|{TOKEN})\s)")
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _clauses(text: str, start: int, end: int,
+             lists: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Clauses of a sentence; never split inside a list of people ("A; B; and C")."""
     out, pos = [], start
     for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        if any(a < m.start() < b for a, b in lists):
+            continue
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))
@@ -900,6 +679,77 @@ class Event:
     detain_verb: bool = False
     verdict_verb: bool = False
     killing: bool = False
+
+
+class _Places:
+    """Where a document sets its cases: the Kazakh regions and towns it names (indexed once,
+    lazily), the one it names most, and the town its dateline is filed from."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._named: list[tuple[int, str]] | None = None
+        self._dateline: str | None = None
+
+    def named(self) -> list[tuple[int, str]]:
+        """(offset, region) of every Kazakh region or town the document names."""
+        if self._named is None:
+            found = [(r.start, r.region) for r in find_regions(self.text)] + [
+                (p.start, p.place.region) for p in find_places(self.text)
+                if p.place.region and not p.is_region and p.place.country == "Kazakhstan"]
+            self._named = sorted(found)
+        return self._named
+
+    def dominant(self) -> str | None:
+        """The region the document names most often (its towns counted for their regions)."""
+        counts: dict[str, int] = {}
+        for _, region in self.named():
+            counts[region] = counts.get(region, 0) + 1
+        return max(counts, key=lambda r: counts[r]) if counts else None
+
+    def dateline(self) -> str | None:
+        """'URALSK, Kazakhstan -- Police ...': the region of the town a report is filed from."""
+        if self._dateline is None:
+            m = _DATELINE_TOWN.search(self.text, 0, 3000)
+            towns = [pm.place.region for pm in find_places(m.group("town").title())
+                     if pm.place.region and pm.place.country == "Kazakhstan"] if m else []
+            self._dateline = towns[0] if towns else ""
+        return self._dateline or None
+
+    def referred(self, position: str | None, at: int) -> str | None:
+        """'former deputy akim of the region', 'head of the regional energy department': the
+        region the text last named before `at`."""
+        if not position or not _THE_REGION.search(position):
+            return None
+        before = [r for pos, r in self.named() if pos < at]
+        return before[-1] if before else None
+
+    def scene(self, position: str | None, spans: list[tuple[int, int]]) -> str | None:
+        """A person without a local office (an activist, a blogger, a resident) belongs to the
+        place where the text sets the case (`spans`: its sentences, then the paragraph before):
+        of the places named there, the document's main region, else the first; else the
+        dateline's town. A national office (a minister, an agency) has no region."""
+        if position and (_NATIONAL.search(position) or _LEADS.search(position)):
+            return None  # "leader", "chairman": an office whose place the text does not give
+        named = [pm.place.region for s, e in spans for pm in find_places(self.text, s, e)
+                 if pm.place.region and pm.place.country == "Kazakhstan"
+                 and not _VENUE_BEFORE.search(self.text, max(0, pm.start - 40), pm.start)]
+        dominant = self.dominant()
+        if dominant and dominant in named:
+            return dominant  # of the places the case names, the one the report is about
+        return named[0] if named else self.dateline()
+
+    def akimat(self, position: str | None) -> str | None:
+        """'head of the akimat's construction department': the akimat the document names with
+        its place ("the Taraz city akimat") gives the region."""
+        if not position or not re.search(r"\bthe\s+(?:(?:city|regional|district)\s+)?akimat\b",
+                                         position, re.IGNORECASE):
+            return None
+        for m in re.finditer(r"\b(?P<p>[A-Z][\w-]+)\s+(?:(?:city|regional|region|district|oblast)"
+                             r"\s+)?akimat\b", self.text):
+            region = region_of(m.group("p"))
+            if region:
+                return region
+        return None
 
 
 class _Extractor:
@@ -925,15 +775,20 @@ class _Extractor:
         self.doc_verdict: str | None = None  # "On <day> the court announced the verdict ..."
         self.doc_verdict_at = 0
         self.cur_verdict: str | None = None
+        self.places = _Places(self.text)
+        self.carried_group: list[str] = []
+        self.scene_detained: str | None = None  # the day of the detentions a report tells
+        self.defendants_charges: list[str] = []  # charges of "all the defendants"
+        self.pending_lede: tuple | None = None  # facts of a lede's unnamed defendant
 
     # --- people
     def _person_for(self, nm: NameMention) -> str | None:
         surname = nm.tokens[-1]
-        key = _fold_surname(surname)
+        key = fold_surname(surname)
         given = nm.tokens[0] if len(nm.tokens) > 1 else None
         if key in self.persons:
             p = self.persons[key]
-            if given and p.given and not _same_given(given, p.given):
+            if given and p.given and not same_given(given, p.given):
                 alt = f"{key}|{given.lower()}"
                 if alt not in self.persons:
                     self.persons[alt] = Person(alt, nm.text, given)
@@ -943,7 +798,7 @@ class _Extractor:
                 p.given, p.name = given, nm.text  # the first full spelling names the person
             return key
         for other in list(self.persons.values()):
-            if other.key.startswith(key + "|") and (not given or _same_given(given, other.given)):
+            if other.key.startswith(key + "|") and (not given or same_given(given, other.given)):
                 return other.key
         self.persons[key] = Person(key, nm.text, given)
         self.order.append(key)
@@ -952,7 +807,7 @@ class _Extractor:
     def _mentions(self, start: int, end: int) -> list[tuple[NameMention, str]]:
         known = {k.split("|")[0] for k in self.persons}
         out = []
-        for nm in _name_mentions(self.text[start:end], known):
+        for nm in name_mentions(self.text[start:end], known):
             nm = NameMention(nm.start + start, nm.end + start, nm.text, nm.tokens, nm.possessive)
             key = self._person_for(nm)
             if key:
@@ -962,10 +817,16 @@ class _Extractor:
     # --- subjects
     def _subject_before(self, c_start: int, trig: int,
                         mentions: list[tuple[NameMention, str]]) -> list[str]:
-        said = list(re.finditer(r"\b(?:that|said|says|announced|reported|stated|noted)\b",
-                                self.text[c_start:trig]))
+        said = [m for m in _SAID.finditer(self.text[c_start:trig])
+                if not _RELATIVE_THAT.search(self.text, max(0, c_start + m.start() - 40),
+                                             c_start + m.end())]
         if said:  # "X announced that Y was convicted": the subject follows the complementiser
             c_start += said[-1].end()
+        joined = [m for m in _AND_THE.finditer(self.text, c_start, trig)
+                  if not any(0 <= m.start() - nm.end <= 2 for nm, _ in mentions)
+                  and any(m.end() <= nm.start < trig for nm, _ in mentions)]
+        if joined:  # "X accused officers of ..., and the committee's deputy, Y, was dismissed"
+            c_start = joined[-1].end()
         before = self.text[c_start:trig]
         # relative clause: "X, who was sentenced"
         whos = list(re.finditer(r"\bwho\b", before, re.IGNORECASE))
@@ -975,8 +836,12 @@ class _Extractor:
             rel = None
         names = [(nm, k) for nm, k in mentions if c_start <= nm.start < trig and not nm.possessive]
         if rel:
+            # "officials close to President X who have faced charges": a "who" right after a
+            # name governed by a preposition belongs to the noun before it, not to X
             prior = [(nm, k) for nm, k in mentions if nm.end <= c_start + rel.start()
-                     and not nm.possessive]
+                     and not nm.possessive and not (
+                         "," not in self.text[nm.end:c_start + rel.start()]
+                         and _GOVERNED.search(self.text[max(c_start, nm.start - 40):nm.start]))]
             if prior:
                 return [prior[-1][1]]
         names = [(nm, k) for nm, k in names
@@ -986,12 +851,14 @@ class _Extractor:
         if names:  # the first name, with any names coordinated to it ("A, B and C were ...")
             group, last_end = [names[0][1]], names[0][0].end
             for nm, k in names[1:]:
-                if not _COORDINATED.fullmatch(self.text[last_end:nm.start]):
+                if not _coordinated(self.text[last_end:nm.start]):
                     break
                 group.append(k)
                 last_end = nm.end
             return list(dict.fromkeys(group))
         group = _GROUP.search(before)
+        if group and _PREPOSITION_BEFORE.search(before[:group.start()]):
+            group = None  # "subordinates of both men received ...": not the subject
         if group and self.recent:
             return self._group_members(group.group(0))
         pron = list(_PRONOUN_SUBJECT.finditer(before))
@@ -1007,7 +874,7 @@ class _Extractor:
     def _titled_subject(self, c_start: int, start: int) -> bool:
         """'The former minister of energy X was ...': the "of" belongs to the office before
         the name, which opens the clause (no verb or preposition governs it)."""
-        title = _title_before(self.text, start)
+        title = title_before(self.text, start)
         if not title:
             return False
         head = self.text[c_start:start].rstrip()
@@ -1020,8 +887,11 @@ class _Extractor:
                       ) -> list[str]:
         after = self.text[trig_end:min(c_end, trig_end + 120)]
         if _PRONOUN_OBJECT.match(after):
-            # "President X pardoned her": an object pronoun is never its own clause's subject
-            who = self._antecedent(trig_end, skip_from=c_start)
+            # "President X pardoned her": an object pronoun is never its own clause's subject,
+            # but "X said police had detained her" reports X's own case
+            said = list(_REPORTED.finditer(self.text, c_start or 0, trig_end)) \
+                if c_start is not None else []
+            who = self._antecedent(trig_end, skip_from=said[-1].end() if said else c_start)
             return [who] if who else []
         group = re.match(r"\s*(?:them|all\s+(?:three|two|four|five)(?:\s+\w+)?|both(?:\s+men)?)\b",
                          after, re.IGNORECASE)
@@ -1030,12 +900,12 @@ class _Extractor:
         described = self._described(trig_end, min(c_end, trig_end + 40), at_start=True)
         if described:
             return [described]
-        following = [(nm, k) for nm, k in mentions if trig_end <= nm.start < trig_end + 120
-                     and nm.start < c_end and not nm.possessive]
-        if not following:
+        following = [(nm, k) for nm, k in mentions if trig_end <= nm.start < c_end
+                     and not nm.possessive]
+        if not following or following[0][0].start >= trig_end + 120:
             return []
         first_nm, first_key = following[0]
-        gap = self.text[trig_end:first_nm.start]
+        gap = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.", " ", self.text[trig_end:first_nm.start])
         if re.search(r"[.;]|\b(?:who|which|that|because|after|when|of\s+the\s+memory|said|says|"
                      r"told|added|noted|according)\b", gap):
             return []  # '"... gets detained," said analyst X': the speaker, not the object
@@ -1044,7 +914,7 @@ class _Extractor:
             return []
         objects, last_end = [first_key], first_nm.end
         for nm, k in following[1:]:  # "sentenced A and B to ...", "detained A, B and C"
-            if not _COORDINATED.fullmatch(self.text[last_end:nm.start]):
+            if not _coordinated(self.text[last_end:nm.start]):
                 break
             objects.append(k)
             last_end = nm.end
@@ -1058,7 +928,7 @@ class _Extractor:
             else "m"
 
         def agrees(k: str | None) -> bool:  # "judge Aizhan Bekturova ... He was sentenced"
-            return k is not None and want is not None and _gender(self.persons[k].name) in (
+            return k is not None and want is not None and gender(self.persons[k].name) in (
                 None, want) or (k is not None and want is None)
 
         earlier = [(nm, k) for nm, k in self.cur_mentions if nm.end <= pos and not nm.possessive
@@ -1082,10 +952,15 @@ class _Extractor:
                      None)
         if "both" in words:
             count = 2
+        # "They were all charged ...": a paragraph's first sentence may speak of the group the
+        # previous paragraph listed
+        group = self.last_group or (self.carried_group if self.prev_in_paragraph is None else [])
         if count is None:
-            return list(self.last_group)
+            return list(group)
         if count > len(self.recent):
-            return []  # "all six were released": people the text never named
+            # "all seventeen defendants are charged": the named ones are among them; "all six
+            # were released" with no one named: people the text never named
+            return list(group) if _DEFENDANTS.search(phrase) else []
         return list(reversed(self.recent[-int(count):]))[::-1]
 
     # --- events in one clause
@@ -1099,16 +974,13 @@ class _Extractor:
                     _NEGATION.search(clause[:m.start()][-40:]):
                 continue  # "has not been detained"
             verb = m.group("verb").lower()
-            status = next((s for v, s in _PASSIVE_VERBS.items() if re.fullmatch(v, verb)), None)
+            status = _stage(verb)
             if status == "released" and re.search(r"released\s+(?:\w+\s+)?(?:from\s+custody\s+)?"
                                                   r"in\s+the\s+court", clause[m.start():],
                                                   re.IGNORECASE):
                 continue
-            if status == "released" and re.search(r"released\s+(?:\w+\s+)?on\s+bail|under\s+house|"
-                                                  r"released\s+(?:on|under)\s+(?:an?\s+)?"
-                                                  r"(?:written\s+|own\s+)?(?:undertaking|"
-                                                  r"recognizance|pledge)",
-                                                  clause, re.IGNORECASE):
+            if status == "released" and (_PRETRIAL_RELEASE.search(clause) or re.search(
+                    r"under\s+house", clause, re.IGNORECASE)):
                 continue
             if status == "released" and re.search(r"\bparole|probation\s+control", clause,
                                                   re.IGNORECASE):
@@ -1119,8 +991,9 @@ class _Extractor:
                                                  clause[m.start("verb"):], re.IGNORECASE):
                 status = "pardoned"  # "released under an amnesty"
             detain_verb = status == "detained"
-            if status == "detained" and re.search(r"\bon\s+(?:\w+\s+)?charges?\s+of|charged\s+with",
-                                                  clause[m.end():], re.IGNORECASE):
+            if status == "detained" and (_CHARGED_WITH.search(clause, m.end()) or (
+                    # "held in pretrial detention ... on the same charge": a charged detainee
+                    _HELD.search(verb) and _SAME_CHARGE.search(clause, m.end()))):
                 status = "charged"
             if re.search(r"\bto\s+$", clause[:m.start()]):
                 continue  # "asked to be released", "threatened to be arrested": not an event
@@ -1133,7 +1006,7 @@ class _Extractor:
                                 detain_verb, status in ("convicted", "acquitted")))
         for m in _REDUCED.finditer(clause):
             verb = m.group("verb").lower()
-            status = next((s for v, s in _PASSIVE_VERBS.items() if re.fullmatch(v, verb)), None)
+            status = _stage(verb)
             if m.group(0).lstrip().startswith((",", "(")):
                 prior = [k for nm, k in mentions if nm.end <= c_start + m.start()
                          and c_start + m.start() - nm.end < 3]
@@ -1146,7 +1019,7 @@ class _Extractor:
                                 status == "detained", status == "convicted"))
         for m in _APPOSITIVE_EVENT.finditer(clause):
             who = [k for nm, k in mentions if 0 <= c_start + m.start() - nm.end < 3]
-            status = _PASSIVE_VERBS[m.group("verb").lower()]
+            status = _stage(m.group("verb"))
             if who and not any(e.trigger_start == c_start + m.start("verb") for e in events):
                 events.append(Event(who[-1:], status, c_start + m.start("verb"),
                                     c_start + m.end("verb"), status == "detained",
@@ -1160,6 +1033,14 @@ class _Extractor:
                 serving = m.group(0).lower().startswith("serv")  # a date here is not the verdict's
                 events.append(Event(who, status, c_start + m.start(), c_start + m.end(),
                                     status == "detained", status == "convicted" and not serving))
+        # headline grammar: "Land official X jailed for 5 years over bribe" (no auxiliary)
+        for nm, k in mentions:
+            m = _HEADLINE_EVENT.match(text, nm.end, c_end) if c_start <= nm.start < c_end \
+                and not nm.possessive else None
+            if m and not any(e.trigger_start == m.start("verb") for e in events):
+                status = _stage(m.group("verb"))
+                events.append(Event([k], status, m.start("verb"), m.end("verb"),
+                                    status == "detained", status in ("convicted", "acquitted")))
         for rx, status in _OBJECT_VERBS:
             for m in rx.finditer(clause):
                 if any(e.trigger_start <= c_start + m.start() < e.trigger_end and e.persons
@@ -1168,7 +1049,7 @@ class _Extractor:
                 if re.search(r"\b(?:(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?|"
                              r"(?:the|an?|its|his|her)\s+)$",
                              clause[:m.start()]) and \
-                        not re.search(r"(?:against|at|of)$", m.group(0)):
+                        not re.search(r"(?:against|at|of|for|:)$", m.group(0)):
                     continue
                 if _NEGATION.search(clause[:m.start()][-30:]):
                     continue
@@ -1176,11 +1057,20 @@ class _Extractor:
                 if not who:
                     continue
                 detain_verb = status == "detained"
-                if detain_verb and re.search(r"\bon\s+(?:\w+\s+)?charges?\s+of|charged\s+with",
-                                             clause[m.end():], re.IGNORECASE):
+                if detain_verb and _CHARGED_WITH.search(clause, m.end()):
                     status = "charged"
                 events.append(Event(who, status, c_start + m.start(), c_start + m.end(),
                                     detain_verb, status in ("convicted", "acquitted")))
+        # "At least four were detained, including activist X": the people the list names
+        for m in _INCLUDING.finditer(clause):
+            if _NEGATION.search(clause[:m.start()][-40:]):
+                continue
+            who = self._object_after(c_start + m.end(), c_end, mentions, c_start)
+            if who and not any(e.trigger_start == c_start + m.start("verb") for e in events
+                               if set(who) <= set(e.persons)):
+                status = _stage(m.group("verb"))
+                events.append(Event(who, status, c_start + m.start("verb"), c_start + m.end(),
+                                    status == "detained", status in ("convicted", "acquitted")))
         # "The bribe was given by X"
         for m in re.finditer(r"\bbrib\w*\s+(?:was|were)\s+(?:given|offered|paid|handed)\s+by\b",
                              clause, re.IGNORECASE):
@@ -1232,11 +1122,8 @@ class _Extractor:
                     if who else []
             if not prior or any(e.trigger_start == at and e.persons for e in events):
                 continue
-            status = _PASSIVE_VERBS[m.group("verb").lower()]
-            if status == "released" and re.match(r"\w+\s+(?:\w+\s+)?(?:on\s+bail|(?:on|under)\s+"
-                                                 r"(?:an?\s+)?(?:written\s+|own\s+)?"
-                                                 r"(?:undertaking|recognizance|pledge))",
-                                                 clause[m.start("verb"):]):
+            status = _stage(m.group("verb"))
+            if status == "released" and _PRETRIAL_RELEASE.match(clause, m.start("verb")):
                 continue
             if status == "released" and re.search(r"\bparole", clause[m.start("verb"):]):
                 status = "paroled"
@@ -1295,7 +1182,11 @@ class _Extractor:
             return None
         owner_name = m.group("owner_name") or m.group("owner2")
         if owner_name:
-            owner = _fold_surname(owner_name)
+            owner = fold_surname(owner_name)
+            given = re.search(rf"({TOKEN})\s+$", before[:m.start("owner_name")]) \
+                if m.group("owner_name") else None
+            if given and f"{owner}|{given.group(1).lower()}" in self.persons:
+                owner = f"{owner}|{given.group(1).lower()}"  # "Kanat X's deputies", not Galym X's
             owner = owner if owner in self.persons else None
         else:
             owner = self._antecedent(nm.start - len(before) + m.start())
@@ -1308,7 +1199,7 @@ class _Extractor:
             office = re.sub(r"^(?:(?:the|a|an|former|then|imprisoned|jailed|arrested|detained|"
                             r"late|acting)\s+|ex-|then-)+", "", office, flags=re.IGNORECASE)
             head = office.split()[0].lower() if office.split() else ""
-            if head.startswith(_SUPERIOR_HEADS):
+            if head.startswith(SUPERIOR_HEADS):
                 first = "first " if m.group("first") or m.group("first2") else ""
                 return f"{first}deputy {office}"
         return None
@@ -1316,7 +1207,7 @@ class _Extractor:
     def _relational(self, title: str) -> bool:
         """A title that names a relation to a person, or a plural group, rather than an office."""
         last = re.search(r"\bof\s+(\w+)\W*$", title)
-        if last and _fold_surname(last.group(1)) in {k.split("|")[0] for k in self.persons}:
+        if last and fold_surname(last.group(1)) in {k.split("|")[0] for k in self.persons}:
             return True
         first = re.sub(r"^(?:(?:the|a|an|former|late|elder|younger|eldest|youngest)\s+)+", "",
                        title.lower())
@@ -1324,7 +1215,7 @@ class _Extractor:
                      r"cousin|relative|father|mother|uncle|aunt|grandson|granddaughter)"
                      r"(?:-in-law)?\b", first):  # also "the former minister's son-in-law"
             return True  # "a nephew of the former president": a relation, not an office
-        head = next((w for w in re.findall(r"[\w-]+", title.lower()) if _is_title_word(w)), "")
+        head = next((w for w in re.findall(r"[\w-]+", title.lower()) if is_title_word(w)), "")
         return head.endswith(("ies", "ees", "ers", "ents", "ists", "ors")) and \
             not head.endswith(("ss", "ous"))
 
@@ -1348,6 +1239,7 @@ class _Extractor:
         """Date of an event: the last date written before its verb (after any earlier event of
         the clause), else one written right after it ("was detained in October 2023")."""
         clause = self.text[c_start:c_end]
+        held = _HELD.search(self.text, trig_start, trig_end) is not None
         # "arrested on 14 March" in a page with no dateline: the year the text last wrote
         years = None if self.dateline else re.findall(r"(?<![\d.,/-])((?:19|20)\d\d)(?!\d)",
                                                       self.text[:c_start])
@@ -1355,7 +1247,9 @@ class _Extractor:
         found = [d for d in find_dates(clause, ref_year=ref_year, dateline=self.dateline,
                                        relative=True)
                  if not self.dateline_at[0] <= c_start + d.start < self.dateline_at[1]
-                 and not _SINCE.search(clause[max(0, d.start - 7):d.start])
+                 and not (_SINCE.search(clause[max(0, d.start - 7):d.start]) and not (
+                     # "held in pretrial detention since August": when the detention began
+                     held and clause[max(0, d.start - 7):d.start].lower().strip() == "since"))
                  and not _BORN.search(clause[max(0, d.start - 12):d.start])]
         before = [d for d in found if floor <= c_start + d.start and c_start + d.end <= trig_start]
         # "sentenced to 10 years in a maximum security colony on Thursday": the date follows
@@ -1366,13 +1260,16 @@ class _Extractor:
         # phrase between the verb and its date
         agent = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+[^,.;]{0,60}?\s+(?:on|in)\s",
                          self.text[near:c_end])
-        reach = agent.end() if agent else 40
+        reach = agent.end() + 8 if agent else 40  # "by a court in early August"
         after = [d for d in found if c_start + d.start >= trig_end
                  and c_start + d.start - near <= reach]
         pick = before[-1] if before else (after[0] if after else None)
-        if after and re.fullmatch(r"\s*(?:in\s+absentia\s+)?(?:in|on)?\s*",
-                                  self.text[trig_end:c_start + after[0].start]):
-            pick = after[0]  # "arrested in May 2023 and convicted in November 2023"
+        if after and (re.fullmatch(r"\s*(?:in\s+absentia\s+)?(?:in|on)?\s*",
+                                   self.text[trig_end:c_start + after[0].start])
+                      or (agent and c_start + after[0].start - near <= agent.end() + 8)):
+            # "arrested in May 2023 and convicted in November 2023"; "found guilty by a court
+            # in early August": the date of the verb's own phrase
+            pick = after[0]
         if pick is None:
             # "in March 2002 X was detained, and a few months later he was imprisoned": the year
             # of the earlier date carries over a lapse of days, weeks or months
@@ -1380,23 +1277,26 @@ class _Extractor:
             lapse = re.search(r"\b(?:a\s+few|several|a\s+couple\s+of|\w+)\s+(?:days|weeks|"
                               r"months)\s+later\b", self.text[floor:trig_start], re.IGNORECASE)
             return earlier[-1].iso[:4] if earlier and lapse else None
+        if pick.iso and len(pick.iso) == 10 and _TWO_DAYS.match(clause, pick.end):
+            return pick.iso[:7]  # "detained on June 17 and 18": the month is what is shared
         return pick.iso
 
     def run(self) -> list[CaseMention]:
         text = self.text
         paragraph_breaks = sorted([m.start() for m in re.finditer(r"\n\s*\n", text)] + [
             m.start() - 1 for m in _HEADING_LINE.finditer(text) if len(m.group(0).split()) <= 5])
-        spans = _sentences(text)
+        spans = narrative_sentences(text)
         prev_para = -1
         prev_span: tuple[int, int] | None = None
         for s_start, s_end in spans:
             para = sum(1 for b in paragraph_breaks if b < s_start)
             if para != prev_para:
+                self.carried_group = self.last_group
                 self.focus, self.last_group, prev_para = None, [], para
                 self.cur_verdict = None
                 prev_span = None
             self.prev_in_paragraph = prev_span
-            if all(_is_headline(line) for line in text[s_start:s_end].strip().splitlines()):
+            if all(is_headline(line) for line in text[s_start:s_end].strip().splitlines()):
                 self._headline_names(s_start, s_end)
                 prev_span = (s_start, s_end)
                 continue
@@ -1404,6 +1304,7 @@ class _Extractor:
             self.cur_mentions, self.cur_start = mentions, s_start
             self._victims(s_start, s_end, mentions)
             derived: tuple[int, str] | None = None  # a deputy's office, shared by "A and B"
+            shared: tuple[int, str] | None = None  # "officers A, B and C": each an officer
             for nm, k in mentions:
                 p = self.persons[k]
                 if not p.mentions:
@@ -1411,19 +1312,39 @@ class _Extractor:
                     ctx = text[prev_span[0]:s_end] if prev_span else text[s_start:s_end]
                     self.context_other[k] = bool(re.search(r"\bcorrupt", ctx, re.IGNORECASE))
                 p.mentions.append(nm.start)
-                title = _title_after(text, nm.end)
+                title = title_after(text, nm.end)
                 if title is None:
-                    title = _title_before(text, nm.start)
-                    if title and any(nm.start - len(title) - 2 <= o.start and o.end < nm.start
-                                     for o, _ in mentions):
+                    title = title_before(text, nm.start)
+                    inside = [o for o, _ in mentions if title and
+                              nm.start - len(title) - 2 <= o.start and o.end < nm.start]
+                    first = title_before(text, inside[0].start) if inside else None
+                    if first and is_plural_office(first) and _COORDINATED.fullmatch(
+                            text[inside[-1].end:nm.start]):
+                        title = singular_office(first)  # "activists A and B": each holds it
+                    elif inside:
                         title = None  # "judge X found Y guilty": the office is X's, not Y's
+                    elif title and is_plural_office(title) and any(
+                            o.start > nm.end and _COORDINATED.fullmatch(text[nm.end:o.start])
+                            for o, _ in mentions):
+                        title = singular_office(title)
+                        shared = (nm.end, title)
+                    elif title is None and shared and _coordinated(text[shared[0]:nm.start]):
+                        title = shared[1]
+                    elif title is None:
+                        group = _GROUP_OFFICE.search(text, max(0, nm.start - 160), nm.start)
+                        if group and looks_like_title(group.group("t")):
+                            # "Two former managers of the holding, A and B, were ...": each
+                            title = singular_office(_OFFICE_TAIL.sub("", group.group("t")))
+                            shared = (nm.end, title)
+                    if shared and shared[1] == title:
+                        shared = (nm.end, title)
                 rank = _RANK_BEFORE.search(text, max(0, nm.start - 40), nm.start)
                 if rank and (title is None or title.lower() == rank.group("rank").lower()):
                     # "the former head of the region's police, General X": the office is the
                     # appositive before the rank
-                    title = _title_before(text, rank.start("rank")) or title
-                headed = _headed_after(text, nm.end)
-                if headed and (title is None or _BARE_RANK.fullmatch(title)):
+                    title = title_before(text, rank.start("rank")) or title
+                headed = headed_after(text, nm.end)
+                if headed and (title is None or BARE_RANK.fullmatch(title)):
                     title = headed
                 if title and self._relational(title):
                     title = None  # "deputy of Massimov", "one of the employees": no office named
@@ -1440,13 +1361,14 @@ class _Extractor:
                     p.home_region = region_of(home.group("place") or
                                               home.groupdict().get("place2"))
                 if title:
-                    p.titles.append((nm.start, _squash(title)))
+                    p.titles.append((nm.start, squash(title)))
                 if p.position is None and title:
-                    p.position = _squash(title)
+                    p.position = squash(title)
             sentence_group: list[str] = []
             self.prev_verdict, self.cur_verdict = self.cur_verdict, None
-            for c_start, c_end in _clauses(text, s_start, s_end):
+            for c_start, c_end in _clauses(text, s_start, s_end, self._lists(mentions)):
                 self._clause(c_start, c_end, s_start, s_end, mentions, sentence_group)
+            self._scene_detentions(s_start, s_end)
             self._appointments(s_start, s_end, mentions)
             self.focus = self._topic(s_start, s_end, mentions) or self.focus
             if sentence_group:
@@ -1459,16 +1381,45 @@ class _Extractor:
             self.prev_had_events = bool(sentence_group)
         return self._records()
 
+    def _scene_detentions(self, s_start: int, s_end: int) -> None:
+        """'Dozens of people were detained on Sunday in Almaty': the day detentions happened,
+        for the people the report goes on to name without a date of their own."""
+        verb = _DETENTION_WORD.search(self.text, s_start, s_end)
+        if not verb or not _CROWD.search(self.text, s_start, s_end) or \
+                _NEGATION.search(self.text[max(s_start, verb.start() - 40):verb.start()]):
+            return
+        sentence = self.text[s_start:s_end]
+        days = [d for d in find_dates(sentence, dateline=self.dateline)
+                if d.iso and len(d.iso) == 10  # not the day a statement was made
+                and not _STATED_ON.search(sentence, max(0, d.start - 30), d.start)]
+        if len(days) == 1:
+            self.scene_detained = days[0].iso
+
+    def _lists(self, mentions) -> list[tuple[int, int]]:
+        """Spans of the lists of people a sentence names ("A, head of X; B; and blogger C")."""
+        out: list[tuple[int, int]] = []
+        run_start = prev_end = None
+        for nm, _ in mentions:
+            if prev_end is not None and _coordinated(self.text[prev_end:nm.start]):
+                if out and out[-1][0] == run_start:
+                    out[-1] = (run_start, nm.end)
+                else:
+                    out.append((run_start, nm.end))
+            else:
+                run_start = nm.start
+            prev_end = nm.end
+        return out
+
     def _headline_names(self, s_start: int, s_end: int) -> None:
         """A headline names people in full before the body shortens them to a surname
         ("Ex-Minister Kuandyk Bishimbayev Jailed" / "Bishimbayev was sentenced"). Title Case
         glues verbs to names, so only a given name + surname-shaped token is kept."""
-        for run in _CAPS_RUN.finditer(self.text, s_start, s_end):
+        for run in CAPS_RUN.finditer(self.text, s_start, s_end):
             toks = list(re.finditer(r"\S+", run.group(0)))
             for given, surname in itertools.pairwise(toks):
                 words = (given.group(0).lower(), surname.group(0).lower())
-                if not _SURNAME_SHAPE.search(words[1]) or any(
-                        w in _NOT_NAME or w in _TITLE_WORDS or w.startswith("ex-") or "." in w
+                if not SURNAME_SHAPE.search(words[1]) or any(
+                        w in NOT_NAME or is_title_word_exact(w) or w.startswith("ex-") or "." in w
                         for w in words):
                     continue
                 start, end = run.start() + given.start(), run.start() + surname.end()
@@ -1500,7 +1451,7 @@ class _Extractor:
                 self.text[start:end]) - len(self.text[start:end].lstrip()) else []
         for m in reversed(found):
             head = m.group("t")
-            if not _is_title_word(head) or head in ("member", "head", "chief", "deputy"):
+            if not is_title_word(head) or head in ("member", "head", "chief", "deputy"):
                 continue  # "the head of X" needs its X; a bare word names no office
             who = [k for k, p in self.persons.items() if self.cases.get(k) and any(
                 # "vice-minister" / "deputy minister" is not "the minister"
@@ -1513,12 +1464,16 @@ class _Extractor:
     def _appointments(self, s_start: int, s_end: int, mentions) -> None:
         """'she was appointed as the deputy akim of Atyrau region': an office when no title is
         written beside the name."""
-        for m in _APPOINTED.finditer(self.text, s_start, s_end):
+        for m in APPOINTED.finditer(self.text, s_start, s_end):
             who = self._subject_before(s_start, m.start(), mentions)
             title = m.group("t").strip()
-            if who and _looks_like_title(title) and not self._relational(title):
+            if who and looks_like_title(title) and not self._relational(title):
                 for k in who:
-                    self.persons[k].appointed = self.persons[k].appointed or _squash(title)
+                    self.persons[k].appointed = self.persons[k].appointed or squash(title)
+        for m in IN_CHARGE.finditer(self.text, s_start, s_end):
+            for k in self._subject_before(s_start, m.start(), mentions):
+                self.persons[k].appointed = self.persons[k].appointed or \
+                    f"head of {squash(m.group('org'))}"
 
     def _reduce(self, c_start: int, m: re.Match, mentions, events: list[Event]) -> None:
         """'reduced his term to seven years', 'X's sentence was cut to five years' on appeal:
@@ -1547,7 +1502,7 @@ class _Extractor:
             punishment = punishment_in(clause[:reduced.start()])
         # ellipsis: "..., and Abdusattarov to 5 years."
         if not events and sentence_group:
-            m = re.match(rf"\s*(?:and\s+)?(?P<n>{_TOKEN})\s+to\s+", clause)
+            m = re.match(rf"\s*(?:and\s+)?(?P<n>{TOKEN})\s+to\s+", clause)
             if m:
                 keys = [k for nm, k in mentions if nm.start == c_start + m.start("n")]
                 if keys:
@@ -1599,6 +1554,21 @@ class _Extractor:
             # "According to investigators, ... causing damage of 240 million tenge": the money
             # of the case the paragraph has just opened
             events.append(Event(list(self.last_group), None, c_start, c_start))
+        ledes = list(_UNNAMED_DEFENDANT.finditer(clause))
+        lede = ledes[0] if len(ledes) == 1 and not _OTHERS.search(clause) else None
+        if lede and not events and not self.cases and not any(
+                c_start <= nm.start < c_end for nm, _ in mentions):
+            # "A court has sentenced a former police officer to 10 years for extorting a
+            # $350,000 bribe": the lede's defendant is the first person the report names
+            found, other, vague = charges_in(clause)
+            self.pending_lede = (_stage(lede.group("verb")), punishment, found,
+                                 (other, vague), find_amounts(clause), clause)
+        if _ALL_DEFENDANTS.search(clause) and not any(
+                c_start <= nm.start < c_end for nm, _ in mentions):
+            # "All seventeen defendants are charged with ...": every defendant the text names
+            found, other, _ = charges_in(clause)
+            self.defendants_charges += [c for c in found + (["other"] if other else [])
+                                        if c not in self.defendants_charges]
         if not events:
             return
         subject_starts = [nm.start for nm, k in mentions if c_start <= nm.start < c_end
@@ -1607,16 +1577,18 @@ class _Extractor:
         fact_start = min(subject_starts) if subject_starts and min(subject_starts) < first_trigger \
             else c_start
         charges, other, vague = charges_in(self.text[fact_start:c_end])
+        if not charges and _SAME_CHARGE.search(clause):
+            # "..., while Y has been held since August on the same charge": the charge the
+            # sentence named for the others
+            charges, other, vague = charges_in(self.text[s_start:c_end])
         amounts = find_amounts(clause)
         persons_in_clause = list(dict.fromkeys(k for e in events for k in e.persons))
         months_list = punishment.months if punishment else []
-        respectively = bool(re.search(r"\brespectively\b", clause, re.IGNORECASE)) and \
-            len(months_list) == len(persons_in_clause) > 1
+        # "A, B and C were sentenced to nine, seven and four years (respectively)": in order
+        paired = dict(pair_in_order(persons_in_clause, months_list) or [])
         for event in events:
             for k in event.persons:
-                p_months = months_list
-                if respectively:
-                    p_months = [months_list[persons_in_clause.index(k)]]
+                p_months = [paired[k]] if k in paired else months_list
                 p_pun = Punishment(punishment.sentence_type, p_months,
                                    punishment.in_absentia) if punishment else None
                 if p_pun and event.status != "convicted" and not event.verdict_verb and \
@@ -1630,6 +1602,14 @@ class _Extractor:
 
     def _merge(self, case: Case, event: Event, pun: Punishment | None, charges, other,
                amounts, clause, c_start, c_end, s_start, s_end, event_ends) -> None:
+        if self.pending_lede and event.status == self.pending_lede[0] and not case.events:
+            _, lede_pun, lede_charges, lede_other, lede_amounts, lede_clause = self.pending_lede
+            self.pending_lede = None
+            pun = pun or lede_pun
+            charges = list(dict.fromkeys(charges + lede_charges))
+            other = (other[0] or lede_other[0], other[1] or lede_other[1])
+            if not amounts:
+                amounts, clause = lede_amounts, lede_clause
         rank = STATUS_RANK.get(event.status or "", 0)
         if event.status:
             case.statuses.add(event.status)
@@ -1702,6 +1682,10 @@ class _Extractor:
                     r"appeal\w*)\b", sentence, re.IGNORECASE):
                 # "On 22 May the court sentenced X to ten years. Y received six years.": one verdict
                 when = self.prev_verdict
+            elif event.detain_verb and self.scene_detained and not _LATER.search(sentence):
+                # "Dozens were detained on Sunday ... Among those detained was X": the day of the
+                # detentions the report is about
+                when = self.scene_detained
         if when:
             if event.detain_verb and case.detained_on is None:
                 case.detained_on = when
@@ -1746,6 +1730,9 @@ class _Extractor:
                 if case.sentence_type is None and case.status == "acquitted":
                     case.sentence_type = "none"  # the contract's type for an acquittal
                 charges = list(case.charges)
+                if not charges and not case.other_charge and case.status in (
+                        "charged", "on_trial", "convicted", "acquitted"):
+                    charges = list(self.defendants_charges)
                 if case.other_charge or (not charges and (
                         case.vague_charge or self.context_other.get(key))):
                     charges.append("other")
@@ -1759,10 +1746,13 @@ class _Extractor:
                 out.append(CaseMention(
                     source_name=self.doc.source_name, **self.doc.cite(start, end),
                     person_name=name, case_no=number, position=position,
-                    region=region_of(position) or self._akimat_region(position) or
-                    case.region_hint or p.home_region or (
+                    region=region_of(position) or self.places.akimat(position) or
+                    case.region_hint or self.places.referred(position, self._first_mention(
+                        p, case)) or
+                    p.home_region or (
                         case.court_region if not _OFFICE_OF.search(position or "") or
-                        _UNNAMED_LOCAL.search(position or "") else None),
+                        _UNNAMED_LOCAL.search(position or "") else None) or
+                    self.places.scene(position, self._scene_spans(case)),
                     charges=charges,
                     amount_kzt=case.amount_kzt, amount_usd=case.amount_usd,
                     amount_kind=(case.amount_kind or _kind_of_charges(charges))
@@ -1772,18 +1762,17 @@ class _Extractor:
                     in_absentia=case.in_absentia, status=case.status))
         return out
 
-    def _akimat_region(self, position: str | None) -> str | None:
-        """'head of the akimat's construction department': the akimat the document names with
-        its place ("the Taraz city akimat") gives the region."""
-        if not position or not re.search(r"\bthe\s+(?:(?:city|regional|district)\s+)?akimat\b",
-                                         position, re.IGNORECASE):
-            return None
-        for m in re.finditer(r"\b(?P<p>[A-Z][\w-]+)\s+(?:(?:city|regional|region|district|oblast)"
-                             r"\s+)?akimat\b", self.text):
-            region = region_of(m.group("p"))
-            if region:
-                return region
-        return None
+    def _first_mention(self, person: Person, case: Case) -> int:
+        start, end = case.events[0] if case.events else (0, 0)
+        return next((m for m in person.mentions if start <= m < end), start)
+
+    def _scene_spans(self, case: Case) -> list[tuple[int, int]]:
+        """The case's sentences, then the part of its paragraph before it ("In Uralsk, ...")."""
+        spans = list(case.events)
+        if case.events:
+            s = case.events[0][0]
+            spans.append((max(self.text.rfind("\n\n", 0, s) + 1, s - 250), s))
+        return spans
 
     def _evidence_span(self, case: Case) -> tuple[int, int]:
         """The key sentence, widened with a neighbouring event sentence while under 600 chars."""
@@ -1798,14 +1787,6 @@ class _Extractor:
         if end - start > 600:
             end = start + 600
         return start, end
-
-
-_ABBREVIATION_END = re.compile(
-    rf"(?:\b[{_UP}]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Art|Gen|Col|Lt|Maj|Capt|Sgt|Jr|Sr|Inc|Ltd|"
-    rf"Co|vs|etc|U\.S|U\.K))\.[\"'»”)]?$")
-
-
-_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
 _LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?P<rest>[a-z]+[.,;:!?\"”’)]*)")
@@ -1825,53 +1806,12 @@ def _unwrap_pdf(text: str) -> str:
         m.group("rest"))), text)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, re-joined where the split fell after an initial or abbreviation
-    ("K. Abdullayev", "Mr. Abenov")."""
-    out: list[tuple[int, int]] = []
-    for start, end in sentences(text):
-        prev = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
-        # "on Thursday, Oct. 9, on suspicion of ...": a month abbreviation before its day
-        month = _MONTH_ABBREVIATION.search(prev) and re.match(r"\s*\d", text[start:end])
-        if out and (_ABBREVIATION_END.search(prev) or month) and \
-                "\n\n" not in text[out[-1][1]:start]:
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
-
-
 def _kind_of_charges(charges: list[str]) -> str | None:
     """'demanded and received money in the amount of ...' names no kind: a bribery or
     embezzlement case's money is the bribe or the embezzled sum."""
     if any(c.startswith("brib") for c in charges):
         return "bribe"
     return "embezzled" if "embezzlement" in charges else None
-
-
-def _gender(name: str) -> str | None:
-    """Grammatical gender a Kazakh or Russian surname shows (Bekturova f, Zhunusov m)."""
-    low = name.split()[-1].lower() if name.split() else ""
-    if low.endswith(("ova", "eva", "ina", "yna", "skaya", "kyzy", "qyzy")):
-        return "f"
-    if low.endswith(("ov", "ev", "in", "yn", "sky", "skiy", "uly", "ulu")):
-        return "m"
-    return None
-
-
-def _same_given(a: str | None, b: str | None) -> bool:
-    """Given names agree; an initial ("K.") agrees with any name of that letter."""
-    if not a or not b:
-        return True
-    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return a == b
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
 
 
 def extract(doc: Document) -> list[CaseMention]:

@@ -1,21 +1,33 @@
 """Values of published indices and statistical tables: one record per (indicator, entity, period).
 
-Read from four forms:
+Read from these forms (triggers, figures and their precedence are rules as data in
+`kzwatch/rules/en/indicators.yaml`; countries, dates, periods and lists come from the
+language layer `kzwatch/text/`):
 - year-column tables (a header of years, rows of a label and one value per year), including
-  the PDF-garbled kind: wrapped period cells, word-per-line labels, rows missing empty cells
-  (placed by the rule that a period's shares sum to ~100);
-- index prose: "a score of 39 out of 100 ... 93rd place out of 180 countries", lists such as
-  "Uzbekistan (33); Azerbaijan (23, 154th place)" under a named index and year;
-- totals in prose: "1053 peaceful assemblies were held ... from 2010 to 2020";
-- currency tickers: "KZT/USD = 0.00204 0%" (one record per pair however often it repeats).
+  the PDF-garbled kind: wrapped period cells ("2015" / "H1"), word-per-line labels, rows
+  missing empty cells (placed by the rule that a period's shares sum to ~100); and a month
+  table printed one cell a line;
+- index prose, read as a frame per sentence: the countries named (coordinated runs as one
+  group) and the figures printed ("placed 62nd with 47 points (46 in 2019)", "Georgia was
+  45th with 56", "Kyrgyzstan is 124th, Uzbekistan 146th", "first and the 180th positions
+  respectively"), each figure given to its country, dated by its own year or the edition's;
+- counts and shares of peaceful assemblies in prose: "119 peaceful assemblies in 2017, 163 in
+  2018 and 208 in the first half of 2019", "61% of the assemblies raised economic demands";
+- exchange rates in prose ("the tenge weakened to 512.4 per dollar", "one dollar was worth
+  452.21 tenge") and in tickers ("KZT/USD = 0.00204 0%", "USD 478.50 | EUR 520.10",
+  "$ 506.73"), one record per pair however often a ticker repeats.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kzwatch.document import Document
+from kzwatch.rules import rule_pack
+from kzwatch.text.countries import canonical_country, find_countries, is_country
 from kzwatch.text.dates import document_dateline, find_dates
+from kzwatch.text.lexicon import lexicon
+from kzwatch.text.periods import find_periods
 from kzwatch.text.segment import sentences
 from kzwatch.text.tables import (
     YEAR,
@@ -31,116 +43,12 @@ from kzwatch.text.tables import (
 from models.records import Indicator
 
 HOME = "Kazakhstan"  # the corpus's subject: tables about "the country" without naming one
-COUNTRIES = sorted(["Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina",
-                     "Armenia", "Australia", "Austria", "Azerbaijan", "Bahrain", "Bangladesh",
-                     "Belarus", "Belgium", "Bhutan", "Bolivia", "Botswana", "Brazil", "Bulgaria",
-                     "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China", "Colombia",
-                     "Croatia", "Cuba", "Cyprus", "Czechia", "Denmark", "Ecuador", "Egypt",
-                     "Estonia", "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana",
-                     "Greece", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq",
-                     "Ireland", "Israel", "Italy", "Japan", "Jordan", "Kazakhstan", "Kenya",
-                     "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Libya",
-                     "Lithuania", "Luxembourg", "Malaysia", "Mali", "Malta", "Mexico", "Moldova",
-                     "Mongolia", "Montenegro", "Morocco", "Myanmar", "Nepal", "Netherlands",
-                     "Nicaragua", "Niger", "Nigeria", "Norway", "Oman", "Pakistan", "Panama",
-                     "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania",
-                     "Russia", "Rwanda", "Serbia", "Singapore", "Slovakia", "Slovenia", "Somalia",
-                     "Spain", "Sudan", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan",
-                     "Tanzania", "Thailand", "Tunisia", "Turkey", "Turkmenistan", "Uganda",
-                     "Ukraine", "Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia",
-                     "Zimbabwe",
-                     "Russian Federation", "United States", "United Kingdom", "South Korea",
-                     "North Korea", "New Zealand", "Saudi Arabia", "South Africa",
-                     "United Arab Emirates", "Kyrgyz Republic", "Bosnia and Herzegovina",
-                     "North Macedonia", "Sri Lanka", "Czech Republic"])
-_COUNTRY_NAMES = "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))
-_COUNTRY = re.compile(rf"\b(?:{_COUNTRY_NAMES})\b")
 ETHNONYMS = ["Kazakhs", "Russians", "Ukrainians", "Germans", "Uzbeks", "Uyghurs", "Tatars",
              "Belarusians", "Koreans", "Azerbaijanis", "Turks", "Poles", "Dungans", "Kyrgyz",
              "Chechens", "Bashkirs", "Moldovans", "Tajiks", "Greeks", "Armenians", "Jews",
              "Kurds", "Chinese", "Others"]
 
-# ---- index prose ---------------------------------------------------------------------------
-_CPI = re.compile(r"Corruption Perceptions? Index|\bCPI\b|Transparency International",
-                  re.IGNORECASE)
-_EGOV = re.compile(r"\bE-?government (?:Development )?(?:Index|Survey|ranking|rating)|\bEGDI\b",
-                   re.IGNORECASE)
-# another index or ranking named: the context of the one before ends
-_ANY_INDEX = re.compile(r"\b(?:Index|ranking|rating)\b", re.IGNORECASE)
-_CONTEXT_SENTENCES = 5  # sentences without a score after which an index's context ends
-_EARLIER_YEAR = re.compile(r"\b(?:a|one) year (?:earlier|before|ago)\b|\bthe (?:previous|"
-                           r"preceding) year\b|\blast year\b", re.IGNORECASE)
-_INDEX_YEAR = re.compile(
-    rf"(?:Index|CPI|EGDI|Survey|ranking|report)\)?(?:\s+(?:for|of|in))?[\s-]+(?P<y>{YEAR})\b"
-    rf"|\b(?P<y2>{YEAR})\s+(?:Corruption Perceptions? Index|CPI|E-?government|edition|"
-    r"ranking|rating|index|report)", re.IGNORECASE)
-_SCORE = re.compile(
-    r"\bscore of (?P<a>\d{1,3})(?:\s*points?)?(?:\s*(?:out of|/)\s*100)?"
-    r"|\bscored (?P<b>\d{1,3})(?: points?)?(?: out of 100)?"
-    r"|\b(?P<c>\d{1,3}) (?:points? )?out of 100\b"
-    r"|\bscore (?:was|is|stood at|rose to|fell to|dropped to|improved to|reached) (?P<d>\d{1,3})\b"
-    r"|\b(?:received|gained|earned|got|scoring|had|has) (?P<e>\d{1,3}) points\b"
-    r"|\b(?:rose|fell|dropped|climbed|slipped|improved|declined|moved up|moved down|returned) "
-    r"to (?P<f>\d{1,3}) points?\b", re.IGNORECASE)
-_RANK = re.compile(
-    r"\b(?P<r>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|spot|rank)"
-    r"(?:\s+(?:out of|among|of)\s+(?P<of>\d{2,3}))?"
-    r"|\b(?:ranked|ranks|placed|(?=(?:came|finished)\s+\d{1,3}(?:st|nd|rd|th)\b)\w+)\s+"
-    r"(?:[A-Z][\w-]+\s+)?(?:at\s+)?(?P<r2>\d{1,3})(?:st|nd|rd|th)?"
-    r"(?:\s+(?:place|position))?(?:\s+(?:out of|among|of)\s+(?P<of2>\d{2,3}))?"
-    r"|\b(?P<r3>\d{1,3})(?:st|nd|rd|th)\s+(?:out of|among)\s+(?P<of3>\d{2,3})", re.IGNORECASE)
-_OUT_OF = re.compile(r"\b(?:out of|among|of)\s+(?P<of>\d{2,3})\s+(?:countries|states|nations|"
-                     r"(?:UN\s+)?member\s+states)", re.IGNORECASE)
-_LISTED = re.compile(rf"\b(?P<country>{_COUNTRY_NAMES})\s*\((?P<score>\d{{1,3}})"
-                     r"(?:\s*,\s*(?P<rank>\d{1,3})(?:st|nd|rd|th)\s*(?:place|position)?)?\)")
-
-# ---- totals, tickers -----------------------------------------------------------------------
-_ASSEMBLY_TOTAL = [
-    re.compile(rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b[^.;]{{0,80}}?"
-               rf"\b(?:from|between)\s+(?P<a>{YEAR})\s+(?:to|and|through|until)\s+(?P<b>{YEAR})",
-               re.IGNORECASE),
-    re.compile(rf"\b(?:from|between)\s+(?P<a>{YEAR})\s+(?:to|and|through|until)\s+(?P<b>{YEAR})"
-               rf",?\s+(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b",
-               re.IGNORECASE),
-]
-# one year: "In 2021, 312 peaceful assemblies were held", "312 rallies took place in 2021"
-_ASSEMBLY_YEAR = [
-    re.compile(rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b[^.;\d]{{0,60}}?"
-               rf"\b(?:in|during)\s+(?P<y>{YEAR})(?:\s*[-–]\s*(?P<y2>{YEAR}))?\b",
-               re.IGNORECASE),
-    re.compile(rf"\b(?:In|During)\s+(?P<y>{YEAR}),?\s+(?:[\w-]+\s+){{0,4}}?"
-               rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:peaceful\s+)?assemblies\b"),
-]
-# exchange rates in prose, three forms: "470.5 tenge per US dollar"; "the euro was quoted at
-# 540 tenge", "the Russian ruble at 5.29 tenge"; "compared with 454 tenge on …" (same currency)
-_CURRENCY_NAMES = {"dollar": "USD", "euro": "EUR", "rouble": "RUB", "ruble": "RUB",
-                   "yuan": "CNY", "pound": "GBP"}
-_CURRENCY = r"(?P<currency>dollar|euro|rouble|ruble|yuan|pound)s?"
-_RATE = r"(?P<rate>\d{1,4}(?:[.,]\d{1,4})?)\s+(?:tenge|KZT)\b"
-_FX_PROSE = [
-    re.compile(_RATE + r"\s+(?:per|to\s+the|to\s+one|for\s+(?:one|a|1)|against\s+the)\s+"
-               r"(?:US\s+|U\.S\.\s+|American\s+|Russian\s+|Chinese\s+|British\s+)?"
-               + _CURRENCY + r"\b", re.IGNORECASE),
-    re.compile(r"\b" + _CURRENCY + r"\s+(?:(?:was|were|is|stood|closed|traded|quoted|set|fixed|"
-               r"rose|fell|weakened|strengthened)\s+){0,2}(?:at|to)\s+" + _RATE, re.IGNORECASE),
-    re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from)\s+" + _RATE,
-               re.IGNORECASE),
-    # the wire agencies' aside: "($1 = 511.20 tenge)", "(1 euro = 540 tenge)"
-    re.compile(r"\(\s*(?:\$\s*1|1\s+(?:US\s+)?" + _CURRENCY + r"|1\s+USD)\s*=\s*" + _RATE,
-               re.IGNORECASE),
-]
-
-
-# "KZT/USD = 0.00204", "USD/KZT 447.85   EUR/KZT 486.10" (a pair of ISO codes, then its rate)
-_TICKER = re.compile(r"\b(?P<pair>[A-Z]{3}\s*/\s*[A-Z]{3})(?:\s*[=:]\s*|[ \t]+)"
-                     r"(?P<rate>\d+(?:\.\d+)?)(?![\d.,]*\s*(?:%|per\b|million|billion))"
-                     r"(?P<rest>(?:(?![A-Z]{3}\s*/\s*[A-Z]{3})[^\n])*)")  # up to the next pair
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
-_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(_MONTHS)})\s+(?P<y>{YEAR})\b"
-                   rf"|\b(?P<d2>\d{{2}})\.(?P<m2>\d{{2}})\.(?P<y2>{YEAR})\b")
-
-# ---- year-column tables --------------------------------------------------------------------
+# ---- year-column tables: row kinds ---------------------------------------------------------
 _YEAR_TOKEN = re.compile(rf"^(?P<a>{YEAR})(?:\s*[-–]\s*(?P<b>{YEAR}))?$")
 _VALUES = re.compile(r"^(?P<label>[^\d]*?)\s*(?P<values>(?:[-+]?\d[\d,.]*\s*%?\s*)+)$")
 _SHARE_KINDS = ["political", "economic", "social"]
@@ -150,15 +58,17 @@ _ETHNIC_WORDS = re.compile(r"ethnic|nationalit|national composition|population",
 
 def extract(doc: Document) -> list[Indicator]:
     """All indicator values the document prints, first mention kept per (indicator, entity,
-    period)."""
-    found = [*_from_tables(doc), *_from_index_prose(doc), *_from_totals(doc),
-             *_from_tickers(doc), *_from_prose_rates(doc)]
+    period) and, for exchange rates, per value too (a page gives several rates of one day:
+    the exchange's, the official one, the exchange offices')."""
+    found = [*_from_tables(doc), *_from_month_rows(doc), *_from_index_prose(doc),
+             *_from_totals(doc), *_from_tickers(doc), *_from_prose_rates(doc)]
     seen: set[tuple] = set()
     out = []
     for record in found:
         if record is None:
             continue
-        key = (record.indicator, record.entity, record.period)
+        key = (record.indicator, record.entity, record.period,
+               record.value if record.indicator == "fx_rate" else None)  # rates of one day
         if key not in seen:
             seen.add(key)
             out.append(record)
@@ -194,6 +104,11 @@ class _Block:
     rows: list[_Row] = field(default_factory=list)
 
 
+_HALF_OR_QUARTER = re.compile(r"[HQ][1-4]")
+# a header's own label, after which one year may start a header wrapped over lines
+_PERIOD_HEADER = re.compile(r"period|years?|months?|indicator", re.IGNORECASE)
+
+
 def _header_line(text: str, index: int, continuation: bool,
                  open_paren: bool = False) -> tuple[str, list] | None:
     """(label, tokens) when the line holds only years and period qualifiers after a label.
@@ -218,9 +133,12 @@ def _header_line(text: str, index: int, continuation: bool,
         elif (word.startswith("(") or in_parens) and re.fullmatch(r"\(?[\w.–-]{1,12}\)?", word):
             tokens.append(word)
             in_parens = not word.endswith(")")
+        elif _HALF_OR_QUARTER.fullmatch(word) and (tokens or continuation):
+            tokens.append(word)  # "2015" / "H1" wrapped one cell a line
         else:
             return None
-    if not tokens or (not continuation and len(tokens) < 2 and label):
+    if not tokens or (not continuation and len(tokens) < 2 and label
+                      and not _PERIOD_HEADER.fullmatch(" ".join(label))):
         return None
     return " ".join(label), tokens
 
@@ -259,7 +177,8 @@ def _blocks(lines: list[Line]) -> list[list[_Block]]:
         label, raw = head
         j = i + 1
         while j < len(lines):
-            open_paren = isinstance(raw[-1], str) and not raw[-1].endswith(")")
+            open_paren = isinstance(raw[-1], str) and not raw[-1].endswith(")") and \
+                not _HALF_OR_QUARTER.fullmatch(raw[-1])
             more = _header_line(lines[j].text.strip(), j, continuation=True,
                                 open_paren=open_paren)
             if more is None:
@@ -328,16 +247,15 @@ def _read_block(doc: Document, block: _Block, caption: str,
         return []
     labels = [p.label() for p in periods]
     index_text = " ".join([caption, block.header_label, *(r.label for r in block.rows)])
-    if _CPI.search(index_text) or _EGOV.search(index_text):
+    if _index_of(index_text) in ("cpi_score", "egov_rank"):
         return _index_table(doc, block, labels, caption, index_text)
     out: list[Indicator | None] = []
     # a country ("Russia") is not an ethnic group ("Russians"), however alike the words
-    ethnic = [None if _COUNTRY.fullmatch(r.label) else closest(r.label, ETHNONYMS)
+    ethnic = [None if is_country(r.label) else closest(r.label, ETHNONYMS)
               for r in block.rows]
     is_ethnic = sum(e is not None for e in ethnic) >= 3 or bool(
         _ETHNIC_WORDS.search(block.header_label + " " + caption))
-    entity_match = _COUNTRY.search(caption)
-    home = entity_match.group(0) if entity_match else HOME
+    home = _first_country(caption) or HOME
     shares: dict[str, _Row] = {}
     for row, group_name in zip(block.rows, ethnic, strict=False):
         if group_name and is_ethnic and len(row.values) == columns and max(row.values) <= 100:
@@ -369,16 +287,16 @@ _RANK_OF_ROW = re.compile(r"countries|out of|number of|states", re.IGNORECASE)
 def _index_table(doc: Document, block: _Block, labels: list[str], caption: str,
                  index_text: str) -> list[Indicator | None]:
     """A CPI / e-government table: countries as rows, or one country's score / rank rows."""
-    indicator = "cpi_score" if _CPI.search(index_text) else "egov_rank"
+    indicator = _index_of(index_text)
     full = [r for r in block.rows if len(r.values) == len(labels)]
     out: list[Indicator | None] = []
-    for row in (r for r in full if _COUNTRY.fullmatch(r.label)):
+    for row in (r for r in full if is_country(r.label)):
         for period, v in zip(labels, row.values, strict=False):
             is_rank = indicator == "egov_rank"
             if is_rank and v != int(v):
                 break
             out.append(_record(doc, (row.start, row.end), indicator=indicator,
-                               entity=_canonical_country(row.label), period=period, value=v,
+                               entity=canonical_country(row.label), period=period, value=v,
                                unit="rank" if is_rank else "score",
                                rank=int(v) if is_rank else None))
     if out:
@@ -390,8 +308,7 @@ def _index_table(doc: Document, block: _Block, labels: list[str], caption: str,
     rank_of = next((r for r in full if _RANK_OF_ROW.search(r.label) and r is not rank), None)
     if rank is None and (score is None or indicator == "egov_rank"):
         return []
-    where = _COUNTRY.search(f"{caption} {block.header_label}")
-    entity = _canonical_country(where.group(0)) if where else HOME
+    entity = _first_country(f"{caption} {block.header_label}") or HOME
     used = [r for r in (score, rank, rank_of) if r is not None]
     span = (min(r.start for r in used), max(r.end for r in used))
     for c, period in enumerate(labels):
@@ -404,6 +321,47 @@ def _index_table(doc: Document, block: _Block, labels: list[str], caption: str,
                            value=value, unit=unit, rank=rank_no,
                            rank_of=int(rank_of.values[c]) if rank_of and rank_no else None))
     return out
+
+
+def _from_month_rows(doc: Document) -> list[Indicator | None]:
+    """A table of assemblies by month, as a crawl prints it one cell a line ("Month" /
+    "Number of assemblies" / "July" / "21" / ...), or a month and its count a line. The year
+    is the one the caption above states ("July–September 2014"), else the dateline's."""
+    text = doc.text
+    lines = [ln for ln in lines_of(text) if ln.text.strip()]
+    out: list[Indicator | None] = []
+    for i in range(len(lines) - 2):
+        head = lines[i].text.strip()
+        if not _MONTH_HEADER.fullmatch(head) or not _ASSEMBLY_WORDS.search(lines[i + 1].text) \
+                or re.search(r"\d", lines[i + 1].text):
+            continue
+        caption = text[lines[max(0, i - 12)].start:lines[i].start]
+        years = [p.period[:4] for p in find_periods(caption)]
+        dateline = document_dateline(text)
+        year = years[-1] if years else (str(dateline.year) if dateline else None)
+        if year is None:
+            continue
+        j = i + 2
+        while j < len(lines):
+            one = _MONTH_ROW.fullmatch(lines[j].text.strip())
+            month = lexicon("en").month(one["m"]) if one else None
+            if one and one["n"]:
+                value, end, step = one["n"], lines[j].end, 1
+            elif month and j + 1 < len(lines) and lines[j + 1].text.strip().isdigit():
+                value, end, step = lines[j + 1].text.strip(), lines[j + 1].end, 2
+            else:
+                break
+            if month is None:
+                break
+            out.append(_record(doc, (lines[j].start, end), indicator="peaceful_assemblies",
+                               entity=HOME, period=f"{year}-{month:02d}",
+                               value=float(value), unit="count"))
+            j += step
+    return out
+
+
+_MONTH_HEADER = re.compile(r"months?", re.IGNORECASE)
+_MONTH_ROW = re.compile(r"(?P<m>[A-Za-z]{3,9}\.?)(?:\s+(?P<n>\d{1,5}))?")
 
 
 def _placed_shares(shares: dict[str, _Row], columns: int) -> dict[str, list[float | None]]:
@@ -420,295 +378,621 @@ def _placed_shares(shares: dict[str, _Row], columns: int) -> dict[str, list[floa
 
 
 # ---- prose ---------------------------------------------------------------------------------
+# An index's figures in prose are read as a frame per sentence: the countries it names (a
+# coordinated run "Uzbekistan and Tajikistan" is one group) and the figures it prints (rules
+# `indicators.value.*`). A figure belongs to the group written last before it, else to the
+# first group after it ("With 29 points, Kyrgyzstan ranked 132nd"), else to the country a
+# pronoun refers back to ("the country", "its"). "respectively" pairs a run of figures with
+# the countries before it in order. What follows a figure may date it ("(36 in 2017)",
+# "from 113th a year earlier"); otherwise it is the sentence's year or the edition's.
+
+_RULES = rule_pack("indicators")
+_ORDINALS = lexicon("en").ordinals
+_CONTEXT_SENTENCES = 5  # sentences without a figure after which an index's context ends
+_INDEX_YEAR = re.compile(
+    rf"(?:Index|CPI|EGDI|Survey|ranking|report)\)?(?:\s+(?:for|of|in))?[\s-]+(?P<y>{YEAR})\b"
+    rf"|\b(?P<y2>{YEAR})\s+(?:\w+\s+){{0,2}}?(?:Corruption Perceptions? Index|CPI|E-?government|"
+    r"edition|ranking|rating|index|report)"
+    rf"|\b(?:index|ranking|CPI)\b[^.;]{{0,60}}?\bfor\s+(?P<y3>{YEAR})\b"
+    r"|\b(?:index|ranking|survey)\s+(?P<rel>last|this)\s+year\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:it|its|the (?:country|republic|state)|this country)\b",
+                      re.IGNORECASE)
+_GROUP_GAP = re.compile(r"(?:\s|,|&|\band\b|\bas well as\b|\bboth\b|\bthe\b)*", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_VALUE_GAP = re.compile(r"(?:\s|,|\band\b|\bthe\b)*", re.IGNORECASE)
+_SHARED_WITH = re.compile(r"\s*(?:with|alongside)\s*$", re.IGNORECASE)
+_COMPARED_WITH = re.compile(r"\b(?:than|unlike|behind|ahead\s+of|overtaking|compared\s+(?:with|to))"
+                            r"\s+(?:the\s+)?$", re.IGNORECASE)
+# "Kazakhstan's 39 points", "Kazakhstan's CPI score": the possessive owns the figure
+_POSSESSIVE_OF = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:\d|score|rank|result|place|position|"
+                            r"rating)", re.IGNORECASE)
+
 
 @dataclass
-class _IndexContext:
+class _Figure:
+    start: int
+    end: int
+    score: float | None = None
+    rank: int | None = None
+    rank_of: int | None = None
+    year: str | None = None
+    shift: int = 0
+    role: str | None = None
+    owners: list[str] = field(default_factory=list)
+    dated_end: int = 0  # end of the words that date it
+
+
+@dataclass
+class _Group:
+    names: list[str]
+    start: int
+    end: int
+
+
+def _index_of(sentence: str) -> str | None:
+    """The index a sentence names: cpi_score, egov_rank, "other", or None."""
+    hit = _RULES.first("index", sentence)
+    if hit is None:
+        return None
+    rule, _ = hit
+    return rule.sets.get("indicator") or "other"
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _figures(sentence: str, indicator: str) -> list[_Figure]:
+    """The figures of an index in a sentence, left to right, overlaps resolved by priority."""
+    found = []
+    for rule, m in _RULES.matches("value", sentence):
+        at = next((m.start(g) for g in ("n", "r", "w") if m.groupdict().get(g)), m.start())
+        if _RULES.first("guard", sentence[:at], max(0, at - 40)):
+            continue
+        groups = m.groupdict()
+        rank = _int(groups.get("r")) or (_ORDINALS.get(groups["w"].lower())
+                                          if groups.get("w") else None)
+        n = float(groups["n"]) if groups.get("n") else None
+        fig = _Figure(m.start(), m.end(), rank=rank, rank_of=_int(groups.get("of")),
+                      year=groups.get("y"), role=rule.sets.get("role"))
+        if rule.sets.get("unit") == "score" or fig.role == "paren":
+            fig.score = n  # a bare "(43)" is a score or a rank by context (_settle_parens)
+        if fig.score is not None and fig.score > 100 and fig.role != "paren":
+            continue  # no index this family reads scores above 100
+        found.append((m.start(), -rule.priority, -(m.end() - m.start()), fig))
+    out: list[_Figure] = []
+    for *_, fig in sorted(found, key=lambda t: t[:3]):
+        if out and fig.start < out[-1].end:
+            continue
+        out.append(fig)
+    for fig in out:
+        for rule in _RULES.of_kind("period"):
+            m = rule.regex.match(sentence, fig.end)
+            if m:
+                fig.dated_end = m.end()
+                fig.year = fig.year or m.groupdict().get("y")
+                fig.shift = rule.sets.get("shift", 0) if not fig.year else 0
+                break
+    if indicator == "egov_rank":
+        for fig in out:
+            if fig.role == "paren" or (fig.rank is None and fig.score is not None):
+                fig.rank, fig.score = (int(fig.score) if fig.role == "paren" else None), None
+        out = [f for f in out if f.rank is not None]
+    return out
+
+
+def _settle_parens(sentence: str, figures: list[_Figure]) -> None:
+    """'Ghana (43)': a rank where the same sentence prints ranks in parentheses or the number
+    exceeds 100; a score printed right after a score is the earlier edition's ('56 (56)'
+    after '47 points (46 in 2019)')."""
+    ranks_in_parens = any(f.rank is not None and sentence[max(0, f.start - 1):f.start] == "("
+                          for f in figures)
+    paren_year = next((f.year for f in figures if f.year and sentence[f.start] == "("), None)
+    for i, fig in enumerate(figures):
+        if fig.role != "paren":
+            continue
+        before = figures[i - 1] if i else None
+        if before is not None and before.score is not None and before.rank is None and \
+                not sentence[before.end:fig.start].strip() and paren_year:
+            fig.year = fig.year or paren_year
+        elif ranks_in_parens or (fig.score or 0) > 100:
+            fig.rank, fig.score = int(fig.score), None
+
+
+def _groups(sentence: str, figures: list[_Figure]) -> list[_Group]:
+    """Countries named, coordinated runs joined; a possessive counts only before a figure
+    ("Kazakhstan's 39 points"), not in "Kazakhstan's neighbours"."""
+    groups: list[_Group] = []
+    for c in find_countries(sentence):
+        if c.possessive and not _POSSESSIVE_OF.match(sentence, c.end + 2):
+            continue
+        if _COMPARED_WITH.search(sentence, max(0, c.start - 30), c.start):
+            continue  # "scored higher than Kazakhstan": the country compared with
+        last = groups[-1] if groups else None
+        if last and _GROUP_GAP.fullmatch(sentence, last.end, c.start) and not any(
+                last.end <= f.start < c.start for f in figures):
+            if c.name not in last.names:
+                last.names.append(c.name)
+            last.end = c.end
+        else:
+            groups.append(_Group([c.name], c.start, c.end))
+    return groups
+
+
+def _elided(sentence: str, groups: list[_Group], figures: list[_Figure]) -> list[_Figure]:
+    """'Kyrgyzstan received 27 points, Uzbekistan 28 and Tajikistan 25'."""
+    if not any(f.score is not None for f in figures):
+        return figures
+    out = list(figures)
+    for g in groups:
+        for rule in _RULES.of_kind("after_country"):
+            m = rule.regex.match(sentence, g.end)
+            if m and not any(f.start <= m.start("n") < f.end for f in figures):
+                out.append(_Figure(m.start("n"), m.end(), score=float(m["n"])))
+                break
+    return sorted(out, key=lambda f: f.start)
+
+
+def _attach(sentence: str, groups: list[_Group], figures: list[_Figure],
+            fallback: str | None) -> None:
+    """Each figure's countries (see the section comment)."""
+    paired: set[int] = set()
+    for resp in _RESPECTIVELY.finditer(sentence):
+        run = [i for i, f in enumerate(figures) if f.end <= resp.start()]
+        if not run:
+            continue
+        chain = [run[-1]]
+        while chain[0] > 0 and _VALUE_GAP.fullmatch(sentence, figures[chain[0] - 1].end,
+                                                    figures[chain[0]].start):
+            chain.insert(0, chain[0] - 1)
+        if len(chain) < 2:
+            continue
+        names: list[str] = []
+        for g in groups:
+            if g.end <= figures[chain[0]].start:
+                names += [n for n in g.names if n not in names]
+        if len(names) >= len(chain):  # the last countries named, in order
+            for i, name in zip(chain, names[-len(chain):], strict=True):
+                figures[i].owners = [name]
+                paired.add(i)
+    shared: list[tuple[_Group, _Figure]] = []
+    for i, fig in enumerate(figures):
+        if i in paired:
+            continue
+        before = [g for g in groups if g.end <= fig.start]
+        after = [g for g in groups if g.start >= fig.end]
+        if before:
+            fig.owners = list(before[-1].names)
+        elif after:
+            fig.owners = list(after[0].names)
+        elif fallback:
+            fig.owners = [fallback]
+        if fig.rank is not None:  # "shares 140th place with Honduras and Iran"
+            for g in after[:1]:
+                if _SHARED_WITH.match(sentence[fig.end:g.start]) and before:
+                    shared.append((g, fig))
+    for g, fig in shared:
+        figures.append(_Figure(g.start, g.end, rank=fig.rank, rank_of=fig.rank_of,
+                               year=fig.year, shift=fig.shift, owners=list(g.names)))
+
+
+@dataclass
+class _IndexRow:
     indicator: str
-    year: str | None
-    rank_of: int | None
-    remaining: int  # sentences it still applies to
+    entity: str
+    period: str | None
+    span: tuple[int, int]
+    score: float | None = None
+    rank: int | None = None
+    rank_of: int | None = None  # stated with this rank
 
 
 def _from_index_prose(doc: Document) -> list[Indicator | None]:
     text = doc.text
-    out: list[Indicator | None] = []
-    context: _IndexContext | None = None
-    last_country: str | None = None
-    for start, end in sentences(text):
-        sentence = text[start:end].replace("\n", " ")  # wrapped lines read as one (same length)
-        named = "cpi_score" if _CPI.search(sentence) else (
-            "egov_rank" if _EGOV.search(sentence) else None)
-        if named:
-            year = _index_year(sentence)
-            out_of = _OUT_OF.search(sentence)
-            same = context if context and context.indicator == named else None
-            # the organisation named again ("Transparency International Kazakhstan said")
-            # keeps the year and scale already given
-            context = _IndexContext(named, year or (same and same.year),
-                                    int(out_of["of"]) if out_of else same and same.rank_of,
-                                    _CONTEXT_SENTENCES)
-            out += _index_statement(doc, start, sentence, context, last_country)
-        elif context is not None and context.remaining > 0 and not (
-                _ANY_INDEX.search(sentence) and not _LISTED.search(sentence)):
-            # a sentence further on about the same index: "A year earlier the country scored
-            # 39 points", "Uzbekistan scored 32 points (121st place), Kyrgyzstan 25 (146th)"
-            here = replace(context, year=_shifted_year(sentence, context.year))
-            found = _index_statement(doc, start, sentence, here, last_country) if (
-                _SCORE.search(sentence) or _RANK.search(sentence)) else _listed_scores(
-                doc, start, sentence, here)
-            out += found
-            context.remaining = _CONTEXT_SENTENCES if found else context.remaining - 1
-        else:
-            context = None
-        countries = _COUNTRY.findall(sentence)
-        last_country = countries[-1] if countries else last_country
-    return out
-
-
-def _index_year(sentence: str) -> str | None:
-    match = _INDEX_YEAR.search(sentence)
-    if match:
-        return match["y"] or match["y2"]
-    years = [m for m in re.finditer(YEAR, sentence)
-             if not re.search(r"since\s*$", sentence[:m.start()])]
-    return years[0].group(0) if len(years) == 1 else None
-
-
-def _index_statement(doc: Document, start: int, sentence: str, context: _IndexContext,
-                     last_country: str | None) -> list[Indicator | None]:
-    """'<Country> ... a score of 39 out of 100 ... 93rd place out of 180 countries'."""
-    score = _SCORE.search(sentence) if context.indicator == "cpi_score" else None
-    rank = _RANK.search(sentence)
-    listed = _listed_scores(doc, start, sentence, context)
-    if not score and not rank:
-        return listed
-    anchor = min(m.start() for m in (score, rank) if m)
-    before = _COUNTRY.findall(sentence[:anchor])
-    inside = _COUNTRY.findall(sentence[anchor:max(m.end() for m in (score, rank) if m)])
-    entity = before[-1] if before else inside[0] if inside else last_country  # "ranked Armenia"
-    if entity is None:
-        return listed
-    rank_no = _first_int(rank, "r", "r2", "r3")
-    rank_of = _first_int(rank, "of", "of2", "of3") or context.rank_of
-    if context.indicator == "egov_rank":
-        if rank_no is None:
-            return []
-        value, unit = float(rank_no), "rank"
-    else:
-        value = float(_first_int(score, "a", "b", "c", "d", "e", "f")) if score else None
-        unit = "score" if score else None
-    entity = _canonical_country(entity)
-    others = _further_scores(doc, start, sentence, score.end(), context) if score else []
-    if any(r and r.entity == entity for r in listed):  # "Russia (28, 137th place)" says it all
-        return [*listed, *others]
-    others += _earlier_ranks(doc, start, sentence, context, entity)
-    return [_record(doc, (start, start + len(sentence)), indicator=context.indicator,
-                    entity=entity, period=context.year, value=value, unit=unit, rank=rank_no,
-                    rank_of=rank_of if rank_no else None),
-            *(r for r in [*listed, *others]
-              if r and (r.entity, r.period) != (entity, context.year))]
-
-
-_FURTHER_SCORE = re.compile(
-    rf"(?:^|[,;]|\band\b|\bwhile\b|\bwhereas\b)\s*(?P<country>{_COUNTRY_NAMES})\s+"
-    r"(?:(?:has|had|received|got|scored|with)\s+)?(?P<score>\d{1,3})(?:\s+points?)?"
-    r"(?:\s*\((?P<rank>\d{1,3})(?:st|nd|rd|th)(?:\s+(?:place|position))?\)"  # "25 (146th)"
-    r"|\s+and\s+(?:came|placed|ranked|finished|was)\s+(?P<rank2>\d{1,3})(?:st|nd|rd|th))?"
-    r"(?=\s*(?:[,;.]|\band\b|$))")
-
-
-def _further_scores(doc: Document, start: int, sentence: str, after: int,
-                    context: _IndexContext) -> list[Indicator | None]:
-    """'Kyrgyzstan received 27 points, Uzbekistan 28 and Tajikistan 25': the list that follows
-    a first score in the same sentence."""
-    return [_record(doc, (start, start + len(sentence)), indicator="cpi_score",
-                    entity=_canonical_country(m["country"]), period=context.year,
-                    value=float(m["score"]), unit="score",
-                    rank=int(m["rank"] or m["rank2"]) if m["rank"] or m["rank2"] else None,
-                    rank_of=context.rank_of if m["rank"] or m["rank2"] else None)
-            for m in _FURTHER_SCORE.finditer(sentence, after)]
-
-
-# "placed 24th, up from 28th in the previous survey in 2022": the earlier edition's rank
-_EARLIER_RANK = re.compile(
-    rf"\b(?:up|down|climbing|rising|falling|dropping)\s+from\s+(?P<r>\d{{1,3}})(?:st|nd|rd|th)"
-    rf"(?:\s+(?:place|position))?[^.;\d]{{0,40}}?\b(?:in|of)\s+(?P<y>{YEAR})\b", re.IGNORECASE)
-
-
-_EARLIER_SCORE = re.compile(
-    rf"\((?:up\s+from\s+|down\s+from\s+|compared\s+with\s+)?(?P<s>\d{{1,3}})\s+points?\s+"
-    rf"in\s+(?P<y>{YEAR})\)", re.IGNORECASE)
-
-
-def _earlier_ranks(doc: Document, start: int, sentence: str, context: _IndexContext,
-                   entity: str) -> list[Indicator | None]:
-    """Earlier editions the sentence compares with: "up from 28th in 2022", "(39 points in
-    2023)"."""
+    dateline = document_dateline(text)
+    spans = [(s, e, text[s:e].replace("\n", " ")) for s, e in sentences(text)]
+    named = [(_index_of(sent), sent) for _, _, sent in spans]
+    editions = _editions(named, dateline)
+    rows: dict[tuple, _IndexRow] = {}
+    coverage: dict[str, int] = {}  # indicator -> number of countries the index ranks
+    by_period: dict[tuple[str, str | None], int] = {}
+    indicator: str | None = None
+    remaining = 0
+    last_entity: str | None = None
+    for (start, end, sentence), (index, _) in zip(spans, named, strict=True):
+        if index == "other":
+            continue
+        if index is not None:
+            indicator, remaining = index, _CONTEXT_SENTENCES
+        if indicator is None or remaining <= 0:
+            indicator = None
+            continue
+        figures = _figures(sentence, indicator)
+        stated = _stated_year(sentence, dateline)
+        own = _own_year(sentence, figures)
+        year = stated or own or editions.get(indicator)
+        for _, m in _RULES.matches("coverage", sentence):
+            if not any(f.start <= m.start() < f.end or f.start <= m.start("of") < f.end
+                       for f in figures):
+                coverage.setdefault(indicator, int(m["of"]))
+        if not figures:
+            remaining -= 1
+            continue
+        remaining = _CONTEXT_SENTENCES
+        _settle_parens(sentence, figures)
+        groups = _groups(sentence, figures)
+        figures = _elided(sentence, groups, figures)
+        head = sentence[:min([f.start for f in figures] + [g.start for g in groups])]
+        lead_shift = -1 if not (stated or own) and any(
+            r.regex.search(head) and r.sets.get("shift") for r in _RULES.of_kind("period")) else 0
+        fallback = (last_entity or HOME) if _ANAPHOR.search(sentence) else None
+        _attach(sentence, groups, figures, fallback)
+        stated_of = None
+        for fig in figures:
+            stated_of = fig.rank_of or stated_of
+            period = fig.year or _shift(year, fig.shift or lead_shift)
+            if fig.rank is not None and stated_of:
+                by_period.setdefault((indicator, period), stated_of)
+            for name in fig.owners:
+                key = (indicator, name, period)
+                row = rows.setdefault(key, _IndexRow(indicator, name, period, (start, end)))
+                if row.score is None and fig.score is not None and indicator == "cpi_score":
+                    row.score = fig.score
+                if row.rank is None and fig.rank is not None:
+                    row.rank = fig.rank
+                    row.rank_of = stated_of if fig.rank is not None else None
+        owners = [n for f in figures for n in f.owners]
+        if owners:
+            last_entity = owners[0]
     out = []
-    if context.indicator == "cpi_score":
-        out += [_record(doc, (start, start + len(sentence)), indicator="cpi_score",
-                        entity=entity, period=m["y"], value=float(m["s"]), unit="score",
-                        rank=None, rank_of=None) for m in _EARLIER_SCORE.finditer(sentence)]
-    for m in _EARLIER_RANK.finditer(sentence):
-        rank = int(m["r"])
-        value, unit = (float(rank), "rank") if context.indicator == "egov_rank" else (None, None)
-        out.append(_record(doc, (start, start + len(sentence)), indicator=context.indicator,
-                           entity=entity, period=m["y"], value=value, unit=unit, rank=rank,
-                           rank_of=context.rank_of))
+    for row in _dated(rows, editions):
+        if row.score is None and row.rank is None:
+            continue
+        rank_of = (row.rank_of or by_period.get((row.indicator, row.period))
+                   or coverage.get(row.indicator)) if row.rank is not None else None
+        if row.indicator == "egov_rank":
+            value, unit = (float(row.rank), "rank") if row.rank is not None else (None, None)
+        else:
+            value, unit = (row.score, "score") if row.score is not None else (None, None)
+        out.append(_record(doc, row.span, indicator=row.indicator, entity=row.entity,
+                           period=row.period, value=value, unit=unit, rank=row.rank,
+                           rank_of=rank_of))
     return out
 
 
-def _shifted_year(sentence: str, year: str | None) -> str | None:
-    """The index year a later sentence speaks of: its own year, or "a year earlier"."""
-    own = re.findall(rf"\b(?:in|for)\s+({YEAR})\b", sentence)
-    if len(set(own)) == 1:
-        return own[0]
-    if year and year.isdigit() and _EARLIER_YEAR.search(sentence):
-        return str(int(year) - 1)
+def _own_year(sentence: str, figures: list[_Figure]) -> str | None:
+    """The one year a sentence dates itself by ("In the previous survey, issued in 2022"),
+    not counting the years that date one of its figures ("(31 in 2017)")."""
+    own = {m.group(1) for m in re.finditer(rf"\b(?:in|for)\s+({YEAR})\b", sentence)
+           if not any(f.start <= m.start() < max(f.end, f.dated_end) for f in figures)}
+    return own.pop() if len(own) == 1 else None
+
+
+def _stated_year(sentence: str, dateline) -> str | None:
+    """The edition a sentence names: "the 2013 edition", "CPI for 2018", "the index last year"."""
+    match = _INDEX_YEAR.search(sentence)
+    if not match:
+        return None
+    if match["rel"]:
+        return str(dateline.year - (match["rel"].lower() == "last")) if dateline else None
+    return match["y"] or match["y2"] or match["y3"]
+
+
+def _editions(named: list[tuple[str | None, str]], dateline) -> dict[str, str]:
+    """Per index, the edition the document is about: the first year stated for it ("the 2013
+    edition", "CPI for 2018", "the index last year") in a sentence that names it or follows
+    one that does. None stated: the figures stay undated unless their sentence dates them."""
+    out: dict[str, str] = {}
+    current, remaining = None, 0
+    for index, sentence in named:
+        if index in ("cpi_score", "egov_rank"):
+            current, remaining = index, _CONTEXT_SENTENCES
+        elif remaining <= 0 or index == "other":
+            continue
+        remaining -= 1
+        year = _stated_year(sentence, dateline)
+        if current and year and current not in out:
+            out[current] = year
+    return out
+
+
+def _dated(rows: dict[tuple, _IndexRow], editions: dict[str, str]) -> list[_IndexRow]:
+    """Rows whose period no sentence gave take the edition's, merged with its row."""
+    out: dict[tuple, _IndexRow] = {}
+    undated = []
+    for key, row in rows.items():
+        if row.period is None and editions.get(row.indicator):
+            undated.append(row)
+        else:
+            out[key] = row
+    for row in undated:
+        row.period = editions[row.indicator]
+        key = (row.indicator, row.entity, row.period)
+        if key in out:
+            have = out[key]
+            have.score = have.score if have.score is not None else row.score
+            if have.rank is None:
+                have.rank, have.rank_of = row.rank, row.rank_of
+        else:
+            out[key] = row
+    return list(out.values())
+
+
+def _shift(year: str | None, shift: int) -> str | None:
+    if shift and year and year.isdigit():
+        return str(int(year) + shift)
     return year
 
 
-def _first_int(match: re.Match | None, *groups: str) -> int | None:
-    values = [match[g] for g in groups if match and match[g]]
-    return int(values[0]) if values else None
-
-
-def _listed_scores(doc: Document, start: int, sentence: str,
-                   context: _IndexContext) -> list[Indicator | None]:
-    """'Uzbekistan (33); Azerbaijan (23, 154th place)' under an index named just before."""
-    if context.indicator != "cpi_score":
-        return []
-    out = []
-    for match in _LISTED.finditer(sentence):
-        rank = int(match["rank"]) if match["rank"] else None
-        out.append(_record(doc, (start, start + len(sentence)), indicator="cpi_score",
-                           entity=_canonical_country(match["country"]), period=context.year,
-                           value=float(match["score"]), unit="score", rank=rank,
-                           rank_of=context.rank_of if rank else None))
-    return out
-
-
-def _canonical_country(name: str) -> str:
-    return {"Russian Federation": "Russia", "Kyrgyz Republic": "Kyrgyzstan",
-            "Czech Republic": "Czechia"}.get(name, name)
+def _first_country(text: str, start: int = 0, end: int | None = None) -> str | None:
+    found = [c for c in find_countries(text, start, end) if not c.possessive]
+    return found[0].name if found else None
 
 
 def _from_totals(doc: Document) -> list[Indicator | None]:
-    """'1053 peaceful assemblies were held in Kazakhstan from 2010 to 2020'."""
+    """Counts of peaceful assemblies in prose (rules `indicators.assembly_*`): '119 peaceful
+    assemblies in 2017, 163 in 2018 and 208 in the first half of 2019', 'Between 2012 and
+    2018, 845 peaceful assemblies took place'. A count is dated by the period after it in its
+    clause, else by the last one before it in the sentence; undated counts are left out."""
+    text = doc.text
     out = []
-    for pattern in _ASSEMBLY_TOTAL:
-        for match in pattern.finditer(doc.text):
-            s_start, s_end = doc.sentence_span(match.start())
-            country = _COUNTRY.search(doc.text, s_start, s_end)
+    for s_start, s_end in sentences(text):
+        hits = _RULES.matches("assembly_count", text, s_start, s_end)
+        if not hits:
+            continue
+        periods = find_periods(text, s_start, s_end)
+        entity = _first_country(text, s_start, s_end) or HOME
+        for _, m in hits:
+            if _RULES.first("assembly_part", text[m.end("n"):m.end("n") + 20]):
+                continue
+            period = _period_after(text, periods, m.end(), s_end)
+            if period is None:
+                before = [p for p in periods if p.end <= m.start()]
+                period = before[-1] if before else None
+            if period is None:
+                continue
             out.append(_record(doc, (s_start, s_end), indicator="peaceful_assemblies",
-                               entity=country.group(0) if country else HOME,
-                               period=f"{match['a']}-{match['b']}",
-                               value=parse_number(match["n"]), unit="count"))
-    for pattern in _ASSEMBLY_YEAR:
-        for match in pattern.finditer(doc.text):
-            s_start, s_end = doc.sentence_span(match.start())
-            country = _COUNTRY.search(doc.text, s_start, s_end)
-            out.append(_record(doc, (s_start, s_end), indicator="peaceful_assemblies",
-                               entity=country.group(0) if country else HOME,
-                               period="-".join(filter(None, (match["y"],
-                                                             match.groupdict().get("y2")))),
-                               value=parse_number(match["n"]), unit="count"))
-            # "…, compared with 987 in 2023": the same count for another year
-            for earlier in _COMPARED_YEAR.finditer(doc.text, match.end(), s_end):
+                               entity=entity, period=period.period,
+                               value=parse_number(m["n"]), unit="count"))
+            pos = period.end if period.start >= m.end() else m.end()
+            while True:  # the same count for further periods
+                more = next((r.regex.match(text, pos) for r in _RULES.of_kind("assembly_more")
+                             if r.regex.match(text, pos)), None)
+                nxt = [p for p in periods if more and p.start == more.end()]
+                if not more or not nxt:
+                    break
                 out.append(_record(doc, (s_start, s_end), indicator="peaceful_assemblies",
-                                   entity=country.group(0) if country else HOME,
-                                   period=earlier["y"], value=parse_number(earlier["n"]),
-                                   unit="count"))
+                                   entity=entity, period=nxt[0].period,
+                                   value=parse_number(more["n"]), unit="count"))
+                pos = nxt[0].end
     return out + _assembly_shares(doc, out)
 
 
-_COMPARED_YEAR = re.compile(
-    rf"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from|versus)\s+"
-    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:\w+\s+){{0,2}}?(?:in|a year earlier in)\s+"
-    rf"(?P<y>{YEAR})\b", re.IGNORECASE)
-# "social issues accounted for 61 percent of the rallies, economic demands for 27 percent"
-_SHARE_KIND = re.compile(
-    r"\b(?P<kind>social|economic|political|socio-economic)\b[^.;%\d]{0,90}?"
-    r"\b(?:for|made\s+up|constituted|represented|comprised|amounted\s+to|were|was)\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?"
-    r"(?P<pct>\d{1,2}(?:[.,]\d)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-_ASSEMBLY_NOUN = re.compile(r"\b(?:rall(?:y|ies)|assemblies|protests|demonstrations|pickets)\b",
-                            re.IGNORECASE)
+_NUMBER_BETWEEN = re.compile(r"\d")
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|but)\b")
+
+
+def _period_after(text: str, periods: list, pos: int, end: int):
+    """The first period after `pos` in its clause, with no other number in between."""
+    for p in periods:
+        if p.start >= pos:
+            gap = text[pos:p.start]
+            if p.start - pos <= 80 and not _NUMBER_BETWEEN.search(gap) and \
+                    not _CLAUSE_END.search(gap):
+                return p
+            return None
+    return None
+
+
+_FRACTIONS = lexicon("en").fractions
+# a share is "of the assemblies", and not a poll's ("of those surveyed")
+_SHARE_OF = re.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+)?(?:rall(?:y|ies)|"
+                       r"assem-?\s*blies|protests|demonstrations|pickets|gatherings)\b",
+                       re.IGNORECASE)
+_POLLED = re.compile(r"\b(?:surveyed|respondents|polled|interviewed)\b", re.IGNORECASE)
 
 
 def _assembly_shares(doc: Document, counts: list[Indicator | None]) -> list[Indicator | None]:
-    """Shares of assemblies by the kind of demand, stated in prose for one year."""
+    """Shares of assemblies by the kind of demand, in prose. Each share is paired with a kind
+    word: the one after it where the sentence puts the share first ("61% of the assemblies
+    raised economic grievances"), the one before it where the kind comes first ("social
+    issues accounted for 61 percent"). Dated by the sentence's one period, else by the last
+    count given before it."""
+    text = doc.text
     out = []
-    for start, end in sentences(doc.text):
-        sentence = doc.text[start:end]
-        if not _ASSEMBLY_NOUN.search(sentence):
+    for start, end in sentences(text):
+        if not _SHARE_OF.search(text, start, end) or _POLLED.search(text, start, end):
             continue
-        years = set(re.findall(rf"\b{YEAR}\b", sentence))
+        shares = [m for _, m in _RULES.matches("assembly_share", text, start, end)]
+        kinds = [m for _, m in _RULES.matches("assembly_share_kind", text, start, end)]
+        if not shares or not kinds or any(not text[shares[i].end():shares[i + 1].start()]
+                                          .strip() for i in range(len(shares) - 1)):
+            continue  # none, or a table row ("Political 21% 14% 9%"): read as a table
+        own = {p.period for p in find_periods(text, start, end)}
         known = [c.period for c in counts if c and c.evidence_start is not None and
                  doc.to_original(start, end)[0] >= c.evidence_start]
-        period = years.pop() if len(years) == 1 else (known[-1] if known else None)
-        for m in _SHARE_KIND.finditer(sentence):
-            kind = "economic" if m["kind"].lower() == "socio-economic" else m["kind"].lower()
+        period = own.pop() if len(own) == 1 else (known[-1] if known else None)
+        kind_first = kinds[0].start() < shares[0].start()
+        for i, m in enumerate(shares):
+            lo = shares[i - 1].end() if i else start
+            hi = shares[i + 1].start() if i + 1 < len(shares) else end
+            pick = ([k for k in kinds if lo <= k.start() < m.start()][-1:] if kind_first
+                    else [k for k in kinds if m.end() <= k.start() < hi][:1])
+            if not pick:
+                continue
+            kind = pick[0]["kind"].lower()
+            kind = "economic" if kind == "socio-economic" else kind
+            value = (parse_number(m["pct"]) if m.groupdict().get("pct")
+                     else round(100 * _FRACTIONS[m["frac"].lower()], 1))
             out.append(_record(doc, (start, end), indicator=f"assemblies_share_{kind}",
-                               entity=HOME, period=period, value=parse_number(m["pct"]),
-                               unit="percent"))
+                               entity=HOME, period=period, value=value, unit="percent"))
     return out
 
 
 def _from_prose_rates(doc: Document) -> list[Indicator | None]:
-    """Rates written out, as tickers write the pair (USD/KZT = tenge per dollar). A rate is
-    dated by a date right after it ("… on January 31, 2024"), else by the sentence's first
-    date that no other rate claims; a bare "January 31" only against the dateline's year."""
-    dateline = document_dateline(doc.text)
-    found: list[tuple[int, int, str | None, float, int, int]] = []
-    for pattern in _FX_PROSE:
-        for match in pattern.finditer(doc.text):
-            found.append((match.start(), match.end(), match.groupdict().get("currency"),
-                          parse_number(match["rate"].replace(",", ".")),
-                          *doc.sentence_span(match.start())))
+    """Rates written out (rules `indicators.fx_rate.*`), as tickers write the pair (USD/KZT =
+    tenge per dollar). The currency is the one written after the amount ("per $1"), else the
+    last one named before it in the sentence. A rate is dated by a date right after it ("…
+    on January 31, 2024"), else by the last date before it in the sentence that no other rate
+    claimed; a bare "March 7" takes a year the sentence states before it, else the dateline's.
+    An undated rate right after dated ones was quoted on the latest of their days."""
+    text = doc.text
+    dateline = document_dateline(text)
     out = []
-    last_currency: dict[int, str] = {}  # sentence start -> currency of its last rate
-    quoted: list[tuple[int, str | None]] = []  # (sentence end, date of its first rate)
-    opened: set[int] = set()
-    for start, end, currency, value, s_start, s_end in sorted(set(found)):
-        if currency is None and doc.text[start:start + 3].replace(" ", "").startswith("($"):
-            currency = "dollar"
-        currency = currency.lower() if currency else last_currency.get(s_start)
-        if currency is None or any(a <= start < b for a, b, *_ in found if (a, b) != (start, end)
-                                   and a < start):
-            continue  # a rate already read by a longer form, or a currency never named
-        last_currency[s_start] = currency
-        dates = find_dates(doc.text[s_start:s_end], dateline=dateline)
-        after = [d for d in dates if 0 <= d.start - (end - s_start) <= 6]
-        free = [d for d in dates if d.end <= start - s_start]
-        date = (after or free or [None])[0]
-        period = date.iso if date else None
-        if not dates and quoted and s_start - quoted[-1][0] <= 2:
-            period = quoted[-1][1]  # "The euro was quoted at …": the day of the rates just given
-        if s_start not in opened:
-            opened.add(s_start)
-            quoted.append((s_end, period))
-        out.append(_record(doc, (s_start, s_end), indicator="fx_rate",
-                           entity=f"{_CURRENCY_NAMES[currency]}/KZT",
-                           period=period, value=value, unit="rate"))
+    days: list[str] = []  # the dates rates were given so far
+    last_dated = -10  # index of the last sentence with a dated rate
+    for i, (s_start, s_end) in enumerate(sentences(text)):
+        sentence = text[s_start:s_end]
+        hits = _resolved(_RULES.matches("fx_rate", sentence))
+        if not hits:
+            continue
+        dates = _sentence_dates(sentence, dateline)
+        claimed: set[int] = set()
+        dated_here = False
+        previous: str | None = None  # the date of the sentence's last rate
+        for rule, m in hits:
+            if _RULES.first("fx_change", sentence, max(0, m.start("rate") - 40), m.start("rate")):
+                continue
+            if rule.id == "indicators.fx_rate.per_currency" and not re.search(
+                    r"\btenge\b", sentence, re.IGNORECASE):
+                continue
+            code = _currency(m) or _currency_before(sentence, m.start())
+            if code is None or code == "KZT":
+                continue
+            after = [d for d in dates if 0 <= d.start - m.end() <= 30 and d.iso
+                     and not _AFTER_BREAK.search(sentence, m.end(), d.start)]
+            before = [d for d in dates if d.end <= m.start() and d.iso and d.start not in claimed]
+            date = (after or before[-1:] or [None])[0]
+            if after:
+                claimed.add(date.start)  # "compared with 454 tenge on March 3, 2025"
+            if date is None and previous:
+                period = previous  # "…, and the euro at 640 tenge": the same day
+            elif date is not None:
+                period = date.iso
+                days.append(period)
+                dated_here = True
+            elif i - last_dated <= 2 and days:
+                period = max(days)  # "The euro was quoted at …": the day just given
+            else:
+                period = None
+            previous = period
+            out.append(_record(doc, (s_start, s_end), indicator="fx_rate",
+                               entity=f"{code}/KZT", period=period,
+                               value=parse_number(m["rate"].replace(",", ".")), unit="rate"))
+        if dated_here:
+            last_dated = i
+    return out
+
+
+_AFTER_BREAK = re.compile(r"\d|[;(]|,\s+(?:which|while|when|after|and|but|the)\b")
+_CURRENCY_CODES = {"dollar": "USD", "euro": "EUR", "rouble": "RUB", "ruble": "RUB",
+                   "yuan": "CNY", "pound": "GBP", "$": "USD", "€": "EUR", "₽": "RUB",
+                   "¥": "CNY", "£": "GBP", "usd": "USD", "eur": "EUR", "rub": "RUB",
+                   "cny": "CNY", "gbp": "GBP", "kzt": "KZT"}
+
+
+def _currency(m: re.Match) -> str | None:
+    groups = m.groupdict()
+    for name in ("currency", "symbol", "code"):
+        if groups.get(name):
+            return _CURRENCY_CODES.get(groups[name].lower())
+    return None
+
+
+def _currency_before(sentence: str, pos: int) -> str | None:
+    named = [m for _, m in _RULES.matches("fx_currency", sentence, 0, pos)]
+    return _currency(named[-1]) if named else None
+
+
+def _resolved(hits: list[tuple]) -> list[tuple]:
+    """Matches that do not overlap, the higher priority kept where they do."""
+    out: list[tuple] = []
+    for rule, m in sorted(hits, key=lambda rm: (rm[1].start(), -rm[0].priority)):
+        if out and m.start() < out[-1][1].end():
+            continue
+        out.append((rule, m))
+    return out
+
+
+def _sentence_dates(sentence: str, dateline) -> list:
+    """The sentence's dates; a month-day without a year takes a year the sentence states
+    before it ("in the spring of 2022, when … on March 7")."""
+    dates = find_dates(sentence, dateline=dateline)
+    out = []
+    for d in dates:
+        if not d.explicit_year and d.iso:
+            years = [y for y in dates if y.explicit_year and y.end <= d.start and y.iso
+                     and len(y.iso) == 4]
+            if years and years[-1].iso != d.iso[:4]:
+                again = find_dates(sentence[d.start:d.end], ref_year=int(years[-1].iso))
+                if again and again[0].iso:
+                    d = d._replace(iso=again[0].iso)
+        out.append(d)
     return out
 
 
 def _from_tickers(doc: Document) -> list[Indicator | None]:
-    """'KZT/USD = 0.00204 0%': one rate per currency pair; dated only by a date on its line."""
+    """A site's rates line (rule `indicators.ticker.item`): 'KZT/USD = 0.00204 0%',
+    'usd/kzt 448.12 eur/kzt 486.9', 'USD 501.92 ▲ | EUR 529.60 ▼', '$ 506.73' / '€ 548.91'
+    one a line. One rate per currency pair however often the line repeats. A line is a ticker
+    when little else is on it; a quote by code or symbol also needs another currency quoted
+    on it or a line or two away. Dated by a date on its line, else by a rates header just
+    above ("Currency rates from 14/03/2025"), else undated."""
+    text = doc.text
+    lines = lines_of(text)
+    items: list[list[re.Match]] = [[] for _ in lines]
+    tickerish = [False] * len(lines)
+    for i, line in enumerate(lines):
+        found = [m for _, m in _RULES.matches("ticker", line.text)]
+        rest = line.text
+        for m in reversed(found):
+            rest = rest[:m.start()] + " " + rest[m.end():]
+        words = len(_TICKER_WORD.findall(_TICKER_NOISE.sub(" ", rest)))
+        tickerish[i] = len(line.text) <= 160 and words <= (6 if found else 3) and (
+            bool(found) or bool(re.search(r"\d", rest)))
+        items[i] = found if tickerish[i] else []
     out = []
-    for match in _TICKER.finditer(doc.text):
-        date = _DATE.search(match["rest"])
-        if date and date["m2"] and not 1 <= int(date["m2"]) <= 12:
-            date = None
-        out.append(_record(doc, (match.start(), match.end("rate")), indicator="fx_rate",
-                           entity=re.sub(r"\s+", "", match["pair"]),
-                           period=_iso(date) if date else None,
-                           value=float(match["rate"]), unit="rate"))
+    for i, found in enumerate(items):
+        near = {_ticker_entity(m) for j in range(max(0, i - 3), min(len(lines), i + 4))
+                for m in items[j]}
+        period = _ticker_date(lines, tickerish, i)
+        for m in found:
+            if not m["pair"] and len(near) < 2:
+                continue
+            start = lines[i].start + m.start()
+            out.append(_record(doc, (start, lines[i].start + m.end("rate")), indicator="fx_rate",
+                               entity=_ticker_entity(m), period=period,
+                               value=parse_number(m["rate"].replace(",", ".")), unit="rate"))
     return out
 
 
-def _iso(date: re.Match) -> str:
-    if date["y"]:
-        return f"{date['y']}-{_MONTHS.index(date['m']) + 1:02d}-{int(date['d']):02d}"
-    return f"{date['y2']}-{date['m2']}-{date['d2']}"
+_TICKER_WORD = re.compile(r"[^\W\d_]{2,}")
+# what a rates line carries besides its quotes: arrows, bars, changes, dates, its label
+_TICKER_NOISE = re.compile(
+    r"[▲▼↑↓|•·]|[-+]?\d+(?:[.,]\d+)?\s*%|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|"
+    r"\b(?:KZT|NBK|rates?|currency|exchange|as of|from|official)\b", re.IGNORECASE)
+
+
+def _ticker_entity(m: re.Match) -> str:
+    if m["pair"]:
+        return re.sub(r"\s+", "", m["pair"]).upper()
+    return f"{_CURRENCY_CODES.get((m['code'] or m['symbol']).lower(), m['code'])}/KZT"
+
+
+def _ticker_date(lines: list[Line], tickerish: list[bool], i: int) -> str | None:
+    """A full date on the quote's line, else on the rates header right above its block."""
+    own = [d.iso for d in find_dates(lines[i].text) if d.iso and len(d.iso) == 10]
+    if own:
+        return own[0]
+    j = i - 1
+    while j >= 0 and i - j <= 8 and (tickerish[j] or not lines[j].text.strip()):
+        if _RATES_HEADER.search(lines[j].text):
+            break
+        j -= 1
+    if j >= 0 and _RATES_HEADER.search(lines[j].text):
+        dates = [d.iso for d in find_dates(lines[j].text) if d.iso and len(d.iso) == 10]
+        return dates[0] if dates else None
+    return None
+
+
+_RATES_HEADER = re.compile(r"\brates?\b", re.IGNORECASE)

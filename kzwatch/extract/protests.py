@@ -1,50 +1,75 @@
 """Protest events (ACLED's unit: one row per document, place and day) from narrative text.
 
+The words are rules as data (kzwatch/rules/en/protest_events.yaml): `cue` rules tell that a
+gathering took place, `sub_event` rules give the ACLED sub-event type with an explicit
+priority (the coding guide's precedence: attack > mob violence > violent demonstration >
+excessive force > intervention > peaceful protest > looting > arrests > other), `context`
+rules name an episode of unrest ("the events of early January 2022") and `court` rules a
+trial (no event, only the detention it tells). Verbs match in every tense: encyclopedias
+and chronologies tell events in the present ("Residents gather", "internet is cut").
+
 How a passage becomes events:
 - the text is read sentence by sentence; a sentence yields events when it names a place of
-  the gazetteer and speaks of protest or unrest (rallies, strikes, gathering protesters), or
-  of violence (storming, arson, shooting, deaths) inside a chronology or next to protest words;
-- each place takes the nearest date written in its sentence ("On May 26, 2011",
-  "in January 2002", "three days later"), else the day heading of a chronology
-  ("January 4. Oil workers began to gather ..." or "Wednesday, 9 October 2024" on its own
-  line), else a date of the previous sentence; in a chronology by settlement
-  ("Aktau. Police dispersed ...") each paragraph is one event of its heading place and day;
-  a day or month without a year takes the year the document pairs with that month;
-- the event type is the most severe that the passage states (ACLED's precedence);
-- participant, death, injury and detention counts are kept only for a sentence (or a clause
-  between semicolons) about one place and never for national totals ("in the country",
-  "nationwide"); the next sentence adds its turnout, and its detentions, deaths and a harsher
-  type when it points back at the event ("Police dispersed the protest and detained 12");
-- a single-person picket is no gathering; a town naming a road's end ("the Taraz-Zhanatas
-  highway") is no event place;
-- rows for the same place and date merge; a month (year) row is dropped when the document
-  dates that place's activity to a day (month) within it.
+  the gazetteer and speaks of protest or unrest, or of violence, dispersal, arrests or
+  security measures amid unrest (a chronology, or a protest word in the last few sentences);
+- each place takes the nearest date written in its sentence ("On May 26, 2011", "a week
+  later", "on the same day", "last weekend" as a month), else the day heading of a chronology
+  ("January 4. ...", "• November 12 - ...", "Wednesday, 9 October 2024", "23:05. " timed
+  entries), else the day the sentences just before told when it is the news day, else the
+  one day already told of that place; a year comes from the month's pairing, the dateline,
+  the title ("2018 in Kazakhstan") or the narrative (never from a deadline "by 2025");
+- the event type is the most severe that the passage states for that place: a clause after
+  another place (", where demonstrators set a car on fire") and a clause set years earlier
+  are not its own;
+- counts are kept only for a clause about one place and never for national totals; a figure
+  broken down by place ("in Almaty – 26, in Astana – 14") or paired by "respectively" goes to
+  each place; the sentences that follow add their turnout, and their detentions and deaths
+  when they point back at the event or report them in its paragraph;
+- a single-person picket is no gathering (its detention is an arrest); a town naming a road's
+  end, a street, an origin ("investigators from Almaty") or whose people a noun names ("the
+  Shu detainees") is no event place;
+- rows for the same place and date merge (the highest count of the day kept); a month (year)
+  row is dropped when the document dates that place's activity to a day (month) within it.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from kzwatch.document import Document
+from kzwatch.rules import rule_pack
 from kzwatch.text.daterefs import (
-    DAY_PATTERN,
-    MONTH_DAY_ALTERNATION,
     RELATIVE_DAYS,
     SMALL_NUMBERS,
     DateRef,
     month_years,
 )
-from kzwatch.text.daterefs import YEAR_PATTERN as _YEAR
 from kzwatch.text.daterefs import find_date_refs as find_dates
-from kzwatch.text.numbers import find_numbers
+from kzwatch.text.discourse import BACK_REFERENCE, is_source
+from kzwatch.text.lists import place_figures, respective_figures, split_clauses
+from kzwatch.text.numbers import NumberMatch, find_numbers
 from kzwatch.text.patterns import rx
-from kzwatch.text.places import PlaceMention, find_places
+from kzwatch.text.places import Place, PlaceMention, find_places, find_regions
 from kzwatch.text.segment import (
     EVIDENCE_WINDOW,
     focus_span,
     is_citation,
     narrative_sentences,
+)
+from kzwatch.text.structure import (
+    DATELINE_PREFIX,
+    chronology_blocks,
+    is_dateline,
+    is_route,
+    news_day_dates,
+    publication_date,
+    recent_periods,
+    report_date,
+    settlement_entries,
+    timed_entry_at,
+    title_year,
+    weekday_dates,
 )
 from models.records import ProtestEvent
 
@@ -53,88 +78,30 @@ from models.records import ProtestEvent
 _PEOPLE_WORDS = (r"(?:people|persons|protesters|demonstrators|participants|workers|residents|"
                  r"citizens|activists|strikers|miners|women|men|students|pensioners|farmers|"
                  r"employees|supporters|drivers|mothers|villagers|entrepreneurs|traders|youths?)")
-_PROTEST = rx(
-    r"\b(?:protest(?:s|ed|ers?|ing)?|rall(?:y|ies)|demonstrations?|demonstrators|"
-    r"picket(?:s|ed|ing)?|strikers|(?:went|go|going|were|are) on (?:a )?strike|"
-    r"(?:hunger|general|the|a) strikes?|sit-ins?|(?-i:march(?:ed|es)?)|"
-    r"took to the streets|came out (?:to|onto|into|on) the (?:streets?|squares?)|"
-    r"came out to protest|(?:began|started|continued) to gather|gather(?:ed|ing)(?: again)? "
-    r"(?:in|at|near|on|outside)|unrest|uprising|riots?(?! police| gear| squads?| control)|"
-    r"rioted|rioters|protest movement|stopped work|walked off the job|downed tools|"
-    r"(?:largest|biggest|first|wildcat|warning|indefinite|labour|[\w-]+-day) strikes?|"
-    # "three women holding placards": people showing slogans in public are demonstrating
-    r"(?:holding|with|carrying|raising|displaying) (?:[\w-]+ ){0,2}?(?:placards|banners|posters)|"
-    r"rallied|rallying|clash(?:es|ed)|pogroms?|striking (?:[\w-]+ )?(?:workers|miners|"
-    r"employees|drivers|teachers|doctors)|blocked (?:the |a )?(?:[\w–-]+ ){0,2}?(?:road|highway|"
-    r"street|traffic|bridge|railway|entrance)|road blockades?|"
-    r"(?:opened fire|fired) on (?:the )?(?:[\w-]+ ){0,2}"
-    r"(?:protesters|demonstrators|crowds?|rally|residents)|looters|"
-    # "a crowd of up to 2,000 stormed the akimat": a crowd acting is a gathering
-    r"(?:crowds?|mobs?)\b[^.;]{0,40}\b(?:stormed|attacked|seized|burned|torched|smashed|"
-    r"looted|besieged|gathered|marched|returned|remained)|"
-    # "the gathering on Dostyk Avenue", "dispersed a gathering of young people": the noun
-    rf"(?:the|a) gathering (?:on|in|at|near|outside|of (?:[\w-]+ ){{0,3}}?{_PEOPLE_WORDS}))\b")
+# the words of a gathering and of each ACLED sub-event type are rules with explicit
+# priorities: kzwatch/rules/en/protest_events.yaml
+_RULES = rule_pack("protest_events")
+# an attack on civilians is told where no protesters are named
+_PROTESTERS_NAMED = rx(r"\b(?:protesters?|demonstrators?)\b")
 # a protest that did not happen ("the rally did not take place", "was banned")
 _CALLED_OFF = rx(r"\b(?:did not take place|never took place|(?:was|were) (?:cancell?ed|called "
                  r"off|banned|prevented|postponed)|refused (?:permission|to allow))\b")
-_VIOLENT = rx(
-    r"\b(?:storm(?:ed|ing)|seiz(?:ed|ing)|set (?:it |them |\w+ )?(?:on )?fire|set fire|"
-    r"set (?:[\w-]+ ){0,3}?(?:ablaze|alight)|ransack(?:ed|ing)|vandali[sz](?:ed|ing)|"
-    r"burn(?:ed|t|ing)|torch(?:ed|ing)|arson|smash(?:ed|ing)|demolish(?:ed|ing)|"
-    r"(?:tore|torn|pulled|knocked) down|toppl(?:ed|ing)|broke into|overturn(?:ed)|"
-    r"clash(?:es|ed)|riot(?:s|ed|ing)?(?! police| gear| squads?| control)|pogroms?|"
-    r"threw (?:stones|rocks|molotov)|"
-    r"attack(?:ed|ing) (?:the )?(?:police|building|akimat|government))\b")
-# a brawl that escalates is violence of a crowd, not of demonstrators
-_MOB = rx(r"\b(?:mob|lynch(?:ed|ing)?|inter-?ethnic|interethnic|communal|pogroms?|"
-          r"(?:fight|brawl|scuffle)s? between)\b")
-_FORCE = rx(
-    r"\b(?:open(?:ed)? fire|fir(?:ed|ing) (?:(?:live |rubber |warning )?(?:rounds|shots|"
-    r"bullets|ammunition) )?(?:on|at|into)|shot at|live (?:ammunition|rounds)|"
-    r"firearms against|use firearms|shoot(?:ing)? (?:at|to kill)|killed (?:protesters|"
-    r"demonstrators))\b")
-_INTERVENTION = rx(
-    r"\b(?:(?:were|was|being|forcibly|police|troops) dispersed|dispersed (?:the|an?|"
-    r"by(?! (?:noon|midnight|morning|evening|night|the evening|\d)))|"
-    r"(?:push|pushing|pushed|drove|driving|forced|forcing) (?:the )?(?:people|protesters|"
-    r"demonstrators|crowds?|participants) (?:off|out of|away|back)|"
-    r"(?:to|police) disperse (?:the )?(?:demonstrators|protesters|crowds?|rally|people|"
-    r"participants)|tear gas|stun grenades|rubber bullets|water cannons?|batons|detentions|"
-    # "the detention of at least 25 protesters", not a protest "against the detention of"
-    r"(?<!against\sthe\s)(?<!over\sthe\s)(?<!against\s)(?:detention|arrests?) of (?:at least |more "
-    r"than |over |some |about |up to )?(?:[\d,]+ |[a-z]+ )?(?:peaceful )?(?:protesters|"
-    r"demonstrators|participants|activists|strikers|picketers)|"
-    r"(?:were|was) (?:detained|arrested)|(?:police|officers|authorities|security forces)\b"
-    r"[^.;]{0,60}?\b(?:detained|arrested)\b"
-    # "police detained activist Serik Utegenov": one named person is a case, not a dispersal
-    r"(?! (?:[a-z-]+ ){0,2}(?-i:[A-Z][a-z]+ [A-Z][a-z]+)))")
-_VAC = rx(
-    r"\b(?:children|child|civilians|residents|passers-by|bystanders|journalists?)\b[^.;]{0,60}"
-    r"\b(?:shot dead|shot|killed|murdered|beaten to death)\b")
-_DEATHS = rx(r"\b(?:dead|killed|died|deaths?|shot dead|fatalities)\b")
-_LOOTING = rx(r"\b(?:loot(?:ed|ing|ers)|robbery|robbed|plunder(?:ed)?|pillag\w+|"
-              r"ransack(?:ed|ing))\b")
-# troops arriving or the internet cut: ACLED's strategic developments (tied to a place and day)
-_STRATEGIC = rx(
-    r"\b(?:troops|soldiers|servicemen|peacekeepers|(?:units|forces) of the [\w ]{0,20}?"
-    r"(?:National Guard|army)|National Guard|armou?red vehicles)\b[^.;]{0,40}?\b(?:arrived|"
-    r"were deployed|deployed|entered|took up positions)\b|\binternet (?:was |has been )?"
-    r"(?:shut ?down|cut off|blocked)|\binternet shutdown|"
-    r"\binternet (?:is|was|has been|had been) (?:not working|down|unavailable|disrupted|"
-    r"switched off|turned off)")
-_NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|"
-                r"nationwide|in total|in all regions|in Kazakhstan(?!['’]))\b")
+                r"nationwide|in total|in all regions|in Kazakhstan(?!['’])|"
+                r"(?:across|around|throughout|all over) Kazakhstan|"
+                r"in (?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) "
+                r"(?:regions|cities|towns|oblasts))\b")
 
 # sub-event type -> (event type, severity); higher severity wins (ACLED precedence)
 SUB_EVENTS = {
-    "attack": ("violence_against_civilians", 7),
-    "mob_violence": ("riots", 6),
-    "violent_demonstration": ("riots", 5),
-    "excessive_force_against_protesters": ("protests", 4),
-    "protest_with_intervention": ("protests", 3),
-    "peaceful_protest": ("protests", 2),
-    "looting_property_destruction": ("strategic_developments", 1),
+    "attack": ("violence_against_civilians", 8),
+    "mob_violence": ("riots", 7),
+    "violent_demonstration": ("riots", 6),
+    "excessive_force_against_protesters": ("protests", 5),
+    "protest_with_intervention": ("protests", 4),
+    "peaceful_protest": ("protests", 3),
+    "looting_property_destruction": ("strategic_developments", 2),
+    "arrests": ("strategic_developments", 1),
     "other": ("strategic_developments", 0),
 }
 _LABELS = {
@@ -143,6 +110,7 @@ _LABELS = {
     "excessive_force_against_protesters": "Excessive force against protesters",
     "protest_with_intervention": "Protest with intervention",
     "peaceful_protest": "Peaceful protest", "looting_property_destruction": "Looting",
+    "arrests": "Arrests",
     "other": "Security development",
 }
 
@@ -150,23 +118,14 @@ _PEOPLE = (r"(?:people|persons|protesters|demonstrators|participants|workers|oil
            r"residents|citizens|activists|strikers|miners|women|men|students|pensioners|"
            r"farmers|employees|supporters|drivers|mothers|villagers|entrepreneurs|traders|"
            r"relatives|parents)")
-# the words between a number and its verb: no clause of its own ("200 people rallied and
-# police detained dozens" does not make 200 detainees)
-_GAP = r"(?:(?!\b(?:and|but|while|whereas|after|before|when|rallied|protested|marched|" \
-       r"gathered|picketed|stormed|went|took part)\b)[^.;]){0,50}?"
-_COUNT_VERBS = {
-    "killed": rx(rf"^{_GAP}\b(?:killed|dead|died|shot dead|lost their lives)\b"),
-    "injured": rx(rf"^{_GAP}\b(?:injured|wounded|hurt|hospitali[sz]ed|taken to hospital)\b"),
-    "detained": rx(rf"^{_GAP}\b(?:detained|arrested|taken into custody)\b"),
-}
+# what a number counts at an event, from the verb after it ("12 were detained") or before it
+# ("police detained 40 people"): the `count` rules, highest priority first
+_COUNT_VERBS = {r.sets["count"]: r.regex for r in _RULES.of_kind("count")
+                if r.sets["side"] == "after"}
 _YEAR_NUMBER = re.compile(r"(?<![\d,.])(?:19|20)\d\d$")  # "2011", "over 2022" are years
 _AGES = re.compile(r"\baged\s+\d+(?:\s*(?:and|to|-)\s*\d+)?")
-# "police detained 40 people", "killing 3": the verb before the number
-_COUNT_VERBS_BEFORE = {
-    "killed": rx(r"\b(?:killing|killed|claimed the lives of)\s*$"),
-    "injured": rx(r"\b(?:injuring|injured|wounding|wounded)\s*$"),
-    "detained": rx(r"\b(?:detaining|detained|arresting|arrested|(?:detention|arrest) of)\s*$"),
-}
+_COUNT_VERBS_BEFORE = {r.sets["count"]: r.regex for r in _RULES.of_kind("count")
+                       if r.sets["side"] == "before"}
 _PARTICIPANTS_AFTER = re.compile(
     rf"^(?:\s*(?:\w+\s+){{0,3}}?{_PEOPLE}\b|-strong\b)(?![^.;]{{0,40}}\b(?:killed|dead|died|"
     rf"injured|wounded|detained|arrested)\b)", re.IGNORECASE)
@@ -182,20 +141,29 @@ _PARTICIPANTS_BEFORE = re.compile(
 _VICTIMS_AFTER = rx(r"^\s*(?:people|persons)?\s*(?:were|was) (?:killed|detained|arrested|injured)")
 
 
+# "forty borrowers with dollar mortgages held a picket": any plural noun, then the act of
+# gathering in the same clause
+_GROUP_ACTING = rx(r"^\s*(?:[\w-]+ ){0,3}?[a-z-]+s (?:[\w-]+ ){0,5}?(?:held|staged|rallied|"
+                   r"protested|gathered|marched|picketed|took part|taking part|demonstrated|"
+                   r"went on strike|came out|took to the streets)\b")
+
+
 def _is_participants(after: str, before: str) -> bool:
     """A count of people taking part: "3,000 oil workers went on strike", "number of
     protesters exceeded 3,000" — not "26 people were killed"."""
     if _VICTIMS_AFTER.match(after):
         return False
-    return bool(_PARTICIPANTS_AFTER.match(after) or _PARTICIPANTS_BEFORE.search(before))
+    return bool(_PARTICIPANTS_AFTER.match(after) or _PARTICIPANTS_BEFORE.search(before)
+                or _GROUP_ACTING.match(after))
 
 
 # a protest word that names a charge or a mood, not an event: "sentenced for organising mass
 # riots", "charged with participation in an unauthorised rally", "protest moods"
-_LEGAL_BEFORE = rx(r"\b(?:organi[sz]\w*|coordinat\w*|participat\w*|incit\w*|"
+_LEGAL_BEFORE = rx(r"\b(?:organi[sz]ation of|(?:for|with|of|in) organi[sz]ing\b|coordinat\w*|"
+                   r"participat\w*|incit\w*|"
                    r"call(?:s|ed|ing)? (?:for|to)|charged|accused|guilty|convicted|sentenced|"
                    r"suspected|article)\b"
-                   r"(?: [\w-]+){0,4} $")
+                   r"(?: [\w-]+){0,5} $")
 # "she helped organise a rally on 3 May": the act of organising one that was held
 _ORGANISED_ACT = rx(r"\b(?:helped|helping) (?:to )?organi[sz]e[ds]?"
                     r"(?: [\w-]+){0,3} $")
@@ -208,13 +176,18 @@ def _legal(before: str) -> bool:
 
 # "announced a rally", "planned to hold a picket": a protest not (yet) held
 _PLANNED_BEFORE = rx(r"\b(?:announc\w*|plann\w*|intend\w*|threaten\w*|appl(?:y|ied|ying) "
-                     r"for|notif\w*|permission (?:for|to)|request\w*)(?: [\w-]+){0,3} $")
+                     r"for|notif\w*|permission (?:for|to)|request\w*)(?: [\w-]+){0,3} $|"
+                     # "notified the city administration of the rally"
+                     r"\bnotif\w* (?:[\w-]+ ){0,4}?(?:of|about) (?:the |a |their )?$")
 _NOT_EVENT_AFTER = rx(r" (?:moods?|sentiments?|potential|votes?|voting|attitudes?|letters?|"
-                      r"notes?|songs?|art)\b")
+                      r"notes?|songs?|art)\b|"
+                      # "before the demonstration could begin": one that was still to come
+                      r" (?:could|would|was due to|were due to|was to|were to|is due to|"
+                      r"was scheduled|had been planned|was planned) ")
 _CROWD = rx(r"\b(?:people|residents|protesters|demonstrators|workers|activists|crowds?|"
             r"hundreds|thousands|dozens|citizens|women|mothers|supporters|relatives|drivers|"
             r"miners|students|pensioners|farmers|entrepreneurs|traders|parents|families|"
-            r"villagers|locals|employees|youth|participants|strikers)\b[^.;]{0,60}$")
+            r"villagers|locals|employees|youth|participants|strikers)\b[^.;]{0,80}$")
 
 
 _OFFICIAL_MEETING = rx(r"\b(?:leaders|ministers|officials|delegates|summit|forum|conference|"
@@ -224,78 +197,126 @@ _ALONE = rx(r"\b(?:single[- ]person|one[- ]person|one[- ]man|one[- ]woman|solo|s
             r"individual)\s*$")
 
 
+def _needs(rule) -> tuple[str, ...]:
+    needs = rule.sets.get("needs", ())
+    return (needs,) if isinstance(needs, str) else tuple(needs)
+
+
 def _protest_cue(passage: str) -> re.Match | None:
-    """The first protest word of a passage that reports a protest taking place."""
-    for m in _PROTEST.finditer(passage):
+    """The first protest word of a passage that reports a protest taking place (the `cue`
+    rules), not negated, planned, a charge, a mood or one person alone."""
+    for rule, m in _RULES.matches("cue", passage):
         before = passage[max(0, m.start() - 80):m.start()]
-        word = m.group(0).lower()
-        if _negated(passage, m.start()) or _legal(before) \
+        if _legal(before) \
                 or _PLANNED_BEFORE.search(before) \
                 or _NOT_EVENT_AFTER.match(passage, m.end()) or _ALONE.search(before):
             continue
-        if "gather" in word and not re.match(r"(?:the|a)\s", word) \
-                and not _CROWD.search(before + word):
+        if "crowd" in _needs(rule) and not _CROWD.search(before + m.group(0)):
             continue  # "officials gathered in Astana for a meeting"
-        if re.match(r"(?:the|a)\s", word) and _OFFICIAL_MEETING.search(passage):
+        if "not_official" in _needs(rule) and _OFFICIAL_MEETING.search(passage):
             continue  # "the gathering in Astana of Central Asian leaders"
         return m
     return None
 
 
-def _negated(text: str, pos: int) -> bool:
-    return bool(_NEGATION.search(text[max(0, pos - 30):pos]))
 
 
-def _first_unnegated(pattern: re.Pattern, text: str) -> re.Match | None:
-    for m in pattern.finditer(text):
-        if not _negated(text, m.start()):
-            return m
-    return None
+# "where, five years earlier, police opened fire": a clause set at another time
+_OTHER_TIME_BEFORE = rx(r"\b(?:[\w-]+ )?(?:years?|decades?) (?:earlier|ago|before)\b[^.;]*$")
 
 
-def _first_act(pattern: re.Pattern, text: str) -> re.Match | None:
-    """The first unnegated match that tells an act, not a charge ("charged with organising
-    mass riots" names no riot)."""
-    for m in pattern.finditer(text):
-        if not _negated(text, m.start()) and \
-                not _LEGAL_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
-            return m
-    return None
+_TOPIC_PERSON = rx(r"\b(?:striker|protester|picketer|demonstrator|strike leader|strike "
+                   r"committee)\b")
 
 
-def classify(passage: str, unrest_context: bool, scene: bool = False) -> str | None:
-    """ACLED sub-event type of a passage, most severe first; None if it is no event.
+def _protest_topic(passage: str) -> bool:
+    """A protest is named, held or not ("activists who planned to rally"), but not as a charge
+    ("charged with taking part in mass riots")."""
+    return bool(_TOPIC_PERSON.search(passage)) or any(
+        not _legal(passage[max(0, m.start() - 80):m.start()])
+        for _, m in _RULES.matches("cue", passage))
+
+
+def _holds(rule, passage: str, m: re.Match, protest: bool, unrest: bool, scene: bool,
+           near: bool = False) -> bool:
+    """A sub-event rule's match stands: not negated, an act rather than a charge ("charged
+    with organising mass riots" names no riot), and what the rule `needs` is there."""
+    if not rule.applies(passage, m) or \
+            _LEGAL_BEFORE.search(passage[max(0, m.start() - 80):m.start()]) or \
+            _OTHER_TIME_BEFORE.search(passage[max(0, m.start() - 60):m.start()]):
+        return False
+    for need in _needs(rule):
+        if need == "no_protesters" and _PROTESTERS_NAMED.search(passage):
+            return False
+        if need == "violence" and not any(
+                _VIOLENT_RULE.applies(passage, v) and not _LEGAL_BEFORE.search(
+                    passage[max(0, v.start() - 80):v.start()])
+                for v in _VIOLENT_RULE.regex.finditer(passage)):
+            return False
+        if need == "gathering" and not (protest or (scene and unrest)):
+            return False
+        if need == "unrest" and not unrest:
+            return False
+        if need == "protest_topic" and not (scene or near or _protest_topic(passage)):
+            return False  # "detained activists who planned to rally": protest is the topic
+    return True
+
+
+_VIOLENT_RULE = next(r for r in _RULES.rules if r.id.endswith(".violent_demonstration"))
+
+
+# a protest named by its noun ("after the protests") in a sentence about a trial is its
+# background, not an act the sentence tells
+_NOUN_CUE = rx(r"(?:the )?(?:protests|rallies|demonstrations|unrest|riots|uprising|strikes|"
+               r"clashes)|the (?:protest|rally|demonstration|strike|picket|riot)")
+
+
+def classify(passage: str, unrest_context: bool, scene: bool = False, near: bool = False
+             ) -> str | None:
+    """ACLED sub-event type of a passage: the highest-priority `sub_event` rule that holds
+    there, where a gathering's own cue ranks as a peaceful protest; None if it is no event.
 
     `scene`: a chronology entry of a place and day amid unrest, where police pushing people
-    off the square or detaining them is told of the gathering the entries follow."""
-    protest = _protest_cue(passage)
-    if (not protest and not unrest_context) or _CALLED_OFF.search(passage):
-        return None
-    if _VAC.search(passage) and not re.search(r"\b(?:protesters|demonstrators)\b", passage,
-                                               re.IGNORECASE):
-        return "attack"
-    if _first_act(_MOB, passage) and _first_act(_VIOLENT, passage):
-        return "mob_violence"
-    if _first_act(_VIOLENT, passage):
-        return "violent_demonstration"
-    if _first_unnegated(_FORCE, passage):
-        return "excessive_force_against_protesters"
-    if _first_unnegated(_INTERVENTION, passage) and (protest or (scene and unrest_context)):
-        return "protest_with_intervention"
+    off the square or detaining them is told of the gathering the entries follow; `near`: the
+    sentence before spoke of a protest (a detention told next is an arrest over it)."""
+    called_off = bool(_CALLED_OFF.search(passage))
+    protest = None if called_off else _protest_cue(passage)
+    if (protest is None or _NOUN_CUE.fullmatch(protest.group(0))) and \
+            _RULES.first("court", passage):
+        # "found guilty of attempting to seize power": a trial, not an event; only the
+        # detention it tells ("was detained ... and charged") is one
+        arrests = [r for r in _RULES.of_kind("sub_event") if r.sets["sub_event_type"] == "arrests"]
+        return "arrests" if any(
+            _holds(r, passage, m, False, unrest_context, scene, near)
+            for r in arrests for m in r.regex.finditer(passage)) else None
+    # with no gathering and no unrest around, only a detention over a protest (one planned,
+    # called off or only named) is an event: an arrest
+    scene_set = bool(protest) or (unrest_context and not called_off)
+    best: tuple[int, str] | None = None
     if protest:
-        return "peaceful_protest"
-    if _first_unnegated(_DEATHS, passage):
-        return "violent_demonstration"
-    if _first_unnegated(_LOOTING, passage):
-        return "looting_property_destruction"
-    if unrest_context and _first_unnegated(_STRATEGIC, passage):
-        return "other"
-    return None
+        cue = next(r for r, m in _RULES.matches("cue", passage) if m.start() == protest.start())
+        best = (cue.priority, cue.sets["sub_event_type"])
+    for rule in _RULES.of_kind("sub_event"):
+        if best is not None and rule.priority <= best[0]:
+            break  # rules come highest priority first: none below can win
+        if not scene_set and "protest_topic" not in _needs(rule):
+            continue
+        if any(_holds(rule, passage, m, bool(protest), unrest_context, scene, near)
+               for m in rule.regex.finditer(passage)):
+            best = (rule.priority, rule.sets["sub_event_type"])
+            break
+    return best[1] if best else None
 
 
 # "a crowd of up to 2,000", "a rally of about 300 people": a turnout, unlike "five of them"
 _GATHERING_OF = rx(r"\b(?:crowds?|columns?|gatherings?|rall(?:y|ies)|march(?:es)?|protests?|"
                    r"demonstrations?|pickets?|strikes?|meetings?) of\s*$")
+
+
+_AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+,\s*$")
+_NOT_TURNOUT_AFTER = rx(r"\s*(?:[\w-]+ ){0,3}?(?:have|had|has)? ?(?:been|were|was) (?:dismissed|"
+                        r"fired|laid off|sacked|hired|employed|paid|evacuated|fined|convicted|"
+                        r"sentenced|charged)\b")
 
 
 def _counts(passage: str) -> dict[str, int]:
@@ -312,6 +333,10 @@ def _counts(passage: str) -> dict[str, int]:
                     and not _COUNT_VERBS_BEFORE["detained"].search(passage[:num.start])):
             continue
         after, before = passage[num.end:], passage[:num.start]
+        if _AGE_APPOSITION.search(before) and after.startswith(","):
+            continue  # "Yessenov, 47, was detained": an age
+        if _NOT_TURNOUT_AFTER.match(after):
+            continue  # "212 workers have been dismissed": counted, but not at the event
         ages = _AGES.sub(lambda m: " " * len(m.group()), after)
         nxt = re.search(r"\d", ages)
         # "3,000 gathered; 5 were killed"; "two children aged 4 and 11 were shot dead"
@@ -332,35 +357,6 @@ def _counts(passage: str) -> dict[str, int]:
 
 # ---------------------------------------------------------------- the extractor
 
-# "ALMATY --", "ASTANA, Jan 5 (Reuters) -": where the report was filed, not an event place
-_DATELINE = re.compile(r"^[A-Z][A-Z\- ]+(?=\s*(?:--|—|–|,|\())", re.MULTILINE)
-
-
-def is_dateline(text: str, pos: int) -> bool:
-    """True for a place name opening a news dateline ("ALMATY --"): where the report was
-    filed, not where anything happened."""
-    return bool(_DATELINE.match(text, pos))
-
-
-# "the Taraz-Zhanatas highway", "the Almaty–Bishkek road": a route named after its ends
-_ROUTE_AFTER = re.compile(r"\s*[-–—]\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:highway|road|motorway|"
-                          r"railway|route|pipeline|gas pipeline|bridge|flight|train)\b")
-
-
-def is_route(text: str, mention: PlaceMention) -> bool:
-    """True for a place that only names one end of a road or railway."""
-    return bool(_ROUTE_AFTER.match(text, mention.end))
-
-
-# a line opening with a day: "January 4. Residents ...", "5 January 2022: Protesters ...",
-# or a day alone on its line, weekday first or not: "Wednesday, 9 October 2024"
-_HEADING = re.compile(
-    r"(?m)^(?:(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"
-    rf"(?:(?i:{MONTH_DAY_ALTERNATION})\s+{DAY_PATTERN}|{DAY_PATTERN}\s+(?i:{MONTH_DAY_ALTERNATION}))(?:,?\s+{_YEAR})?"
-    r"(?:\s*[.:–—-]\s+(?=\S)|[ \t]*$)")
-_CHRONOLOGY_MAX = 3000
-
-
 @dataclass
 class _Found:
     event_date: str
@@ -371,180 +367,36 @@ class _Found:
     passage: str = ""
 
 
-def _line_at(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[start:end if end != -1 else len(text)]
-
-
-def _paragraph_end(text: str, pos: int) -> int:
-    """End of the paragraph at or after pos (blank lines before it skipped)."""
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    para = text.find("\n\n", pos)
-    return para if para != -1 else len(text)
-
-
-# "09:40 – Ekibastuz.", "09.40 — Ekibastuz:", "09:40 Ekibastuz." (a colon time needs no dash)
-_TIMESTAMP = re.compile(r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d\s*[–—-]|:[0-5]\d)\s*")
-_TIMESTAMP_LINE = re.compile(r"\n(?=(?:[01]?\d|2[0-3])(?:[:.][0-5]\d\s*[–—-]|:[0-5]\d)\s)")
-
-
-def _entry_end(text: str, pos: int, end: int) -> int:
-    """End of a paragraph, or of a live-blog entry: the next line opening with a time."""
-    para_end = min(_paragraph_end(text, pos), end)
-    stamp = _TIMESTAMP_LINE.search(text, pos + 1, para_end)
-    return stamp.start() if stamp else para_end
-
-
-def entry_place(text: str, start: int, end: int) -> PlaceMention | None:
-    """The place a paragraph opens with as its heading: "Aktau. Police dispersed ...",
-    "Zhanaozen (Mangystau region). About 400 residents ..." (a chronology by settlement),
-    "09:40 – Ekibastuz. Around 120 residents ..." (a live blog's timed entry)."""
-    while start < end and text[start].isspace():
-        start += 1
-    stamp = _TIMESTAMP.match(text, start, end)
-    start = stamp.end() if stamp else start
-    found = find_places(text, start, min(end, start + 60))
-    if not found or found[0].start != start or found[0].is_region:
-        return None
-    if _ENTRY_HEAD.match(text, found[0].end):
-        return found[0]
-    return None
-
-
-_ENTRY_HEAD = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*[.:—–]\s")
-
-
-def _last_entry_end(text: str, pos: int) -> int:
-    """The last day of a chronology runs over its first paragraph and then over every
-    paragraph that opens with a place heading."""
-    end = _paragraph_end(text, pos)
-    while end < len(text):
-        nxt = _paragraph_end(text, end)
-        if entry_place(text, end, nxt) is None:
-            break
-        end = nxt
-    return end
-
-
-def _section_end(text: str, pos: int) -> int:
-    """A day heading on a line of its own heads every paragraph up to the next heading line
-    ("National figures"): a short line that does not end a sentence."""
-    end = _paragraph_end(text, pos)
-    end = _paragraph_end(text, end) if not text[pos:end].strip() else end
-    while end < len(text):
-        nxt = _paragraph_end(text, end)
-        line = text[end:nxt].strip()
-        if not line or (len(line) < 60 and "\n" not in line and line[-1] not in ".!?\"'”"):
-            break
-        end = nxt
-    return end
-
-
-_TIMED_LINE = re.compile(r"(?m)^(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[–—-]\s")
-
-
-def _timed_block(text: str) -> list[tuple[int, int, DateRef]]:
-    """A live blog of one day (timed entries, no day headings): one block from its first timed
-    entry to the paragraph after its last, on the last full date written before the first."""
-    stamps = list(_TIMED_LINE.finditer(text))
-    if len(stamps) < 2:
-        return []
-    days = [r for r in find_dates(text, 0, stamps[0].start()) if r.day and r.year]
-    if not days:
-        return []
-    return [(stamps[0].start(), _paragraph_end(text, stamps[-1].start()), days[-1])]
-
-
-def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, DateRef]]:
-    """(start, end, day) blocks of a day-by-day chronology (two or more day headings).
-
-    A block runs to the next heading (footnotes printed inside it included); the last one
-    ends at the first paragraph break, and none runs longer than _CHRONOLOGY_MAX characters.
-    """
-    heads = [m for m in _HEADING.finditer(text) if not is_citation(_line_at(text, m.start()))]
-    # a heading counts only beside another one: an entry of a run, not a stray dated line
-    heads = [m for i, m in enumerate(heads)
-             if (i and m.start() - heads[i - 1].start() < _CHRONOLOGY_MAX)
-             or (i + 1 < len(heads) and heads[i + 1].start() - m.start() < _CHRONOLOGY_MAX)]
-    if len(heads) < 2:
-        return _timed_block(text)
-    blocks = []
-    for i, m in enumerate(heads):
-        if i + 1 < len(heads):
-            end = heads[i + 1].start()
-        elif _line_at(text, m.start()).strip() == m.group(0).strip():
-            end = _section_end(text, m.end())  # a heading on its own line heads a section
-        else:
-            end = _last_entry_end(text, m.end())
-        end = min(end, m.start() + _CHRONOLOGY_MAX)
-        # a heading in capitals reads as the same date in title case
-        days = [r for r in find_dates(text[m.start():m.end()].title()) if r.day]
-        if days:
-            ref = days[0] if days[0].year else days[0].with_year(years.get(days[0].month))
-            if ref.year is not None:
-                blocks.append((m.start(), end, ref))
-    return blocks
-
-
-def _resolve(ref: DateRef, years: dict[int, int], context_year: int | None) -> DateRef:
+def _resolve(ref: DateRef, years: dict[int, int], context_year: int | None,
+             news_day: date | None = None) -> DateRef:
     if ref.year is not None or ref.month is None:
         return ref
+    if news_day is not None and ref.day:
+        # "On January 12" in a report dated 2 February 2023: the last January 12 before it
+        year = news_day.year - ((ref.month, ref.day) > (news_day.month, news_day.day))
+        return ref.with_year(year)
     return ref.with_year(years.get(ref.month, context_year))
 
 
-_WEEKDAY = re.compile(r"\b(?i:on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                      r"Sunday)\b")
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-
-# "ATYRAU, Kazakhstan, July 12, 2022 (AP) — ": the city, date and agency a report is filed
-_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z\-. ]+,[^.;\n—–]{0,60}?(?:\([^)\n]{1,40}\)\s*)?"
-                              r"(?:--|—|–|-)\s")
-
-
-def publication_date(text: str) -> date | None:
-    """The date a news page is published (its dateline), if the dates module can tell,
-    else a full date in an agency dateline opening one of its first lines."""
-    try:
-        from kzwatch.text.dates import document_dateline
-        found = document_dateline(text)
-    except Exception:  # noqa: BLE001 - an optional helper; no dateline is a safe answer
-        found = None
-    if found is not None:
-        return found
-    pos = 0
-    for line in text[:3000].split("\n")[:10]:
-        prefix = _DATELINE_PREFIX.match(text, pos, pos + len(line))
-        days = [r for r in find_dates(text, pos, prefix.end()) if r.day and r.year] \
-            if prefix else []
-        if days:
-            return date(days[0].year, days[0].month, days[0].day)
-        pos += len(line) + 1
-    return None
-
-
-def weekday_dates(text: str, start: int, end: int, dateline: date | None) -> list[DateRef]:
-    """"on Tuesday" in a news report: the latest such day on or before its dateline."""
-    if dateline is None:
-        return []
-    out = []
-    for m in _WEEKDAY.finditer(text, start, end):
-        back = (dateline.weekday() - _WEEKDAYS.index(m.group(1))) % 7
-        day = dateline - timedelta(days=back)
-        out.append(DateRef(m.start(), m.end(), day.year, day.month, day.day, None, False))
-    return out
-
-
-_UNTIL_BEFORE = rx(r"\b(?:until|till|pending)\s*$")
+_DEADLINE_BEFORE = rx(r"\b(?:by|until|till|through|pending|before)\s*$")
+# "until October 1", "since January": the bound of a period, not the day of an event
+_UNTIL_BEFORE = rx(r"\b(?:until|till|pending|by)\s*$")
+_SINCE_BEFORE = rx(r"\bsince\s*$")
+_STAMP_AFTER = re.compile(r",?\s*(?:[01]?\d|2[0-3]):[0-5]\d\b")
 
 
 def _anchors(text: str, start: int, end: int, years: dict[int, int], context_year: int | None,
-             base: DateRef | None, dateline: date | None = None) -> list[DateRef]:
+             base: DateRef | None, dateline: date | None = None,
+             news_day: date | None = None) -> list[DateRef]:
     """Dates of a sentence in order, relative ones ("three days later") resolved."""
-    refs = [_resolve(r, years, context_year) for r in find_dates(text, start, end)]
-    refs += weekday_dates(text, start, end, dateline)
-    prefix = _DATELINE_PREFIX.match(text, start, end)
+    refs = [_resolve(r, years, context_year, news_day) for r in find_dates(text, start, end)]
+    # "On Monday, May 12": the written date says which Monday
+    refs += [w for w in weekday_dates(text, start, end, dateline)
+             if not any(0 <= r.start - w.end <= 3 for r in refs)]
+    refs += recent_periods(text, start, end, dateline)
+    refs += news_day_dates(text, start, end, dateline)
+    prefix = DATELINE_PREFIX.match(text, start, end)
     if prefix and any(r.start >= prefix.end() for r in refs):
         # the filing date gives way to a date the report itself states ("on Monday")
         refs = [r for r in refs if r.start >= prefix.end()]
@@ -558,9 +410,12 @@ def _anchors(text: str, start: int, end: int, years: dict[int, int], context_yea
             days = 1
         elif m.group("prev"):
             days = -1
+        elif m.group("same") or m.group("that"):
+            days = 0  # "on the same day, in Oral, ...", "In Aktau that day, ..."
         else:
             n = m.group("n").lower()
             days = int(n) if n.isdigit() else SMALL_NUMBERS.get(n, 1)
+            days *= 7 if m.group("unit").lower().startswith("week") else 1  # "a week later"
             days = -days if m.group("dir").lower() in ("before", "earlier") else days
             if m.group("dir").lower() in ("after", "before") and anchor.start >= start and \
                     re.fullmatch(r",\s*", text[anchor.end:m.start()]) and \
@@ -570,8 +425,14 @@ def _anchors(text: str, start: int, end: int, years: dict[int, int], context_yea
         moved = anchor.shifted(days)
         refs.append(DateRef(m.start(), m.end(), moved.year, moved.month, moved.day, None, False))
     # "the tariff would be suspended until October 1": a deadline, not the day of the event
+    # "16.06.2023, 09:51" opening a line: when an item was posted, not when anything happened
+    refs = [r for r in refs if not (_STAMP_AFTER.match(text, r.end)
+                                    and (r.start == 0 or text[r.start - 1] == "\n"))]
+    # "have detained 140 people since January": a month opening a tally; "parked there since
+    # Wednesday" is the day the standing protest began
     refs = [r for r in refs if r.iso() and r.span is None
-            and not _UNTIL_BEFORE.search(text[max(start, r.start - 12):r.start])]
+            and not _UNTIL_BEFORE.search(text[max(start, r.start - 12):r.start])
+            and not (r.day is None and _SINCE_BEFORE.search(text[max(start, r.start - 8):r.start]))]
     return sorted(refs, key=lambda r: r.start)
 
 
@@ -600,13 +461,9 @@ def _date_for(text: str, mention: PlaceMention, anchors: list[DateRef]) -> DateR
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses of a sentence split at semicolons (each may name its own places)."""
-    out, pos = [], start
-    for m in re.finditer(";", text[start:end]):
-        out.append((pos, start + m.start()))
-        pos = start + m.end()
-    out.append((pos, end))
-    return out
+    """Clauses of a sentence (at semicolons and a contrastive ", while"): each may name its
+    own places."""
+    return split_clauses(text, start, end)
 
 
 @dataclass
@@ -619,6 +476,8 @@ class _Sentence:
     protest: bool
     title: bool = False  # a heading line ("3.4 Hunger strike in Zhetybai"), no narrative
     entry: bool = False  # a chronology entry by settlement, told on the day of its heading
+    context: bool = False  # names an episode of unrest ("the events of early January 2022")
+    region: bool = False  # names a region ("the health department of Aktobe region")
 
 
 _TITLE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -631,56 +490,67 @@ def _is_title(sentence: str) -> bool:
 
 
 # "young people from Zhanaozen who had come to Aktau": where the protesters came from
-_FROM_BEFORE = rx(rf"\b(?:{_PEOPLE_WORDS}|came|come|arrived|travell?ed) from $")
+_FROM_BEFORE = rx(rf"\b(?:{_PEOPLE_WORDS}|came|come|arrived|travell?ed) from $|"
+                  r"\b(?:arrived|arrive|arrives|sent|brought|came|deployed|bused|transferred)"
+                  r"\b[^.;,]{0,30} from $")
+# "the Shu detainees", "the Zhanaozen oil workers": a town naming whose people they are
+_PEOPLE_AFTER = rx(r"\s+(?:oil |coal |steel )?(?:detainees|workers|miners|prisoners|victims|"
+                   r"families|strikers|activists)\b")
+# "a Shymkent lawyer", "Zhanaozen resident Amanbek Zhumagaliyev": one person of a town
+_PERSON_OF_PLACE = rx(r"\s+(?:lawyer|activist|resident|journalist|blogger|reporter|businessman|"
+                      r"official|native|pensioner|teacher|judge|prosecutor|deputy|akim)\b")
+# "investigators from Almaty", "police from Taraz": who came, never where it happened
+_ELSEWHERE_BEFORE = rx(r"\b(?:investigators|officials|officers|prosecutors|experts|police|"
+                       r"troops|reinforcements|delegation|delegates|journalists|reporters|"
+                       r"lawyers|inspectors|commission) from $")
 
 
 # places named around a gathering, not where it was: "to commemorate those killed in Semey",
 # "in solidarity with the Zhanaozen workers", "blocked the highway to Atyrau"
 _NOT_VENUE_BEFORE = rx(r"\b(?:those|people|victims|protesters|demonstrators) (?:who (?:were|"
                        r"had been) )?(?:killed|shot|died|who died) in $|\bin solidarity with "
-                       r"(?:the )?$|\b(?:highway|road|motorway|railway|route) (?:to|from) $")
-
-
-# "According to the Atyrau regional police department, ...": the body that told the news,
-# not where it happened
-_ACCORDING_BEFORE = rx(r"\baccording to (?:the )?$")
-_BODY_AFTER = rx(r"^\s*(?:regional |city |district |oblast )?(?:[\w-]+ ){0,2}?(?:department|"
-                 r"ministry|office|service|administration|directorate|committee)\b")
-
-
-def is_source(text: str, mention: PlaceMention) -> bool:
-    return bool(_ACCORDING_BEFORE.search(text[max(0, mention.start - 20):mention.start])
-                and _BODY_AFTER.match(text[mention.end:mention.end + 60]))
+                       r"(?:the )?$|\b(?:highway|road|motorway|railway|route) (?:to|from) $|"
+                       # "a deal over a gas field near the town of Aksai": where a thing is
+                       r"\b(?:field|deposit|plant|mine|factory|project|deal|company|landfill)"
+                       r"\b[^.;,]{0,12}\b(?:near|outside) (?:the (?:town|city|village) of )?$")
 
 
 def _without_origins(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """The places of a sentence less those naming only where people came from, when another
     place is where they gathered."""
-    origins = [p for p in places if _FROM_BEFORE.search(text[max(0, p.start - 40):p.start])
-               or _NOT_VENUE_BEFORE.search(text[max(0, p.start - 40):p.start])]
+    places = [p for p in places
+              if not _ELSEWHERE_BEFORE.search(text[max(0, p.start - 40):p.start])
+              and not _PERSON_OF_PLACE.match(text, p.end, min(len(text), p.end + 30))]
+    origins = [p for p in places if _FROM_BEFORE.search(text[max(0, p.start - 60):p.start])
+               or _NOT_VENUE_BEFORE.search(text[max(0, p.start - 40):p.start])
+               or _PEOPLE_AFTER.match(text, p.end, min(len(text), p.end + 30))]
     rest = [p for p in places if p not in origins]
     return rest if rest else places
 
 
-def _entries(text: str, blocks: list[tuple[int, int, DateRef]]
-             ) -> list[tuple[int, int, PlaceMention]]:
-    """(start, end, place) of the paragraphs of a chronology that open with a place heading."""
+# "several villages of Pavlodar Region": unnamed places of a region, an event of the region
+_LOCALITIES_BEFORE = rx(r"\b(?:villages|towns|settlements|districts|cities|parts|areas|"
+                        r"communities|auls) (?:of|in|across) (?:the )?$")
+_REGION_LEVEL = 3  # ACLED geo-precision of an event known only to its region
+# the coding guide keeps region-only events (location NULL); they are written once the record
+# model lets location be NULL
+_REGION_EVENTS = not ProtestEvent.model_fields["location"].is_required()
+
+
+def _region_places(text: str, start: int, end: int, towns: list[PlaceMention]
+                   ) -> list[PlaceMention]:
+    """Regions of a sentence that stand for events of their own (location NULL): unnamed
+    places of a region, or a region where no town of it is named ("protests in the western
+    region of Mangystau"); not a region locating a town ("in Kulsary, Atyrau region")."""
     out = []
-    for start, end, _ in blocks:
-        pos = start
-        while pos < end:
-            para_end = _entry_end(text, pos, end)
-            mention = entry_place(text, pos, para_end)
-            if mention is not None:
-                out.append((mention.start, para_end, mention))
-            pos = para_end + 1
+    named = {p.place.region for p in towns}
+    for r in find_regions(text, start, end):
+        localities = _LOCALITIES_BEFORE.search(text[max(start, r.start - 40):r.start])
+        if localities or r.region not in named:
+            place = Place(f"{r.region} (region)", r.region, None, None, _REGION_LEVEL,
+                          "Kazakhstan")
+            out.append(PlaceMention(r.start, r.end, place))
     return out
-
-
-def settlement_entries(text: str, blocks: list[tuple[int, int, DateRef]]
-                       ) -> list[tuple[int, int, PlaceMention]]:
-    """(start, end, place) of the chronology entries that open with a place heading."""
-    return _entries(text, blocks)
 
 
 def _read_sentences(doc: Document) -> list[_Sentence]:
@@ -690,8 +560,11 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
     blocks = chronology_blocks(text, years)
     out: list[_Sentence] = []
     dateline = publication_date(text)
-    context_year: int | None = dateline.year if dateline else None
-    entries = _entries(text, blocks)
+    reported = dateline or report_date(text)  # the day "on Saturday" is counted back from
+    # a month or day without a year: the year of the dateline, else of the title ("2018 in
+    # Kazakhstan"), else the last year the narrative stated
+    context_year: int | None = dateline.year if dateline else title_year(text)
+    entries = settlement_entries(text, blocks)
     for s, e in narrative_sentences(text):
         sentence = text[s:e]
         if is_citation(sentence):
@@ -710,17 +583,27 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
         # before it ("Police dispersed the rally.") may state no date of its own
         base = block or next((p.anchors[-1] for p in reversed(out[-3:]) if p.anchors), None)
         try:
-            anchors = _anchors(text, s, e, years, context_year, base, dateline)
+            # "today" in a live blog's entry is the entry's day
+            today = date(block.year, block.month, block.day) if block and block.day else reported
+            anchors = _anchors(text, s, e, years, block.year if block else context_year,
+                               base, today, None if block else dateline)
             places = [p for p in find_places(text, s, e)
                       if not p.is_region and not is_dateline(text, p.start)
                       and not is_route(text, p)]
             places = [p for p in _without_origins(text, places) if not is_source(text, p)]
+            if _REGION_EVENTS:
+                places = sorted(places + _region_places(text, s, e, places),
+                                key=lambda p: p.start)
         except (ValueError, KeyError, IndexError, OverflowError):
             anchors, places = [], []  # an unreadable passage yields nothing
         out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence)),
-                             _is_title(sentence)))
+                             _is_title(sentence),
+                             context=_RULES.first("context", text, s, e) is not None,
+                             region=bool(find_regions(text, s, e))))
         for r in anchors:
-            if r.explicit_year and r.year:
+            # "replace the mains by 2025": a deadline sets no year for the narrative
+            if r.explicit_year and r.year and not _DEADLINE_BEFORE.search(
+                    text[max(s, r.start - 12):r.start]):
                 context_year = r.year
     return out
 
@@ -730,11 +613,14 @@ def _scan(doc: Document) -> list[_Found]:
     found: list[_Found] = []
     read = _read_sentences(doc)
     inherited: dict[int, PlaceMention] = {}
+    reported = report_date(text)
     for i, sent in enumerate(read):
         if sent.title:
             continue  # a heading names a topic; the sentences under it tell the events
-        prev = read[i - 1] if i else None
-        unrest = bool(sent.block) or sent.protest or bool(prev and prev.protest)
+        # unrest around: a chronology, or a protest or an episode named in this sentence or
+        # one of the few before it
+        unrest = bool(sent.block) or any(
+            r.protest or r.context for r in read[max(0, i - _UNREST_REACH):i + 1])
         places = sent.places
         if not places:
             # "The protests ended on December 16, 2011, when ...", "On 4 September, several
@@ -749,21 +635,33 @@ def _scan(doc: Document) -> list[_Found]:
         if scene is None:
             scene = _told_day(found, read, i, places)
             told = scene is not None  # the unrest just told of the place goes on
+        if scene is None and not sent.anchors and not sent.block and reported:
+            # "Witnesses said about 40 people had been held across Almaty": a news report
+            # goes on telling the news day its last sentences dated
+            scene = _carried_day(text, read, i, reported)
+            # the day's gathering goes on being told only if the passage spoke of one
+            told = scene is not None and any(
+                r.protest for r in read[max(0, i - _CARRY_REACH):i + 1])
         try:
-            events = _events_in(text, sent, places, unrest or told, scene, told)
+            near = sent.protest or (i > 0 and read[i - 1].protest)
+            events = _events_in(text, sent, places, unrest or told, scene, told, near)
         except (ValueError, KeyError, IndexError, OverflowError):
             continue
         if len({f.mention.place.name for f in events}) == 1:
             for nxt in read[i + 1:i + 1 + _FOLLOW_ON]:
-                if nxt.places or nxt.anchors or nxt.title or nxt.block != sent.block:
-                    break
+                if nxt.places or nxt.title or nxt.block != sent.block or \
+                        any(r.day for r in nxt.anchors) or timed_entry_at(text, nxt.start):
+                    break  # another place, day or live-blog entry tells something else
+                if nxt.anchors:
+                    continue  # an aside set in another month or year ("which took effect in
+                    # July") neither adds to the event nor ends its telling
                 _follow_on(text, events, nxt)
         found.extend(events)
     return found
 
 
 _OCCASION_BEFORE = rx(r"\b(?:after|before|ahead of|following|since|on the eve of) the\s*$")
-_FOLLOW_ON = 2  # sentences after an event that may add its toll, without place or date
+_FOLLOW_ON = 4  # sentences after an event that may add its toll, without place or date
 _LOOK_BACK = 4  # sentences back a dated sentence with no place looks for the passage's place
 
 
@@ -773,6 +671,8 @@ def _place_before(text: str, read: list[_Sentence], inherited: dict[int, PlaceMe
     right before for a day, or (for a sentence with a protest word of its own, dated to a day or
     month) the last one naming a place within the same section."""
     sent = read[i]
+    if sent.region:
+        return None  # a sentence about a region is not about the town named before it
     # "after the March 19 elections": the date of another occasion, not of this passage
     own = [r for r in sent.anchors
            if not _OCCASION_BEFORE.search(text[max(0, r.start - 25):r.start])]
@@ -798,13 +698,6 @@ def _place_before(text: str, read: list[_Sentence], inherited: dict[int, PlaceMe
     return None
 
 
-# "Police dispersed the protest", "detained 12 of them": a sentence about the event just told
-BACK_REFERENCE = rx(r"\b(?:the|this|that) (?:[\w-]+ )?(?:protests?|rall(?:y|ies)|demonstrations?|"
-                     r"pickets?|strikes?|gathering|crowds?|march|protesters|demonstrators|"
-                     r"participants|strikers)\b|\b(?:of|among) them\b|"
-                     r"\bthat (?:day|night|evening|morning|afternoon)\b")
-
-
 _TOLL_SUMMARY = rx(r"\b(?:unrest|events|violence|riots|clashes|protests|crisis)\b[^.;]{0,40}"
                    r"\b(?:left|claimed|resulted in|caused)\b|\btoll\b|\bin total\b|\boverall\b|"
                    r"\baltogether\b")
@@ -812,12 +705,18 @@ _TOLL_SUMMARY = rx(r"\b(?:unrest|events|violence|riots|clashes|protests|crisis)\
 
 # "Six participants were detained.": the people of the event just told, counted
 _OWN_TOLL = rx(r"\s*\S+ (?:of the )?(?:participants|protesters|demonstrators|strikers|"
-               r"picketers) (?:were|was|had been|have been) (?:detained|arrested|injured|"
-               r"hurt|wounded|killed)\b")
+               r"picketers|women|men|activists|workers|residents|mothers) (?:were|was|had been|"
+               r"have been) (?:detained|arrested|injured|hurt|wounded|killed|taken away|taken to "
+               r"(?:a |the )?(?:local )?police)\b")
 
 
 _PROTESTERS = rx(r"\b(?:protesters|demonstrators|strikers|picketers|rally|protest|riots?|"
                  r"clashes)\b")
+
+
+# "The regional police department said 14 people had been detained": a count reported of
+# the event the paragraph tells
+_REPORTED = rx(r"\b(?:said|says|told|reported|according to)\b")
 
 
 def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
@@ -835,20 +734,23 @@ def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
     # of a report, in a sentence about the protesters ("Police detained 15 people after
     # protesters tried to enter the building") that sums up nothing
     paragraph = "\n\n" not in text[events[0].span[0]:nxt.start] and bool(
-        _PROTESTERS.search(passage)) and not _TOLL_SUMMARY.search(passage)
+        _PROTESTERS.search(passage) or _REPORTED.search(passage)) and \
+        not _TOLL_SUMMARY.search(passage)
     refers = bool(BACK_REFERENCE.search(passage) or _OWN_TOLL.match(passage)
                   or nxt.block is not None or paragraph)
     if not refers:
         # the toll told right after force was used is that event's ("Two people were killed")
         # but "the unrest in the city left 12 dead" sums up the whole episode
-        forceful = min(SUB_EVENTS[f.sub_event][1] for f in events) >= 3 \
+        forceful = min(SUB_EVENTS[f.sub_event][1] for f in events) >= \
+            SUB_EVENTS["protest_with_intervention"][1] \
             and not _TOLL_SUMMARY.search(passage)
         keep = ("participants", "killed", "injured") if forceful else ("participants",)
         counts = {k: v for k, v in counts.items() if k in keep}
     kind = None
     if refers:
-        kind = classify(passage, True) or (
-            "protest_with_intervention" if _first_unnegated(_INTERVENTION, passage) else None)
+        # a sentence pointing back at the gathering tells of it: its detentions are the
+        # gathering's intervention, not arrests of their own
+        kind = classify(passage, True, scene=True)
     for f in events:
         added = False
         for key, value in counts.items():
@@ -861,24 +763,58 @@ def _follow_on(text: str, events: list[_Found], nxt: _Sentence) -> None:
             f.span = (f.span[0], nxt.end)  # the evidence states the added facts too
 
 
-_TOLD_REACH = 6  # sentences back an undated one may continue the event of its place
+_TOLD_REACH = 10  # sentences back an undated one may continue the event of its place
+
+
+_UNREST_REACH = 3  # sentences back a protest word sets the scene for acts told after it
+_CARRY_REACH = 5  # sentences back whose day a report's undated sentence goes on telling
+
+
+def _carried_day(text: str, read: list[_Sentence], i: int, reported: date) -> DateRef | None:
+    """The day the sentences just before state (the latest day of the nearest dated one),
+    when it is the news day: the report's date or a day of the week before it."""
+    sent = read[i]
+    if DATELINE_PREFIX.match(text, sent.start, sent.end):
+        # the lead after a dateline ("URALSK -- Police have detained ...") tells the news day
+        return DateRef(sent.start, sent.start, reported.year, reported.month, reported.day,
+                       None, False)
+    for prev in read[max(0, i - _CARRY_REACH):i][::-1]:
+        if prev.title or prev.block:
+            return None
+        days = [r for r in prev.anchors if r.day and r.year]
+        if days:
+            ref = days[-1]
+            if not 0 <= (reported - date(ref.year, ref.month, ref.day)).days <= 7:
+                return None
+            return DateRef(read[i].start, read[i].start, ref.year, ref.month, ref.day, None,
+                           False)
+        # a passage set in another month or year ends the day's narrative (an aside,
+        # "parties that tried to register last year", does not)
+        if prev.anchors and (prev.places or prev.protest):
+            return None
+    return None
 
 
 def _told_day(found: list[_Found], read: list[_Sentence], i: int,
               places: list[PlaceMention]) -> DateRef | None:
-    """The day of the one event just told of the sentence's one place, for a sentence with no
-    date ("27 people were detained in Kulsary, it said" after "... spread to Kulsary on
-    Monday")."""
+    """The day of the one event just told of each place of the sentence (one day for all), for
+    a sentence with no date ("27 people were detained in Kulsary, it said" after "... spread
+    to Kulsary on Monday")."""
     sent = read[i]
-    if sent.anchors or sent.block or len({p.place.name for p in places}) != 1:
+    if sent.anchors or sent.block:
         return None
     since = read[max(0, i - _TOLD_REACH)].start
-    name = places[0].place.name
-    days = {f.event_date for f in found if f.mention.place.name == name}
-    recent = [f for f in found if f.mention.place.name == name and f.span[0] >= since]
-    if len(days) != 1 or not recent or len(recent[0].event_date) != 10:
+    told = set()
+    for name in {p.place.name for p in places}:
+        # "in Almaty – 26, in Astana – 14": several places, all told of on one day
+        days = {f.event_date for f in found if f.mention.place.name == name}
+        recent = [f for f in found if f.mention.place.name == name and f.span[0] >= since]
+        if len(days) != 1 or not recent or len(recent[0].event_date) != 10:
+            return None
+        told.add(recent[0].event_date)
+    if len(told) != 1:
         return None
-    day = date.fromisoformat(recent[0].event_date)
+    day = date.fromisoformat(told.pop())
     return DateRef(sent.start, sent.start, day.year, day.month, day.day, None, False)
 
 
@@ -894,12 +830,87 @@ def _scene(read: list[_Sentence], i: int) -> DateRef | None:
     return None
 
 
+_WHERE_CLAUSE = re.compile(r",\s+where\b[^,;.]*")
+
+
+def _blank(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """text[start:end] with the given spans blanked out (offsets kept)."""
+    chars = list(text[start:end])
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _figures_by_place(text: str, s: int, e: int, places: list[PlaceMention]
+                      ) -> tuple[dict[str, NumberMatch], str | None]:
+    """A figure broken down by place, and what it counts: "47 people were taken to police
+    stations: in Almaty – 26, in Astana – 14" (the words before the list say what), or
+    "pickets in Kyzylorda and Taraz, with about 40 and 25 participants respectively"."""
+    pairs = place_figures(text, s, e, places)
+    if pairs:
+        head = min(places[k].start for k in pairs)
+        key = next(iter(_counts(text[s:head])), None)
+        return ({places[k].place.name: n for k, n in pairs.items()}, key) if key else ({}, None)
+    distinct = list({p.place.name: p for p in reversed(places)}.values())[::-1]
+    paired = respective_figures(text, s, e, distinct)
+    if not paired:
+        return {}, None
+    key = next(iter(_counts(text[min(n.start for n in paired.values()):e])), None)
+    return ({distinct[k].place.name: n for k, n in paired.items()}, key) if key else ({}, None)
+
+
+_ITEM_BREAK = re.compile(r",\s+(?:and\s+(?:finally\s+|then\s+)?)?|\s+and\s+then\s+")
+
+
+def _item_bounds(text: str, start: int, end: int, mention: PlaceMention) -> tuple[int, int]:
+    lo, hi = start, end
+    for m in _ITEM_BREAK.finditer(text, start, end):
+        if m.end() <= mention.start:
+            lo = m.end()
+        elif m.start() >= mention.end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _item_anchors(text: str, start: int, end: int, mention: PlaceMention,
+                  anchors: list[DateRef]) -> list[DateRef]:
+    lo, hi = _item_bounds(text, start, end, mention)
+    return [r for r in anchors if lo <= r.start < hi]
+
+
+def _item_types(text: str, start: int, end: int, places: list[PlaceMention], unrest: bool
+                ) -> dict[int, str]:
+    """A list of episodes, each with its place ("a peaceful rally in Zhanaozen on January 2,
+    ... and finally the descent of Almaty into riots"): the type each item states, when two
+    items state different types; else none (the sentence's type holds for all)."""
+    if len({p.place.name for p in places}) < 2:
+        return {}
+    out: dict[int, str] = {}
+    for p in places:
+        lo, hi = _item_bounds(text, start, end, p)
+        kind = classify(text[lo:hi], unrest)
+        if kind:
+            out[id(p)] = kind
+    return out if len(set(out.values())) > 1 else {}
+
+
+_AND_DATE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:on\s+)?")
+_GOES_ON_BEFORE = rx(r"\b(?:ended|continued|went on|resumed|lasted|persisted|carried on)\b"
+                     r"[^.;]{0,25}$")
+
+
 def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: bool,
-               scene: DateRef | None = None, told: bool = False) -> list[_Found]:
+               scene: DateRef | None = None, told: bool = False, near: bool = False
+               ) -> list[_Found]:
     out: list[_Found] = []
     s, e = sent.start, sent.end
     sentence = text[s:e]
-    sentence_type = classify(sentence, unrest, sent.entry or told)
+    # a chronology entry, or a sentence going on about the gathering of its place and day,
+    # tells police detaining people as the gathering's intervention
+    sentence_type = classify(sentence, unrest, sent.entry or told or sent.block is not None,
+                             near)
     if sentence_type is None:
         return out
     one_place = len({p.place.name for p in places}) == 1
@@ -907,6 +918,9 @@ def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: b
     # "six died: four shot on 7 March, one on 9 March and ...": a total over several days
     breakdown = ":" in sentence and len({r.iso() for r in sent.anchors if r.day}) > 1
     counts = _counts(sentence) if one_place and not national and not breakdown else {}
+    # "47 people were taken to police stations: in Almaty – 26, in Astana – 14": a figure
+    # broken down by place counts what the words before the list count
+    figures, figure_key = _figures_by_place(text, s, e, places) if not one_place else ({}, None)
     for seg_start, seg_end in _segments(text, s, e):
         seg_places = [p for p in places if seg_start <= p.start < seg_end]
         if not seg_places:
@@ -917,12 +931,41 @@ def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: b
         if not one_place and not national and len({p.place.name for p in seg_places}) == 1:
             # "Protests spread to Aktau and Atyrau; in Aktau, about 5,000 people remained"
             seg_counts = _counts(text[seg_start:seg_end])
+        # "spread from Zhanaozen to Kulsary, where demonstrators set a car on fire": a
+        # relative clause after a place tells of that place only
+        if figures:
+            seg_counts = {}
+        where = {id(p): m.span() for p in seg_places
+                 if (m := _WHERE_CLAUSE.match(text, p.end, seg_end))}
+        items = _item_types(text, seg_start, seg_end, seg_places, unrest)
         for mention in seg_places:
-            ref = _date_for(text, mention, sent.anchors) or sent.block or scene
+            # a date in the list item of the place is its own ("..., and finally the
+            # descent of Taraz into riots on 6 March")
+            own = _item_anchors(text, seg_start, seg_end, mention, sent.anchors) \
+                if len({p.place.name for p in seg_places}) > 1 else []
+            ref = _date_for(text, mention, own or sent.anchors) or sent.block or scene
             if ref is None or ref.iso() is None or ref.year is None:
                 continue
+            own_type = items.get(id(mention)) or seg_type
+            others = [span for key, span in where.items() if key != id(mention)]
+            if others:
+                own = _blank(text, seg_start, seg_end, others)
+                own_type = classify(own, unrest) or seg_type
             span = focus_span(text, s, e, mention.start, mention.end)
-            out.append(_Found(ref.iso(), mention, seg_type, span, dict(seg_counts), sentence))
+            own_counts = dict(seg_counts)
+            if figure_key and mention.place.name in figures:
+                own_counts[figure_key] = int(figures[mention.place.name].value)
+            out.append(_Found(ref.iso(), mention, own_type, span, own_counts, sentence))
+            # "...; the strike ended the following day": the gathering went on to that day;
+            # "on Monday and Tuesday": it was held on both
+            prev_end = ref.end
+            for later in sent.anchors:
+                if not later.day or later.start <= max(ref.end, mention.end) - 1:
+                    continue
+                both = _AND_DATE.fullmatch(text, prev_end, later.start) is not None
+                if both or _GOES_ON_BEFORE.search(text, max(s, later.start - 40), later.start):
+                    out.append(_Found(later.iso(), mention, own_type, span, {}, sentence))
+                    prev_end = later.end if both else prev_end
     return out
 
 
@@ -937,7 +980,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
                                  f.passage)
             continue
         for k, v in f.counts.items():
-            have.counts.setdefault(k, v)
+            have.counts[k] = max(v, have.counts.get(k, v))  # the peak the day reached
         if SUB_EVENTS[f.sub_event][1] > SUB_EVENTS[have.sub_event][1]:
             have.sub_event, have.span, have.passage = f.sub_event, f.span, f.passage
     rows = list(merged.values())
@@ -959,7 +1002,8 @@ def extract(doc: Document) -> list[ProtestEvent]:
             place = f.mention.place
             out.append(ProtestEvent(
                 source_name=doc.source_name, **doc.cite(*f.span), event_date=f.event_date,
-                location=place.name, region=place.region, latitude=place.latitude,
+                location=None if place.geo_precision == _REGION_LEVEL else place.name,
+                region=place.region, latitude=place.latitude,
                 longitude=place.longitude, geo_precision=place.geo_precision,
                 event_type=SUB_EVENTS[f.sub_event][0], sub_event_type=f.sub_event,
                 participants=f.counts.get("participants"), killed=f.counts.get("killed"),

@@ -2,18 +2,31 @@
 
 One row per stated figure: what it counts (metric), its value and unit, the period it refers
 to and the place it belongs to (NULL for the whole country). How a number becomes a figure:
-- the number is read with kzwatch.text.numbers ("more than a hundred" -> 100); years,
-  ages, durations ("seven years"), ordinals, article numbers and ranges are not figures;
-- the metric comes from the words that state it, in order of reliability: a participle right
-  after the counted noun ("37 people accused of ..."), the verb of the clause ("15 of them
-  have been sentenced"), the counted noun ("412 criminal cases", "190 appeals",
-  "20,000 terrorists"), or the words before ("the death toll at", "the detention of");
-  "including 19 officers" counts what the figure before it counted. Definitions stay apart:
-  detained, arrested, prosecuted (accused, charged), convictions (sentenced) are different;
-- money counts only as assets recovered or as damage done during unrest;
-- the period is a date of the sentence, an episode it names ("the January events"), the day
-  of a chronology entry, or for unrest figures the month of the passage just before;
-- the same figure (metric, value, unit) repeated in a document is one row.
+- the number is read with kzwatch.text.numbers ("more than a hundred" -> 100); forms around
+  it that make it no figure (a duration, an age, an article number, a clock time, "no one",
+  an exchange rate) are `form` rules of the pack kzwatch/rules/en/statistics.yaml;
+- what it counts comes from the pack's rules, each kind in explicit priority order: a form
+  around the number ("Cases against 742 persons were sent to court"), a participle stated of
+  the people counted ("37 people accused of ...", "15 of them were sentenced"), the counted
+  noun ("412 criminal cases", "190 complaints", "43 offences" in a passage on corruption),
+  or the words before ("the death toll at", "police detained", "passed verdicts on");
+  a part counts what its whole counted ("including 19 officers", "31 of them in Almaty",
+  "2,118 of these investigations"), and so does a gapped list member ("19 offences in
+  Shymkent, 17 – in Aktobe region", "Almaty accounts for 2,118, Shymkent for 214") with the
+  place of its own conjunct (kzwatch.text.quantities);
+- a percentage counts when it is the share or change of such a count ("58% of them", "7%
+  fewer than", "(44%, 677 cases)", "0.081% and 0.91% respectively"), not a survey's share
+  or an index of assemblies by kind;
+- money counts as assets recovered, or as damage done by unrest or by corruption (the whole
+  "of which" a part was recovered); a whole of which only the part concerns corruption
+  ("out of 2,614,220 appeals, just 2,117 concerned corruption") is not a figure;
+- the period is a date of its own sentence (a span inside a year is that year, a quarter is
+  "2015-Q3"; a year compared with is not the figure's), an episode it names, the date of the
+  whole it is part of, the report's quarter or half-year, "to date" totals as of the report's
+  day, or for unrest figures the month of the passage just before;
+- tables printed with bars or one cell per line (kzwatch.text.cells) give a figure per cell;
+- the same figure (metric, value, unit) repeated in a document is one row, unless it is told
+  for two different places ("37 in Almaty and 37 in Karaganda", "24 offences apiece").
 """
 from __future__ import annotations
 
@@ -23,23 +36,32 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from kzwatch.document import Document
-from kzwatch.extract.protests import (
-    BACK_REFERENCE,
+from kzwatch.reference import canonical_region
+from kzwatch.rules import rule_pack
+from kzwatch.text.cells import cell_tables
+from kzwatch.text.daterefs import MONTH_NUMBERS as MONTHS
+from kzwatch.text.daterefs import DateRef, month_years
+from kzwatch.text.daterefs import find_date_refs as _find_dates
+from kzwatch.text.discourse import BACK_REFERENCE, is_source
+from kzwatch.text.numbers import NumberMatch, find_numbers
+from kzwatch.text.patterns import rx
+from kzwatch.text.places import canonical_place, find_places
+from kzwatch.text.quantities import (
+    gapped,
+    is_change,
+    list_end,
+    place_phrase,
+    respectively_pairs,
+    share_whole,
+)
+from kzwatch.text.segment import focus_span, is_citation, narrative_sentences
+from kzwatch.text.structure import (
     chronology_blocks,
     is_dateline,
-    is_source,
     publication_date,
     settlement_entries,
     weekday_dates,
 )
-from kzwatch.reference import canonical_region
-from kzwatch.text.daterefs import MONTH_NUMBERS as MONTHS
-from kzwatch.text.daterefs import DateRef, month_years
-from kzwatch.text.daterefs import find_date_refs as _find_dates
-from kzwatch.text.numbers import NumberMatch, find_numbers
-from kzwatch.text.patterns import rx
-from kzwatch.text.places import canonical_place, find_places
-from kzwatch.text.segment import focus_span, is_citation, narrative_sentences
 from models.records import Statistic
 
 _TOPIC = rx(
@@ -57,86 +79,52 @@ _PERSONS = (r"(?:people|persons|citizens|residents|protesters|demonstrators|part
             r"activists|officers|officials|judges|children|servicemen|soldiers|journalists|"
             r"detainees|civilians|men|women|workers|individuals|employees|law[- ]enforcement "
             r"officers|police officers|policemen|suspects|defendants|convicts)")
-_PARTICIPLE_METRIC = [
-    ("killed", r"killed|dead|died|shot dead|murdered|lost their lives|perished"),
-    ("injured", r"injured|wounded|hurt|hospitali[sz]ed|taken to hospital"),
-    ("arrested", r"(?:taken |placed )?under (?:administrative )?arrest|arrested|"
-                 r"(?:subjected|sentenced) to (?:an? )?(?:administrative )?arrest"),
-    ("detained", r"detained|taken into custody"),
-    ("convictions", r"sentenced|convicted|found guilty"),
-    ("prosecuted", (r"accused|charged|prosecuted|indicted|subjects? of (?:criminal )?prosecution|"
-                    r"brought to (?:criminal|administrative)[\w\s]{0,30}?(?:liability|"
-                    r"responsibility)")),
-    ("other", r"acquitted|dismissed|released|removed|fired"),
-]
+# What a figure counts is data: the rule pack kzwatch/rules/en/statistics.yaml, each kind
+# searched in its rules' priority order (higher first), never in the order of code branches.
+_PACK = rule_pack("statistics")
+_PARTICIPLE_RULES = _PACK.of_kind("participle")
 _PERSONS_NOUN = rx(rf"^\s*(?:[\w-]+ )?{_PERSONS}\b")
-_PARTICIPLES = "|".join(f"(?P<{m}_{i}>{p})" for i, (m, p) in enumerate(_PARTICIPLE_METRIC))
+# one alternation, in priority order: at one position the higher rule's words win
+_PARTICIPLES = "|".join(f"(?P<p{i}>{r.regex.pattern})" for i, r in enumerate(_PARTICIPLE_RULES))
 # "37 people accused of ...": a participle right after the counted noun (no verb between)
 _REDUCED = rx(rf"^\s*(?:[\w’'-]+ ){{0,3}}?(?:who (?:were |had been |have been )?|that )?"
               rf"(?:{_PARTICIPLES})\b")
 # "... were sentenced", "have become subjects of criminal prosecution": the clause's verb
 _VERB = rx(rf"\b(?:were|was|have|has|had|are|is|got|became|become)\s+(?:been |become |"
            rf"reportedly |also |later |then |officially )*(?:{_PARTICIPLES})\b")
-_NOUN_METRIC = [
-    ("criminal_cases", "cases", rx(r"^\s*(?:new )?criminal (?:cases|proceedings)\b|"
-                                   r"^\s*cases (?:have |had )?(?:reached|went to|gone to) "
-                                   r"(?:the )?courts?\b")),
-    ("corruption_cases_registered", "cases",
-     rx(r"^\s*(?:\w+ )?(?:corruption (?:[\w-]+ )?(?:cases|crimes|offen[cs]es)|cases of "
-        r"corruption|(?:facts|episodes|counts) of (?:[\w-]+ ){0,2}?(?:brib\w+|embezzl\w+|"
-        r"misappropriation|fraud|abuse of (?:office|power)|corruption))\b")),
-    ("appeals", "appeals", rx(r"^\s*(?:\w+ )?(?:appeals|complaints|petitions)\b")),
-    ("violations", "violations", rx(r"^\s*(?:\w+ )?violations\b")),
-    ("volunteers", "persons", rx(r"^\s*(?:\w+ )?volunteers\b")),
-    ("other", "persons", rx(r"^\s*(?:political prisoners|prisoners of conscience)\b")),
-    ("detained", "persons", rx(r"^\s*(?:\w+ )?(?:detainees|detentions)\b")),
-    ("killed", "persons", rx(r"^\s*(?:\w+ )?(?:deaths|fatalities|dead)\b")),
-    ("injured", "persons", rx(r"^\s*(?:\w+ )?(?:injuries|wounded)\b")),
-    ("arrested", "persons", rx(r"^\s*(?:\w+ )?arrests\b")),
-    ("convictions", "cases", rx(r"^\s*(?:\w+ )?convictions\b")),
-    ("participants", "persons",
-     rx(r"^\s*(?:[\w-]+ ){0,3}?(?:protesters|demonstrators|participants|strikers|terrorists|"
-        r"militants|bandits|rioters)\b")),
-    ("other", "events",
-     # "150 refusals of rallies" counts refusals, not rallies
-     # "one on mass riots" is a case about riots, not a count of them
-     rx(r"^\s*(?:(?!of\b|on\b|about\b|into\b|for\b|over\b)[\w-]+ ){0,2}?(?:protests|"
-        r"protest actions|rallies|demonstrations|riots|"
-        r"battles|explosions?|strikes|cases of violence|incidents of violence)\b")),
-]
+_NOUN_RULES = _PACK.of_kind("noun")
 _INSTANCES = rx(r"^\s*((?:instances|incidents) of) (?:the )?([\w-]+)")
 # "1,585 business entities located at 1,940 sites were affected" (damage done in unrest)
 _AFFECTED = rx(r"^\s*((?:[a-z-]+ )?[a-z-]+s)\b(?=[^.;]{0,80}\b(?:affected|damaged|destroyed|"
-               r"looted|burned|burnt|vandali[sz]ed)\b)")
-_BEFORE_METRIC = [
-    ("killed", rx(r"\b(?:(?:death toll|number of (?:the )?(?:dead|deaths|victims))\b[^.;]{0,40}|"
-                  r"(?:deaths|death) of\s*)$")),
-    ("injured", rx(r"\bnumber of (?:the )?injured\b[^.;]{0,40}$")),
-    ("detained", rx(r"\b(?:detention of\s*|(?:number of detainees|number of (?:the )?detained)"
-                    r"[^.;]{0,60})$")),
-    ("arrested", rx(r"\b(?:arrest of\s*|number of (?:the )?arrested[^.;]{0,40})$")),
-    ("volunteers", rx(r"\bnumber of (?:[\w-]+ ){0,2}?volunteers\b[^.;]{0,40}$")),
-    ("prosecuted", rx(r"\bbrought to [^.;]{0,40}(?:liability|responsibility)[^.;]{0,40}$|"
-                      # "has brought criminal cases against 87 officers": people prosecuted
-                      r"\b(?:brought|opened|initiated|launched|filed) (?:criminal )?(?:cases|"
-                      r"proceedings|charges) against\s*$|"
-                      r"\bcriminal (?:cases|proceedings|charges) (?:were )?(?:brought )?"
-                      r"against\s*$")),
-]
-# "police detained 150 people", "the court convicted 14 activists": the verb right before
-_VERB_BEFORE = [
-    ("killed", rx(r"\b(?:killing|killed|claimed the lives of)\s*$")),
-    ("injured", rx(r"\b(?:injuring|injured|wounding|wounded)\s*$")),
-    ("detained", rx(r"\b(?:detaining|detained)\s*$")),
-    ("arrested", rx(r"\b(?:arresting|arrested)\s*$")),
-    ("convictions", rx(r"\b(?:convicted|sentenced)\s*$")),
-    ("prosecuted", rx(r"\b(?:charged|prosecuted|indicted)\s*$")),
-]
-_BEFORE_METRIC += _VERB_BEFORE
-# "at the rate of 450 tenge per dollar": an exchange rate, not a sum
-_RATE = rx(r"^\s*(?:tenge|KZT|₸)\s*(?:per|to|for|against|a|=) (?:the |one |a |1 )?(?:US |U\.S\. )?"
-           r"(?:dollar|\$|USD|euro|EUR|rouble|ruble|RUB)")
-_RATE_BEFORE = rx(r"\b(?:exchange rate|rate of|rate at|exchange rate of)\s*$")
+               r"looted|burned|burnt|vandali[sz]ed|raided|ransacked|stormed|seized|set on fire|"
+               r"set alight|carried away|stolen|came under attack|were attacked)\b)")
+_BEFORE_RULES = _PACK.of_kind("before")
+
+
+def _before_metric(before: str, verb_only: bool = False) -> str | None:
+    """The metric the words right before a number name ("the death toll at", "police
+    detained"); `verb_only`: only a verb acting on the people counted."""
+    for rule in _BEFORE_RULES:
+        if (not verb_only or rule.sets.get("verb")) and rule.regex.search(before):
+            return rule.sets["metric"]
+    return None
+
+
+_FORM_RULES = _PACK.of_kind("form")
+
+
+def _form(before: str, after: str):
+    """The highest-priority form rule that holds around a number, read over
+    "<words before>#N#<words after>", or None."""
+    window = f"{before}#N#{after}"
+    return next((r for r in _FORM_RULES if r.regex.search(window)), None)
+
+
+def _noun_metric(after: str):
+    """The noun rule that reads the counted noun right after a number, or None."""
+    return next((r for r in _NOUN_RULES if r.regex.match(after)), None)
+
+
 # "registered 1,987 offences, up from 1,750 a year earlier": the same count, earlier
 _COMPARED = rx(r"\b(?:up|down|rising|falling|increased|decreased|grew|fell) from\s*$|"
                r"\bcompared (?:with|to)\s*$")
@@ -170,10 +158,10 @@ _SHARE_ELLIPSIS = rx(r"\bfor [\d.,]+\s*(?:%|percent|per cent) of (?:all |the )?(
 _ALL_OFFENCES = rx(r"\bdamage (?:caused|done) by (?:\w+ )?(?:offen[cs]es|crimes)\b")
 _SHARE_BEFORE = rx(r"\b(?:accounted for|made up|represented|comprised|constituted)\s*$")
 _SKIP_AFTER = rx(r"^(?:\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times|points?|"
-                 r"places?|positions?|km|kilometers|kilometres|-year|-month|th|st|nd|rd)\b|"
+                 r"places?|positions?|km|kilometers|kilometres|-year|-month|th|st|nd|rd|"
+                 r"and a half (?:years?|months?))\b|"
                  r"[-–]year|[-–]?(?:th|st|nd|rd)\b)")
-_SKIP_BEFORE = rx(r"(?:\b(?:article|articles|no\.|number|part|paragraph|page|pp?\.|aged|age of|"
-                  r"top)\s*|[#№]|\baged \d+ and\s*|\ball\s*)$")  # "all six": those just counted
+ # "all six": those just counted
 _KZT = rx(r"^\s*(?:tenge|KZT|₸)")
 _USD = rx(r"^\s*(?:US dollars|U\.S\. dollars|dollars|USD)")
 _USD_BEFORE = re.compile(r"(?:\$|US\$|USD)\s*$")
@@ -183,7 +171,9 @@ _ASSETS = rx(rf"\b(?:assets|property|funds)\b{_IN_SENTENCE}{{0,200}}\b(?:reclaim
              rf"confiscated|repatriated)\b{_IN_SENTENCE}{{0,80}}\b(?:assets|property|funds)\b|"
              rf"\b(?:returned|recovered|reimbursed|repaid)\b{_IN_SENTENCE}{{0,60}}? to the "
              rf"(?:state|budget|treasury)\b|"
-             rf"\bdamages?\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed|recovered)\b")
+             rf"\bdamages?\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed|recovered)\b|"
+             rf"\b(?:brought|channel+ed|paid|returned) back\b{_IN_SENTENCE}{{0,60}}?\b(?:state|"
+             rf"budget|treasury)\b")
 _DAMAGE = rx(r"\b(?:damage|losses)\b")
 _SCALED = rx(r"\b(?:billion|million|thousand|bn|mln|bln)\b")
 _CARRIED = rx(r"\d\s*(?:billion|million|thousand|bn|mln|bln)\s*(tenge|KZT|₸|US dollars|dollars|USD)"
@@ -198,15 +188,35 @@ _ONE_CASE_BEFORE = rx(r"\b(?:the|a|this|that) (?:criminal )?case against\s*$")
 _OF_WHICH_RETURNED = rx(rf"^[^.;]{{0,25}}?,? (?:of which|of this|including)\b"
                         rf"{_IN_SENTENCE}{{0,60}}?"
                         r"\b(?:compensated|recovered|returned|reimbursed|repaid)\b")
+_MONEY_UNIT = r"(?:tenge|KZT|₸|US dollars|dollars|USD)"
+# a sum and its equivalent in another currency: "30 billion tenge (63.4 million US dollars)"
+_EQUIVALENT = rx(r"\d\s*(?:billion|million|thousand|bn|mln)?\s*(?:tenge|KZT|₸|US dollars|dollars|"
+                 r"USD)\s*(?:\(|,\s*or\b)\s*(?:about |approximately |around |some |roughly )?"
+                 r"(?:US\$|\$|USD)?\s*$")
+# the words of one defendant's case: its damage belongs to the case, not to a statistic
+_ONE_CASE_WORDS = rx(r"\b(?:court|verdict|defendant|accused|convict|he|she|his|her)\b")
+_RETURN_VERB = r"(?:compensated|recovered|returned|reimbursed|repaid)"
+# "4.1 billion tenge of which has been recovered": the part returned, its whole before it
+_PART_RETURNED = rx(rf"^\s*{_MONEY_UNIT}?\s*of (?:which|it|this|that)\b[^.;]{{0,60}}?"
+                    rf"\b{_RETURN_VERB}\b")
+# "... at 6.3 billion tenge, 4.1 billion tenge of which has been recovered": the whole
+_WHOLE_THEN_PART = rx(rf"^\s*{_MONEY_UNIT}?\s*,\s*(?:and |while |of which )?(?:\$\s*)?[\d.,]+\s*"
+                      r"(?:billion|million|thousand|bn|mln|bln)?\s*"
+                      rf"{_MONEY_UNIT}?\s*(?:of (?:which|it|this|that)\b)?[^.;]{{0,60}}?"
+                      rf"\b{_RETURN_VERB}\b")
 _RETURNED_AFTER = rx(r"^[^.;]{0,40}?\b(?:compensated|recovered|returned|reimbursed|repaid)\b")
 _DAMAGE_COMPENSATED = rx(rf"\bdamages?\b{_IN_SENTENCE}{{0,80}}\b(?:compensated|reimbursed)\b")
 # "amounted to a further 97.4 billion": a sum told apart from the assets just reported
 _FURTHER = rx(r"\b(?:a further|an additional|in addition|additionally)\b")
-_NATIONAL = rx(r"\b(?:in the country|across the country|throughout the country|nationwide|"
-               r"in Kazakhstan|in all regions)\b")
 _INCLUDING = rx(r"\b(?:including|among them|of whom|of which|(?:of|among) (?:them|these|those)"
                 r"(?: (?:convicted|detained|arrested|accused|charged|sentenced|prosecuted))?"
-                r"(?: (?:are|were|was|is))?),?\s*$")
+                r"(?: (?:are|were|was|is))?),?\s*(?:(?:a mere|just|only|some|about) )?$")
+# "out of 2,614,220 appeals filed, just 2,117 concerned corruption": the part of that whole
+_PART_AFTER_WHOLE = rx(r"\bout of [\d,. ]+[^.;\d]{0,80}?,\s*(?:(?:just|only|a mere|some|about) )?$")
+# the whole a part is told of: "out of N ..., M ..." or "N ..., of which M ..."
+_WHOLE_THEN_SHARE = rx(r"[^.;\d]{0,80}?,\s*(?:of which|of whom)?\s*(?:(?:just|only|a mere|some|"
+                       r"about) )?(?=\d)")
+_OUT_OF_BEFORE = rx(r"\bout of\s*$")
 _EPISODE = rx(rf"\b(?:the )?(?P<mon>{'|'.join(MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?[\s-]+"
               r"(?:events|protests|unrest|riots|tragedy|crisis|uprising)\b"
               r"(?: (?:of|in) (?P<year2>(?:19|20)\d\d)\b)?")
@@ -229,14 +239,6 @@ UNREST_METRICS = {"killed", "injured", "detained", "arrested", "participants",
                   "criminal_cases"}
 
 
-@dataclass
-class _Figure:
-    metric: str
-    unit: str
-    number: NumberMatch
-    sentence: tuple[int, int]
-
-
 def _clause_after(text: str, num: NumberMatch, limit: int) -> str:
     """Words after a number up to the next number or clause end (";", sentence end)."""
     end = min(limit, num.end + 120)
@@ -248,28 +250,41 @@ def _clause_after(text: str, num: NumberMatch, limit: int) -> str:
 # "sentenced 87 of those detained to administrative arrest": an arrest, not a conviction
 _TO_ARREST = rx(r"^[^.;]{0,60}?\bto (?:an? )?(?:administrative )?arrest\b")
 # "sent 61 corruption cases to court": a later stage than the registration of an offence
-_TO_COURT = rx(r"^[^.;]{0,60}?\b(?:sent|referred|transferred|submitted|forwarded) to "
+_TO_COURT = rx(r"^[^.;\d]{0,60}?\b(?:sent|referred|transferred|submitted|forwarded) to "
                r"(?:the )?courts?\b")
+_SENT_BEFORE_CUSTODY = rx(r"\b(?:sent|remanded|placed|ordered)\s*$")
+_TO_CUSTODY = rx(r"^(?:\s+(?:of them|of those|people|persons|suspects|defendants|activists))?\s+"
+                 r"(?:in|to|into) (?:pre-?trial detention|custody)\b")
 _CASES_ON_BEFORE = rx(r"\bcriminal cases (?:on|for|concerning|into)\s*$")
 _SENT_BEFORE = rx(r"\b(?:sent|referred|transferred|submitted|forwarded)\s*$")
 # "counted more than 300 refusals", "34 labour conflicts were registered": a tally of things
-_TALLY_BEFORE = rx(r"\b(?:counted|recorded|registered|documented)\s*$")
+_TALLY_BEFORE = rx(r"\b(?:counted|recorded|registered|documented|received)\s*$")
 _TALLY_AFTER = rx(r"^\s*(?:[a-z-]+ )?[a-z-]+s\b[^.;,]{0,30}?\b(?:were|have been|had been) "
                   r"(?:registered|recorded|documented|counted)\b")
 _TALLY_NOUN = rx(r"^\s*((?:(?!of\b|in\b|at\b|were\b)[a-z-]+ )?[a-z-]+s)\b")
 
 
 # a decision on part of the requests: "refused 58 of the 141 notifications submitted"
-_DECISION = r"(?:refused|rejected|denied|turned down|approved|granted|satisfied|upheld|allowed)"
-_DECIDED_BEFORE = rx(rf"\b{_DECISION}\s*$")
+_DECISION = (r"(?:refused|rejected|denied|turned down|approved|granted|satisfied|upheld|allowed|"
+             r"authori[sz]ed|permitted|banned)")
+_DECIDED_BEFORE = rx(rf"\b{_DECISION}\s*(?:only |just )?$")
+# "Only 3 of the 39 assemblies had been authorised": the decision told after the part
+_DECIDED_AFTER = rx(rf"^\s*(?:out )?of (?:the )?[\d,]+ (?:[a-z-]+ )?[a-z-]+s\b[^.;]{{0,30}}?"
+                    rf"\b(?:were|was|had been|have been) (?:\w+ )?{_DECISION}\b")
 _DECIDED_PART_BEFORE = rx(rf"\b{_DECISION} (?:only )?[\d,]+ (?:out )?of (?:the )?$")
 _PART_OF = rx(r"^\s*(?:out )?of (?:the )?[\d,]+ ((?:[a-z-]+ )?[a-z-]+s)\b")
 
 
 def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
-            last: tuple[str, str] | None, listed: bool = False) -> tuple[str, str] | None:
-    """(metric, unit) of the figure a number states, or None when it is not one."""
-    found = _metric_of(text, num, after, before, sentence, last, listed)
+            last: tuple[str, str] | None, listed: bool = False,
+            corruption: bool = False, unrest: bool = False) -> tuple[str, str] | None:
+    """(metric, unit) of the figure a number states, or None when it is not one.
+    `corruption` / `unrest`: the passage is about the fight against corruption / unrest."""
+    if _SENT_BEFORE_CUSTODY.search(before) and _TO_CUSTODY.match(after):
+        return "arrested", "persons"  # "the court sent nine of them to pre-trial detention"
+    found = _metric_of(text, num, after, before, sentence, last, listed, corruption, unrest)
+    if found and found[0] == "participants" and not (unrest or _UNREST.search(sentence)):
+        return None  # "8,000 people took part in the survey"
     if found and found[0] == "convictions" and _TO_ARREST.match(after):
         return "arrested", "persons"
     if found and found[0] == "corruption_cases_registered" and (
@@ -280,48 +295,107 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
     return found
 
 
-# "a blogger with about 90,000 followers": an attribute of someone, not a figure
-_WITH_BEFORE = rx(r"\b(?!compared\b|comparison\b|par\b|line\b|together\b|along\b)[a-z-]+ "
-                  r"with (?:about |around |some |over |more than |nearly |almost )?$")
-# "detained the organiser and five other participants": people of one episode
-_OTHERS_AFTER = rx(r"^\s*others?\b")
-_AND_BEFORE = rx(r"\band\s*$")
-# "in 41 cases the organisers received a refusal": a count of refusals
-_REFUSAL_CASES = rx(r"^\s*cases\b[^.;]{0,40}?\b(?:received an? (?:refusal|rejection)|"
-                    r"(?:were|was) (?:refused|rejected|denied))")
-# "Cases against 742 persons were sent to court": the persons prosecuted
-_CASES_AGAINST_BEFORE = rx(r"\bcases against\s*$")
-# "11 people, including police officers, sought medical help": the injured
-_MEDICAL = rx(rf"^\s*(?:[\w-]+ )?{_PERSONS}\b[^.;]{{0,60}}?\b(?:sought|received|needed|required|"
-              rf"asked for) (?:\w+ )?medical (?:help|attention|assistance|care|aid)\b")
 
-_FINED = rx(r"^\s*(?:(?:people|persons|participants|of them) )?(?:were|have been|had been) fined\b")
-_ONE_DAY = rx(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)[’']s\b|"
-              r"\bon (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the same day)\b")
+
+
+_SURVEY = rx(r"\b(?:respondents|surveyed|polled|survey|poll|interviewees|questionnaire)\b")
+# "52 per cent of the assemblies ... as political": the shares of an assemblies index
+_ASSEMBLY_WHOLE = rx(r"\b(?:assemblies|rallies|protests|demonstrations|pickets)\b")
+_ASSEMBLY_KIND = rx(r"\b(?:political|economic|social)\b")
+# the whole of a share that is a count of the fight against corruption or of repression
+_JUSTICE_WHOLE = rx(r"^(?:all |the |those |these )?(?:total|them|those|these|whom|which|"
+                    r"(?:[\w-]+ ){0,2}?(?:convictions|convicted|convicts|offen[cs]es|crimes|"
+                    r"cases|detainees|detained|arrested|accused|defendants|prosecuted|appeals|"
+                    r"complaints|suspects|investigations))\b")
+_JUSTICE_NOUN = rx(r"\b(?:convictions|convicted|offen[cs]es|crimes|cases|detained|detentions|"
+                   r"arrests|arrested|prosecuted|charged|appeals|complaints|investigations)\b")
+# "in 52% of cases the initiative comes from an official": how often, not a count's share
+_FREQUENCY = rx(r"\bin (?:about |some |around |nearly )?$")
+_RESPECTIVELY = rx(r"\brespectively\b|\b(?:amounts?|amounted|comes?|came) to\s*$")
+# "(44%, 677 cases)": a share printed beside the count it is the share of
+_BESIDE_COUNT = rx(r"^\s*(?:%|percent|per cent)\s*[,;]\s*[\d,]+ [a-z]")
+
+
+# a percentage coordinated with one before it in the clause: the same kind of share
+_PERCENT_LIST = rx(r"\d\s*(?:%|percent|per cent)[^.;%]{0,80}?(?:,|\band|\bwhile|\bor)\s+"
+                   r"(?:(?:about|around|some|roughly|nearly|almost|only|just) )?$")
+# a national count of assemblies held is the indicator peaceful_assemblies, not a statistic
+_ASSEMBLY_TALLY = rx(r"\bassembl(?:y|ies)$")
+
+
+def _percent_metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
+                    last: tuple[str, str] | None, corruption: bool,
+                    coordinated: bool = True) -> tuple[str, str] | None:
+    """A percentage is a figure (metric other, unit percent) when it is the share or change of
+    a count of the fight against corruption or of repression; a share of surveyed people or
+    of assemblies by kind (an index) is not."""
+    if _SHARE_OF_OFFENCES.match(after) or _SHARE_ELLIPSIS.search(before):
+        return "other", "percent"  # "bribery accounted for 41% of registered offences"
+    whole = share_whole(text, num.end)
+    if whole and _ASSEMBLY_WHOLE.search(whole):
+        if _SHARE_BEFORE.search(before) or _ASSEMBLY_KIND.search(sentence):
+            return None  # "61 percent of the rallies raised economic demands": an indicator
+        return "other", "percent"  # "95% of the demonstrations were peaceful"
+    if _SURVEY.search(sentence) or (_FREQUENCY.search(before) and whole and
+                                    whole.split()[0] == "cases"):
+        return None
+    if _PERCENT_OF.match(after) or (whole and _JUSTICE_WHOLE.match(whole) and whole not in (
+            "them", "those", "these", "whom", "which", "total")):
+        return "other", "percent"  # "75% of all convictions"
+    if last is None and not corruption:
+        return None
+    if coordinated and _PERCENT_LIST.search(before):
+        # "58% of them worked in ministries and roughly 21% in ...": a share like the one
+        # before it, when that one is a figure
+        prior = [n for n in find_numbers(text, num.start - len(before), num.start)
+                 if re.match(r"\s*(?:%|percent|per cent)", text[n.end:n.end + 9], re.IGNORECASE)]
+        if prior and _percent_metric(text, prior[-1], text[prior[-1].end:num.start],
+                                     text[max(0, prior[-1].start - 80):prior[-1].start],
+                                     sentence, last, corruption, coordinated=False):
+            return "other", "percent"
+    change = is_change(text, num.start, num.end) and bool(_JUSTICE_NOUN.search(sentence))
+    if (whole and _JUSTICE_WHOLE.match(whole)) or change or _BESIDE_COUNT.match(after) or \
+            _RESPECTIVELY.search(sentence):
+        return "other", "percent"  # "58% of them", "7% fewer than", "(44%, 677 cases)"
+    return None
+
+
+# "courts fined 340 of them": the object of a verb whose metric no rule names
+_VERB_RIGHT_BEFORE = rx(r"\b[a-z]+(?:ed|ught|ound)\s*$")
+_APPEAL_NOUN = rx(r"\b(?:appeals|complaints|petitions)\b")
+# "238 people, including 19 officers, were killed": a part inserted before the verb
+_INSERTED_PART = rx(rf"^\s*(?:[\w-]+ )?{_PERSONS}\s*,\s*(?:including|among them|of whom)\b"
+                    r"[^.;]{1,80}?,\s*")
+# "set fire to 6 houses and 11 cars": things damaged in unrest, counted by their noun
+_DAMAGED_BEFORE = rx(r"\b(?:set fire to|set on fire|burned|burnt|torched|destroyed|damaged|looted|"
+                     r"ransacked|smashed|vandali[sz]ed)\s+(?:(?:about|some|over|more than)\s+)?"
+                     r"(?:[\d,]+\s+(?:[\w-]+\s+){0,2}?[\w-]+s\s*(?:,|and)\s*)*$")
+_OF_WHOLE = rx(r"^\s*(?:out )?of (?:the |all |its |their )?(?:[\w-]+['’]s )?")
+# "31 of them in Almaty", "2,118 of these investigations, ...": a part, no verb of its own
+_OF_THESE_BARE = rx(r"^\s*of (?:them|these|those)(?: [\w-]+){0,6}?\s*(?:[,;.)]|$|in\b|from\b|"
+                    r"at\b|and\b|were\b|are\b|had\b|have\b)")
+
+
 
 
 def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: str,
-               last: tuple[str, str] | None, listed: bool = False) -> tuple[str, str] | None:
-    if num.qualifier == "range" or _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before):
+               last: tuple[str, str] | None, listed: bool = False,
+               corruption: bool = False, unrest: bool = False) -> tuple[str, str] | None:
+    """(metric, unit) of a number from the words around it. The vocabularies are the rule
+    pack's; what is left here is the order of the kinds of evidence, most specific first:
+    1. `form` rules over "<before>#N#<after>" (highest priority first): no figure, or fixed;
+    2. a sum of money (its currency after or before it), then a percentage;
+    3. "N of them / of the ..." parts: the verb acting on them, else their whole's noun;
+    4. `participle` rules right after the counted noun, then `noun` rules (priority order);
+    5. tallies of things affected in unrest, the clause's verb, then `before` rules;
+    6. what the figure before counted, for a part ("including"), a comparison ("up from") or
+       a gapped list member; 7. a tally noun after "recorded" / "registered".
+    A stage answers only where the ones above it are silent."""
+    if num.qualifier == "range":
         return None
-    if _WITH_BEFORE.search(before) and not _PERSONS_NOUN.match(after):
-        return None
-    if _AND_BEFORE.search(before) and _OTHERS_AFTER.match(after):
-        return None
-    if _REFUSAL_CASES.match(after):
-        return "other", "refusals"
-    if _CASES_AGAINST_BEFORE.search(before) and _PERSONS_NOUN.match(after) and \
-            _TO_COURT.match(after):
-        return "prosecuted", "persons"
-    if _FINED.match(after):
-        return "other", "persons"  # "and 118 were fined": no metric of its own
-    if _MEDICAL.match(after):
-        # "... sought medical help after Tuesday's clashes": the injured of one day's event
-        return None if _ONE_DAY.search(after) else ("injured", "persons")
-    if _ONE_CASE_BEFORE.search(before):
-        return None  # "the criminal case against three defendants": one case's parties
-    if _RATE.match(after) or _RATE_BEFORE.search(before):
-        return None
+    form = _form(before, after)
+    if form is not None:  # a duration, an age, an exchange rate; "Cases against N persons ..."
+        return None if form.sets.get("skip") else (form.sets["metric"], form.sets["unit"])
     # "of the 9.8 billion tenge in damage, 6.1 billion has been recovered": the same currency
     carried = _CARRIED.search(before) if _SCALED.search(num.text) else None
     if _KZT.match(after) or _USD.match(after) or _USD_BEFORE.search(before) or carried:
@@ -330,6 +404,12 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
             "KZT" if _KZT.match(carried.group(1)) else "USD")
         if _CASE_MONEY.search(sentence) or _ONE_CASE_BEFORE.search(before):
             return None  # a sum of one defendant's case (case_mentions), not a figure
+        if last and last[1] in ("KZT", "USD") and _EQUIVALENT.search(before):
+            return last[0], unit  # "83 million tenge (US$180,000)": the same sum in dollars
+        if _PART_RETURNED.match(after):
+            return "assets_recovered", unit  # "4.1 billion tenge of which has been recovered"
+        if _DAMAGE.search(sentence) and _WHOLE_THEN_PART.match(after):
+            return "other", unit  # "the damage came to 38.2 billion, and 31.7 billion of it ..."
         if _IN_DAMAGE.match(after) and not _OWN_RETURN.match(after):
             return ("other", unit) if _UNREST.search(sentence) else None  # the damage done
         if _DAMAGE.search(sentence) and _OF_WHICH_RETURNED.match(after):
@@ -342,21 +422,18 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
                 return "other", unit  # compensated damage kept apart from recovered assets
             return "assets_recovered", unit
         if _DAMAGE.search(sentence) and (
-                _UNREST.search(sentence) or _ALL_OFFENCES.search(sentence)):
-            return "other", unit
+                _UNREST.search(sentence) or _ALL_OFFENCES.search(sentence) or (
+                    corruption and not _ONE_CASE_WORDS.search(sentence))):
+            return "other", unit  # the damage done by the unrest or by corruption
         return None
     if re.match(r"\s*(?:%|percent|per cent)", after, re.IGNORECASE):
-        if _SHARE_OF_OFFENCES.match(after) or _SHARE_ELLIPSIS.search(before):
-            return "other", "percent"  # "bribery accounted for 41% of registered offences"
-        if _SHARE_BEFORE.search(before):
-            return None  # "social issues accounted for 61 percent of the rallies": an indicator
-        return ("other", "percent") if _PERCENT_OF.match(after) else None
+        return _percent_metric(text, num, after, before, sentence, last, corruption)
     if not num.is_integer:
         return None
     nxt = re.search(r"\d", after)
     local = after[:nxt.start()] if nxt else after
     part = _PART_OF.match(after)
-    if part and _DECIDED_BEFORE.search(before):
+    if part and (_DECIDED_BEFORE.search(before) or _DECIDED_AFTER.match(after)):
         return "other", " ".join(part.group(1).split())  # "refused 58 of the 141 notifications"
     whole = _TALLY_NOUN.match(after)
     if whole and _DECIDED_PART_BEFORE.search(before) and not _PERSONS_NOUN.match(after):
@@ -365,48 +442,83 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
         # "15 of them have been sentenced", "13 out of 37 accused were sentenced"
         if not re.match(rf"\s*(?:out of \S+|of (?:them|those|whom|these|the {_PERSONS}))",
                         after, re.IGNORECASE):
+            # "129 of the quarter's offences": a part of a whole its noun names
+            whole = _OF_WHOLE.match(after)
+            noun = _noun_metric(after[whole.end():]) if whole else None
+            if noun is not None and not (noun.sets.get("context") == "corruption"
+                                         and not corruption):
+                return noun.sets["metric"], noun.sets["unit"]
+            if last and num.value > 1 and _OF_THESE_BARE.match(after) and \
+                    not _VERB_RIGHT_BEFORE.search(before):
+                return last  # "2,118 of these investigations": a part of what was just counted
             return None
         # "police detained 14 of them, and most were sentenced": the verb right before first
-        acted = next((metric for metric, verb in _VERB_BEFORE if verb.search(before)), None)
+        acted = _before_metric(before, verb_only=True)
         if acted:
             return acted, "persons"
         m = _VERB.search(after)
         if m:
             return _from_participle(m), "persons"
-        return next(((metric, "persons") for metric, pattern in _BEFORE_METRIC
-                     if pattern.search(before)), None)  # "police detained five of them"
+        named = _before_metric(before)  # "police detained five of them"
+        if named:
+            return named, "persons"
+        if last and num.value > 1 and _OF_THESE_BARE.match(after) and \
+                not _VERB_RIGHT_BEFORE.search(before) and last[1] not in ("KZT", "USD"):
+            return last  # "detained 52 people, 31 of them in Almaty": a part of the figure before
+        return None
     m = _REDUCED.match(local)
     if m:
         return _from_participle(m), "persons"
-    for metric, unit, pattern in _NOUN_METRIC:
-        if pattern.match(after):
-            if metric == "participants":
-                acted_on = next((m for m, verb in _BEFORE_METRIC if verb.search(before)), None)
-                if acted_on:
-                    return acted_on, "persons"  # "police detained 40 protesters"
-                if not _UNREST.search(sentence):
-                    return None  # "Of the 124 participants" of a survey
-            if metric == "corruption_cases_registered" and _OFFENCES.match(after):
-                return metric, "offences"  # the noun counted: "812 criminal offences"
-            return metric, unit
+    inserted = _INSERTED_PART.match(after)
+    if inserted and (m := _REDUCED.match(" people " + after[inserted.end():])):
+        # "238 people, including 19 officers, were killed": the verb past the inserted part
+        return _from_participle(m), "persons"
+    if _DAMAGED_BEFORE.search(before) and (unrest or _UNREST.search(sentence)) and \
+            (thing := _TALLY_NOUN.match(after)) and not _PERSONS_NOUN.match(after):
+        return "other", " ".join(thing.group(1).split())  # "set fire to 6 houses and 11 cars"
+    noun = _noun_metric(after)
+    if noun is not None:
+        metric, unit = noun.sets["metric"], noun.sets["unit"]
+        if noun.sets.get("context") == "corruption" and not corruption:
+            return None  # "41,806 criminal offences in total": crime at large, not ours
+        if metric == "participants":
+            acted_on = _before_metric(before)
+            if acted_on:
+                return acted_on, "persons"  # "police detained 40 protesters"
+            verb = _VERB.search(local)
+            if verb and not re.search(r"\b(?:and|but|while|which|when|who)\b",
+                                      local[:verb.start()]):
+                return _from_participle(verb), "persons"  # "58 rioters were detained"
+            if not _UNREST.search(sentence):
+                return None  # "Of the 124 participants" of a survey
+        if metric == "appeals":
+            unit = _APPEAL_NOUN.search(after[:noun.regex.match(after).end()]).group().lower()
+        if metric == "corruption_cases_registered" and _OFFENCES.match(after):
+            return metric, "offences"  # the noun counted: "812 criminal offences"
+        return metric, unit
     m = _INSTANCES.match(after)
     if m:
         return "other", f"{' '.join(m.group(1).split())} {m.group(2)}"
     if _VOLUNTEER_CONTEXT.search(sentence) and _PARTICIPATING.match(after):
         return "volunteers", "persons"
     m = _AFFECTED.match(after)
-    if m and _UNREST.search(sentence):
+    if m and (unrest or _UNREST.search(sentence)) and not _PERSONS_NOUN.match(after):
         return "other", m.group(1)
     m = _VERB.search(local)
     if m and not re.search(r"\b(?:and|but|while|which|when)\b\s*\S*\s*$", local[:m.start()]):
         return _from_participle(m), "persons"
-    for metric, pattern in _BEFORE_METRIC:
-        if pattern.search(before):
-            return metric, "persons"
-    if last and (_INCLUDING.search(before) or _compared(before, num) or listed):
+    named = _before_metric(before)
+    if named:
+        return named, "persons"
+    if last and (_INCLUDING.search(before) or _compared(before, num) or listed
+                 or _PART_AFTER_WHOLE.search(before)):
         # "including 19 officers", "up from", "of which 15": what the figure before counted
-        unit = last[1] if last[0] == "other" or last[1] == "offences" \
+        unit = last[1] if last[0] in ("other", "appeals") or last[1] == "offences" \
             else _DEFAULT_UNIT.get(last[0], "persons")
+        own = _TALLY_NOUN.match(after)
+        if last[0] == "other" and own and not _PERSONS_NOUN.match(after) and \
+                last[1] not in ("KZT", "USD", "percent"):
+            unit = " ".join(own.group(1).split())  # "25 police facilities": its own noun
         return last[0], unit
     tally = _TALLY_NOUN.match(after)
     if tally and (_TALLY_BEFORE.search(before) or _TALLY_AFTER.match(after)) \
@@ -417,8 +529,8 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
 
 def _from_participle(m: re.Match) -> str:
     for name, value in m.groupdict().items():
-        if value is not None:
-            return name.rsplit("_", 1)[0]
+        if value is not None and name[0] == "p" and name[1:].isdigit():
+            return _PARTICIPLE_RULES[int(name[1:])].sets["metric"]
     return "other"
 
 
@@ -523,10 +635,45 @@ def _half_period(text: str, s: int, e: int, num: NumberMatch | None) -> str | No
     return None
 
 
+_COMPARED_REF = rx(r"\b(?:than|compared (?:with|to)|up from|down from|versus|vs\.?) (?:in |during |"
+                   r"the same (?:period|months?|quarter) (?:of|in) )?$")
 _RIGHT_AFTER = re.compile(r"\s*(?:in|during|for)\s+", re.IGNORECASE)
 _YEAR_TO_DATE = rx(r"\b(?:since the (?:beginning|start) of (?:the|this) year|so far this year|"
                    r"year to date)\b")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?$", re.IGNORECASE)
+
+
+_QUARTER = rx(rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?:the year )?"
+              rf"(?P<y>{_Y})\b|\bQ(?P<q>[1-4]),? (?P<y2>{_Y})\b|"
+              rf"\b(?P<y3>{_Y})[- ]?Q(?P<q2>[1-4])\b")
+_ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                    "fourth": 4, "4th": 4}
+# "between 1 July and 30 September 2021", "from January to November 2021", "January-June"
+_SPAN_LEAD = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _quarter_of(m: re.Match) -> str:
+    if m.group("y"):
+        return f"{m.group('y')}-Q{_ORDINAL_QUARTER[m.group('ord').lower()]}"
+    return f"{m.group('y2') or m.group('y3')}-Q{m.group('q') or m.group('q2')}"
+
+
+def _within_year(text: str, refs: list[DateRef]) -> str | None:
+    """The year of a span of months or days inside one year ("between January and November
+    2021" -> "2021"): two dates joined by "and"/"to"/a dash after "between"/"from", the
+    second with the year, the first with none or the same one."""
+    for a, b in zip(refs, refs[1:], strict=False):
+        if not (a.month and b.month and b.year and a.month < b.month):
+            continue
+        if a.year not in (None, b.year):
+            continue
+        gap = text[a.end:b.start]
+        lead = text[max(0, a.start - 20):a.start]
+        if len(gap) <= 12 and re.fullmatch(r"\s*(?:and|to|till|until|through|[-–—])\s*"
+                                            r"(?:the\s+)?", gap, re.IGNORECASE) and (
+                _SPAN_LEAD.search(lead) or not re.search(r"\band\b", gap)):
+            return str(b.year)
+    return None
 
 
 def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int, int],
@@ -537,11 +684,23 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
     year the text stated (`fallback_year`). "since January" counts the year to date: the year,
     of the report (`current_year`, its dateline) when none is written.
     """
+    if num is not None:
+        cells = text.rfind("|\n", s, num.start)
+        if cells != -1:
+            s = cells + 2  # a sentence run on from table cells starts after the last cell
     half = _half_period(text, s, e, num)
     if half:
         return half
     refs = [r for r in find_dates(text, s, e)
             if num is None or not (r.start < num.end and num.start < r.end)]
+    if num is not None and refs:
+        # "1,538 offences, 9 percent fewer than in 2019": the year compared with is not the
+        # figure's own (unless written right after the number: "up from 455 in 2023")
+        own = [r for r in refs if not _COMPARED_REF.search(text, max(s, r.start - 40), r.start)
+               or (r.start >= num.end and _RIGHT_AFTER.fullmatch(text, num.end, r.start))]
+        if not own:
+            return None
+        refs = own
     if _YEAR_TO_DATE.search(text, s, e) and not any(r.month and not r.day for r in refs):
         # "since the beginning of the year": the year to date, of the report
         year = current_year or next((r.year for r in refs if r.year), None)
@@ -554,6 +713,12 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
     spans = [r for r in refs if r.span]
     if spans:
         return spans[0].span
+    quarter = _QUARTER.search(text, s, e)
+    if quarter:
+        return _quarter_of(quarter)  # "in the third quarter of 2015": 2015-Q3
+    within = _within_year(text, refs)
+    if within:
+        return within  # "between 1 July and 30 September 2021": a span within that year
     days = [r for r in refs if r.day]
     if len(days) >= 2 and len({r.month for r in days}) > 1 and re.search(
             r"[-–]|\bto\b", text[days[0].end:days[1].start]):
@@ -582,8 +747,10 @@ def _subject(sentence: str, metric: str, period: str | None, location: str | Non
     """What a figure is about: the episode of unrest (month, place) or the body reporting a
     figure on corruption, e.g. "January 2022 unrest", "Anti-Corruption Agency"."""
     org = _ORG.search(sentence)
-    if _CORRUPTION.search(sentence):
-        return _org_name(org) if org else "fight against corruption"
+    if _CORRUPTION.search(sentence) or metric in CORRUPTION_METRICS:
+        base = _org_name(org) if org else "fight against corruption"
+        what = metric.replace("_", " ")
+        return f"{base}: {what} in {location}" if location else f"{base}: {what}"
     if metric in UNREST_METRICS or _UNREST.search(sentence):
         base = "unrest"
         if period and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", period):
@@ -607,7 +774,8 @@ def _month_name(period: str) -> str:
 
 
 _NATIONAL_CUE = rx(r"\b(?:in the country|across the country|throughout the country|nationwide|"
-                  r"in Kazakhstan|in all regions|official figures|in total|overall)\b")
+                  r"(?:in|across|throughout|all over) Kazakhstan|in all regions|official figures|"
+                  r"in total|overall)\b")
 _SEVERAL_DAYS = rx(r"\b(?:over|in|during|within|for|across) (?:the )?(?:past |last |first )?"
                   r"(?:two|three|four|five|six|seven|several|[2-9]|1\d) days\b")
 _CONTEXT_SENTENCES = 4  # how far back a figure without its own date looks for one
@@ -656,6 +824,80 @@ _REGION_SCOPE = rx(r"\bin the (?:region|oblast)\b|\b(?:department|office|divisio
                    r"(?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:region|oblast)\b")
 
 
+_PLACE_BEFORE_GAP = re.compile(r"(?:^[\s\-–•*]*|[,;]\s+|\band\s+|\bwhile\s+)(?P<name>[A-Z][\w'-]*"
+                               r"(?:[ -][A-Z][\w'-]*){0,2}(?:\s+(?:city|region|oblast))?)\s+"
+                               r"(?:accounts?\s+)?"
+                               r"(?:for|with|had|has|saw|logged|recorded|registered)\s+$|"
+                               r"\b(?:in|at) (?P<name2>[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}"
+                               r"(?:\s+(?:city|region|oblast))?)\s*[–—-]\s*$")
+
+
+def _name_place(name: str) -> str | None:
+    """The canonical place or region a short name is ("Almaty region", "Shymkent city")."""
+    if re.search(r"\b(?:region|oblast)\b", name, re.IGNORECASE):
+        return canonical_region(name)
+    found = find_places(name)
+    if found and found[0].start == 0:
+        first = found[0]
+        if first.is_region:
+            return canonical_region(f"{name[first.start:first.end]} region")
+        return first.place.name
+    return None
+
+
+def _own_place(text: str, s: int, num: NumberMatch) -> str | None:
+    """The place a number's own conjunct names: "19 – in Almaty region", "31 offences were
+    detected in Turkestan region", "Shymkent for 214" (a place written for that figure)."""
+    if "respectively" in text[num.end:num.end + 200]:
+        end = text.find("respectively", num.end) + len("respectively")
+        for (a, b), (c, _) in respectively_pairs(text, s, end):
+            digit = re.search(r"\d", num.text)
+            if digit and c == num.start + digit.start() and _name_place(text[a:b]):
+                return _name_place(text[a:b])  # "Oral and Taraz logged 12 and 7 respectively"
+    span = place_phrase(text, num.start, num.end)
+    if span:
+        named = _REGION_NAMED.match(text, span[0], span[1])
+        place = _name_place(named.group() if named else text[span[0]:span[1]].strip())
+        if place:
+            return place
+    lo = max(s, num.start - 50)
+    paren = _PLACE_PAREN.search(text, lo, num.start)
+    if paren and _name_place(paren.group("name")):
+        return _name_place(paren.group("name"))  # "Astana (8)"
+    # "^" is the sentence's start only when the window reaches back to it
+    lead = _PLACE_BEFORE_GAP.search(text[lo:num.start]) if lo == s else \
+        _PLACE_BEFORE_GAP.search(text, lo, num.start)
+    return _name_place(lead.group("name") or lead.group("name2")) if lead else None
+
+
+# "logged 24 offences apiece", "37 each": the same figure for each place named
+_APIECE = rx(r"[^.;,\d]{0,40}?\b(?:apiece|each)\b(?! of\b)")
+_BOTH = rx(r"\b(?:both|each of the two) (?:areas|regions|cities|towns|places|oblasts)\b"
+           r"[^.;\d]{0,40}$")
+
+
+def _places_named(text: str, start: int, end: int) -> list[str]:
+    """Canonical places and regions named in text[start:end], in order, each once."""
+    found: list[tuple[int, str]] = []
+    for m in _REGION_NAMED.finditer(text, start, end):
+        region = canonical_region(m.group())
+        if region:
+            found.append((m.start(), region))
+    taken = [(m.start(), m.end()) for m in _REGION_NAMED.finditer(text, start, end)]
+    for mention in find_places(text, start, end):
+        if any(a <= mention.start < b for a, b in taken):
+            continue
+        name = canonical_region(f"{mention.place.name} region") if mention.is_region \
+            else mention.place.name
+        if name:
+            found.append((mention.start, name))
+    out: list[str] = []
+    for _, name in sorted(found):
+        if name not in out:
+            out.append(name)
+    return out
+
+
 def _region_scope(sentence: str) -> str | None:
     """The one region a figure is told of: "the agency's department for Zhambyl region ...
     registered 57 offences in the region" (a region's figure is located at the region)."""
@@ -686,9 +928,19 @@ class _Reader:
     years: dict[int, int]
     blocks: list
     out: list[Statistic] = field(default_factory=list)
-    seen: set[tuple[str, float, str]] = field(default_factory=set)
+    seen: dict[tuple[str, float, str], set] = field(default_factory=dict)  # -> places
     history: list[_Context] = field(default_factory=list)
     recent_topic: int = -100
+    corruption_seen: int = -100  # the last sentence about corruption
+    prev_number: tuple = (-1, False, None)  # (sentence, is a figure, number) of the last number
+    by_unit: dict = field(default_factory=dict)  # unit -> metric of the last figure of it
+    prev_span: tuple = ()  # (index, start, end) of the sentence before
+    unrest_seen: int = -100  # the last sentence about protests or unrest
+    corruption_period: str | None = None  # the last year a corruption figure was told for
+    report_date: str | None = None  # the day the report is dated, for "to date" figures
+    report_period: str | None = None  # the quarter or half-year the report's title covers
+    issuer_region: str | None = None  # the region of the department issuing the report
+    figure_period: tuple = (-100, None)  # (sentence, period) of the last figure
     last_year: int | None = None
     last_metric: tuple[int, str, str] | None = None
     last_place: tuple[int, str | None] = (-100, None)
@@ -702,6 +954,11 @@ class _Reader:
         sentence = text[s:e]
         if _TOPIC.search(sentence) or _EPISODE.search(sentence) or _ASSETS.search(sentence):
             self.recent_topic = idx
+        if _CORRUPTION.search(sentence):
+            self.corruption_seen = idx
+        if _UNREST.search(sentence) or _EPISODE.search(sentence) or \
+                _UNREST_CONTEXT.search(sentence):
+            self.unrest_seen = idx
         self.mentions = [p for p in find_places(text, s, e)
                          if not p.is_region and not is_dateline(text, p.start)
                          and not is_source(text, p)]
@@ -720,6 +977,7 @@ class _Reader:
         if self.recent_topic >= idx - 6:
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before)
+        self.prev_span = (idx, s, e)
         for ref in find_dates(text, s, e):
             # "..., compared with 1,512 in 2023": the year compared with does not carry on
             if ref.year and ref.explicit_year and not _COMPARED_YEAR.search(text, s, ref.start):
@@ -738,6 +996,34 @@ class _Reader:
                 return m.place.name
         return None
 
+    def _date_repeat(self, key: tuple[str, float, str], place: str | None,
+                     period: str | None) -> None:
+        if period is None:
+            return
+        for i, row in enumerate(self.out):
+            if (row.metric, round(row.value, 6), row.unit) == key and row.period is None and \
+                    (place is None or row.location in (None, place)):
+                self.out[i] = row.model_copy(update={"period": period})
+                return
+
+    def _distributed(self, idx: int, s: int, num: NumberMatch) -> list[str]:
+        """The places a figure is told for each of: "A and B logged 24 apiece" (the places
+        before it in its sentence), "A and B topped the list. Both areas registered 37"
+        (the places of the sentence before)."""
+        text = self.doc.text
+        if _APIECE.match(text, num.end, min(len(text), num.end + 60)):
+            return _places_named(text, s, num.start)
+        if _BOTH.search(text, max(s, num.start - 60), num.start) and self.prev_span and \
+                self.prev_span[0] == idx - 1:
+            return _places_named(text, *self.prev_span[1:])
+        return []
+
+    def _repeated(self, key: tuple[str, float, str], place: str | None) -> bool:
+        """The same figure told before: same metric, value and unit, and the same place (or
+        either told with no place). "37 in Almaty and 37 in Karaganda" are two figures."""
+        known = self.seen.get(key)
+        return known is not None and (place is None or None in known or place in known)
+
     def _weekday(self, s: int, e: int) -> str | None:
         """"on Tuesday" in a news report, dated by the report's dateline."""
         days = weekday_dates(self.doc.text, s, e, self.dateline)
@@ -746,26 +1032,61 @@ class _Reader:
     def _number(self, idx: int, s: int, e: int, num: NumberMatch, places: set[str],
                 before: list[_Context]) -> None:
         text = self.doc.text
+        prev, self.prev_number = self.prev_number, (idx, False, num)
+        if prev[0] == idx and not prev[1] and _INCLUDING_MID.search(
+                text, max(s, num.start - 30), num.start) and num.start - prev[2].end < 50 \
+                and prev[2].qualifier != "range" and not _in_date(text, s, e, prev[2]) \
+                and not _SKIP_AFTER.match(text[prev[2].end:prev[2].end + 20]):
+            return  # "12 thousand respondents, including 3000 firms": a part of no figure
+        last = self.last_metric
+        such = _SUCH.match(text, num.end, e)
+        if such and such.group(1).lower() in self.by_unit:
+            # "counted 352 such cases": what the last figure of cases counted
+            last = (idx, self.by_unit[such.group(1).lower()], such.group(1).lower())
         row = _figure(self.doc, s, e, num, self.years,
                       self.dateline.year if self.dateline else None, self.last_year,
-                      self.last_metric, idx)
+                      last, idx, corruption=idx - self.corruption_seen <= 3,
+                      unrest=idx - self.unrest_seen <= 3)
         if row is None:
             return
+        self.prev_number = (idx, True, num)
+        self.by_unit[row[1]] = row[0]
         metric, unit, period = row
-        self.last_metric = (idx, metric, unit)
+        if unit != "percent":
+            self.last_metric = (idx, metric, unit)
+        if _whole_of_topic_part(text, s, e, num):
+            return  # "out of 2,614,220 appeals, just 2,117 concerned corruption": not ours
+        compared = _compared(text[max(s, num.start - 80):num.start], num) or bool(
+            _PAREN_EARLIER.search(text, max(s, num.start - 30), num.start))
+        if metric in CORRUPTION_METRICS and period and len(period) == 4 and not compared:
+            self.corruption_period = period
         key = (metric, round(num.value, 6), unit)
-        if key in self.seen:
-            return  # the same figure repeated
-        self.seen.add(key)
+        own_place = _own_place(text, s, num)
+        if self._repeated(key, own_place):
+            # the same figure repeated; a date it is told with the second time is its date
+            self._date_repeat(key, own_place, period)
+            return
         block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
         in_entry = any(a <= s < b for a, b, _ in self.entries)
         if block is not None and metric not in CORRUPTION_METRICS | {"criminal_cases"} \
                 and not _NATIONAL_CUE.search(text[s:e]) and (
-                    in_entry or (metric in UNREST_METRICS and len(places) == 1)):
+                    in_entry or ((metric in UNREST_METRICS or (metric == "other" and unit not in (
+                        "KZT", "USD", "percent"))) and len(places) == 1)):
+            self.seen.setdefault(key, set()).add(None)
             return  # a count told for one place in a day's entry of a chronology: its event
         period = period or (block.iso() if block else None) or self._weekday(s, e)
         if period and len(period) == 10 and _SEVERAL_DAYS.search(text[s:e]):
             period = period[:7]  # "47 detained over three days": no single day
+        own_frame = _TIME_FRAME.search(text, s, e)  # "in the last 3 and a half years"
+        if period is None and self.figure_period[0] == idx and self.figure_period[1] and \
+                not own_frame:
+            period = self.figure_period[1]  # the figures of one sentence share its date
+        elif period is None and self.figure_period[0] >= idx - 2 and self.figure_period[1] and \
+                not own_frame and not any(c.period for c in before
+                                          if c.index > self.figure_period[0]) and (
+                _OF_THESE_BARE.match(text[num.end:e]) or gapped(text, num.start, num.end, s)
+                or _INCLUDING.search(text, max(s, num.start - 40), num.start)):
+            period = self.figure_period[1]  # "2,118 of these investigations": the whole's date
         prior = _dated_prior(before, idx)
         if period is None and metric in CORRUPTION_METRICS and prior and (_CONTINUES.match(
                 text, s) or (prior.corruption and _CORRUPTION_OR_ASSETS.search(text[s:e]))):
@@ -773,6 +1094,8 @@ class _Reader:
             period = prior.period
         if period is None and metric in CORRUPTION_METRICS | {"volunteers"}:
             period = _section_period(text, s)  # "Anti-Corruption Agency: results of 2024"
+        if period is None and self.report_period and metric != "assets_recovered":
+            period = self.report_period  # "In the third quarter of 2015 our monitors ..."
         if period is None and _inherits_period(metric, unit):
             last = next((c for c in reversed(before) if c.period), None)
             same_event = last is not None and last.index == idx - 1 and bool(
@@ -784,14 +1107,55 @@ class _Reader:
         if location and _NATIONAL_CUE.search(text[s:e]):
             # "164 killed nationwide, including 103 in Almaty": only the figure told with it
             location = self._place_beside(text, s, num)
-        if not places and not _NATIONAL_CUE.search(text[s:e]):
+        if not places and not _NATIONAL_CUE.search(text[s:e]) and \
+                not _PART_OF.match(text[num.end:e]):  # "5 of the 54 assemblies": the whole's
             if self.last_place[0] >= idx - 3:
                 location = self.last_place[1]  # the place of the figures just before
             elif self.sentence_place[0] == idx - 1 and BACK_REFERENCE.search(text[s:e]):
                 location = self.sentence_place[1]  # "... in Almaty. Police dispersed the rally"
-        if location is None and not places and not _NATIONAL_CUE.search(text[s:e]):
+        if location is None and not places and not _NATIONAL_CUE.search(text[s:e]) and \
+                metric not in ("killed", "injured", "participants"):
+            # a regional department's tally; not the deaths of an unrest told beside the post
+            # someone held "in the Kostanay region"
             location = _region_scope(text[s:e])
-        self.last_place = (idx, location)
+        if location is None and not places and self.issuer_region and \
+                _THE_DEPARTMENT.search(text, s, e):
+            location = self.issuer_region  # "the Department has registered 58 ...": its region
+        if own_place:
+            location = own_place  # "19 – in Almaty region": the place of its own conjunct
+        if location is None and metric == "other" and _ASSEMBLY_TALLY.search(unit) and \
+                not _PART_OF.match(text[num.end:e]):
+            return  # "recorded 119 peaceful assemblies in 2017": the index of assemblies
+        corruption = idx - self.corruption_seen <= 3
+        if _SAME_LAST_YEAR.search(text, s, e) and self.last_year and (
+                period is None or period == str(self.last_year)):
+            period = str(self.last_year - 1)  # "in the same quarter of last year": a year back
+        episodes = [(m.start(), m.end()) for m in _EPISODE.finditer(text, s, e)]
+        dated = any(not (r.start < num.end and num.start < r.end) and not any(
+            a <= r.start < b for a, b in episodes) for r in find_dates(text, s, e))
+        if not corruption and self.report_date and _AS_OF.search(text, s, e) and \
+                not _YEAR_TO_DATE.search(text, s, e) and not dated:
+            period = self.report_date  # "To date, courts have examined ...": as of the report
+        if metric in CORRUPTION_METRICS and period is None and corruption:
+            period = self.corruption_period  # the year the report's figures are for
+        shared = self._distributed(idx, s, num)
+        if len(shared) >= 2:
+            # "Nur-Sultan and Zhambyl region logged 24 offences apiece": a figure per place
+            for place in shared:
+                if not self._repeated(key, place):
+                    self.seen.setdefault(key, set()).add(place)
+                    self.out.append(Statistic(
+                        source_name=self.doc.source_name,
+                        **self.doc.cite(*focus_span(text, s, e, num.start, num.end)),
+                        subject=_subject(text[s:e], metric, period, place), metric=metric,
+                        value=float(num.value), unit=unit, period=period, location=place))
+            self.last_place = (idx, None)
+            return
+        self.seen.setdefault(key, set()).add(location)
+        if not compared:
+            self.figure_period = (idx, period)  # not "compared with 1,306 a year earlier"
+        # a place told for one conjunct ("17 – in Aktobe region") does not carry on
+        self.last_place = (idx, None if own_place else location)
         self.out.append(Statistic(
             source_name=self.doc.source_name, **self.doc.cite(*focus_span(text, s, e, num.start,
                                                                            num.end)),
@@ -802,8 +1166,12 @@ class _Reader:
 def extract(doc: Document) -> list[Statistic]:
     years = month_years(doc.text)
     blocks = chronology_blocks(doc.text, years)
-    reader = _Reader(doc, years, blocks, dateline=publication_date(doc.text),
-                     entries=settlement_entries(doc.text, blocks))
+    dateline = publication_date(doc.text)
+    reader = _Reader(doc, years, blocks, dateline=dateline,
+                     entries=settlement_entries(doc.text, blocks),
+                     report_date=dateline.isoformat() if dateline else _opening_date(doc.text),
+                     report_period=_opening_period(doc.text),
+                     issuer_region=_issuer_region(doc.text))
     for idx, (s, e) in enumerate(narrative_sentences(doc.text)):
         if is_citation(doc.text[s:e]):
             continue
@@ -812,15 +1180,73 @@ def extract(doc: Document) -> list[Statistic]:
         except (ValueError, KeyError, IndexError, OverflowError):
             continue  # a passage that cannot be read is skipped, never fatal
     try:
-        rows = table_figures(doc, years)
+        rows = table_figures(doc, years) + cell_table_figures(doc, years)
     except (ValueError, KeyError, IndexError, OverflowError):
         rows = []
     for row in rows:
         key = (row.metric, round(row.value, 6), row.unit)
-        if key not in reader.seen:
-            reader.seen.add(key)
+        known = reader.seen.get(key, set())
+        # a table row is a figure of its own place: only the same place told again repeats it
+        if row.location not in known and (row.location is not None or not known):
+            reader.seen.setdefault(key, set()).add(row.location)
             reader.out.append(row)
     return _prose_over_labels(doc.text, reader.out)
+
+
+_TIME_FRAME = rx(r"\b(?:in|over|during|within|for) the (?:last|past|previous|next) |\bsince\b")
+_SAME_LAST_YEAR = rx(r"\bthe same (?:quarter|period|months?|half(?:-year)?) (?:of )?last year\b")
+# "To date", "so far", "as of now": a running total, as of the day of the report
+_AS_OF = rx(r"\b(?:to date|so far|as of (?:now|today)|as things stand|currently|at present|"
+            r"at the moment|at this time|still|already)\b")
+
+
+def _whole_of_topic_part(text: str, s: int, e: int, num: NumberMatch) -> bool:
+    """A whole of which only the part is about corruption: "out of 2,614,220 appeals filed by
+    individuals, just 2,117 concerned corruption"; "sent 701,483 appeals, of which 298 had to
+    do with corruption". The whole counts all appeals, not a figure of the fight against it."""
+    tail = _WHOLE_THEN_SHARE.match(text, num.end, e)
+    if tail is None or not (_OUT_OF_BEFORE.search(text, max(s, num.start - 12), num.start)
+                            or re.search(r"\bof (?:which|whom)\b", tail.group())):
+        return False
+    part_end = min(e, tail.end() + 80)
+    cut = re.search(r"[,;](?!\d)|\.(?:\s|$)", text[tail.end():part_end])
+    part = text[tail.end():tail.end() + cut.start()] if cut else text[tail.end():part_end]
+    # "..., only 812 did": the verb phrase left out is that of the part told before
+    elliptic = re.fullmatch(r"[\d,. ]+\s+(?:did|were|was|had|do)\s*", part) and \
+        _CORRUPTION.search(text, s, num.start)
+    return not _CORRUPTION.search(text, num.end, tail.end()) and bool(
+        _CORRUPTION.search(part) or elliptic)
+
+
+# "Department of the Anti-Corruption Agency for Pavlodar region" heading a press release
+_ISSUER = rx(r"\b(?:department|office|division)\b[^.\n]{0,60}?\b(?:for|of|in) (?:the )?"
+             r"(?P<region>[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:region|oblast))\b")
+_THE_DEPARTMENT = rx(r"\bthe (?:regional )?(?:department|office|division)\b")
+
+
+def _issuer_region(text: str) -> str | None:
+    """The region of the regional department a release comes from, named in its opening."""
+    m = _ISSUER.search(text[:400])
+    return canonical_region(m.group("region")) if m else None
+
+
+def _opening_period(text: str) -> str | None:
+    """The quarter or half-year a report covers, as its title or lead states it ("In the
+    third quarter of 2015 (July–September) our monitors recorded ...")."""
+    head = text[:600]
+    quarter = _QUARTER.search(head)
+    if quarter:
+        return _quarter_of(quarter)
+    half = _HALF.search(head)
+    return _half_of(half) if half else None
+
+
+def _opening_date(text: str) -> str | None:
+    """The day the report's opening line gives ("On 3 March 2022, officials held a
+    briefing ..."), for a report with no dateline of its own."""
+    head = text[:300]
+    first = next((r for r in find_dates(head, 0, len(head)) if r.day and r.year), None)
+    return first.iso() if first else None
 
 
 def _prose_over_labels(text: str, rows: list[Statistic]) -> list[Statistic]:
@@ -828,7 +1254,7 @@ def _prose_over_labels(text: str, rows: list[Statistic]) -> list[Statistic]:
     been detained") are one figure: the prose names what it counts."""
     labelled = set()
     for line in re.finditer(r"(?m)^\s*([A-Z][a-z]+)\s*:\s*([\d,]+)\b", text):
-        metric = next((m for m, word in _LABEL_METRIC if word.fullmatch(line.group(1))), None)
+        metric = _label_metric(line.group(1))
         if metric:
             labelled.add((metric, float(line.group(2).replace(",", ""))))
     return [r for r in rows if (r.metric, r.value) not in labelled or not any(
@@ -852,18 +1278,7 @@ def repeats_event_count(row: Statistic, counts: set[tuple[str, str, str, float]]
 # ---------------------------------------------------------------- tables with | columns
 
 # a column header -> (metric, unit): "Offences registered", "Damage compensated, mln tenge"
-_COLUMN_METRIC = [
-    ("assets_recovered", None, rx(r"\b(?:compensated|recovered|returned|reimbursed|"
-                                  r"confiscated)\b")),
-    ("corruption_cases_registered", "cases",
-     rx(r"\b(?:offen[cs]es|crimes|cases) registered\b|\bregistered (?:offen|crime|case)")),
-    ("convictions", "persons", rx(r"\b(?:convicted|sentenced|convictions)\b")),
-    ("prosecuted", "persons", rx(r"\b(?:prosecuted|charged|accused|sent to court)\b")),
-    ("detained", "persons", rx(r"\b(?:detained|detainees|detentions)\b")),
-    ("arrested", "persons", rx(r"\barrest(?:ed|s)\b")),
-    ("killed", "persons", rx(r"\b(?:killed|dead|deaths)\b")),
-    ("injured", "persons", rx(r"\b(?:injured|wounded)\b")),
-]
+_COLUMN_RULES = _PACK.of_kind("column")
 _SCALE_WORDS = [(rx(r"\b(?:bn|bln|billions?)\b"), 1e9), (rx(r"\b(?:mln|mn|millions?)\b"), 1e6),
                 (rx(r"\b(?:thous(?:and)?s?\.?)(?!\w)"), 1e3)]
 _CELL_NUMBER = re.compile(r"\d{1,3}(?:[ ,\u00a0]\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -872,12 +1287,13 @@ _TOTAL_ROW = rx(r"^(?:total|kazakhstan|republic(?: of kazakhstan)?|all regions|c
 
 def _column(header: str, corruption: bool) -> tuple[str, str, float] | None:
     """(metric, unit, multiplier) a column counts, from its header."""
-    for metric, unit, pattern in _COLUMN_METRIC:
-        if not pattern.search(header):
+    for rule in _COLUMN_RULES:
+        if not rule.regex.search(header):
             continue
-        if metric in ("assets_recovered", "corruption_cases_registered") and not corruption:
+        metric, unit = rule.sets["metric"], rule.sets["unit"]
+        if rule.sets.get("context") == "corruption" and not corruption:
             return None
-        if metric == "assets_recovered":
+        if unit == "money":
             money = "USD" if re.search(r"USD|\$|dollar", header) else "KZT" if re.search(
                 r"tenge|KZT|₸", header, re.IGNORECASE) else None
             if money is None:
@@ -957,10 +1373,93 @@ def table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
     return out
 
 
+# words of a passage about unrest beyond those naming it: attacks, looting, terrorists
+_UNREST_CONTEXT = rx(r"\b(?:attack(?:s|ed)?|loot(?:ing|ed|ers)|terroris[tm]s?|rioters|pogroms?|"
+                     r"arson|storm(?:ed|ing))\b")
+# a header naming what a column of place rows counts: "Assemblies recorded"
+_TALLY_HEADER = rx(r"\b(assemblies|rallies|protests|pickets|demonstrations|strikes|detentions|"
+                   r"complaints|appeals)\b")
+_CHANGE_HEADER = rx(r"\bchange\b|%")
+_DAMAGE_LABEL = rx(r"\b(?:damage|losses)\b")
+_SUBSET_LABEL = rx(r"^(?:of (?:them|these|which|whom)|including|incl\.)")
+
+
+def _row_metric(label: str, corruption: bool,
+                before: tuple[str, str, float] | None) -> tuple[str, str, float] | None:
+    """(metric, unit, multiplier) a table row counts, from its label: "Corruption crimes
+    registered", "Persons convicted", "Damage compensated, bln tenge", "of them heads of ..."
+    (a part of the row above: the same metric)."""
+    if _SUBSET_LABEL.match(label.strip()):
+        return before
+    col = _column(label, corruption)
+    if col is None and _DAMAGE_LABEL.search(label):
+        money = "USD" if re.search(r"USD|\$|dollar", label) else "KZT" if re.search(
+            r"tenge|KZT|₸", label, re.IGNORECASE) else None
+        scale = next((v for p, v in _SCALE_WORDS if p.search(label)), 1.0)
+        col = ("other", money, scale) if money else None
+    if col and col[0] == "prosecuted" and re.search(r"\bcases\b", label, re.IGNORECASE):
+        col = ("prosecuted", "cases", col[2])  # "Criminal cases sent to court"
+    return col
+
+
+def cell_table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
+    """Figures of a table printed one cell per line (kzwatch.text.cells): place rows under a
+    header naming what they count ("City or oblast" / "Assemblies recorded"), for the period
+    of the passage just before; or indicator rows under year columns ("Indicator", "2020",
+    "2021", "Change, %"), each value for its year and a change for the last year."""
+    text = doc.text
+    corruption = bool(_CORRUPTION.search(text))
+    out: list[Statistic] = []
+    for table in cell_tables(text):
+        heads = table.header[1:]
+        placed = [_row_place(r.label) for r in table.rows]
+        if sum(1 for is_place, _ in placed if is_place) >= 2:
+            lead = max(0, text.rfind("\n\n", 0, max(0, table.start - 2)))
+            period = _period(text, max(0, lead - 400), table.start, None, years)
+            for row, (is_place, location) in zip(table.rows, placed, strict=True):
+                for head, value in zip(heads, row.values, strict=False):
+                    col = _column(head, corruption)
+                    noun = _TALLY_HEADER.search(head)
+                    if col is None and noun is None:
+                        continue
+                    metric, unit, scale = col or ("other", noun.group(1).lower(), 1.0)
+                    if not is_place or (location is None and metric == "other"):
+                        continue  # the total of an assemblies table is the index's value
+                    out.append(Statistic(
+                        source_name=doc.source_name, **doc.cite(row.start, row.end),
+                        subject=f"{head}: {row.label}", metric=metric, value=value * scale,
+                        unit=unit, period=period, location=location))
+            continue
+        year_cols = [h if re.fullmatch(rf"{_Y}", h.strip()) else None for h in heads]
+        if not any(year_cols):
+            continue
+        last_year = [y for y in year_cols if y][-1]
+        before = None
+        for row in table.rows:
+            col = _row_metric(row.label, corruption, before)
+            before = col
+            if col is None:
+                continue
+            metric, unit, scale = col
+            for head, year, value in zip(heads, year_cols, row.values, strict=False):
+                if year:
+                    fact = (metric, unit, value * scale, year.strip())
+                elif _CHANGE_HEADER.search(head):
+                    fact = ("other", "percent", value, last_year.strip())
+                else:
+                    continue
+                out.append(Statistic(
+                    source_name=doc.source_name, **doc.cite(row.start, row.end),
+                    subject=f"{row.label} ({head})", metric=fact[0], value=fact[2],
+                    unit=fact[1], period=fact[3], location=None))
+    return out
+
+
 def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, int],
             current_year: int | None,
             last_year: int | None, last_metric: tuple[int, str, str] | None,
-            idx: int) -> tuple[str, str, str | None] | None:
+            idx: int, corruption: bool = False,
+            unrest: bool = False) -> tuple[str, str, str | None] | None:
     """(metric, unit, period from its own sentence) of a number that states a figure."""
     text = doc.text
     if _in_date(text, s, e, num) or _FOOTNOTE_MARK.search(text, max(s, num.start - 2),
@@ -968,21 +1467,65 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
         return None
     after = _clause_after(text, num, e)
     before = text[max(s, num.start - 80):num.start]
-    last = last_metric[1:] if last_metric and last_metric[0] >= idx - 1 else None
+    # "2,118 of these investigations" may look back past a sentence of comment
+    reach = 2 if _OF_THESE_BARE.match(after) else 1
+    last = last_metric[1:] if last_metric and last_metric[0] >= idx - reach else None
     # "9 akims, 23 police officers and 31 managers": a list goes on counting the same thing
     listed = bool(last_metric and last_metric[0] == idx and last_metric[2] == "persons"
                   and _LISTED.search(before) and _LIST_HEAD.search(text, s, num.start))
+    # "19 offences in Shymkent, 17 – in Aktobe region": a gapped list member counts the same
+    listed = listed or bool(last_metric and last_metric[0] >= idx - 1
+                            and gapped(text, num.start, num.end, s))
+    # "58 criminal cases concern theft, 9 the hijacking of vehicles": the same count, gapped
+    listed = listed or bool(last_metric and last_metric[0] == idx and last_metric[2] != "percent"
+                            and gapped(text, num.start, num.end, s, loose=True))
+    # "Of the 137 torture crimes, 71 are classed as grave": a part of the whole just named
+    listed = listed or bool(last_metric and last_metric[0] == idx and _OF_THE_WHOLE.search(before))
+    # "1,287 offences were registered (in 2023 – 1,342)": the same count, another year
+    paren_year = _PAREN_EARLIER.search(before)
+    listed = listed or bool(last_metric and last_metric[0] == idx and paren_year)
+    # "In the same quarter of last year the agency recorded 296.": the noun left out
+    listed = listed or bool(last and _TALLY_BEFORE.search(before)
+                            and re.match(r"\s*(?:[.;]|$)", after))
+    # "(44%, 677 cases)": the count a share is printed beside counts what the sentence counts
+    listed = listed or bool(last_metric and last_metric[0] == idx and _AFTER_SHARE.search(before))
     label = _LABEL.search(text, max(s, text.rfind("\n", 0, num.start) + 1), num.start)
     if label:  # an infobox line: "Deaths: 6"
-        found = next(((m, "persons") for m, word in _LABEL_METRIC
-                      if word.fullmatch(label.group(1))), None)
-    elif _BREAKDOWN.search(text, s, num.start) and find_numbers(
+        metric = _label_metric(label.group(1))
+        found = (metric, "persons") if metric else None
+    elif (brk := _BREAKDOWN.search(text, s, num.start)) and find_numbers(
             text, s, text.rfind(":", s, num.start)):
-        return None  # "six died: the four shot on 7 March, one ...": parts of the total told
-    elif _NUMBER_OF_PARTICIPANTS.search(before):
+        # "six died: the four shot on 7 March, one ...": parts of the total told; a part
+        # with a measure of its own ("926 detained: 831 of them are held in custody") counts
+        found = _metric(text, num, after, before, text[s:e], None, False, corruption, unrest)
+        total = _BREAKDOWN_METRIC.get(brk.group("verb").lower())
+        if found is None or found[0] in (total, "participants"):
+            return None
+    elif (by_place := _PLACE_PAREN.search(before)) and _name_place(by_place.group("name")):
+        # "penalties were imposed in Almaty (11 people), Astana (8)": the clause's measure,
+        # told for each place
+        head = text[s:max(s, num.start - len(by_place.group()))]
+        verb = _VERB.search(head)
+        found = (_from_participle(verb), "persons") if verb else (
+            ("prosecuted", "persons") if _IMPOSED.search(head) else last)
+    elif last and _SUCH.match(text, num.end, e):
+        found = last  # "counted 352 such cases": what the figure of those cases counted
+    elif _NUMBER_OF_PARTICIPANTS.search(before) or _NUMBER_OF_PARTICIPANTS.search(
+            before + _bound_words(num)):
         found = "participants", "persons"  # "put the number of participants at 25,000"
+    elif (number_of := _NUMBER_OF.search(before) or _NUMBER_OF.search(
+            before + _bound_words(num))) and (_number_of_metric(
+            number_of.group("noun"), corruption)) is not None:
+        # "the number of corruption offences registered this year has reached 1,046",
+        # "the number of people killed in the unrest rose to 238"
+        found = _number_of_metric(number_of.group("noun"), corruption)
     else:
-        found = _metric(text, num, after, before, text[s:e], last, listed)
+        found = _metric(text, num, after, before, text[s:e], last, listed, corruption, unrest)
+        shared = list_end(text, num.end) if found is None else None
+        if shared:  # "1,204 and 877 corruption offences": the noun after the last number
+            found = _metric(text, num, _clause_after(text, NumberMatch(
+                num.start, shared, num.value, num.qualifier), e), before, text[s:e], last,
+                listed, corruption, unrest)
     if found is None:
         return None
     metric, unit = found
@@ -991,17 +1534,38 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
         if episode:  # "died in the January protests": the episode, not the report's date
             return metric, unit, episode
     period = _period(text, s, e, num, years, last_year, current_year)
-    if period and _compared(before, num) and _YEAR_EARLIER.match(text, num.end):
-        period = str(int(period[:4]) - 1)  # "1,750 a year earlier" than the 2023 figure
+    if paren_year:
+        period = paren_year.group("y")
+    if period and re.fullmatch(r"\d{4}", period) and (
+            (_compared(before, num) and _YEAR_EARLIER.match(text, num.end))
+            or _YEAR_EARLIER_LATER.match(after)):
+        # "1,750 a year earlier" than the 2023 figure; "while 1,525 were registered a year
+        # earlier"
+        period = str(int(period) - 1)
     return metric, unit, period
 
 
 _LABEL = re.compile(r"^\s*([A-Z][a-z]+)\s*:\s*$", re.MULTILINE)
-_LABEL_METRIC = [("killed", rx(r"deaths|killed|dead|fatalities")),
-                 ("injured", rx(r"injur(?:ies|ed)|wounded")),
-                 ("arrested", rx(r"arrest(?:ed|s)")),
-                 ("detained", rx(r"detain(?:ed|ees)|detentions"))]
-_BREAKDOWN = rx(r"\b(?:died|killed|dead|injured|wounded|detained|arrested)\b[^.;:]*:[^.;:]*$")
+_INCLUDING_MID = rx(r"\b(?:including|among them|of whom|of which)\s*(?:(?:a mere|just|only|some|"
+                    r"about) )?$")
+_SUCH = rx(r"\s+such (cases|crimes|offen[cs]es|incidents|violations|complaints|appeals)\b")
+_NUMBER_OF = rx(r"\b(?:the )?(?:total )?number of (?P<noun>[\w-]+(?: [\w-]+){0,2})\b[^.;]{0,60}?"
+                r"\b(?:reached|was|is|stood at|totall?ed|amounted to|came to|rose to|grew to|"
+                r"increased to|fell to|dropped to|decreased to|exceeded|hit)\s*$")
+_PLACE_PAREN = re.compile(r"(?P<name>[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}(?:\s+(?:city|region|"
+                          r"oblast))?)\s*\(\s*$")
+_IMPOSED = rx(r"\b(?:penalties|sanctions|administrative (?:penalties|sanctions)) (?:were|have been|"
+              r"had been) (?:imposed|applied)\b")
+_OF_THE_WHOLE = rx(r"^\W*of the [\d,.]+ [^,;]{0,60},\s*$")
+_PAREN_EARLIER = rx(r"\(\s*(?:in|for) (?P<y>(?:19|20)\d\d)\s*[–—-]\s*$")
+_AFTER_SHARE = rx(r"\d\s*(?:%|percent|per cent)\s*,\s*$")
+_LABEL_RULES = _PACK.of_kind("label")
+_YEAR_EARLIER_LATER = rx(r"^[^.;,\d]{0,40}?\b(?:a year (?:earlier|before)|the (?:previous|"
+                         r"preceding) year|the year before)\b")
+_BREAKDOWN = rx(r"\b(?P<verb>died|killed|dead|injured|wounded|detained|arrested)\b[^.;:]*:"
+                r"[^.;:]*$")
+_BREAKDOWN_METRIC = {"died": "killed", "killed": "killed", "dead": "killed", "injured": "injured",
+                     "wounded": "injured", "detained": "detained", "arrested": "arrested"}
 _NUMBER_OF_PARTICIPANTS = rx(r"\bnumber of (?:participants|protesters|demonstrators)\b[^.;]{0,50}"
                              r"\b(?:at|was|reached|exceeded)\s*$")
 # "imprisonment;37 he was", "in the country,32 a figure": a footnote number glued to a word
@@ -1009,6 +1573,28 @@ _FOOTNOTE_MARK = re.compile(r"[A-Za-z][,;:.”\"’)]?\Z")
 _LISTED = re.compile(r"\d[^\d.;:()]{3,60}?(?:,|\band)\s*$")
 # the list is of parts of a whole: "Among those convicted are ...", "including ..."
 _LIST_HEAD = rx(r"\b(?:including|among|of whom|of which|of these|of them)\b")
+
+
+def _number_of_metric(noun: str, corruption: bool) -> tuple[str, str] | None:
+    """What "the number of <noun> ..." counts: a counted noun, or people and a participle."""
+    rule = _noun_metric(" " + noun)
+    if rule is not None:
+        if rule.sets.get("context") == "corruption" and not corruption:
+            return None
+        return rule.sets["metric"], rule.sets["unit"]
+    m = _REDUCED.match(" " + noun)
+    return (_from_participle(m), "persons") if m and _PERSONS_NOUN.match(" " + noun) else None
+
+
+def _label_metric(word: str) -> str | None:
+    """The metric an infobox label names ("Deaths", "Arrested"), from the `label` rules."""
+    return next((r.sets["metric"] for r in _LABEL_RULES if r.regex.fullmatch(word)), None)
+
+
+def _bound_words(num: NumberMatch) -> str:
+    """The bound the number reader kept with a number ("exceeded 4,300" -> "exceeded ")."""
+    digit = re.search(r"\d", num.text)
+    return num.text[:digit.start()] if digit and num.qualifier != "exact" else ""
 
 
 def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:

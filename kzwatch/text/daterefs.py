@@ -65,8 +65,10 @@ _NARRATIVE_YEAR = re.compile(
     rf"\b(?:in|of|since|from|to|until|by|during|after|before|early|late|mid|end of|the|"
     rf"{_MON}|\d{{1,2}},?)\s*-?\s*$", re.IGNORECASE)
 RELATIVE_DAYS = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>later|after|"
-    r"before|earlier)|the\s+(?P<next>next|following)\s+day|the\s+day\s+(?P<prev>before))\b",
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>later|after|"
+    r"before|earlier)|the\s+(?P<next>next|following)\s+day|the\s+day\s+(?P<prev>before)|"
+    r"(?:the|that)\s+(?P<same>same)\s+day|(?P<that>that)\s+day(?!\s+(?:of|before|after)))\b",
     re.IGNORECASE)
 SMALL_NUMBERS = {"a": 1, **{w: n for w, n in _LEX.number_words.items() if 0 < n < 8}}
 

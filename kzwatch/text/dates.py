@@ -99,8 +99,24 @@ def _day(text: str | None) -> int | None:
 _RELATIVE = re.compile(r"\b(?P<which>last|this)\s+(?P<unit>month|year)\b", re.IGNORECASE)
 
 
+_OF_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b", re.IGNORECASE)
+
+
+# "last week": the days seven to thirteen before the dateline, dated as precisely as they agree
+_WEEK = re.compile(r"\b(?P<which>last|this|earlier\s+this)\s+week\b", re.IGNORECASE)
+
+
+def _week(dateline: date, which: str) -> str | None:
+    first, last = (13, 7) if which == "last" else (6, 0)
+    a, b = dateline - timedelta(days=first), dateline - timedelta(days=last)
+    if (a.year, a.month) == (b.year, b.month):
+        return _iso(a.year, a.month)
+    return _iso(a.year) if a.year == b.year else None
+
+
 def _relative_dates(text: str, dateline: date) -> list[DateMention]:
-    out = []
+    out = [DateMention(_week(dateline, m.group("which").lower()), m.start(), m.end(), False)
+           for m in _WEEK.finditer(text)]
     for m in _RELATIVE.finditer(text):
         last = m.group("which").lower() == "last"
         if m.group("unit").lower() == "year":
@@ -138,9 +154,15 @@ def find_dates(text: str, ref_year: int | None = None,
                 continue  # the modal verb "may"
             day = _day(g.get("d"))
             explicit = year is not None
+            end = m.end()
+            which = _OF_YEAR.match(text, end) if year is None and dateline else None
+            if which:  # "in July last year": the month of the year the dateline names
+                shift = {"last": -1, "this": 0, "next": 1}[which.group("which").lower()]
+                year, end = dateline.year + shift, which.end()
+                out = [d for d in out if not m.end() <= d.start < end]
             if year is None:
                 year = _resolve_year(month, day, ref_year, dateline)
-            out.append(DateMention(_iso(year, month, day), m.start(), m.end(), explicit))
+            out.append(DateMention(_iso(year, month, day), m.start(), end, explicit))
         elif kind == "weekday":
             iso = None
             if dateline is not None:
@@ -189,6 +211,10 @@ _DATELINE_CITY = re.compile(
     rf"|(?P<m6>{_MONTH})\s+(?P<d6>{_DAY}),?\s+(?P<y6>{_YEAR}))\b")
 
 
+_ISO_LEAD = re.compile(rf"^\s*(?:date|published|posted)\s*:?\s*(?P<y>{_YEAR})-(?P<m>[01]\d)-"
+                       r"(?P<d>[0-3]\d)\b", re.IGNORECASE)
+
+
 def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
     """The publication date near the top of a page, with the span of its dateline."""
     pos = 0
@@ -200,6 +226,11 @@ def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
         seen += 1
         if seen > head_lines:
             break
+        iso = _ISO_LEAD.match(line)
+        if iso and _valid(int(iso.group("y")), int(iso.group("m")), int(iso.group("d"))):
+            # a crawled page's metadata: "date 2019-10-15 A fugitive former banker ..."
+            return (date(int(iso.group("y")), int(iso.group("m")), int(iso.group("d"))),
+                    line_start + iso.start("y"), line_start + iso.end())
         m = _DATELINE_LINE.match(line.rstrip("\r\n")) or _BYLINE_ON.match(line.rstrip("\r\n"))
         if m:
             g = m.groupdict()

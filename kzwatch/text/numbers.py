@@ -165,6 +165,18 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             out.append(got)
 
 
+def small_cardinals() -> dict[str, int]:
+    """Cardinals below a hundred in words, compounds included: {"seven": 7, "twenty-five": 25}.
+    For patterns over counts and terms ("sentenced to twenty-two years")."""
+    out = dict(UNITS)
+    for ten, tv in UNITS.items():
+        if tv >= 20 and tv % 10 == 0:
+            for unit, uv in UNITS.items():
+                if 1 <= uv <= 9:
+                    out[f"{ten}-{unit}"] = tv + uv
+    return out
+
+
 def parse_number(fragment: str) -> tuple[float, str] | None:
     """The value and qualifier of the first number in a short fragment, else None."""
     found = find_numbers(fragment)

@@ -8,6 +8,8 @@ with the place's region under today's division, coordinates and ACLED geo_precis
   what PDF extraction does to names ("Nur\\nSultan", "NurSultan", "UstKamenogorsk") but
   case-sensitive, so the first name "Nursultan" is not the city. A name followed by
   "region" / "oblast" is a region, flagged `is_region` (callers usually skip those).
+- `find_regions(text)` -> regions named as regions ("Pavlodar Region", "the region of
+  Mangystau"), with the contract's region name.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from kzwatch.reference import read_csv
+from kzwatch.reference import canonical_region, read_csv
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,10 @@ def _mention_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w])")
 
 
-_REGION_AFTER = re.compile(r"\s*(?:region|oblast|province|district|obl\.)\b", re.IGNORECASE)
+# "Karaganda region" names the region; "the Shu district akimat" an office of the town
+_REGION_AFTER = re.compile(r"\s*(?:region|oblast|province|district|obl\.)\b(?!\s+(?:akimat|police|"
+                           r"court|hospital|administration|department|prosecutor|office|centre|"
+                           r"center|council)\b)", re.IGNORECASE)
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
@@ -102,4 +107,33 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             continue
         is_region = bool(_REGION_AFTER.match(text, m.end()))
         out.append(PlaceMention(m.start(), m.end(), place, is_region))
+    return out
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    start: int
+    end: int
+    region: str  # the contract's region name ("Mangystau", "Almaty Region")
+
+
+@lru_cache(maxsize=1)
+def _region_regex() -> re.Pattern:
+    names = {row["variant"] for row in read_csv("regions.csv")}
+    names = {re.sub(r"\s+(?:region|oblast|province)$", "", n, flags=re.IGNORECASE) for n in names}
+    alternation = "|".join(_variant_pattern(n) for n in sorted(names, key=len, reverse=True) if n)
+    word = r"(?i:region|oblast|province)"
+    return re.compile(rf"(?<![\w\-])(?P<a>{alternation})\s+{word}\b"
+                      rf"|\b{word}\s+of\s+(?P<b>{alternation})(?![\w])")
+
+
+def find_regions(text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:
+    """Regions named as regions in text[start:end]: "Pavlodar Region", "Mangistau oblast",
+    "the western region of Mangystau" (a bare "Pavlodar" is the town, not the region)."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _region_regex().finditer(text, start, end):
+        region = canonical_region(f"{m.group('a') or m.group('b')} region")
+        if region is not None:
+            out.append(RegionMention(m.start(), m.end(), region))
     return out

@@ -15,7 +15,9 @@ from kzwatch.text.daterefs import MONTH_ABBREVIATIONS
 from kzwatch.text.daterefs import MONTH_ALTERNATION as _MON
 from kzwatch.text.daterefs import YEAR_PATTERN as _YEAR
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'»”)]?\s+(?=[A-ZА-ЯЁ\"«“(0-9])|\n\s*\n|\n(?=\s*[•\-–*]\s)")
+_SENT_END = re.compile(r"(?<=[.!?])[\"'»”)]?\s+(?=[A-ZА-ЯЁ\"«“(0-9])|\n\s*\n|\n(?=\s*[•\-–*]\s)"
+                       # a footnote number glued to a full stop in PDF text: "arrest.17 In"
+                       r"|(?<=[a-z][.!?])\d{1,2}\s+(?=[A-Z][a-z])")
 
 
 # a period after these is not a sentence end ("K. Abdullayev", "Mr. Smith", "Gen. Ivanov")
@@ -71,15 +73,17 @@ _PUBLICATION_DATE = re.compile(
 
 
 _ABBREVIATION_END = re.compile(
-    rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)}|No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Sgt|Prof|Jr|Sr|"
-    r"vs|approx|[A-Z])\.$")
+    rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)}|No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Prof|"
+    r"Jr|Sr|Art|Inc|Ltd|Co|vs|approx|U\.S|U\.K|[A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ])\.[\"'»”)]?$")
 
 
 def narrative_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, with a split after an abbreviation ("Jan. 5", "Gen. Suleimenov") undone."""
+    """Sentence spans, with a split after an abbreviation or initial ("Jan. 5",
+    "Gen. Suleimenov", "K. Abdullayev") undone; never across a blank line."""
     out: list[tuple[int, int]] = []
     for s, e in sentences(text):
-        if out and _ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]].rstrip()):
+        if out and _ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]].rstrip()) and \
+                "\n\n" not in text[out[-1][1]:s]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from kzwatch.text.lexicon import lexicon
+
 YEAR = r"(?:19|20)\d\d"
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.,]\d+)?$")
 
@@ -43,14 +45,12 @@ def parse_number(token: str) -> float | None:
     return float(token.replace(",", "."))
 
 
-_UNITS = {w: i for i, w in enumerate([
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen"])}
-_TENS = {w: 10 * (i + 2) for i, w in enumerate(
-    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_NUMBER_WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
+# number words are the language's (kzwatch/lang/en/lexicon.yaml), not a copy of them
+_LEX = lexicon("en")
+_UNITS = {w: v for w, v in _LEX.number_words.items() if v < 20}
+_TENS = {w: v for w, v in _LEX.number_words.items() if v >= 20}
+_SCALES = {w: int(v) for w, v in _LEX.scale_words.items() if v in (100, 1000, 1_000_000)}
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 NUMBER_WORDS = rf"(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}))*)"
 
 
@@ -95,8 +95,7 @@ def closest(word: str, vocabulary: list[str], cutoff: float = 0.8) -> str | None
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12}
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_MONTHS = {name[:3]: number for name, number in _LEX.months.items()}
 _SUB_YEAR = {(1, 6): "H1", (7, 12): "H2", (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3",
              (10, 12): "Q4"}
 
@@ -179,6 +178,11 @@ def group_periods(tokens: list[YearToken], n_columns: int) -> list[Period] | Non
 
 
 def _follows(prev: Period, cur: Period) -> bool:
+    if prev.start == prev.end == cur.start == cur.end and prev.qualifier and cur.qualifier:
+        # "2015 H1" then "2015 H2": parts of one year, in order
+        months = {q: span for span, q in _SUB_YEAR.items()}
+        a, b = months.get(prev.qualifier), months.get(cur.qualifier)
+        return bool(a and b and b[0] > a[1])
     if cur.start == cur.end and not cur.qualifier:
         return cur.start > prev.end
     return cur.start >= prev.end and cur.end > prev.start
@@ -226,3 +230,180 @@ def place_by_sum(values: list[float], expected: list[float | None],
         if value is not None and (exp is None or abs(value - exp) > tolerance):
             return None
     return placed
+
+
+# ---- grids of shares: statements by answer columns, one cell per line or one row per line ----
+
+_CELL_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+_COLUMN_CLOSE = re.compile(r"^(?P<head>.*?)\s*\(?%\)?$")
+_STUB_HEADER = re.compile(r"^(?:№|No\.?|#|N)?\s*(?:statements?|questions?|items?|indicators?|"
+                          r"answers?)?$", re.IGNORECASE)
+_GRID_CAPTION = re.compile(r"^(?:table|figure|fig\.|chart)\s*\d", re.IGNORECASE)
+_ROW_OF_SHARES = re.compile(
+    r"^(?P<label>.*?[^\d\s.,%|])[\s|]+(?P<nums>\d{1,3}(?:[.,]\d{1,2})?%?(?:[\s|]+\d{1,3}"
+    r"(?:[.,]\d{1,2})?%?){1,9})[\s|]*$")
+
+
+@dataclass
+class GridRow:
+    """One row of a grid: its label (wrapped lines joined), printed number, values."""
+
+    label: str
+    values: list[float]
+    first_line: int
+    last_line: int
+    number: int | None = None
+
+
+@dataclass
+class Grid:
+    columns: list[str]  # column heads; empty when the header could not be split
+    rows: list[GridRow]
+    first_line: int  # the header's first line
+    last_line: int
+
+
+def _is_cell_number(text: str) -> bool:
+    return bool(_CELL_NUMBER.match(text.strip()))
+
+
+def cell_grid(lines: list[Line], i: int, max_label_lines: int = 8) -> Grid | None:
+    """A table whose cells PDF extraction put one per line, read from its header at line i.
+
+    The header's column heads each close with a "(%)" line ("Strongly" / "agree" / "(%)");
+    then each row is an optional row number, its label over one or more lines, and exactly
+    as many numbers as there are columns. A lone number inside a label (a page number the
+    extraction dropped there) is not a cell. Returns None unless at least two rows read.
+    """
+    columns: list[str] = []
+    words: list[str] = []
+    j = i
+    while j < len(lines):
+        text = lines[j].text.strip()
+        if not text or _is_cell_number(text):
+            break
+        close = _COLUMN_CLOSE.match(text) if ("%" in text) else None
+        if close:
+            head = " ".join([*words, close["head"]]).strip()
+            if head:
+                columns.append(head)
+            words = []
+        elif _STUB_HEADER.match(text) or _GRID_CAPTION.match(text):
+            words = []  # the caption above and the stub column's head are not answer columns
+        else:
+            words.append(text)
+        if len(words) > 4:
+            return None
+        j += 1
+    if len(columns) < 2 or words:
+        return None
+    k = len(columns)
+    rows: list[GridRow] = []
+    label: list[str] = []
+    numbers: list[float] = []
+    number: int | None = None
+    start = j
+    while j < len(lines):
+        text = lines[j].text.strip()
+        if not text:
+            if label or numbers:
+                break
+            j += 1
+            continue
+        if _is_cell_number(text):
+            value = float(text.replace(",", "."))
+            if not label and not numbers and value.is_integer() and int(value) == len(rows) + 1:
+                number, start = int(value), j
+            elif label:
+                numbers.append(value)
+                if len(numbers) == k:
+                    rows.append(GridRow(" ".join(label), numbers, start, j, number))
+                    label, numbers, number, start = [], [], None, j + 1
+            j += 1
+            continue
+        if numbers:  # numbers inside a label: a page number, not cells
+            numbers = []
+        if len(text) > 80 or len(label) >= max_label_lines:
+            break
+        label.append(text)
+        j += 1
+    if len(rows) < 2:
+        return None
+    return Grid(columns, rows, i, rows[-1].last_line)
+
+
+def row_grid(lines: list[Line], i: int) -> Grid | None:
+    """A table of one row per line, each row a label then the same count (two or more) of
+    shares, under a header line at i that has no figures. Column heads are not split (a
+    head may be several words), so `columns` is empty."""
+    header = lines[i].text.strip() if i < len(lines) else ""
+    if not header or re.search(r"\d", header) or len(header.split()) < 2:
+        return None
+    rows: list[GridRow] = []
+    j = i + 1
+    while j < len(lines):
+        m = _ROW_OF_SHARES.match(lines[j].text.strip())
+        if not m:
+            break
+        values = [float(v.rstrip("%").replace(",", ".")) for v in re.split(r"[\s|]+", m["nums"])]
+        if rows and len(values) != len(rows[0].values):
+            break
+        rows.append(GridRow(m["label"].strip(" |"), values, j, j))
+        j += 1
+    if len(rows) < 3 or any(v > 100 for r in rows for v in r.values):
+        return None
+    return Grid([], rows, i, rows[-1].last_line)
+
+
+def sums_to_hundred(values: list[float], tolerance: float = 1.5) -> bool:
+    return abs(sum(values) - 100) <= tolerance
+
+
+# ---- rows stacked one cell per line: option, then count, then percent ---------------------
+
+_STACKED_COUNT = re.compile(r"^\d{1,3}(?:[ ,]\d{3})*$|^\d+$")
+_STACKED_PCT = re.compile(r"^(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%$")
+
+
+@dataclass
+class StackedRow:
+    label: str
+    count: int | None
+    pct: float | None
+    first_line: int
+    last_line: int
+
+
+def stacked_rows(lines: list[Line], i: int, max_label_lines: int = 4) -> list[StackedRow]:
+    """Options of a table whose cells extraction put one per line, from line i on: each
+    option is its text (one or more lines), then its count line and/or its percent line
+    ("Yes" / "120" / "40%"). All options must print the same figures. Stops at the first
+    line that fits no option; returns [] unless two options read."""
+    rows: list[StackedRow] = []
+    shape: tuple[bool, bool] | None = None
+    j = i
+    while j < len(lines):
+        label: list[str] = []
+        first = j
+        while j < len(lines) and lines[j].text.strip() and not _STACKED_COUNT.match(
+                lines[j].text.strip()) and not _STACKED_PCT.match(lines[j].text.strip()):
+            label.append(lines[j].text.strip())
+            j += 1
+            if len(label) > max_label_lines:
+                return rows if len(rows) >= 2 else []
+        count = pct = None
+        if label and j < len(lines) and _STACKED_COUNT.match(lines[j].text.strip()):
+            count = int(re.sub(r"[ ,]", "", lines[j].text.strip()))
+            j += 1
+        if label and j < len(lines) and _STACKED_PCT.match(lines[j].text.strip()):
+            pct = float(_STACKED_PCT.match(lines[j].text.strip())["pct"].replace(",", "."))
+            j += 1
+        if not label or (count is None and pct is None) or (
+                shape is not None and shape != (count is not None, pct is not None)):
+            break
+        shape = (count is not None, pct is not None)
+        rows.append(StackedRow(" ".join(label), count, pct, first, j - 1))
+        while j < len(lines) and not lines[j].text.strip() and j + 1 < len(lines) and \
+                lines[j + 1].text.strip():
+            j += 1  # one blank line between options
+    return rows if len(rows) >= 2 else []

@@ -386,3 +386,173 @@ def test_had_points_a_year_earlier_and_came_nth():
 def test_came_without_an_ordinal_is_no_rank():
     got = by_key(found("Armenia scored 48 points in the CPI 2025. The report came 3 days late."))
     assert got[("cpi_score", "Armenia", "2025")].rank is None
+
+
+# ---- index prose read as frames: lists, coordination, "respectively", comparisons --------
+
+def rows(text):
+    return {(r.entity, r.period): (r.value, r.rank, r.rank_of) for r in found(text)
+            if r.indicator in ("cpi_score", "egov_rank")}
+
+
+def test_list_frame_repeats_rank_score_and_prior_score_per_member():
+    got = rows("In the Corruption Perceptions Index for 2030, Moldova placed 62nd with 47 "
+               "points (46 in 2029), Serbia was 45th with 56 (55), and Albania ranked 129th "
+               "with a score of 30.")
+    assert got == {("Moldova", "2030"): (47, 62, None), ("Moldova", "2029"): (46, None, None),
+                   ("Serbia", "2030"): (56, 45, None), ("Serbia", "2029"): (55, None, None),
+                   ("Albania", "2030"): (30, 129, None)}
+
+
+def test_coordinated_countries_share_figures_and_rank_of_comes_from_the_index_scale():
+    got = rows("The Corruption Perceptions Index 2031 grades 176 countries. Chile and Peru "
+               "each collected 41 points and share the 83rd position, while Bolivia finished "
+               "with 28 (131st). First place went to Norway, with 89 points.")
+    assert got == {("Chile", "2031"): (41, 83, 176), ("Peru", "2031"): (41, 83, 176),
+                   ("Bolivia", "2031"): (28, 131, 176), ("Norway", "2031"): (89, 1, 176)}
+
+
+def test_respectively_pairs_figures_with_countries_in_order():
+    got = rows("In the 2031 Corruption Perceptions Index, Austria (71 points) and Yemen (13 "
+               "points) sit in the 20th and the 176th positions respectively. Other places: "
+               "Ghana and Togo, in 70th and 126th place respectively, Kenya (121st), Mali and "
+               "Chad (135).")
+    assert got[("Austria", "2031")] == (71, 20, None)
+    assert got[("Yemen", "2031")] == (13, 176, None)
+    assert got[("Ghana", "2031")] == (None, 70, None)
+    assert got[("Togo", "2031")] == (None, 126, None)
+    assert got[("Mali", "2031")] == got[("Chad", "2031")] == (None, 135, None)
+
+
+def test_shares_place_with_and_earlier_edition_a_year_before():
+    got = rows("In the 2031 edition of the Corruption Perceptions Index, Malawi received 33, "
+               "down from 35 a year earlier, and shares 110th place with Nepal and Egypt.")
+    assert got == {("Malawi", "2031"): (33, 110, None), ("Malawi", "2030"): (35, None, None),
+                   ("Nepal", "2031"): (None, 110, None), ("Egypt", "2031"): (None, 110, None)}
+
+
+def test_pronoun_and_possessive_refer_to_the_country_and_comparisons_do_not():
+    got = rows("Estonia came 12th in the Corruption Perceptions Index 2031. Its score was up "
+               "from 74 in 2030. Latvia, Estonia's neighbour, ranked 36th with 59 points. "
+               "Lithuania, which scored higher than Latvia in the past, fell to 57.")
+    assert got[("Estonia", "2030")] == (74, None, None)
+    assert got[("Latvia", "2031")] == (59, 36, None)
+    assert got[("Lithuania", "2031")] == (57, None, None)
+
+
+def test_figures_that_are_thresholds_or_averages_belong_to_no_country():
+    got = rows("In the Corruption Perceptions Index 2031 Sweden scored 82 points. Most "
+               "countries failed to reach 50 points, and the global average was 43 out of 100.")
+    assert got == {("Sweden", "2031"): (82, None, None)}
+
+
+def test_edition_years_of_earlier_ranks_and_the_headline_without_a_year():
+    got = rows("Portugal climbs to 12th place in UN e-government ranking\n\n"
+               "Portugal rose to 12th place in the 2032 E-Government Survey, which assesses "
+               "all 193 UN member states. Before that it held 17th place in 2030 and 19th in "
+               "2028, while its earlier peak – 11th position – dated back to 2022.")
+    assert got == {("Portugal", "2032"): (12, 12, 193), ("Portugal", "2030"): (17, 17, 193),
+                   ("Portugal", "2028"): (19, 19, 193), ("Portugal", "2022"): (11, 11, 193)}
+
+
+def test_index_year_last_year_from_the_dateline():
+    got = rows("Riga, 14 March 2031\n\nThe minister resigned on Friday. Latvia, which ranked "
+               "36th of 174 countries in Transparency International's index last year, "
+               "promised reforms.")
+    assert got == {("Latvia", "2030"): (None, 36, 174)}
+
+
+# ---- exchange rates ------------------------------------------------------------------------
+
+def fx(text):
+    return [(r.entity, r.period, r.value) for r in found(text) if r.indicator == "fx_rate"]
+
+
+def test_rates_in_prose_dated_respectively_and_moves_are_not_rates():
+    got = fx("Baku, 9 June 2031\n\nOn June 9, 2031, the weighted average dollar rate came to "
+             "611.30 tenge, which means the tenge gained 2.10 tenge against the dollar. At the "
+             "exchange offices of Astana and Almaty the dollar sold at 613.5 tenge and 614 "
+             "tenge respectively. As of May 31, 2031, one dollar was worth 609.8 tenge.")
+    assert got == [("USD/KZT", "2031-06-09", 611.3), ("USD/KZT", "2031-06-09", 613.5),
+                   ("USD/KZT", "2031-06-09", 614.0), ("USD/KZT", "2031-05-31", 609.8)]
+
+
+def test_month_day_takes_a_year_the_sentence_states_before_it():
+    got = fx("21.11.2031\n\nThe tenge touched 640.2 tenge per $1 on November 20, its weakest "
+             "since the spring of 2029, when the dollar was quoted at 650 tenge on March 9.")
+    assert got == [("USD/KZT", "2031-11-20", 640.2), ("USD/KZT", "2029-03-09", 650.0)]
+
+
+@pytest.mark.parametrize("page, period", [
+    ("Home | News\nUSD 612.40 ▲ | EUR 655.10 ▼ | RUB 7.02 ▼\nUSD 612.40 ▲ | EUR 655.10 ▼ | "
+     "RUB 7.02 ▼\nLead story\n", None),
+    ("Exchange rates:\n usd/kzt 612.40 eur/kzt 655.10\n\n rub/kzt 7.02\nWeather\n", None),
+    ("Oral, May 3 10:15\n$ 612.40\n€ 655.10\n₽ 7.02\nHeadline\n", None),
+    ("Currency rates from 03/05/2031\n$1 – 612.40\nKZT – -0.2%\n€1 – 655.10\nKZT – 0.1%\n"
+     "₽1 – 7.02\n", "2031-05-03"),
+    ("NBK rates 03.05.2031: USD 612.40 | EUR 655.10 | RUB 7.02\n", "2031-05-03"),
+])
+def test_ticker_forms_one_row_per_pair(page, period):
+    assert fx(page) == [("USD/KZT", period, 612.4), ("EUR/KZT", period, 655.1),
+                        ("RUB/KZT", period, 7.02)]
+
+
+def test_a_lone_dollar_amount_is_no_ticker():
+    assert fx("$ 612.40\nThe plant cost $ 40 million.\n") == []
+
+
+# ---- assemblies ----------------------------------------------------------------------------
+
+def assemblies(text):
+    return {(r.indicator, r.period): r.value for r in found(text)
+            if "assembl" in r.indicator}
+
+
+def test_assembly_counts_in_a_list_and_over_quarters_and_halves():
+    got = assemblies("Monitors recorded 131 peaceful assemblies in 2027, 150 in 2028 and 96 in "
+                     "the first half of 2029 alone. Over the third quarter of 2030 the bureau "
+                     "registered 41 assemblies; only 4 of the 41 assemblies were authorised.")
+    assert got == {("peaceful_assemblies", "2027"): 131, ("peaceful_assemblies", "2028"): 150,
+                   ("peaceful_assemblies", "2029-H1"): 96,
+                   ("peaceful_assemblies", "2030-Q3"): 41}
+
+
+def test_shares_named_after_the_percentage_and_a_fraction_in_words():
+    got = assemblies("In the third quarter of 2030 the bureau registered 41 assemblies. "
+                     "Judged by their demands, 58% of the assemblies raised economic grievances,"
+                     " 30% concerned social issues and 12% were political. Political demands "
+                     "accounted for a quarter of the assemblies in the first half of 2031.")
+    assert got[("assemblies_share_economic", "2030-Q3")] == 58
+    assert got[("assemblies_share_social", "2030-Q3")] == 30
+    assert got[("assemblies_share_political", "2030-Q3")] == 12
+    assert got[("assemblies_share_political", "2031-H1")] == 25
+
+
+def test_poll_shares_are_not_shares_of_assemblies():
+    assert assemblies("In 2030, 61% of those surveyed said social problems caused the "
+                      "protests.") == {}
+
+
+def test_month_table_one_cell_a_line_takes_the_captions_year():
+    text = ("Assemblies in Kazakhstan, April–June 2030\n\nMonth\n\nNumber of assemblies\n\n"
+            "April\n\n12\n\nMay\n\n9\n\nJune\n\n15\n\nTOTAL\n\n36\n\nThe police said little.")
+    assert assemblies(text) == {("peaceful_assemblies", "2030-04"): 12,
+                                ("peaceful_assemblies", "2030-05"): 9,
+                                ("peaceful_assemblies", "2030-06"): 15}
+
+
+def test_garbled_header_with_half_years_one_cell_a_line():
+    text = ("Table 2. Assemblies by half-year\n\nPeriod 2029\nH1\n2029\nH2\n2030\nH1\n"
+            "Number of assemblies 20 31 44\nPolitical 10% 20%\nEconomic 50% 55% 40%\n"
+            "Social 40% 45% 40%\n")
+    got = assemblies(text)
+    assert got[("peaceful_assemblies", "2029-H2")] == 31
+    assert got[("assemblies_share_political", "2029-H1")] == 10
+    assert ("assemblies_share_political", "2029-H2") not in got  # 55 + 45 leave no room
+    assert got[("assemblies_share_political", "2030-H1")] == 20
+
+
+def test_rates_coordinated_in_one_sentence_share_its_date():
+    got = fx("Astana, 5 March 2031\n\nThe dollar closed at 605.5 tenge on KASE on Tuesday, and "
+             "the euro at 640 tenge.")
+    assert got == [("USD/KZT", "2031-03-04", 605.5), ("EUR/KZT", "2031-03-04", 640.0)]

@@ -220,3 +220,173 @@ def test_report_forms(text, key, sub_event, counts):
     assert got[key].sub_event_type == sub_event
     for field, value in counts.items():
         assert getattr(got[key], field) == value
+
+
+# ---------------------------------------------------------------- forms of real reports
+# (invented names, numbers and wording; each test is one general form of English news)
+
+LIST_CHRONOLOGY = """2016 in Kazakhstan
+
+Events
+
+April
+
+  • April 6 - About 90 residents of Arys gather outside the district akimat over water cuts.
+  • April 7 - Water protests
+      • Reporters count around 400 people on the square outside the Arys akimat.
+      • Police clear the square in Kentau with batons; 12 people are detained.
+      • Protesters in Rudny set three police cars on fire.
+  • April 9 - Mobile internet is cut in Rudny.
+"""
+
+
+def test_bulleted_chronology_in_the_present_tense_takes_the_title_year():
+    got = events(LIST_CHRONOLOGY)
+    assert got[("2016-04-06", "Arys")].participants == 90
+    assert got[("2016-04-07", "Arys")].participants == 400
+    assert (got[("2016-04-07", "Kentau")].sub_event_type,
+            got[("2016-04-07", "Kentau")].detained) == ("protest_with_intervention", 12)
+    assert got[("2016-04-07", "Rudny")].sub_event_type == "violent_demonstration"
+    assert got[("2016-04-09", "Rudny")].sub_event_type == "other"
+
+
+def test_respectively_pairs_turnouts_with_places_in_order():
+    text = ("Similar pickets were held in Kokshetau on 2 May 2022 and in Stepnogorsk on "
+            "9 May 2022, with about 35 and 70 teachers taking part, respectively.")
+    got = events(text)
+    assert got[("2022-05-02", "Kokshetau")].participants == 35
+    assert got[("2022-05-09", "Stepnogorsk")].participants == 70
+
+
+def test_a_figure_broken_down_by_place():
+    text = ("On 14 March 2021 unauthorised rallies were held in Aktobe, Kostanay and Oral. In "
+            "all, 31 people were taken to police stations: in Aktobe – 17, in Kostanay – 9, "
+            "in Oral – 5.")
+    got = events(text)
+    assert {k[1]: v.detained for k, v in got.items()} == {"Aktobe": 17, "Kostanay": 9,
+                                                           "Oral": 5}
+    assert all(v.sub_event_type == "protest_with_intervention" for v in got.values())
+
+
+def test_undated_sentences_of_a_report_tell_its_news_day():
+    text = ("Dozens held as opposition tries to rally\n\n"
+            "A protester is led away in Aktobe, Kazakhstan, May 1, 2021.\n\n"
+            "More than 50 people were detained across Kazakhstan on Saturday as opposition "
+            "supporters tried to rally.\n\n"
+            "Witnesses said about 30 people had been held across Aktobe.\n\n"
+            "A local reporter counted 14 detentions in Kostanay, while in Oral as many as "
+            "nine people had been taken away.")
+    got = events(text)
+    assert got[("2021-05-01", "Aktobe")].detained == 30
+    assert got[("2021-05-01", "Kostanay")].detained == 14
+    assert got[("2021-05-01", "Oral")].detained == 9
+
+
+def test_a_trial_is_no_event_but_a_detention_is_an_arrest():
+    assert events("After the protests, a court in Taraz on 3 June 2022 found four men guilty "
+                  "of attempting to seize the akimat.") == {}
+    text = ("The strike at the plant went on. On 9 August 2019 its leader was detained by "
+            "police in Balkhash and charged with inciting discord.")
+    (event,) = events(text).values()
+    assert (event.event_type, event.sub_event_type) == ("strategic_developments", "arrests")
+
+
+def test_a_clause_set_years_earlier_is_not_the_days_type():
+    text = ("On 5 June 2020 some 60 relatives laid flowers on the square of Zhanatas, where, "
+            "nine years earlier, police opened fire on a crowd of strikers.")
+    (event,) = events(text).values()
+    assert event.sub_event_type == "peaceful_protest"
+
+
+def test_a_where_clause_tells_of_its_own_place():
+    text = ("On 3 April 2023 protests spread from Kulsary to Makat, where demonstrators set a "
+            "police car on fire.")
+    got = events(text)
+    assert got[("2023-04-03", "Makat")].sub_event_type == "violent_demonstration"
+    assert got[("2023-04-03", "Kulsary")].sub_event_type == "peaceful_protest"
+
+
+def test_last_weekend_in_a_dated_report_is_its_month():
+    text = ("ASTANA, September 16, 2020 (Steppe Wire) – About thirty pensioners held a picket on "
+            "Wednesday outside the ministry in Astana. Last weekend police detained some 15 "
+            "people at a similar protest in Karaganda.")
+    got = events(text)
+    assert got[("2020-09-16", "Astana")].participants == 30
+    assert got[("2020-09", "Karaganda")].detained == 15
+
+
+def test_a_live_blog_with_times_closed_by_a_full_stop():
+    text = ("What happened in Arys on 4 May 2021\n\n"
+            "21:10. Police said 19 people had been detained over the day.\n\n"
+            "18:30. In Arys, a crowd of about 200 threw stones at the akimat.\n\n"
+            "12:05. Around 350 people gathered outside the Arys akimat.\n")
+    (event,) = events(text).values()
+    assert (event.event_date, event.sub_event_type, event.participants) == (
+        "2021-05-04", "violent_demonstration", 350)
+
+
+def test_an_episode_named_by_its_month_sets_the_scene():
+    text = ("I will report on the investigation of the events of early March 2021. During "
+            "those days, 200 shops came under attack in Kentau and Arys.")
+    got = events(text)
+    assert {k for k in got} == {("2021-03", "Kentau"), ("2021-03", "Arys")}
+    assert all(v.sub_event_type == "violent_demonstration" for v in got.values())
+
+
+def test_a_street_or_a_second_road_end_is_no_venue():
+    text = ("On 2 June 2022 drivers blocked the Taraz–Shymkent highway near Kordai and marched "
+            "along Abai Street.")
+    assert set(events(text)) == {("2022-06-02", "Kordai")}
+
+
+def test_a_list_of_episodes_gives_each_place_its_own_type():
+    text = ("The crisis went in stages: a peaceful rally over gas prices in Aktau on "
+            "3 March 2021, strikes that spread within days, and finally the descent of Taraz "
+            "into riots and arson on 6 March 2021.")
+    got = events(text)
+    assert got[("2021-03-03", "Aktau")].sub_event_type == "peaceful_protest"
+    assert got[("2021-03-06", "Taraz")].sub_event_type == "violent_demonstration"
+
+
+def test_a_bare_day_in_a_dated_report_is_the_last_such_day_before_it():
+    text = ("Feb 3, 2024\n\nThe unrest of January 2022 still shapes politics. On January 12, "
+            "around 40 residents of Kandyagash gathered outside the akimat over water cuts.")
+    assert set(events(text)) == {("2024-01-12", "Kandyagash")}
+
+
+def test_a_strike_that_ended_the_next_day_is_an_event_on_both_days():
+    text = ("On 4 May 2021 about 300 drivers of a bus depot in Rudny stopped work over unpaid "
+            "wages; the strike ended the following day after the owner paid.")
+    got = events(text)
+    assert got[("2021-05-04", "Rudny")].participants == 300
+    assert ("2021-05-05", "Rudny") in got
+
+
+def test_a_posting_time_is_not_the_event_date():
+    text = ("12.09.2022, 10:15\nAbout 150 miners near Saran refused to go underground on "
+            "September 11, demanding safety gear.")
+    assert set(events(text)) == {("2022-09-11", "Saran")}
+
+
+def test_nobody_detained_is_no_detention():
+    text = ("In May 2024 about fifty relatives held up posters outside the court in Rudny. "
+            "Nobody was detained.")
+    (event,) = events(text).values()
+    assert (event.sub_event_type, event.detained) == ("peaceful_protest", None)
+
+
+def test_a_district_office_names_its_town():
+    text = "On 3 March 2020 around 200 people gathered outside the Arys district akimat."
+    assert set(events(text)) == {("2020-03-03", "Arys")}
+
+
+def test_coordinated_days_give_an_event_on_each():
+    text = ("KOSTANAY, Kazakhstan, June 12, 2024 (Steppe Wire) - Farmers protested in Arkalyk "
+            "on Monday and Tuesday against a ban on grain exports.")
+    assert set(events(text)) == {("2024-06-10", "Arkalyk"), ("2024-06-11", "Arkalyk")}
+
+
+def test_last_year_in_a_dated_report_is_a_year():
+    text = ("Feb 3, 2024\n\nThe agency detained a deputy akim on Friday. Last year, residents "
+            "of Rudny staged a protest against utility bills.")
+    assert set(events(text)) == {("2023", "Rudny")}

@@ -173,8 +173,6 @@ def test_passage_events(name):
     ("In the Mangystau region, several hundred workers of an oilfield services company went "
      "on strike on 14 March 2023, demanding higher wages."),
     # one person is not a gathering
-    ("Activist Aigerim Tulegenova staged a single-person picket outside the akimat in Oral on "
-     "3 May 2023 and was detained by police within minutes."),
     "A lone protester held up a blank sheet of paper in Almaty on 6 January 2023.",
     # figures about the economy, not protest
     ("Kazakhstan's population reached 20 million in 2023, while GDP grew by 5.1 percent. The "
@@ -186,6 +184,15 @@ def test_passage_events(name):
 ])
 def test_no_event(text):
     assert events(text) == {}
+
+
+def test_a_lone_picketer_detained_is_an_arrest_not_a_protest():
+    # one person is no gathering (ACLED: three or more), but the detention tied to a place
+    # and day is a strategic development: arrests
+    text = ("Activist Dana Kopbayeva staged a single-person picket outside the akimat in Oral on "
+            "3 May 2023 and was detained by police within minutes.")
+    (event,) = events(text).values()
+    assert (event.event_type, event.sub_event_type) == ("strategic_developments", "arrests")
 
 
 def test_protest_against_a_detention_is_not_an_intervention():

@@ -54,7 +54,9 @@ PASSAGES = {
     "convicted_of_them_after_detained": (
         "Anti-corruption officers detained 14 officials in the Kyzylorda region in 2021; eight "
         "of them were later convicted of taking bribes.",
-        {("detained", 14, "persons", "2021", None), ("convictions", 8, "persons", "2021", None)}),
+        # the region the figure is told for is its place (the conjunct names it)
+        {("detained", 14, "persons", "2021", "Kyzylorda"),
+         ("convictions", 8, "persons", "2021", None)}),
     "damage_with_an_exchange_rate": (
         "The damage caused during the riots was estimated at 90 billion tenge, or about "
         "$200 million at the rate of 450 tenge per dollar.",
@@ -252,7 +254,7 @@ CASE_AND_NOTE_FORMS = {
     "theme_shares_are_indicators_and_cases_reaching_court": (
         "Economic demands accounted for 54 percent of the rallies in 2023. The ombudsman "
         "registered 205 complaints of torture in 2023, but only 11 cases reached court.",
-        {("appeals", 205, "appeals", "2023", None),
+        {("appeals", 205, "complaints", "2023", None),  # the noun printed
          ("criminal_cases", 11, "cases", "2023", None)}),
 }
 

@@ -272,12 +272,20 @@ def test_sample_of_a_named_group_and_statements_in_separate_sentences():
 @pytest.mark.parametrize("text", [
     "Inflation reached 9.8% in 2023, while the economy grew by 5.1% and 3% of loans defaulted.",
     "Turnout was 69%, and 81% of votes went to the incumbent.",
-    "The survey shows 61% trust the police, up from 45% in 2019.",
 ])
 def test_percentages_that_are_not_alternative_answers(text):
     got = rows(text)
     assert all(r.pct_reported != 45.0 and r.pct_reported != 5.1 for r in got)
     assert len(got) <= 1
+
+
+def test_an_earlier_wave_printed_for_comparison_is_a_survey_of_its_own():
+    got = rows("The survey shows 61% trust the police, up from 45% in 2019.")
+    assert [(r.survey_id, r.question_no, r.option_text, r.pct_reported) for r in got] == [
+        ("poll", 1, "trust the police", 61.0), ("poll-2019", 1, "trust the police", 45.0)]
+    got = rows("In the poll, 52% back the reform and 40% oppose it (48% and 45% in 2020).")
+    assert [(r.survey_id, r.option_text, r.pct_reported) for r in got][2:] == [
+        ("poll-2020", "back the reform", 48.0), ("poll-2020", "oppose it", 45.0)]
 
 
 def test_bulleted_options_lose_their_bullets():
@@ -338,7 +346,8 @@ def test_contrasted_answers_and_bare_verbs_in_prose():
 
 
 def test_share_of_a_group_that_rose_to_a_percentage():
-    [r] = rows("Among pensioners, the share of people satisfied with local clinics rose to 38%.")
+    [r] = rows("The city poll found a change. Among pensioners, the share of people satisfied "
+               "with local clinics rose to 38%.")
     assert (r.option_text, r.pct_reported) == ("satisfied with local clinics", 38.0)
 
 
@@ -435,3 +444,215 @@ def test_respondents_column_is_a_count_column():
             "Difficult to answer                     50   10.0\n")
     assert [(r.option_text, r.responses, r.pct_reported, r.n_respondents) for r in rows(text)] \
         == [("Yes", 300, 60.0, 500), ("No", 150, 30.0, 500), ("Difficult to answer", 50, 10.0, 500)]
+
+
+# ---- prose read clause by clause; grids and stacked cells ---------------------------------
+
+def opts(got):
+    return [(r.question_no, r.option_no, r.option_text, r.pct_reported) for r in got]
+
+
+def test_contrast_semicolon_and_dont_know_are_four_options_of_one_question():
+    got = rows("In the poll of 2,000 adults, 64% disapprove of the new tariff, while 15%, on "
+               "the contrary, support it; 13% found it difficult to answer and 8% had not "
+               "heard of it.")
+    assert opts(got) == [(1, 1, "disapprove of the new tariff", 64.0), (1, 2, "support it", 15.0),
+                         (1, 3, "found it difficult to answer", 13.0),
+                         (1, 4, "had not heard of it", 8.0)]
+    assert {r.n_respondents for r in got} == {2000}
+
+
+def test_parts_of_an_answer_nest_under_it():
+    got = rows("The barometer of 1,500 residents shows that 61.5% do not trust the courts, "
+               "including 33.2% who do not trust them at all and 28.3% who rather do not trust "
+               "them. Another 30% trust them.")
+    assert opts(got) == [(1, 1, "do not trust the courts", 61.5),
+                         (1, 2, "do not trust them at all", 33.2),
+                         (1, 3, "rather do not trust them", 28.3), (1, 4, "trust them", 30.0)]
+    assert {r.n_respondents for r in got} == {1500}
+
+
+def test_two_groups_sharing_one_answer_are_two_questions():
+    got = rows("A survey of 900 people found that 37% of citizens and 46% of entrepreneurs "
+               "consider the tax inspectors corrupt.")
+    assert opts(got) == [(1, 1, "the tax inspectors corrupt", 37.0),
+                         (2, 1, "the tax inspectors corrupt", 46.0)]
+    assert [r.question_text for r in got] == ["citizens", "entrepreneurs"]
+
+
+def test_list_items_with_their_shares_and_a_passive_continuation():
+    got = rows("Respondents of the poll could name up to three problems. Most often they named "
+               "rising rents (48%), low wages and pensions (44%) and bad roads (30%). Air "
+               "quality was named by 21%, and crime by 9%.")
+    assert opts(got) == [(1, 1, "rising rents", 48.0), (1, 2, "low wages and pensions", 44.0),
+                         (1, 3, "bad roads", 30.0), (1, 4, "Air quality", 21.0),
+                         (1, 5, "crime", 9.0)]
+
+
+def test_parenthesised_share_of_a_respondent_phrase_and_answers_across_sentences():
+    got = rows("The survey of 800 voters asked about the reform. Nearly half of respondents "
+               "(47%) said they back it, while 28% oppose it. Only 19% have no view and every "
+               "twentieth respondent (6%) found it hard to answer.")
+    assert opts(got) == [(1, 1, "they back it", 47.0), (1, 2, "oppose it", 28.0),
+                         (1, 3, "have no view", 19.0), (1, 4, "found it hard to answer", 6.0)]
+
+
+def test_subgroups_and_respectively():
+    got = rows("The poll of 1,000 adults found that 52% expect prices to rise. The view is "
+               "most common among pensioners and among students (61% and 58% respectively). "
+               "Most respondents say they avoid sugar and salt (72 and 40 percent "
+               "respectively).")
+    assert opts(got) == [(1, 1, "expect prices to rise", 52.0),
+                         (2, 1, "expect prices to rise", 61.0),
+                         (3, 1, "expect prices to rise", 58.0),
+                         (4, 1, "avoid sugar", 72.0), (5, 1, "avoid salt", 40.0)]
+    assert [r.n_respondents for r in got] == [1000, None, None, 1000, 1000]
+    assert got[1].question_text == "pensioners"
+
+
+def test_country_subgroups_of_a_poll_sized_for_each_country():
+    got = rows("In each country 1,000 adults were interviewed. Some 58% in Armenia call the "
+               "economy stable, while in Georgia a modest 31% of the population agree.")
+    assert [(r.option_text, r.pct_reported, r.question_text, r.n_respondents) for r in got] == [
+        ("call the economy stable", 58.0, "Armenia", 1000),
+        ("call the economy stable", 31.0, "Georgia", 1000)]
+
+
+@pytest.mark.parametrize("text", [
+    "The survey of 600 people has a margin of error of 3.5%, and 52% of them were women.",
+    "Before the poll, the miners won a 25 per cent wage increase.",
+    "The poll found support above 60 percent in every region.",
+    "Support grew by 4.5% in a year, the survey of 700 adults shows.",
+])
+def test_shares_in_a_poll_passage_that_are_not_answers(text):
+    assert rows(text) == []
+
+
+def test_a_headline_restating_a_share_is_one_row():
+    got = rows("62% back the bridge plan\n\nA poll of 500 residents shows 62% of respondents "
+               "back the bridge plan, while 30% do not.")
+    assert [r.pct_reported for r in got] == [62.0, 30.0]
+
+
+LIKERT_CELLS = """In May 250 nurses filled in the questionnaire.
+Table 2 - Nurses' views
+No Statements
+Agree
+(%)
+Neutral
+(%)
+Disagree
+(%)
+1
+Shifts are too
+long.
+60.4
+20
+19.6
+2
+Pay is fair.
+15
+25
+60
+"""
+
+
+def test_likert_grid_one_cell_per_line():
+    got = rows(LIKERT_CELLS)
+    assert opts(got) == [(1, 1, "Agree", 60.4), (1, 2, "Neutral", 20.0), (1, 3, "Disagree", 19.6),
+                         (2, 1, "Agree", 15.0), (2, 2, "Neutral", 25.0), (2, 3, "Disagree", 60.0)]
+    assert got[0].question_text == "Shifts are too long."
+    assert {r.n_respondents for r in got} == {250}
+
+
+def test_key_findings_grid_each_cell_its_own_question():
+    text = ("City survey: main results (%)\n\nNorth South East\nFeel safe at night 64 52 47\n"
+            "Use buses daily 31 45 22\nVisit parks weekly 40 38 51\n")
+    got = rows(text)
+    assert [(r.question_no, r.option_text, r.pct_reported) for r in got][:4] == [
+        (1, "Feel safe at night", 64.0), (2, "Feel safe at night", 52.0),
+        (3, "Feel safe at night", 47.0), (4, "Use buses daily", 31.0)]
+    assert len(got) == 9
+
+
+def test_options_stacked_one_cell_per_line():
+    text = ("Results of the district poll.\n\nQ2. Do you trust the district police?\nAnswer\n"
+            "Number\n%\nYes\n120\n40%\nNo, not\nat all\n150\n50%\nDifficult to answer\n30\n10%\n")
+    got = rows(text)
+    assert [(r.question_no, r.option_text, r.responses, r.pct_reported, r.n_respondents)
+            for r in got] == [(2, "Yes", 120, 40.0, 300), (2, "No, not at all", 150, 50.0, 300),
+                              (2, "Difficult to answer", 30, 10.0, 300)]
+
+
+def test_answers_told_under_an_earlier_year_are_that_wave():
+    got = rows("The panel survey of 1,200 adults is held every year. In the spring of 2016, 48% "
+               "of respondents preferred buses, against 40% who preferred cars. In the autumn "
+               "of 2021, only 35% preferred buses, while 57% preferred cars.")
+    assert [(r.survey_id, r.question_no, r.option_text, r.pct_reported, r.n_respondents)
+            for r in got] == [
+        ("poll-2016", 1, "buses", 48.0, None), ("poll-2016", 1, "cars", 40.0, None),
+        ("poll", 1, "buses", 35.0, 1200), ("poll", 1, "cars", 57.0, 1200)]
+
+
+def test_shares_of_cases_have_no_respondent_base():
+    got = rows("The survey of 900 firms found that in 58% of cases the demand came from an "
+               "inspector.")
+    assert [(r.option_text, r.pct_reported, r.n_respondents) for r in got] == [
+        ("the demand came from an inspector", 58.0, None)]
+
+
+def test_figures_for_the_sentences_subject_by_country_and_the_wave_they_changed_from():
+    got = rows("The barometer polled 1,000 adults in each country. Between 2018 and 2022, "
+               "trust in the union fell most in Moldova (from 58% to 41%). China is most often "
+               "named as the main creditor: 33% in Moldova and 27% in Armenia.")
+    assert [(r.survey_id, r.option_text, r.pct_reported, r.question_text) for r in got] == [
+        ("poll", "trust in the union", 41.0, "Moldova"), ("poll", "China", 33.0, "Moldova"),
+        ("poll", "China", 27.0, "Armenia"),
+        ("poll-2018", "trust in the union", 58.0, "Moldova")]
+
+
+def test_a_country_label_before_its_figure():
+    got = rows("In the survey, Turkey is named as the preferred partner (Georgia 44%, Armenia "
+               "12%).")
+    assert [(r.option_text, r.pct_reported, r.question_text) for r in got] == [
+        ("Turkey", 44.0, "Georgia"), ("Turkey", 12.0, "Armenia")]
+
+
+def test_any_plural_group_and_attitude_shares():
+    got = rows("A poll by the Steppe Institute shows 45 percent of Uzbeks support the new visa "
+               "rules, 30 percent oppose them and the rest are undecided. Approval among men "
+               "was 51% and among women 39%.")
+    assert [(r.question_no, r.option_text, r.pct_reported, r.question_text) for r in got] == [
+        (1, "support the new visa rules", 45.0, None), (1, "oppose them", 30.0, None),
+        (2, "Approval", 51.0, "men"), (3, "Approval", 39.0, "women")]
+
+
+def test_a_fraction_with_its_share_in_brackets_then_the_group():
+    [r] = rows("The survey found that two-thirds (66%) of pensioners watch the evening news.")
+    assert (r.option_text, r.pct_reported) == ("watch the evening news", 66.0)
+
+
+def test_shares_of_things_near_a_poll_are_not_answers():
+    text = ("The ranking is based on a UN survey. About 85 percent of all permits can now be "
+            "issued online, and bribery accounted for about 30 percent of all cases.")
+    assert rows(text) == []
+
+
+def test_stacked_options_under_a_table_caption_with_percent_only():
+    text = ("Survey of bus users, 2024\n\nTable 3. Satisfaction with the new routes\nVery "
+            "satisfied\n22.5%\nRather satisfied\n41%\nNot satisfied\n36.5%\n\nSource: city hall.")
+    got = rows(text)
+    assert [(r.option_text, r.responses, r.pct_reported) for r in got] == [
+        ("Very satisfied", None, 22.5), ("Rather satisfied", None, 41.0),
+        ("Not satisfied", None, 36.5)]
+    assert got[0].question_text == "Satisfaction with the new routes"
+
+
+def test_one_share_for_each_listed_group():
+    got = rows("The poll of 1,300 residents was held in May. Residents of Oral, Aktau and "
+               "Atyrau most often name roads as the main problem (38% each).")
+    assert [(r.question_no, r.option_text, r.pct_reported, r.question_text, r.n_respondents)
+            for r in got] == [
+        (1, "roads as the main problem", 38.0, "Oral", None),
+        (2, "roads as the main problem", 38.0, "Aktau", None),
+        (3, "roads as the main problem", 38.0, "Atyrau", None)]

@@ -1,0 +1,246 @@
+"""Offices and positions written beside a person's name in English news and reports.
+
+    title_before(text, start)  "First Deputy Governor of the Mangistau region X" -> the office
+    title_after(text, end)     "X, the former head of the regional roads department," -> it
+    headed_after(text, end)    "X, who until 2020 headed the city police," -> "head of the ..."
+    looks_like_title(phrase)   an office or occupation ("deputy akim of Atyrau region")
+    region_of(position)        the canonical region an office names ("akim of Taraz" -> Zhambyl)
+
+The word lists (title words, modifiers, office nouns, stop words) are data in
+`kzwatch/lang/en/titles.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+
+from kzwatch.reference import region_variants
+from kzwatch.text.lexicon import LANG_DIR
+from kzwatch.text.places import find_places
+
+
+@cache
+def _data(lang: str = "en") -> dict:
+    return yaml.safe_load((LANG_DIR / lang / "titles.yaml").read_text(encoding="utf-8"))
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(str(_data()[key]).split())
+
+
+TITLE_WORDS: tuple[str, ...] = tuple(str(_data()["title_words"]).split())
+TITLE_STOP = _words("title_stops")
+TITLE_MODIFIERS = _words("title_modifiers")
+OFFICE_NOUNS = _words("office_nouns")
+SUPERIOR_HEADS: tuple[str, ...] = tuple(str(_data()["superior_heads"]).split())
+_DESCRIPTIVE = re.compile(
+    rf"^(?:(?:{'|'.join(sorted(_words('descriptive'), key=len, reverse=True))}|"
+    r"\d+-?year-?old)\s+)+", re.IGNORECASE)
+# an occupation is no office, but one held in a named or described organisation is a post
+_POST_OF = re.compile(rf"^(?:\w+\s+){{0,2}}?(?:{'|'.join(sorted(_words('occupations_of')))})"
+                      r"\s+(?:of|at)\s+(?:the|an?)\s", re.IGNORECASE)
+RANK = re.compile(r"(?:(?:Police|Major|Lieutenant|Senior|Junior)\s+)?(?:General|Colonel|Major|"
+                  r"Lieutenant|Captain|Sergeant)", re.IGNORECASE)
+
+
+BARE_RANK = re.compile(r"(?:(?:Police|Major|Lieutenant)\s+)?(?:General|Colonel|Major|Lieutenant|"
+                       r"Captain|Sergeant)", re.IGNORECASE)
+# "she was appointed as the deputy akim of Atyrau region": an office told by a verb
+APPOINTED = re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|(?:was|had\s+been|became)"
+                       r"(?=\s+(?:the|a|an)\s)|held\s+the\s+(?:position|post|office)\s+of|"
+                       # "was appointed Minister of Agriculture"
+                       r"appointed(?:\s+to\s+the\s+(?:position|post)\s+of)?(?=\s+(?-i:[A-Z])))"
+                       r"\s+(?:the\s+|a\s+|an\s+)?"
+                       r"(?P<t>[^.;,—–]{3,160}?)"
+                       r"(?=\s*(?:[.;,—–]|\s+from\s|\s+in\s+\d|\s+until\s|$))",
+                       re.IGNORECASE)
+
+
+# "X was in charge of the police department of Y region": X headed it
+IN_CHARGE = re.compile(r"\b(?:was|is|had\s+been|has\s+been|were)\s+(?:\w+ly\s+)?in\s+charge\s+of\s+"
+                       r"(?P<org>(?:the|an?)\s+[^.,;()]{3,120}?)"
+                       r"(?=\s*(?:[.,;()]|\s(?:before|until|when|since|from|in\s+\d|and\s+(?-i:[a-z]+ed)|"
+                       r"in\s+the\s+(?:north|south|east|west|cent)\w*)\b|$))",
+                       re.IGNORECASE)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_title_word(token: str) -> bool:
+    """'minister', 'vice-minister', 'akim' are office words; 'presidential' is an adjective."""
+    return token.removeprefix("vice-").startswith(TITLE_WORDS) and \
+        not token.endswith(("ial", "ially"))
+
+
+def is_title_word_exact(token: str) -> bool:
+    """The token is itself an office word ("minister", "deputies"), not merely starts with one."""
+    low = token.lower()
+    return low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    if low.endswith("ies"):
+        return word[:-3] + "y"
+    if low.endswith("s") and not low.endswith(("ss", "ous")):
+        return word[:-1]
+    return word
+
+
+def singular_office(phrase: str) -> str:
+    """'environmental activists' -> 'environmental activist': the office each person of a
+    list holds ("environmental activists A and B"); the first office word is made singular."""
+    words = re.sub(r"^(?:two|three|four|five|six|both|several)\s+", "", phrase,
+                   flags=re.IGNORECASE).split()
+    for i, w in enumerate(words):
+        if is_title_word(w.lower()) or is_title_word(_singular(w).lower()):
+            words[i] = _singular(w)
+            break
+    return " ".join(words)
+
+
+def is_plural_office(phrase: str) -> bool:
+    """The office word is plural ("activists", "former deputies"): a group, not one post."""
+    for w in re.findall(r"[\w-]+", phrase.lower()):
+        if is_title_word(w) or is_title_word(_singular(w)):
+            return _singular(w) != w and not w.endswith(("ss", "ous"))
+    return False
+
+
+def looks_like_title(phrase: str) -> bool:
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    if not words or len(words) > 20:
+        return False
+    return any(is_title_word(w) for w in words[:6]) or bool(_POST_OF.match(phrase))
+
+
+# an adjective of kind before an office: "environmental activist", "civic activist"
+_ADJECTIVE = re.compile(r"(?!(?:several|total|usual|actual|final|original|criminal)$)"
+                        r"[a-z]+(?:al|ic|ive)")
+
+
+_LINE_OPENS_SENTENCE = re.compile(r"\n\s*(?=(?:A|An|The)\s)")
+
+
+def title_before(text: str, start: int) -> str | None:
+    """Office written just before a name: 'First Deputy Governor of the Mangistau region X',
+    'the imprisoned former chief of the KNB, X'. The phrase starts at its first title word
+    (with modifiers such as 'former', 'First Deputy', 'American')."""
+    window = text[max(0, start - 200):start]
+    if "\n\n" in window:
+        window = window[window.rfind("\n\n") + 2:]
+    opener = list(_LINE_OPENS_SENTENCE.finditer(window))
+    if opener:  # a headline line above "A British-educated former minister X ..."
+        window = window[opener[-1].start() + 1:]
+    window = re.sub(r",\s*$", " ", window.replace("\n", " "))
+    kept: list[re.Match] = []
+    for w in reversed(list(re.finditer(r"\S+", window))):
+        tok = w.group(0)
+        core = tok.strip("()“”\"«»'’").lower()
+        if re.search(r"[.;:!?,]$", tok) or core in TITLE_STOP or len(kept) >= 16:
+            break
+        kept.append(w)
+    kept.reverse()
+    cores = [w.group(0).strip("()“”\"«»'’").lower() for w in kept]
+    heads = [i for i, c in enumerate(cores) if is_title_word(c)]
+    if not heads:
+        return None
+    idx = heads[-1]  # the office nearest the name, widened leftwards over its modifiers
+
+    def modifier(i: int) -> bool:
+        return cores[i] in TITLE_MODIFIERS or is_title_word(cores[i]) or \
+            cores[i] in OFFICE_NOUNS or _ADJECTIVE.fullmatch(cores[i]) is not None or (
+            kept[i].group(0).strip("()“”\"«»'’")[:1].isupper()
+            and cores[i] not in {"the", "a", "an"}
+            and not re.search(r"['’]s$", cores[i]))
+
+    while idx > 0:
+        if modifier(idx - 1):
+            idx -= 1
+        elif cores[idx - 1] in {"and", "&"} and idx > 1 and is_title_word(cores[idx - 2]):
+            idx -= 2  # "journalist and human rights activist", "Minister and Chairman"
+        else:
+            break
+    phrase = window[kept[idx].start():kept[-1].end()].strip(" ,")
+    phrase = re.sub(r"\s+(?:of|the|and|for|on|in)$", "", phrase, flags=re.IGNORECASE)
+    return phrase if looks_like_title(phrase) else None
+
+
+_APPOSITIVE = re.compile(
+    r"^\s*(?:,\s*(?:who\s+(?:was|is|had\s+been|has\s+been|served\s+as)\s+)?|\s*\()"
+    r"(?:the\s+|a\s+|an\s+|then\s+|then-|another\s+)?"
+    # "X, to drop all charges against journalist Y": an infinitive or a relative clause
+    r"(?!\s*(?:and|or|but|as\s+well|to|who|whose|which|where|when)\b)"
+    r"(?P<t>[^.;()]{3,140}?)"
+    r"(?=\s*(?:\)|\(|\.\s|\.$|;|,?\s+whose?\b|\s+from\s+|\s+since\s+|\s+until\s+|\s+in\s+\d|"
+    # "X, former deputy akim of the region - 13 years"; a paragraph or a new sentence's line
+    r"\s+[-–—]\s|\n\s*\n|\n\s*(?-i:A|An|The)\s|"
+    r",\s+(?:was|is|has|had|and)\b|,?\s+as\s+well\s+as\b|,\s+(?:[\d$₸]|(?:on|for|to|at|over|after)\s)|"
+    r",\s+(?:[a-z]+ed|said|told|went|became|gave|got|spent|faces?|remains?|says|began|begins|"
+    r"left|fled|took|made|paid|won|lost|sold|held|ran|wrote|"
+    r"begun|ended|ends|opened|opens|continues)\s|"
+    r",\s+(?:an?|one\s+of|guilty)\s|$))",  # a second appositive ("..., a subsidiary of Y")
+    re.IGNORECASE)
+_APPOSITIVE_CUT = re.compile(
+    r",?\s+(?:known|who|which|that|whose|famous|accused|arrested|detained|sentenced|convicted|"
+    r"found|charged|(?:responsible|hired|tasked|employed)\s+(?:for|to|with|by))\b")
+
+
+def title_after(text: str, end: int) -> str | None:
+    """Office in apposition after a name: 'X, the former head of Y,' / 'X (Judge of Y)'."""
+    born = re.match(r"\s*,\s*born\s+(?:in\s+)?\d{4}(?=\s*,)", text[end:end + 30])
+    if born:  # "X, born 1979, director of Y": the office follows the year of birth
+        end += born.end()
+    m = _APPOSITIVE.match(text[end:end + 200])
+    if not m or re.match(r"who\s+(?:had\s+)?(?:headed|led|chaired)\b", m.group("t")):
+        return None  # "X, who had headed the fund": the office is "head of" it (headed_after)
+    phrase = _APPOSITIVE_CUT.split(m.group("t"))[0]
+    phrase = _DESCRIPTIVE.sub("", phrase.strip(" ,"))
+    if re.match(r"(?:charged|accused|suspected|found|convicted|sentenced)\b|one\s+of\b", phrase,
+                re.IGNORECASE):
+        return None  # "X, who had been charged with ...", "X, one of the spokesmen": no office
+    return phrase if looks_like_title(phrase) else None
+
+
+_HEADED = re.compile(
+    r"\s*,\s*(?:[^,.;()]{0,60}?\s)?who\s+(?:had\s+|has\s+|have\s+)?(?:(?:until|till)\s+"
+    r"[\w\s]{1,25}?\s+|also\s+|now\s+|formerly\s+|previously\s+)?"
+    r"(?P<verb>heads|headed|leads|led|chairs|chaired|commands|commanded)\s+"
+    r"(?P<org>(?:the|an|a)\s+[^.,;()]{3,120}?|(?P<owner>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)"
+    r"['’]s\s+(?P<body>board|council|committee|supervisory\s+board))"
+    r"(?=\s*(?:[.,;()]|\s(?:was|is|has|had|and|since|until|when|from|in\s+\d)\b|$))")
+
+
+def headed_after(text: str, end: int) -> str | None:
+    """'X, who until last year headed the city police's investigations department,' and
+    'X, an engineer who heads a residents' movement': the office is 'head of' what is led."""
+    m = _HEADED.match(text, end, min(len(text), end + 260))
+    if not m:
+        return None
+    verb = m.group("verb")
+    head = "chairman" if verb.startswith("chair") else \
+        "commander" if verb.startswith("command") else "head"
+    # "who has chaired Altyn Dala's board" -> "chairman of the board of Altyn Dala"
+    org = f"the {m.group('body')} of {m.group('owner')}" if m.group("owner") else m.group("org")
+    return f"{head} of {squash(org)}"
+
+
+def region_of(position: str | None) -> str | None:
+    """Canonical region named in an office ("deputy akim of Atyrau region" -> Atyrau)."""
+    if not position:
+        return None
+    low = re.sub(r"[\s\-]+", " ", position.lower())
+    best = None
+    for variant, region in region_variants().items():
+        found = re.search(rf"\b{re.escape(variant)}\b", low)
+        if found and (best is None or len(variant) > best[0]):
+            best = (len(variant), region)  # the longest variant: "Almaty Region" over "Almaty"
+    if best:
+        return best[1]
+    # an office of a town: "former akim of Taraz" -> Zhambyl (the town's region)
+    towns = [p.place.region for p in find_places(position) if p.place.region]
+    return towns[0] if towns else None
