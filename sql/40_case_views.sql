@@ -1,4 +1,4 @@
--- Legal cases: money in US dollars, people, regions, sentences, and where documents disagree.
+-- Legal cases: money in US dollars, people, regions, sentences, timelines and conflicts.
 --
 -- Reads core.case_mentions, core.persons, core.indicators and ref.fx_rates.
 -- ref.fx_rates is seeds/reference/fx_rates.csv loaded verbatim: one row per (year, currency)
@@ -152,30 +152,121 @@ order by total_usd desc nulls last;
 comment on view mart.money_at_stake_by_region is
   'One row per region: money at stake in case mentions, in USD, by kind';
 
--- grain: one row per pair of mentions of the same person_id in two different documents that
--- both state, and differ on, sentence_type, sentence_months or status (a field one side
--- leaves NULL is not a disagreement). Status can differ because the documents were written
--- at different stages; shared_charges helps tell one case retold from two different cases.
-create or replace view mart.case_disagreements as
+-- grain: one row per pair of case mentions of one person (person_id) in two different
+-- documents that tell the same case and state two different sentences for it: a real
+-- conflict, not a case seen at two stages. Same case = they share a charge (or one side
+-- states none) and their verdict dates agree where both give one (compared at the coarser
+-- precision). Different sentence = both state a sentence type and the types differ, or
+-- both state months and the months differ. An appeal that changed the sentence shows here
+-- too: the evidence of both sides tells which.
+create or replace view mart.case_sentence_conflicts as
 select a.person_id,
-       a.person_name as person_name_a, b.person_name as person_name_b,
+       a.record_id as record_id_a, b.record_id as record_id_b,
        a.source_name as source_a, a.case_no as case_no_a,
        b.source_name as source_b, b.case_no as case_no_b,
-       list_filter(['sentence_type', 'sentence_months', 'status'],
-                   f -> (f = 'sentence_type' and a.sentence_type <> b.sentence_type)
-                     or (f = 'sentence_months' and a.sentence_months <> b.sentence_months)
-                     or (f = 'status' and a.status <> b.status)) as fields,
        a.sentence_type as sentence_type_a, b.sentence_type as sentence_type_b,
        a.sentence_months as sentence_months_a, b.sentence_months as sentence_months_b,
-       a.status as status_a, b.status as status_b,
+       a.verdict_on as verdict_on_a, b.verdict_on as verdict_on_b,
        list_intersect(a.charges, b.charges) as shared_charges,
-       a.evidence as evidence_a, b.evidence as evidence_b
+       a.evidence as evidence_a, b.evidence as evidence_b,
+       a.evidence_start as evidence_start_a, a.evidence_end as evidence_end_a,
+       b.evidence_start as evidence_start_b, b.evidence_end as evidence_end_b
 from core.case_mentions a
 join core.case_mentions b
   on a.person_id = b.person_id
  and a.source_name < b.source_name
-where a.sentence_type <> b.sentence_type
-   or a.sentence_months <> b.sentence_months
-   or a.status <> b.status;
-comment on view mart.case_disagreements is
-  'One row per pair of documents disagreeing on one person''s sentence or status';
+where (a.sentence_type <> b.sentence_type or a.sentence_months <> b.sentence_months)
+  and (len(list_intersect(a.charges, b.charges)) > 0
+       or len(coalesce(a.charges, [])) = 0 or len(coalesce(b.charges, [])) = 0)
+  and (a.verdict_on is null or b.verdict_on is null
+       or left(a.verdict_on, least(length(a.verdict_on), length(b.verdict_on)))
+        = left(b.verdict_on, least(length(a.verdict_on), length(b.verdict_on))));
+comment on view mart.case_sentence_conflicts is
+  'One row per pair of documents stating two different sentences for one person''s same case';
+comment on column mart.case_sentence_conflicts.person_id is 'Resolved person (core.persons)';
+comment on column mart.case_sentence_conflicts.record_id_a is 'Mention in the first document';
+comment on column mart.case_sentence_conflicts.record_id_b is 'Mention in the second document';
+comment on column mart.case_sentence_conflicts.source_a is 'First document (by name)';
+comment on column mart.case_sentence_conflicts.case_no_a is 'Case number within the first document';
+comment on column mart.case_sentence_conflicts.source_b is 'Second document (by name)';
+comment on column mart.case_sentence_conflicts.case_no_b is 'Case number within the second document';
+comment on column mart.case_sentence_conflicts.sentence_type_a is 'Sentence type the first document states';
+comment on column mart.case_sentence_conflicts.sentence_type_b is 'Sentence type the second document states';
+comment on column mart.case_sentence_conflicts.sentence_months_a is 'Sentence months the first document states';
+comment on column mart.case_sentence_conflicts.sentence_months_b is 'Sentence months the second document states';
+comment on column mart.case_sentence_conflicts.verdict_on_a is 'Verdict date the first document states';
+comment on column mart.case_sentence_conflicts.verdict_on_b is 'Verdict date the second document states';
+comment on column mart.case_sentence_conflicts.shared_charges is 'Charges both documents state';
+comment on column mart.case_sentence_conflicts.evidence_a is 'Evidence of the first mention';
+comment on column mart.case_sentence_conflicts.evidence_b is 'Evidence of the second mention';
+comment on column mart.case_sentence_conflicts.evidence_start_a is 'Offset of evidence_a in the first document';
+comment on column mart.case_sentence_conflicts.evidence_end_a is 'End offset of evidence_a';
+comment on column mart.case_sentence_conflicts.evidence_start_b is 'Offset of evidence_b in the second document';
+comment on column mart.case_sentence_conflicts.evidence_end_b is 'End offset of evidence_b';
+
+-- grain: one row per case mention of a resolved person (person x document x case), in the
+-- order of the case's stages: by the stage's date (the verdict's for convicted, acquitted,
+-- released, paroled, pardoned; else the detention's), undated mentions after dated ones,
+-- then by stage. Successive stages (charged, then convicted) are a timeline, not a
+-- disagreement; has_conflict marks a mention that mart.case_sentence_conflicts pairs with
+-- another document's mention stating a different sentence for the same case.
+-- Replaces mart.case_disagreements (dropped below).
+create or replace view mart.case_timeline as
+with staged as (
+    select m.*,
+           case m.status when 'suspected' then 1 when 'detained' then 2 when 'charged' then 3
+                         when 'on_trial' then 4 when 'convicted' then 5 when 'acquitted' then 5
+                         when 'released' then 6 when 'paroled' then 6 when 'pardoned' then 6
+                         else 0 end as stage
+    from core.case_mentions m
+    where m.person_id is not null
+),
+dated as (
+    select s.*,
+           case when s.stage >= 5 then coalesce(s.verdict_on, s.detained_on)
+                else coalesce(s.detained_on, s.verdict_on) end as stage_date
+    from staged s
+),
+conflicts as (
+    select record_id_a as record_id, record_id_b as other from mart.case_sentence_conflicts
+    union all
+    select record_id_b, record_id_a from mart.case_sentence_conflicts
+)
+select d.person_id,
+       coalesce(p.canonical_name, d.person_name) as canonical_name,
+       row_number() over (partition by d.person_id
+                          order by d.stage_date nulls last, d.stage, d.source_name, d.case_no)
+           as step,
+       d.stage_date, d.status, d.stage,
+       d.detained_on, d.verdict_on, d.sentence_type, d.sentence_months, d.charges,
+       d.source_name, d.case_no, d.record_id,
+       exists (select 1 from conflicts c where c.record_id = d.record_id) as has_conflict,
+       (select list(c.other order by c.other) from conflicts c where c.record_id = d.record_id)
+           as conflicting_record_ids,
+       d.evidence
+from dated d
+left join core.persons p on p.person_id = d.person_id
+order by d.person_id, step;
+comment on view mart.case_timeline is
+  'One row per case mention of a person, in stage-date order; real sentence conflicts flagged';
+comment on column mart.case_timeline.person_id is 'Resolved person (core.persons)';
+comment on column mart.case_timeline.canonical_name is 'Name chosen for the person';
+comment on column mart.case_timeline.step is '1, 2, ... the mention''s place in the person''s timeline';
+comment on column mart.case_timeline.stage_date is 'Date of the stage: verdict for verdict stages, else detention (ISO partial)';
+comment on column mart.case_timeline.status is 'Stage the document reports (contract status)';
+comment on column mart.case_timeline.stage is 'Stage rank: 1 suspected .. 5 convicted/acquitted, 6 released/paroled/pardoned, 0 none';
+comment on column mart.case_timeline.detained_on is 'ISO partial date of detention';
+comment on column mart.case_timeline.verdict_on is 'ISO partial date of the verdict';
+comment on column mart.case_timeline.sentence_type is 'Sentence type stated';
+comment on column mart.case_timeline.sentence_months is 'Sentence length in months stated';
+comment on column mart.case_timeline.charges is 'Charges stated (contract vocabulary)';
+comment on column mart.case_timeline.source_name is 'Document';
+comment on column mart.case_timeline.case_no is 'Case number within the document';
+comment on column mart.case_timeline.record_id is 'The case mention (core.case_mentions)';
+comment on column mart.case_timeline.has_conflict is 'Another document states a different sentence for the same case';
+comment on column mart.case_timeline.conflicting_record_ids is 'The mentions it conflicts with (mart.case_sentence_conflicts)';
+comment on column mart.case_timeline.evidence is 'Verbatim passage of the mention';
+
+-- mart.case_disagreements paired successive stages as disagreements; case_timeline and
+-- case_sentence_conflicts replace it (a snapshot copied from an older run still has it).
+drop view if exists mart.case_disagreements;

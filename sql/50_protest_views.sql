@@ -88,33 +88,41 @@ from mart.protest_timeline t
 group by t.event_type, t.sub_event_type
 order by events desc, t.event_type, t.sub_event_type;
 
--- grain: one row per figure = (subject without its parenthesised source, metric, unit,
--- location). Every reported value is kept as a claim (value, period, source, evidence)
--- side by side, with the latest claim (by period) and the lowest (ACLED's conservative
--- choice) and highest values.
+-- grain: one row per fact = (subject without its parenthesised source, metric, unit,
+-- location, period), where period is the month of a figure dated to the day (a toll given
+-- as of 5 and of 10 January is one fact of 2022-01) and otherwise the period as printed
+-- (year, month, span; NULL = none stated). Figures of different metrics, subjects, places
+-- or periods are never lumped. Every claim is kept (value, exact period, source, evidence)
+-- with the conservative value (the lowest, ACLED's choice), the latest value (of the claim
+-- with the latest exact period; among equally dated claims the highest) and every source.
 create or replace view mart.statistic_claims as
 with s as (
     select lower(trim(regexp_replace(st.subject, '\s*\([^)]*\)\s*$', ''))) as subject_key,
            st.subject, st.metric, st.unit, st.location, st.value, st.period,
-           st.source_name, st.evidence
+           case when regexp_full_match(coalesce(st.period, ''), '\d{4}-\d{2}-\d{2}')
+                then left(st.period, 7) else st.period end as period_key,
+           st.source_name, st.record_id, st.evidence
     from core.statistics st
     left join raw.documents d on d.source_name = st.source_name
     where d.source_name is null or d.status = 'loaded'
 )
-select subject_key, metric, unit, location,
+select subject_key, metric, unit, location, period_key as period,
        count(*) as claims,
        count(distinct source_name) as sources,
+       list(distinct source_name order by source_name) as source_names,
        list({'value': value, 'period': period, 'source_name': source_name,
-             'subject': subject, 'evidence': evidence}
+             'subject': subject, 'record_id': record_id, 'evidence': evidence}
             order by period nulls first, value) as all_claims,
-       coalesce(arg_max(value, period), any_value(value)) as latest_value,
+       min(value) as conservative_value,
+       arg_max(value, coalesce(period, '') || lpad(printf('%.6f', value), 30, '0'))
+           as latest_value,
        max(period) as latest_period,
        min(value) as lowest_value,
        max(value) as highest_value,
        count(distinct value) > 1 as values_differ
 from s
-group by subject_key, metric, unit, location
-order by subject_key, metric, location;
+group by subject_key, metric, unit, location, period_key
+order by subject_key, metric, location, period_key;
 
 -- grain: one row per (episode month, metric, unit, day) for nationwide figures (no
 -- location) stated for a single day: the series of a multi-day episode as it was reported
@@ -150,6 +158,21 @@ comment on view mart.protest_events_by_region_year is
 comment on view mart.protest_events_by_type is
   'One row per (event type, sub-event type): place-dates, places, documents, date span';
 comment on view mart.statistic_claims is
-  'One row per figure (subject, metric, unit, location): all claims side by side, latest, lowest';
+  'One row per fact (subject, metric, unit, place, period): every claim, conservative and latest value';
+comment on column mart.statistic_claims.subject_key is 'Subject lower-cased, its parenthesised source removed';
+comment on column mart.statistic_claims.metric is 'What the figure counts (contract vocabulary)';
+comment on column mart.statistic_claims.unit is 'Unit of the values';
+comment on column mart.statistic_claims.location is 'Canonical place; NULL = the whole country';
+comment on column mart.statistic_claims.period is 'Period of the fact: the month of a day-dated figure, else as printed';
+comment on column mart.statistic_claims.claims is 'Figures stated for this fact';
+comment on column mart.statistic_claims.sources is 'Documents stating it';
+comment on column mart.statistic_claims.source_names is 'Every document stating it';
+comment on column mart.statistic_claims.all_claims is 'Every claim: value, exact period, source, subject as written, record_id, evidence';
+comment on column mart.statistic_claims.conservative_value is 'The lowest value claimed (ACLED''s conservative choice)';
+comment on column mart.statistic_claims.latest_value is 'Value of the claim with the latest exact period (ties: the highest)';
+comment on column mart.statistic_claims.latest_period is 'Latest exact period among the claims';
+comment on column mart.statistic_claims.lowest_value is 'Lowest value claimed';
+comment on column mart.statistic_claims.highest_value is 'Highest value claimed';
+comment on column mart.statistic_claims.values_differ is 'The claims do not all give the same value';
 comment on view mart.daily_national_figures is
   'One row per (episode month, metric, unit, day): nationwide figures as reported day by day';

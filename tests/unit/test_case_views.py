@@ -31,6 +31,11 @@ MENTIONS = [
      None, None, None, None, "charged"),
     ("r5", "c.txt", "Yerlan Tokenov", "p3", 1, None, [], 500_000.0, None, "damage", None,
      None, None, None, "detained"),
+    # two different cases of one person (no shared charge): different sentences, no conflict
+    ("r6", "d.txt", "Marat Zhunusov", "p4", 1, None, ["fraud"], None, None, None, "2019-05",
+     "2020", "prison", 36, "convicted"),
+    ("r7", "e.txt", "Marat Zhunusov", "p4", 1, None, ["murder"], None, None, None, None,
+     "2023-02", "prison", 180, "convicted"),
 ]
 
 
@@ -77,7 +82,7 @@ def test_views_are_idempotent(con):
     names = {r[0] for r in con.execute(
         "select view_name from duckdb_views() where schema_name = 'mart'").fetchall()}
     assert {"case_money_usd", "cases_per_person", "cases_by_region_year", "sentences_by_charge",
-            "money_at_stake_by_region", "case_disagreements"} <= names
+            "money_at_stake_by_region", "case_sentence_conflicts", "case_timeline"} <= names
 
 
 def test_money_converted_at_rate_of_verdict_year(con):
@@ -127,11 +132,40 @@ def test_cases_by_region_year(con):
     assert row == (1, 1)
 
 
-def test_disagreements_pair_documents_with_both_evidences(con):
-    rows = con.execute("select person_id, source_a, source_b, fields, evidence_a, evidence_b "
-                       "from mart.case_disagreements order by person_id").fetchall()
-    assert [(r[0], r[1], r[2]) for r in rows] == [("p1", "a.txt", "b.txt"),
-                                                   ("p2", "b.txt", "c.txt")]
-    assert rows[0][3] == ["sentence_type"]  # months agree; NULL verdict is not a disagreement
-    assert rows[1][3] == ["status"]
-    assert rows[0][4] == "evidence r1" and rows[0][5] == "evidence r2"
+def test_case_disagreements_is_gone(con):
+    names = {r[0] for r in con.execute(
+        "select view_name from duckdb_views() where schema_name = 'mart'").fetchall()}
+    assert "case_disagreements" not in names
+
+
+def test_sentence_conflict_is_two_sentences_for_one_case(con):
+    rows = con.execute("select person_id, source_a, source_b, sentence_type_a, sentence_type_b, "
+                       "shared_charges, evidence_a, evidence_b "
+                       "from mart.case_sentence_conflicts order by person_id").fetchall()
+    # p1: prison vs suspended for the same bribery case; p2's charged -> convicted is a
+    # timeline, not a conflict; p4's two cases share no charge
+    assert rows == [("p1", "a.txt", "b.txt", "prison", "suspended", ["bribe_taking"],
+                     "evidence r1", "evidence r2")]
+
+
+def test_sentence_conflict_needs_agreeing_verdict_dates(con):
+    con.execute("update core.case_mentions set verdict_on = '2021-06' where record_id = 'r2'")
+    assert con.execute("select count(*) from mart.case_sentence_conflicts").fetchone() == (0,)
+    con.execute("update core.case_mentions set verdict_on = '2022' where record_id = 'r2'")
+    assert con.execute("select count(*) from mart.case_sentence_conflicts").fetchone() == (1,)
+
+
+def test_case_timeline_orders_stages_by_date_and_flags_conflicts(con):
+    rows = con.execute("select person_id, step, record_id, stage_date, status, has_conflict, "
+                       "conflicting_record_ids from mart.case_timeline "
+                       "order by person_id, step").fetchall()
+    by_person = {}
+    for r in rows:
+        by_person.setdefault(r[0], []).append(r[1:])
+    assert [r[1] for r in by_person["p2"]] == ["r3", "r4"]  # dated verdict, then undated charge
+    assert [r[1] for r in by_person["p4"]] == ["r6", "r7"]  # 2020 before 2023-02
+    assert by_person["p4"][0][2] == "2020"  # a verdict stage is dated by its verdict
+    assert {r[1]: (r[4], r[5]) for r in by_person["p1"]} == {
+        "r1": (True, ["r2"]), "r2": (True, ["r1"])}
+    assert not any(r[4] for r in by_person["p2"] + by_person["p4"])
+    assert len(rows) == 7  # every mention of a resolved person, once

@@ -159,3 +159,26 @@ def test_daily_national_series(con):
     assert got[0]["previous_value"] is None and got[1]["change"] == 190
     killed = rows(con, "select * from mart.daily_national_figures where metric = 'killed'")
     assert killed == []  # month-precision and local figures are not daily national ones
+
+
+def test_statistic_claims_keep_periods_subjects_and_metrics_apart(con):
+    con.executemany(f"insert into core.statistics ({STAT_COLS}) values "
+                    "(?, ?, ?, ?, ?, ?, ?, 'e', ?, 'doc', 0, 1)", [
+                        ("a.txt", "spring 2020 unrest", "killed", 7, "persons", "2019", None,
+                         "k1"),
+                        ("b.txt", "autumn 2020 unrest", "killed", 9, "persons", "2020-03", None,
+                         "k2"),
+                        ("b.txt", "spring 2020 unrest", "other", 50, "persons", "2020-03", None,
+                         "k3")])
+    got = {(r["subject_key"], r["metric"], r["period"]): r for r in rows(
+        con, "select * from mart.statistic_claims where location is null")}
+    assert set(got) == {("spring 2020 unrest", "detained", "2020-03"),
+                        ("spring 2020 unrest", "killed", "2020-03"),
+                        ("spring 2020 unrest", "killed", "2019"),
+                        ("autumn 2020 unrest", "killed", "2020-03"),
+                        ("spring 2020 unrest", "other", "2020-03")}
+    killed = got[("spring 2020 unrest", "killed", "2020-03")]
+    assert killed["conservative_value"] == 2 and killed["source_names"] == ["a.txt", "b.txt"]
+    detained = got[("spring 2020 unrest", "detained", "2020-03")]
+    assert detained["latest_value"] == 450 and detained["conservative_value"] == 120
+    assert [c["record_id"] for c in detained["all_claims"]] == ["s0", "s1", "s2"]
