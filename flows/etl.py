@@ -19,6 +19,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from kzwatch import pipeline, reading, validate, warehouse
 from kzwatch.settings import get_settings
@@ -97,7 +98,11 @@ def preflight(folder: Path, wh: Path) -> None:
                               f"{exc.strerror or exc}") from None
 
 
-@flow(name="kzwatch-etl", log_prints=True)
+# Extraction batches run side by side, one per core: each batch's documents are extracted in a
+# child process (kzwatch.pipeline.BudgetedWorker, for the time budget), so threads here only
+# wait on those processes and the cores do the work.
+@flow(name="kzwatch-etl", log_prints=True,
+      task_runner=ThreadPoolTaskRunner(max_workers=max(1, os.cpu_count() or 1)))
 def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
                 keep: int | None = None, allow_mass_removal: bool | None = None) -> dict:
     """Build and publish a validated warehouse snapshot from a folder of documents."""
@@ -199,9 +204,11 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     by_name = {fp.source_name: fp for fp in prints}
     doc_rows: list[dict] = []
     rows: dict[str, list[dict]] = {t: [] for t in RECORD_MODELS}
-    for batch in _batches(plan.extract, settings.batch_size):
-        result = extract_batch(folder, batch, settings.max_document_bytes, run_id,
-                               settings.document_timeout_seconds or None)
+    futures = [extract_batch.submit(folder, batch, settings.max_document_bytes, run_id,
+                                    settings.document_timeout_seconds or None)
+               for batch in _batches(plan.extract, settings.batch_size)]
+    for future in futures:  # in batch order, so the run's rows come out the same every time
+        result = future.result()
         doc_rows += result.documents
         warnings += result.warnings
         for table, recs in result.rows.items():

@@ -100,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _on_sigterm)
         with warehouse.run_lock(wh):  # held across the run: the flow takes it again
             from flows.etl import kzwatch_etl
+            from kzwatch.pipeline import start_extraction_server
+
+            start_extraction_server()  # its imports overlap the Prefect server's start
 
             summary = kzwatch_etl(documents=args.documents, warehouse_file=args.warehouse,
                                   keep=args.keep, allow_mass_removal=args.allow_mass_removal)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import signal
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -334,6 +333,21 @@ def _warm_up() -> None:
         pass
 
 
+def start_extraction_server():
+    """The fork server extraction processes start from, started now if it is not running.
+
+    It imports kzwatch.pipeline and the extractors once (about a second of imports and regex
+    compiling), so each child forked from it starts with them loaded. Starting it early (the
+    CLI does, before the Prefect server) lets those imports overlap other start-up work."""
+    import multiprocessing.forkserver
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["kzwatch.pipeline", *sorted(
+        {extract.__module__ for extract in registry().values()})])
+    multiprocessing.forkserver.ensure_running()
+    return ctx
+
+
 class BudgetedWorker:
     """A child process that runs one call at a time under a wall-clock budget.
 
@@ -341,7 +355,8 @@ class BudgetedWorker:
     a pathological allocation. Signals (SIGALRM) work only in a process's main thread, which a
     Prefect task does not always have; threads can't be stopped. A process can be killed, so
     the call runs in one, started from multiprocessing's fork server (a clean single-threaded
-    parent with kzwatch.pipeline already imported, so a start costs milliseconds), reused for
+    parent with kzwatch.pipeline and the extractors already imported, so a start costs
+    milliseconds), reused for
     every document of a batch and replaced after a kill.
     """
 
@@ -358,8 +373,7 @@ class BudgetedWorker:
         self.close(kill=exc_type is not None)  # Ctrl-C mid-document: don't wait for it
 
     def _start(self) -> None:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["kzwatch.pipeline"])
+        ctx = start_extraction_server()
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=_serve, args=(child,), name="kzwatch-extract", daemon=True)
         proc.start()
