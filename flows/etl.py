@@ -213,6 +213,8 @@ def _run(settings, run_id: str, started: datetime) -> dict:
         warnings += result.warnings
         for table, recs in result.rows.items():
             rows[table] += recs
+    texts = pd.DataFrame(pipeline.take_texts(doc_rows),
+                         columns=["source_name", "document_id", "text"])
     for name, reason in plan.errors.items():
         logger.warning("%s: %s", name, reason)
         warnings.append(f"{name}: {reason}")
@@ -238,7 +240,8 @@ def _run(settings, run_id: str, started: datetime) -> dict:
                "documents_unchanged": len(plan.unchanged), "documents_failed": failed,
                "rows_quarantined": len(quarantined), "outcome": "completed"}
     changes = warehouse.SnapshotChanges(run_id, all_docs[[c.name for c in documents_table.columns]],
-                                        drop, passed, quarantined, validation, run_row)
+                                        drop, passed, quarantined, validation, run_row,
+                                        texts=texts)
     target = load(wh, changes)
     for message in changes.warnings:
         warn(message)

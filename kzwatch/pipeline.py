@@ -197,6 +197,15 @@ def record_id(checksum: str, table: str, key: tuple) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:20]
 
 
+TEXT_KEY = "_text"  # a document row's text, on its way to raw.document_texts
+
+
+def take_texts(doc_rows: list[dict]) -> list[dict]:
+    """raw.document_texts rows, taken out of the document rows that carry a text."""
+    return [{"source_name": row["source_name"], "document_id": row.get("document_id"),
+             "text": row.pop(TEXT_KEY)} for row in doc_rows if TEXT_KEY in row]
+
+
 @dataclass
 class ExtractedBatch:
     documents: list[dict]                 # raw.documents rows for the batch
@@ -267,6 +276,7 @@ def extract_one(folder: Path, name: str, max_bytes: int, run_id: str,
     rows: dict[str, list[dict]] = {}
     if read.status != "ok":
         return doc_row, rows, [f"{name}: {read.reason}"]
+    doc_row[TEXT_KEY] = read.text  # for raw.document_texts; the flow takes it out of the row
     if read.reason:
         warnings.append(f"{name}: {read.reason}")
     lang = doc_row["language"] = detect_language(read.text)

@@ -101,6 +101,7 @@ class SnapshotChanges:
     failed_runs: list[dict] = field(default_factory=list)  # runs that failed since the last one
     failed_log_bytes: int = 0                  # how much of the failed-runs log they came from
     warnings: list[str] = field(default_factory=list)
+    texts: pd.DataFrame | None = None          # raw.document_texts rows of the documents read
 
 
 # --- one run at a time -------------------------------------------------------------------
@@ -393,11 +394,14 @@ def _apply_changes(conn, ch: SnapshotChanges) -> None:
         for name in [*CONTRACT_TABLES, "quarantine"]:
             conn.execute(text(f"delete from core.{name} where source_name in "
                               "(select source_name from _drop_sources)"))
+        conn.execute(text("delete from raw.document_texts where source_name in "
+                          "(select source_name from _drop_sources)"))
         raw.unregister("_drop_sources")
     for name, df in ch.rows.items():
         ch.rows_loaded[name] = _bulk_insert(conn, f"core.{name}", df)
     q = ch.quarantined.assign(run_id=ch.run_id) if len(ch.quarantined) else ch.quarantined
     _bulk_insert(conn, f"core.{quarantine.name}", q)
+    _bulk_insert(conn, "raw.document_texts", ch.texts)
     conn.execute(text("delete from raw.documents"))
     _bulk_insert(conn, "raw.documents", ch.documents)
     conn.execute(text("delete from raw.validation_results"))
@@ -427,9 +431,10 @@ def _add_missing_columns(conn) -> None:
 def _drop_orphans(conn) -> None:
     """Rows whose document raw.documents does not list as loaded go: whatever left them (an
     interrupted or concurrent run of an older version), a snapshot has none."""
-    for name in [*CONTRACT_TABLES, quarantine.name]:
+    for name in [*(f"core.{t}" for t in CONTRACT_TABLES), f"core.{quarantine.name}",
+                 "raw.document_texts"]:
         conn.execute(text(
-            f"delete from core.{name} where source_name is null or source_name not in "
+            f"delete from {name} where source_name is null or source_name not in "
             "(select source_name from raw.documents where status = 'loaded')"))
 
 

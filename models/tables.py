@@ -140,6 +140,15 @@ documents = Table(
     Column("loaded_run_id", String, comment="Run that last (re)extracted this document"),
     schema="raw", comment="One row per document file seen in the folder, with its read status.")
 
+document_texts = Table(
+    "document_texts", metadata,
+    Column("source_name", String, primary_key=True, comment="Path relative to the corpus folder"),
+    Column("document_id", String, comment="sha256 of the bytes (16 hex), as in raw.documents"),
+    Column("text", Text, comment="The document's text as read (decoded, before cleaning): the "
+                                 "text every record's evidence and offsets refer to"),
+    schema="raw",
+    comment="One row per loaded document: the text its records' evidence is cut from.")
+
 pipeline_runs = Table(
     "pipeline_runs", metadata,
     Column("run_id", String, primary_key=True, comment="kzwatch run id"),

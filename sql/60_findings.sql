@@ -9,9 +9,9 @@
 -- threshold, in one place) -> mart.survey_prose_quotes (figures quoted in prose with their
 -- own count) -> mart.findings (one row per finding, all kinds).
 
--- raw.document_texts: the original text of each loaded document (source_name, text), as
--- ../shared/spec/records.md names it. It is created empty here if the run does not create
--- it, so the views below bind; the text_vs_table check on prose quotes reads it.
+-- raw.document_texts: the original text of each loaded document, as ../shared/spec/records.md
+-- names it. The run defines and fills it (models/tables.py, kzwatch/warehouse.py); it is
+-- created here only where it is missing (a bare database in tests), so the views below bind.
 create table if not exists raw.document_texts (source_name VARCHAR, text VARCHAR);
 comment on table raw.document_texts is
   'One row per loaded document: its original text (evidence offsets point into it)';

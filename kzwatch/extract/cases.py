@@ -25,6 +25,7 @@ from datetime import date
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
+from kzwatch.text.coordination import pair_in_order
 from kzwatch.text.dates import dateline_span, document_dateline, find_dates
 from kzwatch.text.lexicon import lexicon
 from kzwatch.text.money import amount_kind, find_amounts
@@ -58,7 +59,7 @@ from kzwatch.text.offices import (
     title_before,
 )
 from kzwatch.text.places import find_places, find_regions
-from kzwatch.text.rosters import SERIES, list_gap, pair_in_order, series_values
+from kzwatch.text.rosters import SERIES, list_gap, series_values
 from kzwatch.text.segment import narrative_sentences
 from models.records import CaseMention
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
+from kzwatch.text.coordination import RESPECTIVELY_WORD, VALUE_JOINT, run_before
 from kzwatch.text.countries import canonical_country, find_countries, is_country
 from kzwatch.text.dates import document_dateline, find_dates
 from kzwatch.text.lexicon import lexicon
@@ -398,8 +399,6 @@ _INDEX_YEAR = re.compile(
 _ANAPHOR = re.compile(r"\b(?:it|its|the (?:country|republic|state)|this country)\b",
                       re.IGNORECASE)
 _GROUP_GAP = re.compile(r"(?:\s|,|&|\band\b|\bas well as\b|\bboth\b|\bthe\b)*", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_VALUE_GAP = re.compile(r"(?:\s|,|\band\b|\bthe\b)*", re.IGNORECASE)
 _SHARED_WITH = re.compile(r"\s*(?:with|alongside)\s*$", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"\b(?:than|unlike|behind|ahead\s+of|overtaking|compared\s+(?:with|to))"
                             r"\s+(?:the\s+)?$", re.IGNORECASE)
@@ -537,14 +536,9 @@ def _attach(sentence: str, groups: list[_Group], figures: list[_Figure],
             fallback: str | None) -> None:
     """Each figure's countries (see the section comment)."""
     paired: set[int] = set()
-    for resp in _RESPECTIVELY.finditer(sentence):
-        run = [i for i, f in enumerate(figures) if f.end <= resp.start()]
-        if not run:
-            continue
-        chain = [run[-1]]
-        while chain[0] > 0 and _VALUE_GAP.fullmatch(sentence, figures[chain[0] - 1].end,
-                                                    figures[chain[0]].start):
-            chain.insert(0, chain[0] - 1)
+    spans = [(f.start, f.end) for f in figures]
+    for resp in RESPECTIVELY_WORD.finditer(sentence):
+        chain = run_before(sentence, spans, resp.start(), VALUE_JOINT)
         if len(chain) < 2:
             continue
         names: list[str] = []

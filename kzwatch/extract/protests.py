@@ -39,6 +39,7 @@ from datetime import date
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
+from kzwatch.text.coordination import place_figures, respective_figures, split_clauses
 from kzwatch.text.daterefs import (
     RELATIVE_DAYS,
     SMALL_NUMBERS,
@@ -47,7 +48,6 @@ from kzwatch.text.daterefs import (
 )
 from kzwatch.text.daterefs import find_date_refs as find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
-from kzwatch.text.lists import place_figures, respective_figures, split_clauses
 from kzwatch.text.numbers import NumberMatch, find_numbers
 from kzwatch.text.patterns import rx
 from kzwatch.text.places import Place, PlaceMention, find_places, find_regions

@@ -39,6 +39,7 @@ from kzwatch.document import Document
 from kzwatch.reference import canonical_region
 from kzwatch.rules import rule_pack
 from kzwatch.text.cells import cell_tables
+from kzwatch.text.coordination import number_list_end, respectively_pairs
 from kzwatch.text.daterefs import MONTH_NUMBERS as MONTHS
 from kzwatch.text.daterefs import DateRef, month_years
 from kzwatch.text.daterefs import find_date_refs as _find_dates
@@ -46,14 +47,7 @@ from kzwatch.text.discourse import BACK_REFERENCE, is_source
 from kzwatch.text.numbers import NumberMatch, find_numbers
 from kzwatch.text.patterns import rx
 from kzwatch.text.places import canonical_place, find_places
-from kzwatch.text.quantities import (
-    gapped,
-    is_change,
-    list_end,
-    place_phrase,
-    respectively_pairs,
-    share_whole,
-)
+from kzwatch.text.quantities import gapped, is_change, place_phrase, share_whole
 from kzwatch.text.segment import focus_span, is_citation, narrative_sentences
 from kzwatch.text.structure import (
     chronology_blocks,
@@ -1521,7 +1515,7 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
         found = _number_of_metric(number_of.group("noun"), corruption)
     else:
         found = _metric(text, num, after, before, text[s:e], last, listed, corruption, unrest)
-        shared = list_end(text, num.end) if found is None else None
+        shared = number_list_end(text, num.end) if found is None else None
         if shared:  # "1,204 and 877 corruption offences": the noun after the last number
             found = _metric(text, num, _clause_after(text, NumberMatch(
                 num.start, shared, num.value, num.qualifier), e), before, text[s:e], last,

@@ -15,13 +15,9 @@
   counts what the figure before it in the sentence counted.
 - `place_phrase(text, start, end)`: the span of "in|at|from <Name>" words right after a number
   in its own conjunct (up to the next comma, number or clause end), for the caller's gazetteer.
-- `list_end(text, end)`: where a list of coordinated numbers ends ("1,204 and 877 offences"),
-  so the first member can read the noun the list shares.
-- `coordinated(text, start, end)` / `respectively_pairs(text, start, end)`: the members of a
-  coordination of names, and their pairing with the numbers listed before "respectively"
-  ("Oral and Taraz logged 12 and 7 cases respectively"). (kzwatch.text.coordination, written
-  at the same time, splits coordinated phrases in general; these two read names and numbers
-  by their spans in running text.)
+
+Lists of coordinated numbers and names and their pairing by "respectively" are
+kzwatch.text.coordination (`number_list_end`, `coordinated_names`, `respectively_pairs`).
 
 Patterns are compiled once and only look a bounded distance around the number.
 """
@@ -105,57 +101,3 @@ def place_phrase(text: str, start: int, end: int, limit: int = 80) -> tuple[int,
     if not m or m.end() >= stop:
         return None
     return m.end(), stop
-
-
-# ---- coordination and "respectively" -------------------------------------------------------
-
-_RESPECTIVELY_WORD = re.compile(r",?\s*respectively\b", re.IGNORECASE)
-_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
-_NUM_ITEM = r"[$]?\d+(?:[,.]\d+)*(?:\s*(?:%|per\s*cent|percent))?"
-_NUMBER_LIST_END = re.compile(rf"(?:{_NUM_ITEM}{_JOIN})+{_NUM_ITEM}(?:\s+[a-z-]+){{0,3}}\s*,?\s*$",
-                              re.IGNORECASE)
-# "1,204 and 877 corruption offences": numbers sharing the noun after the last of them
-_SHARED_NOUN_LIST = re.compile(rf"(?:{_JOIN}{_NUM_ITEM})+", re.IGNORECASE)
-
-
-def list_end(text: str, end: int) -> int | None:
-    """Where a list of numbers that begins with the number ending at `end` ends ("1,204 and
-    877 offences": after 877), or None when no other number is coordinated with it."""
-    m = _SHARED_NOUN_LIST.match(text, end, min(len(text), end + 80))
-    return m.end() if m else None
-_NAME_LIST = re.compile(
-    r"(?P<list>(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}" + _JOIN + r")+"
-    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
-
-
-def coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the members of a coordination "A, B and C" found in text[start:end]: names
-    or numbers joined by commas and a final "and"/"or" (the longest list of capitalised
-    names in the span)."""
-    best: list[tuple[int, int]] = []
-    for m in _NAME_LIST.finditer(text, start, end):
-        parts = [(p.start() + m.start(), p.end() + m.start())
-                 for p in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", m.group())]
-        if len(parts) > len(best):
-            best = parts
-    return best
-
-
-def respectively_pairs(text: str, start: int, end: int) -> list[tuple[tuple[int, int],
-                                                                  tuple[int, int]]]:
-    """"Oral and Taraz logged 12 and 7 cases respectively" -> [(span of Oral, span of 12),
-    (span of Taraz, span of 7)]: the members of the first coordination of names paired in
-    order with the numbers listed right before "respectively". Empty when the counts differ
-    or there is no "respectively"."""
-    resp = _RESPECTIVELY_WORD.search(text, start, end)
-    if not resp:
-        return []
-    nums_m = _NUMBER_LIST_END.search(text, max(start, resp.start() - 120), resp.start())
-    if not nums_m:
-        return []
-    nums = [(m.start() + nums_m.start(), m.end() + nums_m.start())
-            for m in re.finditer(_NUM_ITEM, nums_m.group())]
-    names = coordinated(text, start, nums_m.start())
-    if len(names) != len(nums) or len(nums) < 2:
-        return []
-    return list(zip(names, nums, strict=True))

@@ -1,9 +1,8 @@
-"""Rosters of people in news prose: which names one list holds, and terms paired with them.
+"""Rosters of people in news prose: which names one list holds, and the series of their terms.
 
     list_gap(", former lawmaker ")                       -> True  (between two names of a list)
     list_gap(" said on Monday that ")                    -> False
     series_values("nine, seven, and four")               -> [9.0, 7.0, 4.0]
-    pair_in_order(["A", "B"], [108, 84])                 -> [("A", 108), ("B", 84)]
 
 A list of people separates its items with commas, semicolons and "and"; an item may carry an
 office before the name ("blogger X") or after it in apposition ("X, head of the roads
@@ -11,7 +10,8 @@ department"), and a prosecutor's list may close an item with its term ("X - 13 y
 stands between two names of one list is therefore only separators, offices and such terms: no
 verb, no sentence end, no relation ("a close ally of Y") and no preposition governing the next
 name ("a reporter for the weekly Y"). Coordination of phrases in general (split_list,
-"respectively" over figures) is kzwatch.text.coordination.
+"respectively" over figures) and pairing a list with a series in order (pair_in_order) are
+kzwatch.text.coordination.
 """
 from __future__ import annotations
 
@@ -88,11 +88,3 @@ def series_values(text: str) -> list[float]:
         value = float(_CARDINALS[tok]) if tok in _CARDINALS else float(tok.replace(",", "."))
         out.append(value + (0.5 if half else 0))
     return out
-
-
-def pair_in_order(items: list, values: list) -> list[tuple] | None:
-    """Items and values paired in order when a list matches a series one to one ("A, B and C
-    were sentenced to nine, seven and four years (respectively)"), else None."""
-    if len(items) < 2 or len(items) != len(values):
-        return None
-    return list(zip(items, values, strict=True))

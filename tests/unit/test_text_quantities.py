@@ -50,21 +50,3 @@ def test_place_phrase_reads_the_conjunct_after_the_number():
     start, end = place_phrase(text, *_at(text, "22"))
     assert text[start:end].strip() == "Atyrau region"
     assert place_phrase("a total of 15, mostly men", 11, 13) is None
-
-
-def test_respectively_pairs_names_with_numbers_in_order():
-    from kzwatch.text.quantities import coordinated, respectively_pairs
-    text = "Courts sent Arman Beisov, Dana Kairat and Olzhas Nur to prison for 4, 6 and 2 years, " \
-           "respectively."
-    pairs = [(text[a:b], text[c:d]) for (a, b), (c, d) in respectively_pairs(text, 0, len(text))]
-    assert pairs == [("Arman Beisov", "4"), ("Dana Kairat", "6"), ("Olzhas Nur", "2")]
-    assert [text[a:b] for a, b in coordinated(text, 0, len(text))][-1] == "Olzhas Nur"
-    assert respectively_pairs("Oral logged 12 cases.", 0, 21) == []
-
-
-def test_list_end_finds_the_last_coordinated_number():
-    from kzwatch.text.quantities import list_end
-    text = "registered 1,204 and 877 offences"
-    end = list_end(text, text.index("1,204") + 5)
-    assert text[end:].strip() == "offences"
-    assert list_end("registered 1,204 offences", 16) is None

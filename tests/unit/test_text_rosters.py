@@ -1,9 +1,9 @@
-"""Lists of people and "respectively" pairing (kzwatch.text.rosters), invented text."""
+"""Lists of people and series of terms (kzwatch.text.rosters), invented text."""
 from __future__ import annotations
 
 import pytest
 
-from kzwatch.text.rosters import list_gap, pair_in_order, series_values
+from kzwatch.text.rosters import list_gap, series_values
 
 
 @pytest.mark.parametrize("gap, joined", [
@@ -36,9 +36,3 @@ def test_list_gap(gap, joined):
 ])
 def test_series_values(text, values):
     assert series_values(text) == values
-
-
-def test_pair_in_order():
-    assert pair_in_order(["a", "b", "c"], [96, 72, 36]) == [("a", 96), ("b", 72), ("c", 36)]
-    assert pair_in_order(["a", "b"], [96]) is None
-    assert pair_in_order(["a"], [96]) is None
