@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,11 +48,13 @@ from kzwatch.text.offices import (
     BARE_RANK,
     IN_CHARGE,
     SUPERIOR_HEADS,
+    group_office_before,
     headed_after,
     is_plural_office,
     is_title_word,
     is_title_word_exact,
     looks_like_title,
+    rank_before,
     region_of,
     singular_office,
     squash,
@@ -228,8 +231,6 @@ _DEPUTY_OF = re.compile(
     rf"deput(?:y|ies)(?:\s+(?:at|in)\s+the\s+[a-z][\w\s]{{0,30}}?)?\s*,?\s*"
     rf"(?:(?:Police\s+)?(?:Major|Colonel|Lieutenant|Captain|General)\s+)?$"
     rf"|\b(?:former\s+)?(?P<first2>first\s+)?deput(?:y|ies)\s+of\s+(?P<owner2>{TOKEN})\s*,\s*$")
-_RANK_BEFORE = re.compile(r",\s+(?P<rank>(?:Major\s+|Lieutenant\s+|Police\s+)?(?:General|Colonel|"
-                          r"Major|Lieutenant|Captain|Lieutenant\s+Colonel))\s+$")
 _VERDICT_ON = re.compile(r"\b(?:verdict|judg(?:e)?ment)\s+(?:in\s+the\s+(?:criminal\s+)?case\s+"
                          r"(?:of|against)|on|against)\b", re.IGNORECASE)
 # "The bribe amounted to $50,000.": money of the case the previous sentence spoke of
@@ -326,12 +327,6 @@ _UNNAMED_DEFENDANT = re.compile(
     r"\b(?P<verb>sentenced|jailed|convicted|fined|detained|arrested|charged)\s+an?\s+"
     r"(?:former\s+|ex-|senior\s+|retired\s+|local\s+)*[a-z-]+", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:others|other\s+people|several|dozens|people)\b", re.IGNORECASE)
-# "Two former managers of the holding, A and B": a counted group's office before its names
-_GROUP_OFFICE = re.compile(r"\b(?:two|three|four|five|six|both)\s+"
-                           r"(?P<t>(?:[a-z-]+\s+){0,2}[a-z-]+s\s+(?:of|at)\s+[^,;.]{3,120}?)\s*,\s*"
-                           r"(?:(?-i:[A-Z])[a-z]+\s+){0,3}?$", re.IGNORECASE)  # a rank may lead
-# what follows the organisation in such a phrase: "... of a rally against the closure ..."
-_OFFICE_TAIL = re.compile(r"\s+(?:against|on|in|over|for|during|after)\s.*$", re.IGNORECASE)
 _ALL_DEFENDANTS = re.compile(r"\ball\s+(?:(?:\d+|[a-z]+)\s+)?(?:the\s+)?(?:defendants|accused)\b",
                             re.IGNORECASE)
 _SAME_CHARGE = re.compile(r"\b(?:the\s+)?same\s+(?:charges?|offen[cs]es?|article)\b", re.IGNORECASE)
@@ -753,12 +748,20 @@ class _Places:
         return None
 
 
+_YEAR_WRITTEN = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?!\d)")
+
+
 class _Extractor:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = _unwrap_pdf(doc.text)
         self.dateline: date | None = document_dateline(doc.original)
         self.dateline_at = dateline_span(self.text) or (0, 0)
+        # every year the text writes, once: an event's reference year is the last one before
+        # it (reading the text up to each event again would be quadratic in its length)
+        marks = list(_YEAR_WRITTEN.finditer(self.text))
+        self._year_ends = [m.end() for m in marks]
+        self._year_values = [int(m.group(1)) for m in marks]
         self.persons: dict[str, Person] = {}
         self.order: list[str] = []
         self.cases: dict[str, list[Case]] = {}
@@ -1235,6 +1238,11 @@ class _Extractor:
             return None  # only a year set at the head of the sentence ("In 2019, ...")
         return years.pop()
 
+    def _year_before(self, pos: int) -> int | None:
+        """The last year the text writes that ends at or before `pos`."""
+        i = bisect_right(self._year_ends, pos) - 1
+        return self._year_values[i] if i >= 0 else None
+
     def _date(self, c_start: int, c_end: int, trig_start: int, trig_end: int,
               floor: int) -> str | None:
         """Date of an event: the last date written before its verb (after any earlier event of
@@ -1242,9 +1250,7 @@ class _Extractor:
         clause = self.text[c_start:c_end]
         held = _HELD.search(self.text, trig_start, trig_end) is not None
         # "arrested on 14 March" in a page with no dateline: the year the text last wrote
-        years = None if self.dateline else re.findall(r"(?<![\d.,/-])((?:19|20)\d\d)(?!\d)",
-                                                      self.text[:c_start])
-        ref_year = int(years[-1]) if years else None
+        ref_year = None if self.dateline else self._year_before(c_start)
         found = [d for d in find_dates(clause, ref_year=ref_year, dateline=self.dateline,
                                        relative=True)
                  if not self.dateline_at[0] <= c_start + d.start < self.dateline_at[1]
@@ -1332,18 +1338,17 @@ class _Extractor:
                     elif title is None and shared and _coordinated(text[shared[0]:nm.start]):
                         title = shared[1]
                     elif title is None:
-                        group = _GROUP_OFFICE.search(text, max(0, nm.start - 160), nm.start)
-                        if group and looks_like_title(group.group("t")):
-                            # "Two former managers of the holding, A and B, were ...": each
-                            title = singular_office(_OFFICE_TAIL.sub("", group.group("t")))
+                        # "Two former managers of the holding, A and B, were ...": each
+                        title = group_office_before(text, nm.start)
+                        if title is not None:
                             shared = (nm.end, title)
                     if shared and shared[1] == title:
                         shared = (nm.end, title)
-                rank = _RANK_BEFORE.search(text, max(0, nm.start - 40), nm.start)
-                if rank and (title is None or title.lower() == rank.group("rank").lower()):
+                rank = rank_before(text, nm.start)
+                if rank and (title is None or title.lower() == rank[1].lower()):
                     # "the former head of the region's police, General X": the office is the
                     # appositive before the rank
-                    title = title_before(text, rank.start("rank")) or title
+                    title = title_before(text, rank[0]) or title
                 headed = headed_after(text, nm.end)
                 if headed and (title is None or BARE_RANK.fullmatch(title)):
                     title = headed

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
-from kzwatch.text.coordination import RESPECTIVELY_WORD, VALUE_JOINT, run_before
+from kzwatch.text.coordination import RESPECTIVELY_WORD, VALUE_JOINT, pair_in_order, run_before
 from kzwatch.text.countries import canonical_country, find_countries, is_country
 from kzwatch.text.dates import document_dateline, find_dates
 from kzwatch.text.lexicon import lexicon
@@ -546,7 +546,7 @@ def _attach(sentence: str, groups: list[_Group], figures: list[_Figure],
             if g.end <= figures[chain[0]].start:
                 names += [n for n in g.names if n not in names]
         if len(names) >= len(chain):  # the last countries named, in order
-            for i, name in zip(chain, names[-len(chain):], strict=True):
+            for i, name in pair_in_order(chain, names[-len(chain):]):
                 figures[i].owners = [name]
                 paired.add(i)
     shared: list[tuple[_Group, _Figure]] = []

@@ -460,12 +460,6 @@ def _date_for(text: str, mention: PlaceMention, anchors: list[DateRef]) -> DateR
     return after[0] if after else None
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses of a sentence (at semicolons and a contrastive ", while"): each may name its
-    own places."""
-    return split_clauses(text, start, end)
-
-
 @dataclass
 class _Sentence:
     start: int
@@ -921,7 +915,7 @@ def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: b
     # "47 people were taken to police stations: in Almaty – 26, in Astana – 14": a figure
     # broken down by place counts what the words before the list count
     figures, figure_key = _figures_by_place(text, s, e, places) if not one_place else ({}, None)
-    for seg_start, seg_end in _segments(text, s, e):
+    for seg_start, seg_end in split_clauses(text, s, e):
         seg_places = [p for p in places if seg_start <= p.start < seg_end]
         if not seg_places:
             continue

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
-from kzwatch.text.coordination import distribute, respectively_run, split_list
+from kzwatch.text.coordination import distribute, pair_in_order, respectively_run, split_list
 from kzwatch.text.lexicon import lexicon
 from kzwatch.text.percentages import find_percentages
 from kzwatch.text.segment import is_citation, sentences
@@ -899,9 +899,10 @@ def _respectively(text: str, s: int, e: int, pcts: list, last_option: str | None
         start = re.search(r"\bamong\b", phrase, re.IGNORECASE).start()
         groups = [re.sub(r"^among\s+", "", g, flags=re.IGNORECASE)
                   for g in split_list(phrase[start:])]
-        if len(groups) != len(run) or last_option is None:
+        paired = pair_in_order(run, groups)
+        if paired is None or last_option is None:
             return {}
-        return {k: (last_option, g, "gapped") for k, g in zip(run, groups, strict=True)}
+        return {k: (last_option, g, "gapped") for k, g in paired}
     cut = 0
     for _, m in _PACK.matches("respondent", phrase):
         cut = m.end()
@@ -915,8 +916,9 @@ def _respectively(text: str, s: int, e: int, pcts: list, last_option: str | None
     if passive:
         answer = answer[:passive.start()].strip()
     items = distribute(split_list(answer))
-    if len(items) == len(run):
-        return {k: (item, None, "list") for k, item in zip(run, items, strict=True)}
+    paired = pair_in_order(run, items)
+    if paired:
+        return {k: (item, None, "list") for k, item in paired}
     if len(items) == 1 and items[0]:
         return {k: (items[0], None, "list") for k in run}
     return {}

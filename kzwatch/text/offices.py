@@ -5,6 +5,9 @@
     headed_after(text, end)    "X, who until 2020 headed the city police," -> "head of the ..."
     looks_like_title(phrase)   an office or occupation ("deputy akim of Atyrau region")
     region_of(position)        the canonical region an office names ("akim of Taraz" -> Zhambyl)
+    rank_before(text, start)   ", General X" -> where the rank before a name starts, and it
+    group_office_before(text, start)  "Two former managers of the holding, A and B" -> the
+                               office each member holds ("former manager of the holding")
 
 The word lists (title words, modifiers, office nouns, stop words) are data in
 `kzwatch/lang/en/titles.yaml`.
@@ -41,12 +44,20 @@ _DESCRIPTIVE = re.compile(
 # an occupation is no office, but one held in a named or described organisation is a post
 _POST_OF = re.compile(rf"^(?:\w+\s+){{0,2}}?(?:{'|'.join(sorted(_words('occupations_of')))})"
                       r"\s+(?:of|at)\s+(?:the|an?)\s", re.IGNORECASE)
-RANK = re.compile(r"(?:(?:Police|Major|Lieutenant|Senior|Junior)\s+)?(?:General|Colonel|Major|"
-                  r"Lieutenant|Captain|Sergeant)", re.IGNORECASE)
-
-
-BARE_RANK = re.compile(r"(?:(?:Police|Major|Lieutenant)\s+)?(?:General|Colonel|Major|Lieutenant|"
-                       r"Captain|Sergeant)", re.IGNORECASE)
+# a military or police rank ("Police Major", "Senior Lieutenant"); BARE_RANK without the
+# grades "Senior" and "Junior"
+_RANKS = r"(?:General|Colonel|Major|Lieutenant|Captain|Sergeant)"
+RANK = re.compile(rf"(?:(?:Police|Major|Lieutenant|Senior|Junior)\s+)?{_RANKS}", re.IGNORECASE)
+BARE_RANK = re.compile(rf"(?:(?:Police|Major|Lieutenant)\s+)?{_RANKS}", re.IGNORECASE)
+# ", General X", ", Police Major X": a rank after a comma, right before a name
+_RANK_BEFORE = re.compile(r",\s+(?P<rank>(?:Major\s+|Lieutenant\s+|Police\s+)?(?:General|Colonel|"
+                          r"Major|Lieutenant|Captain|Lieutenant\s+Colonel))\s+$")
+# "Two former managers of the holding, A and B": a counted group's office before its names
+_GROUP_OFFICE = re.compile(r"\b(?:two|three|four|five|six|both)\s+"
+                           r"(?P<t>(?:[a-z-]+\s+){0,2}[a-z-]+s\s+(?:of|at)\s+[^,;.]{3,120}?)\s*,\s*"
+                           r"(?:(?-i:[A-Z])[a-z]+\s+){0,3}?$", re.IGNORECASE)  # a rank may lead
+# what follows the organisation in such a phrase: "... of a rally against the closure ..."
+_OFFICE_TAIL = re.compile(r"\s+(?:against|on|in|over|for|during|after)\s.*$", re.IGNORECASE)
 # "she was appointed as the deputy akim of Atyrau region": an office told by a verb
 APPOINTED = re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|(?:was|had\s+been|became)"
                        r"(?=\s+(?:the|a|an)\s)|held\s+the\s+(?:position|post|office)\s+of|"
@@ -244,3 +255,20 @@ def region_of(position: str | None) -> str | None:
     # an office of a town: "former akim of Taraz" -> Zhambyl (the town's region)
     towns = [p.place.region for p in find_places(position) if p.place.region]
     return towns[0] if towns else None
+
+
+def rank_before(text: str, start: int) -> tuple[int, str] | None:
+    """The rank written after a comma right before a name that starts at `start` ("the former
+    head of the region's police, General X"): (where the rank starts, the rank), else None."""
+    m = _RANK_BEFORE.search(text, max(0, start - 40), start)
+    return (m.start("rank"), m.group("rank")) if m else None
+
+
+def group_office_before(text: str, start: int) -> str | None:
+    """The office each member of a counted group holds, written before the group's names that
+    start at `start`: "Two former managers of the holding, A and B" -> "former manager of the
+    holding" (made singular, what follows the organisation cut off), else None."""
+    m = _GROUP_OFFICE.search(text, max(0, start - 160), start)
+    if m and looks_like_title(m.group("t")):
+        return singular_office(_OFFICE_TAIL.sub("", m.group("t")))
+    return None

@@ -4,9 +4,11 @@ from __future__ import annotations
 import pytest
 
 from kzwatch.text.offices import (
+    group_office_before,
     headed_after,
     is_plural_office,
     looks_like_title,
+    rank_before,
     region_of,
     singular_office,
     title_after,
@@ -83,3 +85,18 @@ def test_an_appositive_ends_where_a_new_sentence_line_begins():
 def test_a_counted_plural_office_is_made_singular():
     assert singular_office("Three former inspectors of the customs post") == \
         "former inspector of the customs post"
+
+
+def test_rank_before_a_name():
+    text = "the former head of the region's police, General Aman Tursyn, was held"
+    assert rank_before(text, text.index("Aman")) == (text.index("General"), "General")
+    assert rank_before("met Aman Tursyn", 4) is None
+
+
+def test_a_counted_groups_office_before_its_names():
+    text = "Two former managers of the Ak Bulak holding, Aman Tursyn and Dana Kairat, were charged"
+    assert group_office_before(text, text.index("Aman")) == \
+        "former manager of the Ak Bulak holding"
+    text = "Both activists of a rally against the closure of the plant, Aman Tursyn and Dana Kairat"
+    assert group_office_before(text, text.index("Aman")) == "activist of a rally"
+    assert group_office_before("Aman Tursyn was charged", 0) is None
