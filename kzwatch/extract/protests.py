@@ -44,6 +44,7 @@ from kzwatch.text.daterefs import (
     RELATIVE_DAYS,
     SMALL_NUMBERS,
     DateRef,
+    date_shapes,
     month_years,
 )
 from kzwatch.text.daterefs import find_date_refs as find_dates
@@ -547,6 +548,12 @@ def _region_places(text: str, start: int, end: int, towns: list[PlaceMention]
     return out
 
 
+def _impossible_date(text: str, start: int, end: int) -> bool:
+    """The passage writes a day the calendar does not have ("31 February 2023"): its events
+    can't be dated, and no other date of the page stands in for it."""
+    return any(not find_dates(text, a, b) for a, b in date_shapes(text, start, end))
+
+
 def _read_sentences(doc: Document) -> list[_Sentence]:
     """The narrative sentences (citations and footnotes dropped) with their places and dates."""
     text = doc.text
@@ -588,6 +595,8 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
             if _REGION_EVENTS:
                 places = sorted(places + _region_places(text, s, e, places),
                                 key=lambda p: p.start)
+            if _impossible_date(text, s, e):
+                anchors, places = [], []  # "on 31 February": no date, so no event to date
         except (ValueError, KeyError, IndexError, OverflowError):
             anchors, places = [], []  # an unreadable passage yields nothing
         out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence)),

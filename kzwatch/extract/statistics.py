@@ -41,7 +41,7 @@ from kzwatch.rules import rule_pack
 from kzwatch.text.cells import cell_tables
 from kzwatch.text.coordination import number_list_end, respectively_pairs
 from kzwatch.text.daterefs import MONTH_NUMBERS as MONTHS
-from kzwatch.text.daterefs import DateRef, month_years
+from kzwatch.text.daterefs import DateRef, date_shapes, month_years
 from kzwatch.text.daterefs import find_date_refs as _find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
 from kzwatch.text.numbers import NumberMatch, find_numbers
@@ -1592,11 +1592,14 @@ def _bound_words(num: NumberMatch) -> str:
 
 
 def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
-    """True when the number is part of a date ("January 5", "in 2019", "the 2011 protests")."""
+    """True when the number is part of a date ("January 5", "in 2019", "the 2011 protests"),
+    also of a date that does not exist ("29 February 2023": no date, and no count either)."""
+    digits = num.start + (m.start() if (m := re.search(r"\d", num.text)) else 0)
+    if any(a <= digits and num.end <= b for a, b in date_shapes(text, s, e)):
+        return True
     if re.search(r"(?<![\d,.])(?:19|20)\d\d$", num.text) and not re.match(
             r"\s*(?:people|persons|citizens|protesters|participants|detainees|cases)\b",
             text[num.end:num.end + 20]):
         return True
     # "from 11 June": the number reader keeps "from" with the day
-    digits = num.start + (m.start() if (m := re.search(r"\d", num.text)) else 0)
     return any(r.start <= digits and num.end <= r.end for r in find_dates(text, s, e))

@@ -157,6 +157,15 @@ def find_date_refs(text: str, start: int = 0, end: int | None = None) -> list[Da
     return out
 
 
+def date_shapes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of every day-precise date expression, whether or not the day exists: "29 February
+    2023" and "31 February" are no dates (`find_date_refs` drops them), but their numbers are
+    still parts of a date, never counts."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end()) for m in _DATE_RE.finditer(text, start, end)
+            if m.group("num") or m.group("mdy") or m.group("dmy")]
+
+
 def month_years(text: str) -> dict[int, int]:
     """For each month, the year the document most often writes with it ("January 2022")."""
     counts: dict[int, Counter] = {}

@@ -390,3 +390,17 @@ def test_last_year_in_a_dated_report_is_a_year():
     text = ("Feb 3, 2024\n\nThe agency detained a deputy akim on Friday. Last year, residents "
             "of Rudny staged a protest against utility bills.")
     assert set(events(text)) == {("2023", "Rudny")}
+
+
+@pytest.mark.parametrize("text", [
+    "A rally was held in Aktobe on 31 February 2022; about 200 people took part.",
+    "On February 30, 2023 residents protested in Taraz against water cuts.",
+])
+def test_an_impossible_date_dates_no_event(text):
+    """Issue 10, item 7: an invalid date is no date (not the month before, not the next)."""
+    assert [key for key in events(text) if key[0] is not None] == []
+
+
+def test_an_impossible_date_is_not_replaced_by_the_dateline():
+    text = "ATYRAU, March 3, 2023 - On 31 February protesters rallied in Atyrau."
+    assert events(text) == {}

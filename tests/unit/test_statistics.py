@@ -220,6 +220,7 @@ def test_span_inside_a_year_is_that_year_and_a_quarter_is_a_quarter():
     "As of 30 February 2021, 57 officials had been convicted of bribery, the agency said.",
 ])
 def test_an_impossible_date_gives_no_date_and_no_counts(text):
+    """Issue 10, item 7: an invalid date is no date, and its numbers are never counts."""
     got = figures(text)
     assert [(r.metric, r.value) for r in got] == [("convictions", 57)]
     assert all(r.period is None for r in got)
@@ -388,3 +389,11 @@ def test_a_part_of_the_assemblies_decided_on():
                 "the second quarter of 2018. Only 9 of the 71 assemblies had been banned.")
     assert ("other", 6, "assemblies", "2018-Q2", None) in got
     assert ("other", 9) in {(m, v) for m, v, *_ in got}
+
+
+@pytest.mark.parametrize("text", [
+    "On 29 February 2023 protesters gathered in Almaty.",
+    "Protesters gathered in Shymkent on February 30, 2021, the police said.",
+])
+def test_the_numbers_of_an_impossible_date_are_no_participants(text):
+    assert figures(text) == []
