@@ -5,7 +5,10 @@ What goes (each a form seen in PDF extractions and scraped news pages, not in on
 - footnote furniture: URL-only lines and numbered citation lines
   ("12 See …", "3 Smith, J. (2011) …");
 - page furniture: a long line (a headline) repeated later in the text, a block of short lines
-  repeated back to back (a currency ticker printed eight times), "Read more" teasers.
+  repeated back to back (a currency ticker printed eight times), "Read more" teasers;
+- in a text with pages (a form-feed line between them, as kzwatch.reading writes a PDF's
+  text): page-number lines and the header and footer lines that the edges of other pages
+  repeat (numbers aside), at the top or bottom of a page.
 Every kept character remembers its offset in the original, so evidence is cut from there.
 """
 from __future__ import annotations
@@ -26,6 +29,9 @@ _CITATION_LINE = re.compile(
     r"^\s*\d{1,3}\s+(?:See\b|Ibid\b|Cf\.|[A-Z][\w'’-]+,\s+[A-Z]\.|.*\((?:19|20)\d\d\)|.*https?://)")
 _TEASER = re.compile(r"^\s*(?:read more|read also|also read|see also|related(?: articles?)?|"
                      r"more on this|recommended)\b\W*", re.I)
+_PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:page|p\.|стр\.?|бет)?\s*\d{1,3}"
+                          r"(?:\s*(?:of|/|из)\s*\d{1,4})?\s*[-–—)\]]?$", re.I)
+_EDGE_LINES = 3  # lines at the top and at the bottom of a page where furniture sits
 _PDF_LINE_MAX = 130  # median line length above which blank-line spacing marks paragraphs
 _HEADLINE_MIN = 40  # shorter repeated lines (table headers, "Your option. 9 7.3 %") stay
 
@@ -80,6 +86,41 @@ def _repeated_blocks(norms: list[str], max_period: int = 12) -> set[int]:
     return drop
 
 
+def _is_page_break(line: _Line) -> bool:
+    return "\f" in line.raw and not line.raw.replace("\f", "").strip()
+
+
+def _page_furniture(lines: list[_Line], norms: list[str]) -> set[int]:
+    """Header, footer and page-number lines of a text with pages (form-feed lines between
+    them): a page number as a page's first or last line, and a line with words among a page's
+    first or last three lines that the edges of other pages repeat once digits are set aside
+    (on 2 pages of 2 or 3, on half the pages and at least 3 of longer texts)."""
+    pages: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if _is_page_break(line):
+            pages.append([])
+        elif norms[i]:
+            pages[-1].append(i)
+    if len(pages) < 2:
+        return set()
+    edges = [set(p[:_EDGE_LINES]) | set(p[-_EDGE_LINES:]) for p in pages]
+    shape = lambda i: re.sub(r"\d+", "#", norms[i]).lower()  # noqa: E731
+    on_pages: dict[str, set[int]] = {}
+    for n, edge in enumerate(edges):
+        for i in edge:
+            on_pages.setdefault(shape(i), set()).add(n)
+    need = max(3, (len(pages) + 1) // 2) if len(pages) > 3 else 2
+    drop = set()
+    for page, edge in zip(pages, edges, strict=True):
+        for i in edge:
+            if len(on_pages[shape(i)]) >= need and len(re.findall(r"[^\W\d_]", norms[i])) >= 3:
+                drop.add(i)  # a running header or footer (not a number alone: table cells)
+        for i in page[:1] + page[-1:]:
+            if _PAGE_NUMBER.match(norms[i]):
+                drop.add(i)
+    return drop
+
+
 def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 64) -> Document:
     text = original.replace("\r\n", "\n").replace("\r", "\n")
     crlf = text != original  # keep offsets right: rebuild the line starts on the original
@@ -88,6 +129,9 @@ def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 
     double = _double_spaced(lines)
 
     drop = _repeated_blocks(norms)
+    paged = "\f" in original
+    if paged:
+        drop |= _page_furniture(lines, norms)
     seen_long: set[str] = set()
     for i, norm in enumerate(norms):
         if not norm:
@@ -104,6 +148,8 @@ def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 
     offsets: list[int] = []
     blank_run = 0
     for i, line in enumerate(lines):
+        if paged and _is_page_break(line):
+            continue  # a page break is not a paragraph break: text runs on across pages
         if not line.norm:
             blank_run += 1
             continue

@@ -34,7 +34,20 @@ def parser_version() -> str:
                         *(PACKAGE_DIR.parent / "seeds" / "reference").glob("*.csv")]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
+    h.update(_reader_versions().encode())  # a new HTML/PDF extractor reads documents anew
     return h.hexdigest()[:12]
+
+
+def _reader_versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for package in ("trafilatura", "pypdf"):
+        try:
+            out.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            out.append(f"{package} -")
+    return "; ".join(out)
 
 
 @dataclass
@@ -464,6 +477,8 @@ def _row(source_name: str, checksum: str | None, status: str, version: str, run_
     return {"source_name": source_name, "document_id": checksum[:16] if checksum else None,
             "checksum": checksum, "status": status, "reason": None, "duplicate_of": None,
             "size_bytes": None, "encoding": None, "n_chars": None, "language": None,
+            "format": None, "extractor": None, "title": None, "published_on": None,
+            "published_on_source": None, "site": None, "url": None, "pages": None,
             "parser_version": version,
             "loaded_run_id": run_id, **fields}
 
@@ -471,7 +486,13 @@ def _row(source_name: str, checksum: str | None, status: str, version: str, run_
 def _document_row(read: ReadResult, version: str, run_id: str) -> dict:
     return _row(read.source_name, read.checksum, "loaded" if read.status == "ok" else "error",
                 version, run_id, reason=read.reason, size_bytes=read.size_bytes,
-                encoding=read.encoding, n_chars=len(read.text) if read.text else None)
+                encoding=read.encoding, n_chars=len(read.text) if read.text else None,
+                **{k: getattr(read, k) for k in _READ_METADATA})
+
+
+# what a reader found about a document besides its text (raw.documents columns)
+_READ_METADATA = ("format", "extractor", "title", "published_on", "published_on_source",
+                  "site", "url", "pages")
 
 
 def error_row(source_name: str, reason: str, fp: Fingerprint | None, version: str,

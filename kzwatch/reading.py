@@ -2,6 +2,11 @@
 
 A file that can't be used becomes a `ReadResult` with status "error" and a one-line reason;
 the run records it in raw.documents and goes on.
+
+Formats: plain text (`.txt`, `.md`, `.text`); HTML (`.html`, `.htm`, and a `.txt`/`.text` whose
+content is an HTML page), read to its main text with trafilatura; PDF (`.pdf`, or any file
+that starts with `%PDF`), read page by page with pypdf. For HTML and PDF the extracted text is
+the document's text: it is what raw.document_texts stores and what evidence is cut from.
 """
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from charset_normalizer import from_bytes
@@ -20,7 +25,7 @@ from charset_normalizer import from_bytes
 _BINARY_SHARE = 0.01
 # invalid sequences in less than this share of the bytes: stray bytes in a UTF-8 text
 _STRAY_SHARE = 0.001
-_MAGIC = {b"\x89PNG": "PNG image", b"%PDF": "PDF file (extract its text first)",
+_MAGIC = {b"\x89PNG": "PNG image",
           b"PK\x03\x04": "ZIP/Office archive", b"\xff\xd8\xff": "JPEG image",
           b"GIF8": "GIF image", b"\x7fELF": "executable"}
 
@@ -34,6 +39,14 @@ class ReadResult:
     size_bytes: int | None = None
     encoding: str | None = None
     text: str | None = None
+    format: str | None = None        # "text" | "html" | "pdf"
+    extractor: str | None = None     # library and version that extracted the text (HTML, PDF)
+    title: str | None = None
+    published_on: str | None = None  # ISO date
+    published_on_source: str | None = None
+    site: str | None = None
+    url: str | None = None
+    pages: int | None = None         # PDF: pages read (the text has a form feed between pages)
 
 
 @dataclass
@@ -163,17 +176,197 @@ def read_document(folder: Path, source_name: str, max_bytes: int) -> ReadResult:
     kw = {"checksum": checksum, "size_bytes": len(data)}
     if not data.strip():
         return fail("empty file", **kw)
+    suffix = PurePosixPath(source_name).suffix.lower()
+    if suffix == ".pdf" or data[:1024].lstrip()[:5] == b"%PDF-":
+        return _with_note(read_pdf(data, source_name, **kw), note)
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
-            return fail(f"binary content: {kind}", **kw)
+            return fail(f"binary content: {kind}", format=_FORMATS.get(suffix), **kw)
     text, encoding, problem = decode(data)
     if text is None:
-        return fail(problem or "undecodable", **kw)
+        return fail(problem or "undecodable", format=_FORMATS.get(suffix), **kw)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > _BINARY_SHARE * len(text):
-        return fail("binary content: control characters in the text", **kw)
+        return fail("binary content: control characters in the text",
+                    format=_FORMATS.get(suffix), **kw)
+    if suffix in (".html", ".htm") or (suffix in (".txt", ".text") and looks_like_html(text)):
+        result = read_html(text, source_name, encoding=encoding, **kw)
+        return _with_note(result, note, problem)
     reason = "; ".join(filter(None, [note, problem])) or None
-    return ReadResult(source_name, "ok", reason, text=text, encoding=encoding, **kw)
+    return ReadResult(source_name, "ok", reason, text=text, encoding=encoding, format="text",
+                      **kw)
+
+
+_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def _with_note(result: ReadResult, *notes: str | None) -> ReadResult:
+    """The result with notes about the file (its name, its bytes) before its own reason."""
+    result.reason = "; ".join(filter(None, [*notes, result.reason])) or None
+    return result
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_HTML_PARTS = re.compile(r"<(?:head|body)\b[^>]*>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>")
+
+
+def looks_like_html(text: str) -> bool:
+    """A web page saved under a text name: it starts with <!DOCTYPE html> or <html>, or has a
+    <head>/<body> tag near its start and is mostly markup. Plain text quoting a tag is not."""
+    if _HTML_START.match(text[:4096]):
+        return True
+    head = text[:8192]
+    return bool(_HTML_PARTS.search(head)) and len(_TAG.findall(head)) >= 10
+
+
+# blocks of trafilatura's output tree: each is a paragraph of the text
+_BLOCKS = frozenset({"head", "p", "quote", "list", "table", "code", "graphic"})
+
+
+def _html_text(body) -> str:
+    """trafilatura's main-content tree as text: one paragraph per block (blank line between),
+    <br> kept as a line break, a list item or a table row per line, table cells by tabs."""
+    paragraphs: list[str] = []
+
+    def inline(el) -> str:
+        parts = [el.text or ""]
+        for child in el:
+            parts.append("\n" if child.tag == "lb" else inline(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def block(el) -> None:
+        if el.tag == "list":
+            items = [" ".join(inline(item).split()) for item in el.iter("item")]
+            text = "\n".join(i for i in items if i)
+        elif el.tag == "table":
+            rows = ["\t".join(" ".join(inline(c).split()) for c in row.iter("cell"))
+                    for row in el.iter("row")]
+            text = "\n".join(r for r in rows if r.strip())
+        elif any(child.tag in _BLOCKS for child in el):  # a <div>-like wrapper
+            if (el.text or "").strip():
+                paragraphs.append(el.text.strip())
+            for child in el:
+                block(child)
+                if (child.tail or "").strip():
+                    paragraphs.append(child.tail.strip())
+            return
+        else:
+            lines = [" ".join(line.split()) for line in inline(el).split("\n")]
+            text = "\n".join(line for line in lines if line)
+        if text.strip():
+            paragraphs.append(text)
+
+    for el in body:
+        block(el)
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+
+
+_HEAD_END = re.compile(r"</head\s*>|<body\b", re.I)
+
+
+def _date_source(html: str, date: str, url: str | None) -> str:
+    """Where trafilatura (htmldate, markup only) found the date: the page's metadata (<head>,
+    a <time> or JSON-LD element), its URL, or other markup."""
+    head = html[:m.start()] if (m := _HEAD_END.search(html)) else ""
+    if date in head or date.replace("-", "") in head:
+        return "html metadata"
+    if re.search(r"<time\b[^>]*datetime=[\"']?" + re.escape(date), html, re.I) or (
+            '"datePublished"' in html and date in html):
+        return "html metadata"
+    y, m_, d = date.split("-")
+    if url and re.search(rf"{y}[/-]?{m_}[/-]?{d}", url):
+        return "html url"
+    return "html markup"
+
+
+def read_html(html: str, source_name: str, encoding: str | None = None,
+              **kw) -> ReadResult:
+    """An HTML page to its main text and metadata (trafilatura); an error result when the page
+    has no main text or can't be parsed."""
+    import trafilatura
+
+    extractor = f"trafilatura {trafilatura.__version__}"
+    fail = lambda reason: ReadResult(source_name, "error", reason, encoding=encoding,  # noqa: E731
+                                     format="html", extractor=extractor, **kw)
+    try:
+        found = trafilatura.bare_extraction(
+            html, with_metadata=True, include_tables=True, include_comments=False,
+            include_images=False, include_links=False, output_format="python",
+            # the page's metadata and markup only: a text heuristic takes "© 2021" for 1 January
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as exc:  # noqa: BLE001 - a broken page is an error row, not a crash
+        return fail(f"HTML could not be read: {type(exc).__name__}: {exc}")
+    text = _html_text(found.body) if found is not None and found.body is not None else ""
+    if not text.strip():
+        return fail("HTML page with no main text found")
+    date = found.date if found.date and re.fullmatch(r"\d{4}-\d\d-\d\d", found.date) else None
+    return ReadResult(source_name, "ok", None, text=text, encoding=encoding, format="html",
+                      extractor=extractor, title=found.title or None, published_on=date,
+                      published_on_source=_date_source(html, date, found.url) if date else None,
+                      site=found.sitename or found.hostname or None, url=found.url or None,
+                      **kw)
+
+
+# --- PDF ---------------------------------------------------------------------------------
+
+PAGE_BREAK = "\n\f\n"  # between the pages of a PDF's text: a line holding a form feed
+
+
+def read_pdf(data: bytes, source_name: str, **kw) -> ReadResult:
+    """A PDF's text layer (pypdf), pages in order with a form-feed line between them (the page
+    of an offset is 1 + the form feeds before it). Header, footer and page-number lines stay
+    in this text; cleaning drops them. A PDF without text is an error ("no text layer")."""
+    import io
+    import logging
+
+    import pypdf
+
+    extractor = f"pypdf {pypdf.__version__}"
+    fail = lambda reason, **more: ReadResult(source_name, "error", reason,  # noqa: E731
+                                             format="pdf", extractor=extractor, **kw, **more)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the run's
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            return fail("encrypted PDF: needs a password")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except pypdf.errors.DependencyError as exc:  # AES encryption without `cryptography`
+        return fail(f"encrypted PDF: cannot be decrypted here ({exc})"[:300])
+    except Exception as exc:  # noqa: BLE001 - a broken file is an error row, not a crash
+        return fail(f"broken PDF: {type(exc).__name__}: {exc}"[:300])
+    if not pages:
+        return fail("broken PDF: no pages")
+    if not any(p.strip() for p in pages):
+        return fail("no text layer; OCR not supported", pages=len(pages))
+    pages = [p.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").strip("\n")
+             for p in pages]
+    text = PAGE_BREAK.join(pages) + "\n"
+    meta = _pdf_metadata(reader)
+    return ReadResult(source_name, "ok", None, text=text, format="pdf", extractor=extractor,
+                      pages=len(pages), **meta, **kw)
+
+
+def _pdf_metadata(reader) -> dict:
+    """Title and creation date from the PDF's information dictionary, where present."""
+    out: dict = {}
+    try:
+        info = reader.metadata
+        if info is None:
+            return out
+        title = " ".join((info.title or "").split())
+        if title:
+            out["title"] = title
+        created = info.creation_date
+        if created is not None:
+            out["published_on"] = created.date().isoformat()
+            out["published_on_source"] = "pdf metadata (creation date)"
+    except Exception:  # noqa: BLE001 - damaged metadata: the text still counts
+        pass
+    return out
 
 
 def decode(data: bytes) -> tuple[str | None, str | None, str | None]:

@@ -27,7 +27,18 @@ class Settings(BaseSettings):
         0.5, ge=0, le=1, description="a run that would remove more than this share of the "
         "documents in the published snapshot stops (an empty or unmounted folder?)")
     allow_mass_removal: bool = Field(False, description="remove documents past max_removed_share")
-    patterns: tuple[str, ...] = ("*.txt", "*.md", "*.text")
+    patterns: tuple[str, ...] = ("*.txt", "*.md", "*.text", "*.html", "*.htm", "*.pdf")
+    # Prefect task options (flows/etl.py)
+    task_timeout_seconds: float = Field(
+        1800, ge=0, description="time limit of every Prefect task (discover, fingerprint, "
+        "validate, load, publish); an extraction batch gets this plus its documents' budgets "
+        "(document_timeout_seconds each). A task over it fails the run (0: no limit)")
+    task_retries: int = Field(2, ge=0, description="retries of a reading, loading or publishing "
+                              "task that failed on an I/O error (OSError)")
+    task_retry_delay_seconds: float = Field(
+        10, ge=0, description="wait before the first retry; doubled before each next one")
+    timezone: str = Field("Asia/Almaty", description="time zone of flow run names "
+                          "(the deployment's schedule is in Asia/Almaty)")
 
 
 def get_settings(**overrides) -> Settings:

@@ -308,7 +308,7 @@ def build_snapshot(warehouse: Path, changes: SnapshotChanges) -> Path:
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     target = snapshot_path(warehouse, changes.run_id)
     changes.failed_runs, changes.failed_log_bytes, warned = read_failed_runs(warehouse)
-    changes.warnings += warned
+    changes.warnings += [w for w in warned if w not in changes.warnings]  # a retried load
     for stale in warehouse.parent.glob(f".{warehouse.name}.*.building*"):
         stale.unlink()  # left by a killed run (only the lock holder gets here)
     try:
@@ -340,12 +340,19 @@ def build_snapshot(warehouse: Path, changes: SnapshotChanges) -> Path:
 def publish(target: Path, warehouse: Path, keep: int, run_id: str,
             failed_log_bytes: int | None = None) -> list[str]:
     """Atomically replace the published file; keep the last `keep` snapshots in history/.
-    Returns warnings (a WAL that appeared next to the published file during the run)."""
+    Returns warnings (a WAL that appeared next to the published file during the run).
+    Safe to retry (a Prefect task retry): an attempt that failed after the rename only
+    finishes the steps after it; a history link made by an earlier attempt is kept."""
     warnings = []
-    if warehouse.exists() and keep > 0:
+    if not target.exists() and published_by(warehouse, run_id):
+        _fsync_dir(warehouse.parent)
+        _finish_failed_runs_log(warehouse, failed_log_bytes)
+        return warnings
+    linked = warehouse.parent / "history" / f"{warehouse.stem}.{run_id}{warehouse.suffix}"
+    if warehouse.exists() and keep > 0 and not linked.exists():
         history = warehouse.parent / "history"
         history.mkdir(exist_ok=True)
-        os.link(warehouse, history / f"{warehouse.stem}.{run_id}{warehouse.suffix}")
+        os.link(warehouse, linked)
         for old in sorted(history.glob(f"{warehouse.stem}.*{warehouse.suffix}"))[:-keep]:
             old.unlink()
     wal_path(target).unlink(missing_ok=True)  # checkpointed and detached: nothing in it
@@ -357,11 +364,32 @@ def publish(target: Path, warehouse: Path, keep: int, run_id: str,
         warnings.append(stale)
     os.replace(target, warehouse)
     _fsync_dir(warehouse.parent)
+    _finish_failed_runs_log(warehouse, failed_log_bytes)
+    return warnings
+
+
+def _finish_failed_runs_log(warehouse: Path, failed_log_bytes: int | None) -> None:
     if failed_log_bytes is None:
         failed_runs_log(warehouse).unlink(missing_ok=True)
     else:
         _forget_failed_runs(warehouse, failed_log_bytes)  # now in raw.pipeline_runs
-    return warnings
+
+
+def published_by(warehouse: Path, run_id: str) -> bool:
+    """Whether the published file is the snapshot of run `run_id`."""
+    if not warehouse.exists():
+        return False
+    try:
+        con = connect_readonly(warehouse)
+    except duckdb.Error:
+        return False
+    try:
+        return con.execute("select count(*) from raw.pipeline_runs where run_id = ?",
+                           [run_id]).fetchone()[0] > 0
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
 
 
 def _fsync_dir(path: Path) -> None:

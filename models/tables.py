@@ -136,6 +136,24 @@ documents = Table(
     Column("language", String,
            comment="Detected language: en, ru, kk or und (undetermined); NULL if not read. "
                    "A language without a rule pack is read but yields no records (see reason)"),
+    Column("format", String,
+           comment="text | html | pdf: how the file was read (html also for a .txt holding a "
+                   "web page); NULL if not read"),
+    Column("extractor", String,
+           comment="Library and version that extracted the text of an HTML or PDF file "
+                   "(trafilatura, pypdf); NULL for plain text"),
+    Column("title", Text, comment="Title found in the page's or PDF's metadata, where found"),
+    Column("published_on", String,
+           comment="Publication date (ISO YYYY-MM-DD) stated by an HTML page's markup (meta "
+                   "tags, <time>, JSON-LD, URL) or a PDF's creation date; NULL where none"),
+    Column("published_on_source", String,
+           comment="Where published_on came from: html metadata | html url | html markup | "
+                   "pdf metadata (creation date)"),
+    Column("site", String, comment="Site or outlet name of an HTML page (or its host name)"),
+    Column("url", Text, comment="Canonical URL stated by an HTML page, where stated"),
+    Column("pages", Integer,
+           comment="PDF: pages read; the stored text has a form-feed line between pages, so "
+                   "the page of an offset is 1 + the form feeds before it"),
     Column("parser_version", String, comment="Hash of the cleaning/extraction code that read it"),
     Column("loaded_run_id", String, comment="Run that last (re)extracted this document"),
     schema="raw", comment="One row per document file seen in the folder, with its read status.")
@@ -144,8 +162,10 @@ document_texts = Table(
     "document_texts", metadata,
     Column("source_name", String, primary_key=True, comment="Path relative to the corpus folder"),
     Column("document_id", String, comment="sha256 of the bytes (16 hex), as in raw.documents"),
-    Column("text", Text, comment="The document's text as read (decoded, before cleaning): the "
-                                 "text every record's evidence and offsets refer to"),
+    Column("text", Text, comment="The document's text as read (decoded, before cleaning; for "
+                                 "HTML and PDF the text extracted from the file, see "
+                                 "raw.documents.format): the text every record's evidence "
+                                 "and offsets refer to"),
     schema="raw",
     comment="One row per loaded document: the text its records' evidence is cut from.")
 

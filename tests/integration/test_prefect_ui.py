@@ -16,9 +16,6 @@ from flows import stack
 
 pytestmark = pytest.mark.slow
 
-TASKS = {"discover", "read-clean-extract-batch", "validate", "load", "publish"}
-
-
 @pytest.fixture(scope="module")
 def deployed_run(tmp_path_factory):
     root = tmp_path_factory.mktemp("prefect-stack")
@@ -66,6 +63,7 @@ def test_flow_run_completed(client, deployed_run):
     run = client.read_flow_run(deployed_run[1])
     assert run.state is not None and run.state.is_completed(), (
         f"{run.state}\n{_worker_log(deployed_run)}")
+    assert run.name.startswith("kzwatch ") and run.name.endswith(" · 5 new"), run.name
     assert run.deployment_id == client.read_deployment_by_name(stack.DEPLOYMENT).id
 
 
@@ -74,8 +72,10 @@ def test_flow_run_has_the_pipeline_task_runs(client, deployed_run):
 
     runs = client.read_task_runs(
         flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[deployed_run[1]])))
-    names = {r.name.rsplit("-", 1)[0] for r in runs}
-    assert TASKS <= names, names
+    names = {r.name for r in runs}
+    assert {"discover", "fingerprint-batch-1", "load", "publish",
+            "validate-case_mentions"} <= names, names
+    assert any(n.startswith("extract-batch-1 (5 docs: ") for n in names), names
     assert all(r.state and r.state.is_completed() for r in runs)
 
 
@@ -99,3 +99,19 @@ def test_artifacts_and_warehouse(client, deployed_run):
     if validation_rows:
         expected.add("kzwatch-validation")
     assert expected <= keys, keys
+
+
+def test_pull_step_is_portable_and_deploying_again_updates_in_place(client, deployed_run):
+    """The stored pull step keeps the placeholder (each worker resolves its own
+    KZWATCH_PROJECT_DIR), and a second `make serve` deploy updates the same deployment."""
+    before = client.read_deployment_by_name(stack.DEPLOYMENT)
+    stored = repr(before.pull_steps)
+    assert str(stack.PROJECT_DIR) not in stored, stored
+    assert "${KZWATCH_PROJECT_DIR:?" in stored and "{{ project-dir.stdout }}" in stored, stored
+    stack.deploy(deployed_run[0], stack.PROJECT_DIR, stack.stack_env(deployed_run[3]))
+    after = client.read_deployment_by_name(stack.DEPLOYMENT)
+    assert after.id == before.id and after.pull_steps == before.pull_steps
+    assert after.global_concurrency_limit is not None
+    assert after.global_concurrency_limit.limit == 1
+    assert [d.name for d in client.read_deployments()] == ["scheduled"]
+    assert [p.name for p in client.read_work_pools()] == [stack.POOL]
