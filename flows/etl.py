@@ -58,12 +58,16 @@ def _retry_on_io_error(_task, _task_run, state) -> bool:
 
 
 def task_options(settings, *, io: bool, documents: int = 0) -> dict:
-    """Prefect options every task gets from the settings: a time limit (an extraction batch
-    also gets its documents' time budgets) and, for tasks that touch the disk, retries with
-    exponential backoff on I/O errors."""
+    """Prefect options every task gets from the settings: a time limit and, for tasks that
+    touch the disk, retries with exponential backoff on I/O errors.
+
+    An extraction batch with per-document budgets gets no task time limit: each document is
+    bounded in a child process that is killed when its budget runs out, which is what really
+    stops a runaway regex; a Prefect limit on a task in a worker thread could not interrupt
+    it (and Prefect warns so on every run)."""
     timeout = settings.task_timeout_seconds or None
-    if timeout and documents and settings.document_timeout_seconds:
-        timeout += documents * settings.document_timeout_seconds
+    if documents and settings.document_timeout_seconds:
+        timeout = None
     options: dict = {"timeout_seconds": timeout}
     if io:
         delay = settings.task_retry_delay_seconds
@@ -289,6 +293,8 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     previous = warehouse.read_previous_documents(wh)
     plan = pipeline.make_plan(prints, previous, version, found.unreadable)
     logger.info("plan: %s", plan.summary())
+    if plan.extract:
+        validate.warm_up_in_background()  # GX's imports overlap the extraction
     name = run_name(flow_run.scheduled_start_time or started, plan, settings.timezone)
     _update_flow_run(logger, name=name)
     logger.info("flow run renamed %r", name)

@@ -11,6 +11,7 @@ import json
 import logging
 import math
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -138,8 +139,33 @@ def add_derived_columns(table: str, df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-@lru_cache(maxsize=1)
+_CONTEXT_LOCK = threading.Lock()
+
+
 def _context():
+    """The ephemeral GX context and its pandas source, built once (also from a warm-up
+    thread: the lock keeps it to one build)."""
+    with _CONTEXT_LOCK:
+        return _build_context()
+
+
+def warm_up_in_background() -> threading.Thread:
+    """Import Great Expectations and build its context in a thread: 2-3 s of imports that
+    then overlap the extraction (which runs in child processes) instead of following it."""
+
+    def warm() -> None:
+        try:
+            _context()
+        except Exception:  # noqa: BLE001 - validation builds it again and reports the error
+            log.debug("GX warm-up failed", exc_info=True)
+
+    thread = threading.Thread(target=warm, name="kzwatch-gx-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+@lru_cache(maxsize=1)
+def _build_context():
     import great_expectations as gx
 
     ctx = gx.get_context(mode="ephemeral")

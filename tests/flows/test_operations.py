@@ -190,9 +190,11 @@ def test_the_settings_task_timeout_reaches_the_tasks(corpus, tmp_path, monkeypat
     assert not wh.exists()
 
 
-def test_an_extraction_batch_also_gets_its_documents_time_budgets():
+def test_an_extraction_batch_is_bounded_by_its_documents_budgets_not_a_task_timeout():
     settings = Settings(task_timeout_seconds=60, document_timeout_seconds=10)
-    assert task_options(settings, io=True, documents=3)["timeout_seconds"] == 90
+    assert task_options(settings, io=True, documents=3)["timeout_seconds"] is None
+    no_budget = Settings(task_timeout_seconds=60, document_timeout_seconds=0)
+    assert task_options(no_budget, io=True, documents=3)["timeout_seconds"] == 60
     assert task_options(settings, io=False)["timeout_seconds"] == 60
     assert task_options(Settings(task_timeout_seconds=0), io=False)["timeout_seconds"] is None
     assert "retries" not in task_options(settings, io=False)
