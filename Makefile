@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export KZWATCH_PROJECT_DIR := $(CURDIR)
 
-.PHONY: setup run test lint ui serve screenshot bench clean
+.PHONY: setup run report test lint sql ui serve screenshot bench clean
 
 setup: $(VENV)/.synced
 
@@ -27,19 +27,30 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(if $(filter .tools/bin/uv,$(UV)),.to
 run: setup  ## build warehouse/kzwatch.duckdb from seeds/documents and print a summary
 	$(VENV)/bin/kzwatch run
 
+report: setup  ## static HTML report of the warehouse in warehouse/report/ (prints its index.html)
+	$(VENV)/bin/kzwatch report
+
 test: setup  ## all tests: unit, task, flow, end-to-end, Prefect server
 	$(VENV)/bin/pytest -q
 
 lint: setup
 	$(VENV)/bin/ruff check .
 
-ui: setup  ## the Prefect UI on http://$(HOST):$(PORT) (loopback only by default)
-	$(VENV)/bin/prefect server start --host $(HOST) --port $(PORT)
+# the published warehouse: KZWATCH_WAREHOUSE as the run reads it, or `make sql WAREHOUSE=FILE`
+WAREHOUSE ?= $(or $(KZWATCH_WAREHOUSE),warehouse/kzwatch.duckdb)
 
-serve: setup  ## deploy kzwatch-etl on its schedule and run a process worker (needs `make ui`)
+sql: setup  ## the warehouse read-only in the duckdb CLI (package duckdb-cli, pinned in uv.lock)
+	@test -f "$(WAREHOUSE)" || { echo "no warehouse at $(WAREHOUSE): make run first" >&2; exit 1; }
+	$(VENV)/bin/duckdb -readonly "$(WAREHOUSE)"
+
+ui: setup  ## the Prefect UI on http://$(HOST):$(PORT) (loopback only by default)
+	PREFECT_UI_URL=http://$(HOST):$(PORT) $(VENV)/bin/prefect server start --host $(HOST) --port $(PORT)
+
+serve: setup  ## deploy kzwatch-etl on its schedule, create its failure alert, run a process worker (needs `make ui`)
 	PREFECT_API_URL=http://$(HOST):$(PORT)/api $(VENV)/bin/prefect work-pool create kzwatch-process --type process --overwrite
 	PREFECT_API_URL=http://$(HOST):$(PORT)/api $(VENV)/bin/prefect --no-prompt deploy --all
-	PREFECT_API_URL=http://$(HOST):$(PORT)/api $(VENV)/bin/prefect worker start --pool kzwatch-process
+	PREFECT_API_URL=http://$(HOST):$(PORT)/api $(VENV)/bin/python -m flows.alerts
+	PREFECT_API_URL=http://$(HOST):$(PORT)/api exec $(VENV)/bin/python -m flows.stack worker --pool kzwatch-process
 
 screenshot: setup  ## run a deployment against a fresh server and screenshot its run page
 	$(VENV)/bin/python scripts/screenshot_run.py --out screenshots/run-page.png

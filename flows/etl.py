@@ -113,6 +113,14 @@ def load(warehouse_path: Path, changes: warehouse.SnapshotChanges) -> Path:
     return warehouse.build_snapshot(warehouse_path, changes)
 
 
+@task(name="report", task_run_name="report")
+def write_report(warehouse_path: Path) -> Path:
+    """The static HTML report of the published snapshot, beside it (kzwatch.report)."""
+    from kzwatch.report import build_report
+
+    return build_report(warehouse_path)
+
+
 @task(name="publish", task_run_name="publish")
 def publish(target: Path, warehouse_path: Path, keep: int, run_id: str,
             failed_log_bytes: int | None = None) -> list[str]:
@@ -167,6 +175,20 @@ def run_tags(folder: Path, wh: Path) -> list[str]:
 
 def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def write_data_docs(wh: Path, outcomes: list[validate.ValidationOutcome], run_id: str,
+                    when: datetime, warn) -> Path | None:
+    """GX Data Docs of the run's validation in <warehouse folder>/data_docs/ (index.html).
+    They are a view of raw.validation_results: failing to write them only warns."""
+    t0 = time.perf_counter()
+    try:
+        index = validate.write_data_docs(validate.data_docs_dir(wh), outcomes, run_id, when)
+    except Exception as exc:  # noqa: BLE001 - never fail a run over its Data Docs
+        warn(f"Data Docs were not written: {type(exc).__name__}: {exc}")
+        return None
+    get_run_logger().info("Data Docs: %s (%.2f s)", index, time.perf_counter() - t0)
+    return index
 
 
 def preflight(folder: Path, wh: Path) -> None:
@@ -264,6 +286,63 @@ def _signals_noted():
             signal.signal(sig, handler)
 
 
+def extract_all(settings, folder: Path, batches: list[list[str]], run_id: str
+                ) -> list[pipeline.ExtractedBatch]:
+    """Every batch submitted to the flow's task runner at once; results in batch order, so the
+    run's rows come out the same every time. A failed batch fails the run, and the batches not
+    started yet are not started at all."""
+    futures = [extract_batch.with_options(**task_options(settings, io=True, documents=len(b)))
+               .submit(folder, b, settings.max_document_bytes, run_id,
+                       settings.document_timeout_seconds or None, batch=no)
+               for no, b in enumerate(batches, 1)]
+    results = []
+    for no, (batch, future) in enumerate(zip(batches, futures, strict=True), 1):
+        try:
+            results.append(future.result())
+        except Exception as exc:
+            for other in futures:
+                getattr(other, "wrapped_future", other).cancel()
+            raise BatchFailed(f"extract-batch-{no} ({_batch_label(batch)}) failed, nothing "
+                              f"was published: {type(exc).__name__}: {exc}") from exc
+    return results
+
+
+@flow(name="kzwatch-extract-on-dask", flow_run_name="extract on dask · {run_id}")
+def extract_on_dask(folder: Path, batches: list[list[str]], run_id: str
+                    ) -> list[pipeline.ExtractedBatch]:
+    """The extraction batches on a Dask cluster (a subflow with prefect-dask's task runner;
+    the settings come from the environment, as the parent run's do)."""
+    return extract_all(get_settings(), folder, batches, run_id)
+
+
+def use_dask(settings) -> bool:
+    """Dask when asked for (`KZWATCH_ENGINE=dask`) or when a cluster is named
+    (`KZWATCH_DASK_ADDRESS`). The default engine is the flow's thread pool over the budgeted
+    extraction processes: on this 2-core machine a local Dask cluster costs seconds to start
+    and a run of 80 documents takes several times longer (benchmarks/README.md)."""
+    return settings.engine == "dask" or bool(settings.dask_address)
+
+
+def dask_runner(settings):
+    """prefect-dask's runner: the cluster at KZWATCH_DASK_ADDRESS, else a local cluster of one
+    single-threaded worker process per core (KZWATCH_DASK_WORKERS), reporting to this run's
+    Prefect API (a worker would otherwise start a temporary server of its own)."""
+    import dask
+    from prefect_dask import DaskTaskRunner
+
+    if settings.dask_address:
+        return DaskTaskRunner(address=settings.dask_address)
+    # a worker process starts the budgeted extraction processes: it may not be a daemon
+    dask.config.set({"distributed.worker.daemon": False})
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # not a line per worker event
+    with get_client(sync_client=True) as client:
+        api_url = str(client.api_url)
+    return DaskTaskRunner(cluster_kwargs={
+        "n_workers": settings.dask_workers or os.cpu_count() or 1, "threads_per_worker": 1,
+        "processes": True, "dashboard_address": ":0",
+        "env": {"PREFECT_API_URL": api_url, "PREFECT_HOME": os.environ.get("PREFECT_HOME", "")}})
+
+
 def _run(settings, run_id: str, started: datetime) -> dict:
     logger = get_run_logger()
     t0 = time.perf_counter()
@@ -307,19 +386,11 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     doc_rows: list[dict] = []
     rows: dict[str, list[dict]] = {t: [] for t in RECORD_MODELS}
     batches = _batches(plan.extract, settings.batch_size)
-    futures = [extract_batch.with_options(**task_options(settings, io=True, documents=len(b)))
-               .submit(folder, b, settings.max_document_bytes, run_id,
-                       settings.document_timeout_seconds or None, batch=no)
-               for no, b in enumerate(batches, 1)]
-    results = []
-    for no, (batch, future) in enumerate(zip(batches, futures, strict=True), 1):
-        try:  # in batch order, so the run's rows come out the same every time
-            results.append(future.result())
-        except Exception as exc:
-            for other in futures:  # batches not started yet are not started at all
-                getattr(other, "wrapped_future", other).cancel()
-            raise BatchFailed(f"extract-batch-{no} ({_batch_label(batch)}) failed, nothing "
-                              f"was published: {type(exc).__name__}: {exc}") from exc
+    if batches and use_dask(settings):
+        results = extract_on_dask.with_options(task_runner=dask_runner(settings))(
+            folder, batches, run_id)
+    else:
+        results = extract_all(settings, folder, batches, run_id)
     for result in results:
         doc_rows += result.documents
         warnings += result.warnings
@@ -327,6 +398,7 @@ def _run(settings, run_id: str, started: datetime) -> dict:
             rows[table] += recs
     texts = pd.DataFrame(pipeline.take_texts(doc_rows),
                          columns=["source_name", "document_id", "text"])
+    parts = pd.DataFrame(pipeline.take_parts(doc_rows), columns=pipeline.PART_COLUMNS)
     for name, reason in plan.errors.items():
         logger.warning("%s: %s", name, reason)
         warnings.append(f"{name}: {reason}")
@@ -344,6 +416,7 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     quarantined = pd.concat([o.quarantined for o in outcomes.values()], ignore_index=True)
     validation = pd.DataFrame([dict(r, run_id=run_id) for o in outcomes.values()
                                for r in o.results])
+    write_data_docs(wh, list(outcomes.values()), run_id, started, warn)
     drop = sorted(set(names) - set(plan.unchanged)) + plan.removed
     failed = int((all_docs["status"] == "error").sum())
     run_row = {"run_id": run_id, "flow_run_id": str(flow_run.get_id() or "") or None,
@@ -354,32 +427,120 @@ def _run(settings, run_id: str, started: datetime) -> dict:
                "rows_quarantined": len(quarantined), "outcome": "completed"}
     changes = warehouse.SnapshotChanges(run_id, all_docs[[c.name for c in documents_table.columns]],
                                         drop, passed, quarantined, validation, run_row,
-                                        texts=texts)
+                                        texts=texts, parts=parts)
     target = load.with_options(**io)(wh, changes)
     for message in changes.warnings:
         warn(message)
     for message in publish.with_options(**io)(target, wh, settings.keep, run_id,
                                               changes.failed_log_bytes):
         warn(message)
+    if settings.report and (plan.extract or plan.removed or not report_index(wh).exists()):
+        try:  # the report is a view of what was published: failing to write it only warns
+            write_report.with_options(**task_options(settings, io=False))(wh)
+        except Exception as exc:  # noqa: BLE001
+            warn(f"the HTML report was not written: {type(exc).__name__}: {exc}")
 
     summary = {"run_id": run_id, "warehouse": str(wh), **{k: run_row[k] for k in (
         "documents_seen", "documents_new", "documents_changed", "documents_removed",
         "documents_unchanged", "documents_failed", "rows_quarantined")},
         "rows_loaded": changes.rows_loaded, "warnings": warnings,
         "seconds": round(time.perf_counter() - t0, 2), "plan": plan.summary()}
-    _publish_artifacts(summary, validation, plan)
+    _publish_artifacts(summary, validation, plan, wh, quarantined)
     logger.info("published %s: %s; rows loaded %s; %d quarantined", wh, plan.summary(),
                 changes.rows_loaded, len(quarantined))
     return summary
 
 
-def _publish_artifacts(summary: dict, validation: pd.DataFrame, plan: pipeline.Plan) -> None:
-    table = [{"measure": k, "value": str(v)} for k, v in summary.items()
-             if k not in ("warnings", "rows_loaded", "plan")]
-    table += [{"measure": f"rows loaded: {t}", "value": str(n)}
-              for t, n in summary["rows_loaded"].items()]
-    create_table_artifact(key="kzwatch-run-summary", table=table,
-                          description="Documents seen/changed and rows loaded in this run")
+def report_index(wh: Path) -> Path:
+    """The static HTML report's page (`kzwatch report` writes it beside the warehouse)."""
+    return Path(wh).parent / "report" / "index.html"
+
+
+def _md(value) -> str:
+    """A value for a markdown table cell (one line, no column breaks)."""
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def _published_facts(wh: Path) -> dict:
+    """What the published snapshot holds that an operator looks at next: findings by kind
+    (when mart.findings exists), quarantined rows per table, the documents that failed and
+    why. A snapshot that cannot be read gives {"error": ...}: an artifact never fails a run."""
+    try:
+        con = warehouse.connect_readonly(wh)
+    except Exception as exc:  # noqa: BLE001
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    try:
+        has_findings = con.execute(
+            "select count(*) from duckdb_views() where database_name = ? and "
+            "schema_name = 'mart' and view_name = 'findings'",
+            [warehouse.ALIAS]).fetchone()[0] > 0
+        findings = con.execute("select kind, count(*) from mart.findings group by kind "
+                               "order by kind").fetchall() if has_findings else None
+        quarantine = dict(con.execute("select table_name, count(*) from core.quarantine "
+                                      "group by table_name").fetchall())
+        failed = con.execute("select source_name, coalesce(reason, '') from raw.documents "
+                             "where status = 'error' order by source_name").fetchall()
+    except Exception as exc:  # noqa: BLE001
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    finally:
+        con.close()
+    return {"findings": findings, "quarantine": quarantine, "failed": failed}
+
+
+def _file_link(label: str, path: Path, how: str) -> str:
+    if path.is_file():
+        return f"- {label}: [{path}]({path.resolve().as_uri()})"
+    return f"- {label}: not built ({how})"
+
+
+def run_summary_markdown(summary: dict, wh: Path, quarantined: pd.DataFrame) -> str:
+    """The `kzwatch-run-summary` artifact: the run's counts, where to read on (HTML report,
+    Data Docs), findings by kind, quarantined rows per table, failed documents with reasons."""
+    wh = Path(wh)
+    lines = [f"# kzwatch run {summary['run_id']}\n", f"**{_md(summary['plan'])}** — "
+             f"warehouse `{wh}`\n", "| measure | value |", "|---|---|"]
+    lines += [f"| {k.replace('_', ' ')} | {_md(v)} |" for k, v in summary.items()
+              if k not in ("warnings", "rows_loaded", "plan", "run_id", "warehouse")]
+    lines += [f"| rows loaded: {t} | {n} |" for t, n in summary["rows_loaded"].items()]
+    lines += ["", "## Read on\n",
+              _file_link("HTML report", report_index(wh), "`make report` or `kzwatch report`"),
+              _file_link("Data Docs (validation)", validate.data_docs_dir(wh) / "index.html",
+                         "see the run's warnings"),
+              "", "(file:// links: open them in a browser on the machine that ran the flow)\n"]
+    facts = _published_facts(wh)
+    if "error" in facts:
+        lines.append(f"The published warehouse could not be read: {_md(facts['error'])}\n")
+        return "\n".join(lines)
+    lines.append("## Findings (mart.findings)\n")
+    if facts["findings"] is None:
+        lines.append("mart.findings is not in this warehouse.\n")
+    elif not facts["findings"]:
+        lines.append("No findings.\n")
+    else:
+        lines += ["| kind | findings |", "|---|---|",
+                  *(f"| {_md(k)} | {n} |" for k, n in facts["findings"]), ""]
+    this_run = (quarantined["table_name"].value_counts().to_dict()
+                if len(quarantined) and "table_name" in quarantined else {})
+    lines.append("## Quarantined rows (core.quarantine)\n")
+    tables = sorted(set(facts["quarantine"]) | set(this_run) | set(summary["rows_loaded"]))
+    lines += ["| table | this run | in the warehouse |", "|---|---|---|",
+              *(f"| {_md(t)} | {this_run.get(t, 0)} | {facts['quarantine'].get(t, 0)} |"
+                for t in tables), ""]
+    lines.append("## Documents that failed (raw.documents, status error)\n")
+    if facts["failed"]:
+        lines += ["| document | reason |", "|---|---|",
+                  *(f"| `{_md(n)}` | {_md(r)} |" for n, r in facts["failed"])]
+    else:
+        lines.append("None.")
+    return "\n".join(lines)
+
+
+def _publish_artifacts(summary: dict, validation: pd.DataFrame, plan: pipeline.Plan,
+                       wh: Path, quarantined: pd.DataFrame) -> None:
+    create_markdown_artifact(key="kzwatch-run-summary",
+                             markdown=run_summary_markdown(summary, wh, quarantined),
+                             description="This run's counts; the report, Data Docs, findings, "
+                                         "quarantine and failed documents of its snapshot")
     if len(validation):
         create_table_artifact(key="kzwatch-validation", table=validation.to_dict("records"),
                               description="Great Expectations results, one row per rule code")

@@ -4,6 +4,10 @@ Everything runs as subprocesses of the project's own `prefect` CLI, bound to 127
 its own PREFECT_HOME (embedded SQLite) and telemetry off. `deploy` does what `make serve`
 does with the real prefect.yaml; `run_deployment_once` triggers the deployment and runs a
 process worker until that flow run has finished.
+
+`python -m flows.stack worker --pool kzwatch-process` is the worker `make serve` runs:
+`prefect worker start` under a parent that stops it cleanly on SIGTERM or Ctrl-C (see
+`run_worker`).
 """
 from __future__ import annotations
 
@@ -73,7 +77,9 @@ def prefect_server(home: Path, port: int | None = None, timeout: float = 90) -> 
     with log.open("wb") as out:
         proc = subprocess.Popen([PREFECT, "server", "start", "--host", "127.0.0.1",
                                  "--port", str(port)], stdout=out,
-                                env=stack_env(home, PREFECT_UI_API_URL=api_url),  # UI's API
+                                env=stack_env(home, PREFECT_UI_API_URL=api_url,  # the UI's API
+                                              # run pages linked from alerts
+                                              PREFECT_UI_URL=api_url.removesuffix("/api")),
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
     try:
@@ -142,3 +148,128 @@ def run_deployment_once(api_url: str, deployment: str = DEPLOYMENT, *, env: dict
     finally:
         _stop(worker)
     return match.group(1)
+
+
+# --- the worker `make serve` runs ---------------------------------------------------------
+
+def _children(pid: int) -> list[int]:
+    """Direct children of `pid` (Linux /proc)."""
+    kids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat[1]) == pid and stat[0] != b"Z":
+            kids.append(int(entry))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return False
+
+
+def flow_run_processes(worker_pid: int) -> list[int]:
+    """The flow runs a process worker is running: its children that lead their own process
+    group (Prefect starts each flow run that way)."""
+    leaders = []
+    for pid in _children(worker_pid):
+        try:
+            if os.getpgid(pid) == pid:
+                leaders.append(pid)
+        except ProcessLookupError:
+            continue
+    return leaders
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: get SIGTERM if the wrapper dies (even by SIGKILL)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def run_worker(args: list[str], grace: float = 30, stop_timeout: float = 10) -> int:
+    """Run `prefect worker start ARGS` until SIGTERM, SIGINT or SIGHUP; return its status.
+
+    Stopped as it is, Prefect's (3.8.8) worker exits at once and the flow run it runs dies with
+    it without a word: that run stays "Running" in the UI and records nothing. So the
+    worker runs in its own session (a terminal's Ctrl-C reaches only this parent), and on the
+    first SIGTERM or SIGINT (or SIGHUP: the terminal closed) this parent
+      1. sends SIGTERM to each flow run in progress (its process group, as Prefect's own
+         graceful kill does): kzwatch-etl records the failed run, Prefect marks it Crashed
+         ("Execution was aborted by a termination signal", which fires the alert), and the
+         published warehouse stays as it was;
+      2. waits for those runs to end, at most `grace` seconds;
+      3. stops the worker (SIGTERM: it stops polling and says "stopped!"), at most
+         `stop_timeout` seconds before SIGKILL.
+    A second signal (a second later or more: `make` forwards a copy of the first at once)
+    skips the wait. Returns the worker's status (0 after a clean stop).
+    """
+    worker = subprocess.Popen([PREFECT, "worker", "start", *args], start_new_session=True,
+                              preexec_fn=_die_with_parent)
+    signals: list[tuple[int, float]] = []
+
+    def note(signum, _frame):
+        signals.append((signum, time.monotonic()))
+
+    def forced() -> bool:  # a second signal, not the copy `make` forwards of the first
+        return any(at - signals[0][1] > 1 for _, at in signals[1:])
+
+    previous = {sig: signal.signal(sig, note) for sig in (signal.SIGTERM, signal.SIGINT,
+                                                          signal.SIGHUP)}
+    try:
+        while worker.poll() is None and not signals:
+            time.sleep(0.2)
+        if worker.poll() is not None:
+            return worker.returncode
+        name = signal.Signals(signals[0][0]).name
+        print(f"kzwatch worker: {name}: stopping the flow runs in progress, then the worker",
+              file=sys.stderr, flush=True)
+        deadline = time.monotonic() + grace
+        stopped: set[int] = set()
+        while time.monotonic() < deadline and not forced():
+            running = [p for p in flow_run_processes(worker.pid) if _alive(p)]
+            for pid in running:
+                if pid not in stopped:
+                    stopped.add(pid)
+                    try:
+                        os.killpg(pid, signal.SIGTERM)
+                    except ProcessLookupError:
+                        pass
+            if not running:
+                break
+            time.sleep(0.1)
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+        try:
+            return worker.wait(stop_timeout)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            return worker.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] != "worker":
+        print("usage: python -m flows.stack worker [prefect worker start options]",
+              file=sys.stderr)
+        return 2
+    return run_worker(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

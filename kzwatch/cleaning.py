@@ -16,8 +16,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from kzwatch.document import Document
+from kzwatch.text.parts import teaser_line_pattern
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 # soft hyphens and zero-width characters of scraped pages split words invisibly: they go
@@ -27,8 +29,7 @@ _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _URL_LINE = re.compile(r"^\s*(?:\d{1,3}\s+)?(?:https?://|www\.)\S+\s*$", re.I)
 _CITATION_LINE = re.compile(
     r"^\s*\d{1,3}\s+(?:See\b|Ibid\b|Cf\.|[A-Z][\w'’-]+,\s+[A-Z]\.|.*\((?:19|20)\d\d\)|.*https?://)")
-_TEASER = re.compile(r"^\s*(?:read more|read also|also read|see also|related(?: articles?)?|"
-                     r"more on this|recommended)\b\W*", re.I)
+_TEASER = teaser_line_pattern()
 _PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:page|p\.|стр\.?|бет)?\s*\d{1,3}"
                           r"(?:\s*(?:of|/|из)\s*\d{1,4})?\s*[-–—)\]]?$", re.I)
 _EDGE_LINES = 3  # lines at the top and at the bottom of a page where furniture sits
@@ -54,19 +55,21 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _double_spaced(lines: list[_Line]) -> bool:
-    """True when most text lines are followed by one blank line (a PDF artefact)."""
+def _double_spaced(lines: list[_Line], norms: list[str] | None = None) -> bool:
+    """True when most text lines are followed by one blank line (a PDF artefact).
+    `norms`: the lines' `norm`s, when the caller has them (each costs a regex)."""
+    norms = [line.norm for line in lines] if norms is None else norms
     text_lines = followed = 0
-    for i, line in enumerate(lines[:-1]):
-        if line.norm:
+    for i in range(len(lines) - 1):
+        if norms[i]:
             text_lines += 1
-            if not lines[i + 1].norm and (i + 2 >= len(lines) or lines[i + 2].norm):
+            if not norms[i + 1] and (i + 2 >= len(lines) or norms[i + 2]):
                 followed += 1
     if text_lines < 10 or followed / text_lines <= 0.6:
         return False
     # a PDF wraps lines at a page width; a page whose paragraphs are single long lines with a
     # blank line between them is prose in paragraphs, not double spacing
-    lengths = sorted(len(line.norm) for line in lines if line.norm)
+    lengths = sorted(len(norm) for norm in norms if norm)
     return lengths[len(lengths) // 2] <= _PDF_LINE_MAX
 
 
@@ -121,12 +124,13 @@ def _page_furniture(lines: list[_Line], norms: list[str]) -> set[int]:
     return drop
 
 
-def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 64) -> Document:
+def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 64,
+          published_on: date | None = None) -> Document:
     text = original.replace("\r\n", "\n").replace("\r", "\n")
     crlf = text != original  # keep offsets right: rebuild the line starts on the original
     lines = _lines(original if not crlf else original.replace("\r", " "))
     norms = [ln.norm for ln in lines]
-    double = _double_spaced(lines)
+    double = _double_spaced(lines, norms)
 
     drop = _repeated_blocks(norms)
     paged = "\f" in original
@@ -150,7 +154,7 @@ def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 
     for i, line in enumerate(lines):
         if paged and _is_page_break(line):
             continue  # a page break is not a paragraph break: text runs on across pages
-        if not line.norm:
+        if not norms[i]:
             blank_run += 1
             continue
         if i in drop:
@@ -165,7 +169,7 @@ def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 
         blank_run = 0
         _append_line(line, chars, offsets)
     offsets.append(len(original))
-    return Document(source_name, checksum, original, "".join(chars), offsets)
+    return Document(source_name, checksum, original, "".join(chars), offsets, published_on)
 
 
 def _append_line(line: _Line, chars: list[str], offsets: list[int]) -> None:
@@ -176,6 +180,20 @@ def _append_line(line: _Line, chars: list[str], offsets: list[int]) -> None:
     pos = line.start + lead
     last_space = False
     entities = {m.start(): m.group(0) for m in _ENTITY.finditer(stripped)}
+    if not entities and _INVISIBLE.isdisjoint(stripped):
+        # the common line (no entity, no invisible character): what the loop below does, a
+        # run at a time — characters kept one for one, a run of spaces kept as one space at
+        # the run's first offset
+        k = 0
+        for m in _WS.finditer(stripped):
+            chars.extend(stripped[k:m.start()])
+            offsets.extend(range(pos + k, pos + m.start()))
+            chars.append(" ")
+            offsets.append(pos + m.start())
+            k = m.end()
+        chars.extend(stripped[k:])
+        offsets.extend(range(pos + k, pos + len(stripped)))
+        return
     skip = 0
     for k, ch in enumerate(stripped):
         if skip:

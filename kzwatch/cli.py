@@ -1,4 +1,5 @@
 """`kzwatch run`: build the warehouse from a folder of documents through the Prefect flow.
+`kzwatch report`: write the static HTML report beside it (kzwatch/report).
 
 Exit status: 0 published; 1 the run failed; 2 bad arguments (checked before Prefect starts);
 3 another run (or a read-write client) holds the warehouse; 130 Ctrl-C; 143 SIGTERM. Every
@@ -86,7 +87,14 @@ def main(argv: list[str] | None = None) -> int:
                      help="remove more than KZWATCH_MAX_REMOVED_SHARE "
                           f"({100 * defaults.max_removed_share:.0f}%%) of the published "
                           "documents (an empty folder otherwise stops the run)")
+    report = sub.add_parser("report", help="write the static HTML report of the warehouse")
+    report.add_argument("--warehouse", default=str(defaults.warehouse),
+                        help="DuckDB file to report on, opened read-only (default: %(default)s)")
+    report.add_argument("--out", default=None,
+                        help="folder for the site (default: report/ beside the warehouse)")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return report_command(Path(args.warehouse), Path(args.out) if args.out else None)
     documents, wh = Path(args.documents), Path(args.warehouse)
     problem = check_arguments(documents, wh, args.keep)
     if problem:
@@ -123,6 +131,25 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous_term)
     print(format_summary(summary))
+    return 0
+
+
+def report_command(warehouse: Path, out: Path | None) -> int:
+    """`kzwatch report`: build the static site and print the path of its index.html."""
+    if not warehouse.is_file():
+        say(f"warehouse {warehouse} does not exist: run `kzwatch run` first")
+        return EXIT_USAGE
+    if out is not None and out.exists() and not out.is_dir():
+        say(f"--out {out} is not a folder")
+        return EXIT_USAGE
+    from kzwatch.report import build_report
+
+    try:
+        index = build_report(warehouse, out)
+    except Exception as exc:  # the CLI's contract: one line
+        say(f"report failed: {type(exc).__name__}: {exc}")
+        return EXIT_FAILED
+    print(index.resolve())
     return 0
 
 

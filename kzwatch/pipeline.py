@@ -6,17 +6,23 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import signal
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from kzwatch.cleaning import clean
+from kzwatch.document import Document
 from kzwatch.extract import reconcile, registry
 from kzwatch.reading import ReadResult, Refused, open_document, read_document
 from kzwatch.text.language import detect_language
+from kzwatch.text.parts import Part, split_articles
+from kzwatch.text.structure import publication_date
 from kzwatch.validate import squash
 from models.records import RECORD_MODELS, Record
 
@@ -42,7 +48,7 @@ def _reader_versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     out = []
-    for package in ("trafilatura", "pypdf"):
+    for package in ("trafilatura", "pypdf", "python-docx"):
         try:
             out.append(f"{package} {version(package)}")
         except PackageNotFoundError:
@@ -211,12 +217,20 @@ def record_id(checksum: str, table: str, key: tuple) -> str:
 
 
 TEXT_KEY = "_text"  # a document row's text, on its way to raw.document_texts
+PARTS_KEY = "_parts"  # a listing page's articles, on their way to raw.document_parts
+PART_COLUMNS = ["source_name", "document_id", "part_no", "start", "end", "title",
+                "published_on", "published_on_source"]
 
 
 def take_texts(doc_rows: list[dict]) -> list[dict]:
     """raw.document_texts rows, taken out of the document rows that carry a text."""
     return [{"source_name": row["source_name"], "document_id": row.get("document_id"),
              "text": row.pop(TEXT_KEY)} for row in doc_rows if TEXT_KEY in row]
+
+
+def take_parts(doc_rows: list[dict]) -> list[dict]:
+    """raw.document_parts rows, taken out of the document rows of listing pages."""
+    return [part for row in doc_rows for part in row.pop(PARTS_KEY, [])]
 
 
 @dataclass
@@ -244,6 +258,12 @@ def extract_documents(folder: Path, names: list[str], max_bytes: int, run_id: st
         for table, recs in rows.items():
             out.rows[table].extend(recs)
 
+    if timeout and multiprocessing.current_process().daemon:
+        # a daemon process (a Dask worker with distributed.worker.daemon left on) may not
+        # start the child processes a budget needs: read in-process, without one
+        log.warning("no per-document time budget in a daemon process (a Dask worker? set "
+                    "distributed.worker.daemon: false): documents are read without one")
+        timeout = None
     if not timeout:
         for name in names:
             add(extract_one(folder, name, max_bytes, run_id, version))
@@ -299,21 +319,96 @@ def extract_one(folder: Path, name: str, max_bytes: int, run_id: str,
         warnings.append(f"{name}: {msg}")
         doc_row["reason"] = "; ".join(filter(None, [doc_row["reason"], msg]))
         return doc_row, rows, warnings
-    doc = clean(read.text, name, read.checksum)
+    if not doc_row.get("published_on"):
+        stated = publication_date(read.text)
+        if stated is not None:
+            doc_row["published_on"] = stated.isoformat()
+            doc_row["published_on_source"] = "dateline"
+    doc = clean(read.text, name, read.checksum, published_on=_anchor(doc_row))
+    found = extract_document(doc)
+    for failure in found.failures:
+        log.warning("%s: %s", name, failure)
+        warnings.append(f"{name}: {failure}")
+        doc_row["reason"] = "; ".join(filter(None, [doc_row["reason"], failure]))
+    if found.parts:
+        doc_row[PARTS_KEY] = [_part_row(p, doc, doc_row) for p in found.parts]
     squashed = squash(read.text)
-    found: dict[str, list[Record]] = {}
-    for table, extract in registry().items():
-        try:
-            found[table] = extract(doc)
-        except Exception as exc:  # noqa: BLE001 - one extractor's bug must not stop the run
-            msg = f"{table} extractor failed: {type(exc).__name__}: {exc}"
-            log.warning("%s: %s", name, msg)
-            warnings.append(f"{name}: {msg}")
-            doc_row["reason"] = "; ".join(filter(None, [doc_row["reason"], msg]))
-    for table, records in reconcile(found).items():
+    for table, records in found.records.items():
         rows.setdefault(table, []).extend(
             _rows(records, table, doc_row["document_id"], read.checksum, squashed))
     return doc_row, rows, warnings
+
+
+@dataclass
+class Extraction:
+    records: dict[str, list[Record]]  # per table, reconciled across families
+    parts: list[Part]                 # the articles of a listing page; [] for one article
+    failures: list[str]               # extractors that raised, with their errors
+
+
+def extract_document(doc: Document, extractors: dict | None = None) -> Extraction:
+    """Every family's records of a cleaned document, each with the article of a listing page
+    it was read from (by where its evidence starts). One extractor's bug is a failure in the
+    result, not an exception.
+
+    A listing whose articles carry their own date lines is read article by article, each a
+    document dated by its line (a relative date in article 3 counts from article 3's date),
+    with the page's text around them (masthead, ticker, foot) as one more. An undated listing
+    is read whole: its articles share the page's date, and a person followed from one article
+    to the next keeps one numbering of their cases."""
+    parts = split_articles(doc.original)
+    segments = _segments(doc, parts) if any(p.published_on for p in parts) else [doc]
+    found: dict[str, list[Record]] = {}
+    failures = []
+    for table, extract in (extractors or registry()).items():
+        try:
+            found[table] = [rec for segment in segments for rec in extract(segment)]
+        except Exception as exc:  # noqa: BLE001 - one extractor's bug must not stop the run
+            failures.append(f"{table} extractor failed: {type(exc).__name__}: {exc}")
+    starts = [p.start for p in parts]
+    for records in found.values():
+        for rec in records:
+            k = bisect_right(starts, rec.evidence_start) - 1
+            rec.part_no = parts[k].part_no if k >= 0 and rec.evidence_start < parts[k].end \
+                else None
+    return Extraction(reconcile(found), parts, failures)
+
+
+def _segments(doc: Document, parts: list[Part]) -> list[Document]:
+    ends = [p.start for p in parts[1:]] + [len(doc.original)]
+    pieces = [doc.part(0, parts[0].start)]  # the page's head: masthead, ticker, intro
+    for part, next_start in zip(parts, ends, strict=True):
+        pieces.append(doc.part(part.start, part.end, part.part_no, part.published_on))
+        pieces.append(doc.part(part.end, next_start))  # between articles, and the foot
+    return [piece for piece in pieces if piece.text.strip()]
+
+
+def _part_row(part: Part, doc: Document, doc_row: dict) -> dict:
+    day = part.published_on or doc.published_on
+    return {"source_name": doc.source_name, "document_id": doc_row["document_id"],
+            "part_no": part.part_no, "start": part.start, "end": part.end,
+            "title": part.title, "published_on": day.isoformat() if day else None,
+            "published_on_source": "date line" if part.published_on
+            else doc_row.get("published_on_source")}
+
+
+# where a stated publication date may anchor relative dates (raw.documents.published_on_source)
+_ANCHOR_SOURCES = ("html metadata", "html url", "dateline")
+
+
+def _anchor(doc_row: dict) -> date | None:
+    """The day relative dates count from when the text states none: the publication date a
+    page's metadata or URL, or the text's dateline, gives. Recorded but no anchor: a date
+    found elsewhere in a page's markup (any date in its body may be it), and a file's creation
+    date (PDF, DOCX), which is when the file was made, often long after the writing (a page
+    printed to PDF when downloaded) or before it (the date of a Word template)."""
+    day = doc_row.get("published_on")
+    if not day or doc_row.get("published_on_source") not in _ANCHOR_SOURCES:
+        return None
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        return None
 
 
 class DocumentTimeout(Exception):

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,16 @@ class Settings(BaseSettings):
         0.5, ge=0, le=1, description="a run that would remove more than this share of the "
         "documents in the published snapshot stops (an empty or unmounted folder?)")
     allow_mass_removal: bool = Field(False, description="remove documents past max_removed_share")
-    patterns: tuple[str, ...] = ("*.txt", "*.md", "*.text", "*.html", "*.htm", "*.pdf")
+    patterns: tuple[str, ...] = ("*.txt", "*.md", "*.text", "*.html", "*.htm", "*.pdf",
+                                 "*.docx")
+    report: bool = Field(True, description="write the static HTML report beside the warehouse "
+                         "(report/index.html) after a run that changed the snapshot")
+    engine: Literal["threads", "dask"] = Field(
+        "threads", description="where extraction batches run: the flow's thread pool over "
+        "budgeted extraction processes (threads), or a Dask cluster through prefect-dask")
+    dask_address: str | None = Field(
+        None, description="scheduler address of an existing Dask cluster (implies engine dask)")
+    dask_workers: int = Field(0, ge=0, description="workers of a local Dask cluster (0: cores)")
     # Prefect task options (flows/etl.py)
     task_timeout_seconds: float = Field(
         1800, ge=0, description="time limit of every Prefect task (discover, fingerprint, "
@@ -39,6 +49,15 @@ class Settings(BaseSettings):
         10, ge=0, description="wait before the first retry; doubled before each next one")
     timezone: str = Field("Asia/Almaty", description="time zone of flow run names "
                           "(the deployment's schedule is in Asia/Almaty)")
+    # alerts on a failed or crashed kzwatch-etl run (flows/alerts.py, created by `make serve`)
+    alert_webhook_url: str | None = Field(
+        None, description="POST a JSON alert ({subject, body, text}) to this URL")
+    alert_email: str | None = Field(
+        None, description="e-mail an alert to this address, through SendGrid (needs "
+        "alert_sendgrid_api_key; SMTP would need the prefect-email package)")
+    alert_email_sender: str | None = Field(
+        None, description="sender of the alert e-mail (default: alert_email)")
+    alert_sendgrid_api_key: SecretStr | None = Field(None, description="SendGrid API key")
 
 
 def get_settings(**overrides) -> Settings:

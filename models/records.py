@@ -23,6 +23,7 @@ class Record(BaseModel):
     evidence: str = Field(min_length=1)
     evidence_start: int = Field(ge=0)
     evidence_end: int = Field(ge=0)
+    part_no: int | None = None  # the article of a listing page the record was read from
 
 
 class CaseMention(Record):

@@ -49,6 +49,8 @@ COLUMN_COMMENTS = {
     "evidence": "Verbatim passage of the source that states the record's facts",
     "evidence_start": "Character offset where the evidence starts in the original text",
     "evidence_end": "Character offset where the evidence ends in the original text",
+    "part_no": "Article of a listing page the record was read from (raw.document_parts); "
+               "NULL for a document of one article",
     "person_name": "Full name as first written in the document",
     "case_no": "1, 2, ... for distinct cases of one person in one document",
     "person_id": "Resolved person (core.persons); one id across spellings and documents",
@@ -137,18 +139,22 @@ documents = Table(
            comment="Detected language: en, ru, kk or und (undetermined); NULL if not read. "
                    "A language without a rule pack is read but yields no records (see reason)"),
     Column("format", String,
-           comment="text | html | pdf: how the file was read (html also for a .txt holding a "
-                   "web page); NULL if not read"),
+           comment="text | html | pdf | docx: how the file was read (html also for a .txt "
+                   "holding a web page); NULL if not read"),
     Column("extractor", String,
-           comment="Library and version that extracted the text of an HTML or PDF file "
-                   "(trafilatura, pypdf); NULL for plain text"),
-    Column("title", Text, comment="Title found in the page's or PDF's metadata, where found"),
+           comment="Library and version that extracted the text of an HTML, PDF or DOCX file "
+                   "(trafilatura, pypdf, python-docx); NULL for plain text"),
+    Column("title", Text,
+           comment="Title found in the page's, PDF's or DOCX's metadata, where found"),
     Column("published_on", String,
            comment="Publication date (ISO YYYY-MM-DD) stated by an HTML page's markup (meta "
-                   "tags, <time>, JSON-LD, URL) or a PDF's creation date; NULL where none"),
+                   "tags, <time>, JSON-LD, URL), a PDF's or DOCX's creation date, or the text's "
+                   "dateline; NULL where none. The anchor of relative dates where the text has no "
+                   "dateline"),
     Column("published_on_source", String,
            comment="Where published_on came from: html metadata | html url | html markup | "
-                   "pdf metadata (creation date)"),
+                   "pdf metadata (creation date) | docx metadata (creation date) | dateline "
+                   "(the text's own). A file's creation date is recorded but anchors nothing"),
     Column("site", String, comment="Site or outlet name of an HTML page (or its host name)"),
     Column("url", Text, comment="Canonical URL stated by an HTML page, where stated"),
     Column("pages", Integer,
@@ -168,6 +174,24 @@ document_texts = Table(
                                  "and offsets refer to"),
     schema="raw",
     comment="One row per loaded document: the text its records' evidence is cut from.")
+
+document_parts = Table(
+    "document_parts", metadata,
+    Column("source_name", String, primary_key=True, comment="Path relative to the corpus folder"),
+    Column("document_id", String, comment="sha256 of the bytes (16 hex), as in raw.documents"),
+    Column("part_no", Integer, primary_key=True, comment="1, 2, ... in page order"),
+    Column("start", Integer, comment="Offset of the article's headline in raw.document_texts.text"),
+    Column("end", Integer, comment="Offset after the article's last character (its teaser's "
+                                   "cut, or the next headline)"),
+    Column("title", Text, comment="The article's headline"),
+    Column("published_on", String,
+           comment="The article's date (ISO): its own date line, else the page's published_on"),
+    Column("published_on_source", String,
+           comment="date line (the article's own) or the page's published_on_source"),
+    schema="raw",
+    comment="One row per article of a listing page (a page printing several articles as "
+            "headline and teaser). Records read from an article carry its part_no; a relative "
+            "date in it counts from its date.")
 
 pipeline_runs = Table(
     "pipeline_runs", metadata,
@@ -226,4 +250,5 @@ validation_results = Table(
     Column("success", Boolean, comment="All rows passed"),
     Column("unexpected", Integer, comment="Rows that failed"),
     Column("checked", Integer, comment="Rows checked"),
-    schema="raw", comment="One row per (run, expectation): the last validation results.")
+    schema="raw", comment="One row per (run, expectation): the validation results of every "
+                          "published run, kept as history (an unchanged run checks 0 rows).")

@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kzwatch.cleaning import clean  # noqa: E402
-from kzwatch.extract import reconcile, registry  # noqa: E402
+from kzwatch.extract import registry  # noqa: E402
+from kzwatch.pipeline import extract_document  # noqa: E402
+from kzwatch.text.structure import publication_date  # noqa: E402
 
 argv = sys.argv[1:]
 paths = {"--docs": ROOT / "seeds" / "documents", "--gold": ROOT.parent / "shared" / "gold"}
@@ -36,9 +38,12 @@ extractors = {t: f for t, f in registry().items() if not args or t in args}
 docs_dir = paths["--docs"]
 rows: dict[str, list[dict]] = {t: [] for t in extractors}
 for path in sorted(docs_dir.iterdir()):
-    doc = clean(path.read_text(encoding="utf-8"), path.name)
-    found = reconcile({table: extract(doc) for table, extract in extractors.items()})
-    for table, records in found.items():
+    text = path.read_text(encoding="utf-8")
+    doc = clean(text, path.name, published_on=publication_date(text))
+    found = extract_document(doc, extractors)
+    for failure in found.failures:
+        print(f"{path.name}: {failure}", file=sys.stderr)
+    for table, records in found.records.items():
         rows[table].extend(r.model_dump() for r in records)
 out = Path(tempfile.mkdtemp(prefix="kzwatch-devscore-")) / "devscore.duckdb"
 con = duckdb.connect(str(out))

@@ -18,6 +18,20 @@ select source_name, survey_id, question_no, question_text, option_no, option_tex
 from staging.stg_survey_results;
 comment on view mart.survey_question_options is
   'One row per survey answer option: rank within its question, printed vs recomputed percent';
+comment on column mart.survey_question_options.source_name is 'Document path relative to the corpus folder';
+comment on column mart.survey_question_options.survey_id is 'Slug naming the survey within the document';
+comment on column mart.survey_question_options.question_no is 'Question number as printed';
+comment on column mart.survey_question_options.question_text is 'Question text, wrapped lines joined';
+comment on column mart.survey_question_options.option_no is '1-based order of the option as printed';
+comment on column mart.survey_question_options.option_text is 'Whole option text, wrapped lines joined';
+comment on column mart.survey_question_options.responses is 'Count of responses (or mentions) for the option';
+comment on column mart.survey_question_options.rank_in_question is '1 = most responses within the question (ties share a rank; then by printed percent)';
+comment on column mart.survey_question_options.pct_reported is 'Percentage (0-100) as printed; NULL if none';
+comment on column mart.survey_question_options.pct_recomputed is 'Percentage recomputed as 100 * responses / n_respondents, 1 decimal';
+comment on column mart.survey_question_options.pct_difference is 'pct_reported - pct_recomputed, in percentage points (rounding shows as up to ~0.1)';
+comment on column mart.survey_question_options.n_respondents is 'Respondents to the question: stated N, or count / percent';
+comment on column mart.survey_question_options.question_pct_total is 'Sum of the printed percentages of the question''s options (about 100 for single-choice)';
+comment on column mart.survey_question_options.evidence is 'Verbatim passage of the source stating the option''s figures';
 
 -- grain: one row per (indicator, entity, period, source); a series ordered by period, with
 -- spans kept apart from single periods: period_kind is 'year' (2023), 'span' (2011-2012),
@@ -94,3 +108,16 @@ group by all
 order by d.source_name;
 comment on view mart.documents_overview is
   'One row per document file: status, error or warning, and its record counts per table';
+comment on column mart.documents_overview.source_name is 'Document path relative to the corpus folder';
+comment on column mart.documents_overview.status is 'loaded | duplicate | error (see reason)';
+comment on column mart.documents_overview.reason is 'Why the file is an error, or a warning about it';
+comment on column mart.documents_overview.duplicate_of is 'For a duplicate: the source_name whose records count';
+comment on column mart.documents_overview.size_bytes is 'File size in bytes';
+comment on column mart.documents_overview.encoding is 'Text encoding the file was decoded with';
+comment on column mart.documents_overview.language is 'Detected language: en, ru, kk or und; NULL if not read';
+comment on column mart.documents_overview.case_mentions is 'Rows of the document in core.case_mentions';
+comment on column mart.documents_overview.protest_events is 'Rows of the document in core.protest_events';
+comment on column mart.documents_overview.survey_results is 'Rows of the document in core.survey_results';
+comment on column mart.documents_overview.statistics is 'Rows of the document in core.statistics';
+comment on column mart.documents_overview.indicators is 'Rows of the document in core.indicators';
+comment on column mart.documents_overview.quarantined is 'Rows of the document rejected by validation (core.quarantine)';

@@ -51,6 +51,22 @@ left join ref.fx_rates r on r.currency = 'KZT' and r.year = m.case_year
 left join doc_rates d on d.source_name = m.source_name;
 comment on view mart.case_money_usd is
   'One row per case mention with money: stated KZT/USD kept, KZT converted at the dated rate';
+comment on column mart.case_money_usd.record_id is 'The case mention (core.case_mentions)';
+comment on column mart.case_money_usd.source_name is 'Document path relative to the corpus folder';
+comment on column mart.case_money_usd.person_id is 'Resolved person (core.persons)';
+comment on column mart.case_money_usd.person_name is 'Full name as first written in the document';
+comment on column mart.case_money_usd.case_no is 'Case number within the document (1, 2, ...)';
+comment on column mart.case_money_usd.region is 'Canonical region; NULL = national office or not stated';
+comment on column mart.case_money_usd.amount_kind is 'What the money is: bribe, damage, embezzled, restitution, assets_recovered';
+comment on column mart.case_money_usd.amount_kzt is 'Money at stake in tenge (KZT) as stated';
+comment on column mart.case_money_usd.amount_usd_stated is 'Money at stake in US dollars as stated; NULL if the document gives none';
+comment on column mart.case_money_usd.rate_year is 'Year of the verdict, else of the detention: the year of the exchange rate used';
+comment on column mart.case_money_usd.usd_per_kzt is 'Exchange rate used, US dollars per 1 tenge (ref.fx_rates of rate_year, else the document''s own rate)';
+comment on column mart.case_money_usd.rate_source is '''ref.fx_rates <year>'' or ''document rate''; NULL when there is no KZT amount';
+comment on column mart.case_money_usd.amount_usd_converted is 'amount_kzt * usd_per_kzt, in US dollars; NULL without a rate';
+comment on column mart.case_money_usd.amount_usd_best is 'US dollars: the stated amount where there is one, else the converted one';
+comment on column mart.case_money_usd.usd_basis is 'stated | converted: where amount_usd_best comes from; NULL if neither';
+comment on column mart.case_money_usd.evidence is 'Verbatim passage stating the amount';
 
 -- grain: one row per person (person_id) with every case mention of them across documents:
 -- counts, charges seen, dates span, and the latest status (the stage of the most recent
@@ -85,6 +101,18 @@ left join core.persons p on p.person_id = r.person_id
 group by r.person_id;
 comment on view mart.cases_per_person is
   'One row per person: all their case mentions across documents and the latest status';
+comment on column mart.cases_per_person.person_id is 'Resolved person (core.persons)';
+comment on column mart.cases_per_person.canonical_name is 'Name chosen for the person';
+comment on column mart.cases_per_person.n_mentions is 'Case mentions of the person, all documents';
+comment on column mart.cases_per_person.n_documents is 'Documents mentioning the person''s cases';
+comment on column mart.cases_per_person.n_document_cases is 'Distinct (document, case_no) pairs: cases as counted document by document';
+comment on column mart.cases_per_person.charges is 'Every charge stated in any mention, sorted (contract vocabulary)';
+comment on column mart.cases_per_person.positions is 'Every office stated, sorted';
+comment on column mart.cases_per_person.first_detained_on is 'Earliest detention date stated (ISO partial date)';
+comment on column mart.cases_per_person.last_verdict_on is 'Latest verdict date stated (ISO partial date)';
+comment on column mart.cases_per_person.max_sentence_months is 'Longest sentence stated, in months';
+comment on column mart.cases_per_person.latest_status is 'Stage of the most recently dated mention (ties: the furthest stage)';
+comment on column mart.cases_per_person.documents is 'Every document mentioning the person, sorted';
 
 -- grain: one row per (region, year) where year is that of the verdict, else the detention;
 -- NULL region = national office or not stated, NULL year = undated.
@@ -104,6 +132,14 @@ left join mart.case_money_usd u on u.record_id = m.record_id
 group by all;
 comment on view mart.cases_by_region_year is
   'One row per region x year of verdict (else detention): case counts and money in USD';
+comment on column mart.cases_by_region_year.region is 'Canonical region; NULL = national office or not stated';
+comment on column mart.cases_by_region_year.year is 'Year of the verdict, else of the detention; NULL = undated';
+comment on column mart.cases_by_region_year.n_mentions is 'Case mentions';
+comment on column mart.cases_by_region_year.n_people is 'Distinct people (resolved persons; unresolved names per document)';
+comment on column mart.cases_by_region_year.n_convicted is 'Mentions at status convicted, released, paroled or pardoned';
+comment on column mart.cases_by_region_year.n_acquitted is 'Mentions at status acquitted';
+comment on column mart.cases_by_region_year.n_bribery is 'Mentions charging bribe taking or bribe giving';
+comment on column mart.cases_by_region_year.amount_usd_total is 'Money at stake in US dollars, summed (amount_usd_best of mart.case_money_usd)';
 
 -- grain: one row per charge (a mention with several charges counts under each): how long
 -- the sentences handed down are, and how often they are suspended or deferred.
@@ -131,6 +167,17 @@ group by charge
 order by n_mentions desc, charge;
 comment on view mart.sentences_by_charge is
   'One row per charge: distribution of sentence months and share suspended or deferred';
+comment on column mart.sentences_by_charge.charge is 'Charge (contract vocabulary); ''(none stated)'' for mentions without one';
+comment on column mart.sentences_by_charge.n_mentions is 'Case mentions stating the charge';
+comment on column mart.sentences_by_charge.n_sentenced is 'Of those, mentions stating a sentence type';
+comment on column mart.sentences_by_charge.n_with_months is 'Of those, mentions stating a sentence length in months';
+comment on column mart.sentences_by_charge.min_months is 'Shortest sentence, in months';
+comment on column mart.sentences_by_charge.median_months is 'Median sentence, in months (interpolated)';
+comment on column mart.sentences_by_charge.avg_months is 'Mean sentence, in months, 1 decimal';
+comment on column mart.sentences_by_charge.max_months is 'Longest sentence, in months';
+comment on column mart.sentences_by_charge.n_prison is 'Mentions with sentence type prison';
+comment on column mart.sentences_by_charge.n_life is 'Mentions with sentence type life';
+comment on column mart.sentences_by_charge.share_suspended_or_deferred is 'Share (0-1) of the sentenced whose sentence is suspended or deferred';
 
 -- grain: one row per region (NULL = national or not stated): money at stake in US dollars,
 -- in total and by what the money is.
@@ -151,6 +198,16 @@ group by region
 order by total_usd desc nulls last;
 comment on view mart.money_at_stake_by_region is
   'One row per region: money at stake in case mentions, in USD, by kind';
+comment on column mart.money_at_stake_by_region.region is 'Canonical region; NULL = national office or not stated';
+comment on column mart.money_at_stake_by_region.n_mentions_with_money is 'Case mentions stating an amount (KZT or USD)';
+comment on column mart.money_at_stake_by_region.n_in_usd is 'Of those, mentions with a US dollar amount (stated or converted)';
+comment on column mart.money_at_stake_by_region.total_usd is 'Money at stake, US dollars, summed';
+comment on column mart.money_at_stake_by_region.bribe_usd is 'Bribes, US dollars, summed';
+comment on column mart.money_at_stake_by_region.embezzled_usd is 'Money embezzled, US dollars, summed';
+comment on column mart.money_at_stake_by_region.damage_usd is 'Damage caused, US dollars, summed';
+comment on column mart.money_at_stake_by_region.restitution_usd is 'Restitution ordered or paid, US dollars, summed';
+comment on column mart.money_at_stake_by_region.assets_recovered_usd is 'Assets recovered, US dollars, summed';
+comment on column mart.money_at_stake_by_region.largest_usd is 'Largest single amount, US dollars';
 
 -- grain: one row per pair of case mentions of one person (person_id) in two different
 -- documents that tell the same case and state two different sentences for it: a real

@@ -151,12 +151,72 @@ order by episode, metric, unit, day;
 
 comment on view mart.protest_event_records is
   'One row per protest event record with date precision, date span and ACLED severity rank';
+comment on column mart.protest_event_records.source_name is 'Document path relative to the corpus folder';
+comment on column mart.protest_event_records.event_date is 'ISO partial date of the event as stated (YYYY, YYYY-MM or YYYY-MM-DD)';
+comment on column mart.protest_event_records.date_precision is 'day, month or year: how precise event_date is';
+comment on column mart.protest_event_records.period_start is 'First day of the span event_date covers';
+comment on column mart.protest_event_records.location is 'City or town, canonical spelling';
+comment on column mart.protest_event_records.region is 'Canonical region (contract vocabulary)';
+comment on column mart.protest_event_records.latitude is 'Latitude of the location, decimal degrees (gazetteer)';
+comment on column mart.protest_event_records.longitude is 'Longitude of the location, decimal degrees (gazetteer)';
+comment on column mart.protest_event_records.geo_precision is 'ACLED geo precision: 1 town, 2 part of a region, 3 region';
+comment on column mart.protest_event_records.event_type is 'ACLED event type';
+comment on column mart.protest_event_records.sub_event_type is 'ACLED sub-event type, snake case';
+comment on column mart.protest_event_records.severity is 'ACLED severity rank: 6 violence against civilians, 5 battles, 4 riots, 3 excessive force against protesters, 2 protest with intervention, 1 peaceful protest, 0 other';
+comment on column mart.protest_event_records.participants is 'Participants stated for that place and day (persons)';
+comment on column mart.protest_event_records.killed is 'Killed, stated for that place and day (persons)';
+comment on column mart.protest_event_records.injured is 'Injured, stated for that place and day (persons)';
+comment on column mart.protest_event_records.detained is 'Detained, stated for that place and day (persons)';
+comment on column mart.protest_event_records.description is 'One-line description of the event';
+comment on column mart.protest_event_records.evidence is 'Verbatim passage of the source stating the event';
 comment on view mart.protest_timeline is
   'One row per (place, date) across documents: most severe type, lowest counts, coordinates';
+comment on column mart.protest_timeline.event_date is 'ISO partial date (YYYY, YYYY-MM or YYYY-MM-DD)';
+comment on column mart.protest_timeline.date_precision is 'day, month or year: filter day for a daily series';
+comment on column mart.protest_timeline.period_start is 'First day of the span event_date covers';
+comment on column mart.protest_timeline.period_end is 'Last day of the span event_date covers';
+comment on column mart.protest_timeline.location is 'City or town, canonical spelling';
+comment on column mart.protest_timeline.region is 'Canonical region (contract vocabulary)';
+comment on column mart.protest_timeline.latitude is 'Latitude of the location, decimal degrees (gazetteer)';
+comment on column mart.protest_timeline.longitude is 'Longitude of the location, decimal degrees (gazetteer)';
+comment on column mart.protest_timeline.geo_precision is 'Best ACLED geo precision among the records: 1 town, 2 part of a region, 3 region';
+comment on column mart.protest_timeline.event_type is 'ACLED event type of the most severe record';
+comment on column mart.protest_timeline.sub_event_type is 'ACLED sub-event type of the most severe record';
+comment on column mart.protest_timeline.records is 'Event records merged into this row';
+comment on column mart.protest_timeline.sources is 'Documents stating them';
+comment on column mart.protest_timeline.participants is 'Lowest participant count stated (persons)';
+comment on column mart.protest_timeline.killed is 'Lowest count of killed stated (persons)';
+comment on column mart.protest_timeline.injured is 'Lowest count of injured stated (persons)';
+comment on column mart.protest_timeline.detained is 'Lowest count of detained stated (persons)';
+comment on column mart.protest_timeline.source_names is 'Every document stating the event, sorted';
+comment on column mart.protest_timeline.description is 'Description of the most severe record';
 comment on view mart.protest_events_by_region_year is
   'One row per (region, year): place-dates of protest activity by type, casualties summed';
+comment on column mart.protest_events_by_region_year.region is 'Canonical region; ''unknown'' when not stated';
+comment on column mart.protest_events_by_region_year.year is 'Calendar year of the place-dates';
+comment on column mart.protest_events_by_region_year.events is 'Place-dates of activity (rows of mart.protest_timeline)';
+comment on column mart.protest_events_by_region_year.protests is 'Of those, protests';
+comment on column mart.protest_events_by_region_year.riots is 'Of those, riots';
+comment on column mart.protest_events_by_region_year.violence_against_civilians is 'Of those, violence against civilians';
+comment on column mart.protest_events_by_region_year.strategic_developments is 'Of those, strategic developments';
+comment on column mart.protest_events_by_region_year.events_dated_to_the_day is 'Of those, dated to the day';
+comment on column mart.protest_events_by_region_year.places is 'Distinct places';
+comment on column mart.protest_events_by_region_year.place_names is 'The places, sorted';
+comment on column mart.protest_events_by_region_year.killed is 'Killed, summed over the place-dates (lowest stated counts; persons)';
+comment on column mart.protest_events_by_region_year.injured is 'Injured, summed over the place-dates (lowest stated counts; persons)';
+comment on column mart.protest_events_by_region_year.detained is 'Detained, summed over the place-dates (lowest stated counts; persons)';
 comment on view mart.protest_events_by_type is
   'One row per (event type, sub-event type): place-dates, places, documents, date span';
+comment on column mart.protest_events_by_type.event_type is 'ACLED event type';
+comment on column mart.protest_events_by_type.sub_event_type is 'ACLED sub-event type, snake case';
+comment on column mart.protest_events_by_type.events is 'Place-dates of this type (rows of mart.protest_timeline)';
+comment on column mart.protest_events_by_type.places is 'Distinct places';
+comment on column mart.protest_events_by_type.sources is 'Documents stating events of this type';
+comment on column mart.protest_events_by_type.first_date is 'First day of the earliest place-date';
+comment on column mart.protest_events_by_type.last_date is 'Last day of the latest place-date';
+comment on column mart.protest_events_by_type.killed is 'Killed, summed over the place-dates (lowest stated counts; persons)';
+comment on column mart.protest_events_by_type.injured is 'Injured, summed over the place-dates (lowest stated counts; persons)';
+comment on column mart.protest_events_by_type.detained is 'Detained, summed over the place-dates (lowest stated counts; persons)';
 comment on view mart.statistic_claims is
   'One row per fact (subject, metric, unit, place, period): every claim, conservative and latest value';
 comment on column mart.statistic_claims.subject_key is 'Subject lower-cased, its parenthesised source removed';
@@ -176,3 +236,13 @@ comment on column mart.statistic_claims.highest_value is 'Highest value claimed'
 comment on column mart.statistic_claims.values_differ is 'The claims do not all give the same value';
 comment on view mart.daily_national_figures is
   'One row per (episode month, metric, unit, day): nationwide figures as reported day by day';
+comment on column mart.daily_national_figures.episode is 'Month of the episode (YYYY-MM)';
+comment on column mart.daily_national_figures.metric is 'What the figure counts (contract vocabulary)';
+comment on column mart.daily_national_figures.unit is 'Unit of the value';
+comment on column mart.daily_national_figures.day is 'Day the figure is stated for';
+comment on column mart.daily_national_figures.value is 'Highest figure stated for that day, in unit';
+comment on column mart.daily_national_figures.previous_value is 'Figure of the previous reported day of the episode; NULL on the first';
+comment on column mart.daily_national_figures.change is 'value - previous_value';
+comment on column mart.daily_national_figures.claims is 'Figures stated for that day';
+comment on column mart.daily_national_figures.subject is 'Subject as written of the highest figure';
+comment on column mart.daily_national_figures.source_names is 'Every document stating a figure for that day, sorted';

@@ -11,6 +11,9 @@ import pytest
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="kzwatch-prefect-home-"))
+# the HTML report takes seconds per run: the flows under test write it only where a test asks
+# (tests/flows/test_artifacts.py); tests/report builds and checks it on its own
+os.environ.setdefault("KZWATCH_REPORT", "false")
 
 PROJECT = Path(__file__).resolve().parent.parent
 SAMPLES = PROJECT / "seeds" / "documents"

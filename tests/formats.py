@@ -1,5 +1,6 @@
 """Documents in other formats, made by the tests themselves: PDFs written with pypdf (a text
-layer in Helvetica, one line per text line) and HTML pages with boilerplate around the text."""
+layer in Helvetica, one line per text line), HTML pages with boilerplate around the text, Word
+documents written with python-docx, and a listing page of several articles."""
 from __future__ import annotations
 
 import html
@@ -13,6 +14,22 @@ from pypdf.generic import (
     DictionaryObject,
     NameObject,
     NumberObject,
+)
+
+# a listing page: three articles, two with their own date line and a cut teaser
+LISTING = "Steppe Wire\nNews | Politics | Economy\n\n" + (
+    "Court Sentences Former Akim of Taraz to Seven Years\n"
+    "12 March 2024\n\n"
+    "A court in Taraz on Tuesday sentenced Bolat Kenzhebayev, the former akim of the city, "
+    "to seven years in prison for taking a bribe of 40 million tenge from a builder...\n\n"
+    "Read more\n\n"
+    "Teachers Rally in Shymkent Over Unpaid Wages\n"
+    "2 April 2024\n\n"
+    "About 200 teachers rallied outside the city education department in Shymkent on Friday "
+    "to demand wages that have not been paid since January, organisers said…\n\n"
+    "Read more\n\n"
+    "Weather: Snow Expected in the North\n\n"
+    "Forecasters expect snow in the northern regions this weekend.\n"
 )
 
 
@@ -93,3 +110,28 @@ def make_html(paragraphs: list[str], title: str = "Court news", site: str = "Ste
 <footer><p>© 2021 {site}. All rights reserved.</p><p>Subscribe to our newsletter</p></footer>
 </body></html>
 """
+
+
+def make_docx(paragraphs: list[str], title: str | None = None,
+              table: list[list[str]] | None = None) -> bytes:
+    """A Word document (python-docx): one paragraph each (a line break inside one stays a
+    line break), then a table if given."""
+    import docx
+
+    document = docx.Document()
+    if title:
+        document.core_properties.title = title
+    for para in paragraphs:
+        run = document.add_paragraph().add_run()
+        for k, line in enumerate(para.split("\n")):
+            if k:
+                run.add_break()
+            run.add_text(line)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -61,9 +61,10 @@ from kzwatch.text.offices import (
     title_after,
     title_before,
 )
+from kzwatch.text.patterns import guarded
 from kzwatch.text.places import find_places, find_regions
 from kzwatch.text.rosters import SERIES, list_gap, series_values
-from kzwatch.text.segment import narrative_sentences
+from kzwatch.text.segment import DATE_LINE, narrative_sentences
 from models.records import CaseMention
 
 # ---------------------------------------------------------------- names
@@ -755,7 +756,7 @@ class _Extractor:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = _unwrap_pdf(doc.text)
-        self.dateline: date | None = document_dateline(doc.original)
+        self.dateline: date | None = document_dateline(doc.text) or doc.published_on
         self.dateline_at = dateline_span(self.text) or (0, 0)
         # every year the text writes, once: an event's reference year is the last one before
         # it (reading the text up to each event again would be quadratic in its length)
@@ -1230,6 +1231,8 @@ class _Extractor:
             return None  # the previous sentence dates someone else's event, not a scene
         start, end = self.prev_in_paragraph
         sentence = self.text[start:end]
+        if DATE_LINE.fullmatch(sentence):
+            return None  # a date line under a heading dates the text, not a scene in it
         if re.search(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d", sentence):
             return None  # a span of years pins no single year
         dates = find_dates(sentence)
@@ -1296,7 +1299,7 @@ class _Extractor:
         prev_para = -1
         prev_span: tuple[int, int] | None = None
         for s_start, s_end in spans:
-            para = sum(1 for b in paragraph_breaks if b < s_start)
+            para = bisect_left(paragraph_breaks, s_start)  # how many breaks are before it
             if para != prev_para:
                 self.carried_group = self.last_group
                 self.focus, self.last_group, prev_para = None, [], para
@@ -1823,3 +1826,12 @@ def _kind_of_charges(charges: list[str]) -> str | None:
 def extract(doc: Document) -> list[CaseMention]:
     """Case mentions of one document (pure: no I/O)."""
     return _Extractor(doc).run()
+
+
+# The patterns run over every clause, with a first-character guard: the same matches, found
+# without trying each alternative at every position (kzwatch.text.patterns.guarded).
+_DEED, _DURATION, _CLAUSE_SPLIT, _PASSIVE, _REDUCED_TERM, _UNNAMED_DEFENDANT, _INCLUDING = (
+    guarded(p) for p in (_DEED, _DURATION, _CLAUSE_SPLIT, _PASSIVE, _REDUCED_TERM,
+                         _UNNAMED_DEFENDANT, _INCLUDING))
+_SUBJECT_VERBS = [(guarded(p), status) for p, status in _SUBJECT_VERBS]
+_OBJECT_VERBS = [(guarded(p), status) for p, status in _OBJECT_VERBS]

@@ -28,6 +28,7 @@ from kzwatch.text.coordination import RESPECTIVELY_WORD, VALUE_JOINT, pair_in_or
 from kzwatch.text.countries import canonical_country, find_countries, is_country
 from kzwatch.text.dates import document_dateline, find_dates
 from kzwatch.text.lexicon import lexicon
+from kzwatch.text.patterns import guarded
 from kzwatch.text.periods import find_periods
 from kzwatch.text.segment import sentences
 from kzwatch.text.tables import (
@@ -338,7 +339,7 @@ def _from_month_rows(doc: Document) -> list[Indicator | None]:
             continue
         caption = text[lines[max(0, i - 12)].start:lines[i].start]
         years = [p.period[:4] for p in find_periods(caption)]
-        dateline = document_dateline(text)
+        dateline = document_dateline(text) or doc.published_on
         year = years[-1] if years else (str(dateline.year) if dateline else None)
         if year is None:
             continue
@@ -583,7 +584,7 @@ class _IndexRow:
 
 def _from_index_prose(doc: Document) -> list[Indicator | None]:
     text = doc.text
-    dateline = document_dateline(text)
+    dateline = document_dateline(text) or doc.published_on
     spans = [(s, e, text[s:e].replace("\n", " ")) for s, e in sentences(text)]
     named = [(_index_of(sent), sent) for _, _, sent in spans]
     editions = _editions(named, dateline)
@@ -831,7 +832,7 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
     claimed; a bare "March 7" takes a year the sentence states before it, else the dateline's.
     An undated rate right after dated ones was quoted on the latest of their days."""
     text = doc.text
-    dateline = document_dateline(text)
+    dateline = document_dateline(text) or doc.published_on
     out = []
     days: list[str] = []  # the dates rates were given so far
     last_dated = -10  # index of the last sentence with a dated rate
@@ -962,9 +963,9 @@ def _from_tickers(doc: Document) -> list[Indicator | None]:
 
 _TICKER_WORD = re.compile(r"[^\W\d_]{2,}")
 # what a rates line carries besides its quotes: arrows, bars, changes, dates, its label
-_TICKER_NOISE = re.compile(
+_TICKER_NOISE = guarded(re.compile(
     r"[▲▼↑↓|•·]|[-+]?\d+(?:[.,]\d+)?\s*%|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|"
-    r"\b(?:KZT|NBK|rates?|currency|exchange|as of|from|official)\b", re.IGNORECASE)
+    r"\b(?:KZT|NBK|rates?|currency|exchange|as of|from|official)\b", re.IGNORECASE))
 
 
 def _ticker_entity(m: re.Match) -> str:

@@ -49,6 +49,7 @@ from kzwatch.text.daterefs import (
 )
 from kzwatch.text.daterefs import find_date_refs as find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
+from kzwatch.text.lexicon import alternation, lexicon
 from kzwatch.text.numbers import NumberMatch, find_numbers
 from kzwatch.text.patterns import rx
 from kzwatch.text.places import Place, PlaceMention, find_places, find_regions
@@ -76,9 +77,8 @@ from models.records import ProtestEvent
 
 # ---------------------------------------------------------------- vocabulary of events
 
-_PEOPLE_WORDS = (r"(?:people|persons|protesters|demonstrators|participants|workers|residents|"
-                 r"citizens|activists|strikers|miners|women|men|students|pensioners|farmers|"
-                 r"employees|supporters|drivers|mothers|villagers|entrepreneurs|traders|youths?)")
+# groups of people who gather, strike or are counted: the lexicon's `people_groups`
+_PEOPLE_WORDS = f"(?:{alternation(lexicon().people_groups)})"
 # the words of a gathering and of each ACLED sub-event type are rules with explicit
 # priorities: kzwatch/rules/en/protest_events.yaml
 _RULES = rule_pack("protest_events")
@@ -115,10 +115,6 @@ _LABELS = {
     "other": "Security development",
 }
 
-_PEOPLE = (r"(?:people|persons|protesters|demonstrators|participants|workers|oil workers|"
-           r"residents|citizens|activists|strikers|miners|women|men|students|pensioners|"
-           r"farmers|employees|supporters|drivers|mothers|villagers|entrepreneurs|traders|"
-           r"relatives|parents)")
 # what a number counts at an event, from the verb after it ("12 were detained") or before it
 # ("police detained 40 people"): the `count` rules, highest priority first
 _COUNT_VERBS = {r.sets["count"]: r.regex for r in _RULES.of_kind("count")
@@ -128,7 +124,7 @@ _AGES = re.compile(r"\baged\s+\d+(?:\s*(?:and|to|-)\s*\d+)?")
 _COUNT_VERBS_BEFORE = {r.sets["count"]: r.regex for r in _RULES.of_kind("count")
                        if r.sets["side"] == "before"}
 _PARTICIPANTS_AFTER = re.compile(
-    rf"^(?:\s*(?:\w+\s+){{0,3}}?{_PEOPLE}\b|-strong\b)(?![^.;]{{0,40}}\b(?:killed|dead|died|"
+    rf"^(?:\s*(?:\w+\s+){{0,3}}?{_PEOPLE_WORDS}\b|-strong\b)(?![^.;]{{0,40}}\b(?:killed|dead|died|"
     rf"injured|wounded|detained|arrested)\b)", re.IGNORECASE)
 # "the number of protesters exceeded 3,000" (the verb may be read as the number's bound),
 # "a crowd of up to 2,000", "drew some 500"
@@ -185,10 +181,7 @@ _NOT_EVENT_AFTER = rx(r" (?:moods?|sentiments?|potential|votes?|voting|attitudes
                       # "before the demonstration could begin": one that was still to come
                       r" (?:could|would|was due to|were due to|was to|were to|is due to|"
                       r"was scheduled|had been planned|was planned) ")
-_CROWD = rx(r"\b(?:people|residents|protesters|demonstrators|workers|activists|crowds?|"
-            r"hundreds|thousands|dozens|citizens|women|mothers|supporters|relatives|drivers|"
-            r"miners|students|pensioners|farmers|entrepreneurs|traders|parents|families|"
-            r"villagers|locals|employees|youth|participants|strikers)\b[^.;]{0,80}$")
+_CROWD = rx(rf"\b(?:{_PEOPLE_WORDS}|crowds?|hundreds|thousands|dozens)\b[^.;]{{0,80}}$")
 
 
 _OFFICIAL_MEETING = rx(r"\b(?:leaders|ministers|officials|delegates|summit|forum|conference|"
@@ -560,7 +553,7 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
     years = month_years(text)
     blocks = chronology_blocks(text, years)
     out: list[_Sentence] = []
-    dateline = publication_date(text)
+    dateline = publication_date(text) or doc.published_on
     reported = dateline or report_date(text)  # the day "on Saturday" is counted back from
     # a month or day without a year: the year of the dateline, else of the title ("2018 in
     # Kazakhstan"), else the last year the narrative stated
@@ -616,7 +609,7 @@ def _scan(doc: Document) -> list[_Found]:
     found: list[_Found] = []
     read = _read_sentences(doc)
     inherited: dict[int, PlaceMention] = {}
-    reported = report_date(text)
+    reported = report_date(text) or doc.published_on
     for i, sent in enumerate(read):
         if sent.title:
             continue  # a heading names a topic; the sentences under it tell the events

@@ -1160,7 +1160,7 @@ class _Reader:
 def extract(doc: Document) -> list[Statistic]:
     years = month_years(doc.text)
     blocks = chronology_blocks(doc.text, years)
-    dateline = publication_date(doc.text)
+    dateline = publication_date(doc.text) or doc.published_on
     reader = _Reader(doc, years, blocks, dateline=dateline,
                      entries=settlement_entries(doc.text, blocks),
                      report_date=dateline.isoformat() if dateline else _opening_date(doc.text),

@@ -29,6 +29,7 @@ from kzwatch.document import Document
 from kzwatch.rules import rule_pack
 from kzwatch.text.coordination import distribute, pair_in_order, respectively_run, split_list
 from kzwatch.text.lexicon import lexicon
+from kzwatch.text.patterns import guarded
 from kzwatch.text.percentages import find_percentages
 from kzwatch.text.segment import is_citation, sentences
 from kzwatch.text.tables import (
@@ -46,10 +47,10 @@ from kzwatch.text.tables import (
 from models.records import SurveyResult
 
 _QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s+(\S.*)$")
-_COLUMN_WORD = re.compile(
+_COLUMN_WORD = guarded(re.compile(
     r"\b(?:responses?|respondents|ratio|percent(?:age)?|share|count|number of|mentions|votes|"
     r"answers?)\b|%"
-    r"|(?-i:\bN\b)", re.IGNORECASE)
+    r"|(?-i:\bN\b)", re.IGNORECASE))
 _HEADER_TAIL = re.compile(
     r"^(?:(?:number|of|mentions|responses?|count|ratio|percent(?:age)?|share|votes|%)\s*)+$",
     re.IGNORECASE)
@@ -607,7 +608,9 @@ _CLAUSE_END = re.compile(
     r"according to|up from|down from)\b|,\s*(?:and\s+)?(?:(?:only|just|another|a further)\s+)?"
     r"(?:every|the remaining|the rest)\b|\s+and\s+(?:every|the remaining|the rest|the other)\b",
     re.IGNORECASE)
-_TRAILING = re.compile(r"(?:[\s,;:–—-]+|\b(?:and|or|while|whereas|but|with|only|just|"
+# the run of separators is possessive (`++`): splitting it never lets the pattern match where
+# the whole run does not, and trying every split is exponential ("x , , , , , , , y": minutes)
+_TRAILING = re.compile(r"(?:[\s,;:–—-]++|\b(?:and|or|while|whereas|but|with|only|just|"
                        r"nearly|almost|about|some|around|roughly)\b)+$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:[\s,;:–—)\-]+|(?:only|just|also|still|even|on the contrary|in turn|who|"
                       r"however|meanwhile|by contrast|in contrast|instead|and|or|but|while|"

@@ -27,6 +27,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kzwatch.text.modality import PREDICATES
+from kzwatch.text.patterns import guarded
 
 RULES_DIR = Path(__file__).resolve().parent
 
@@ -83,7 +84,8 @@ class Rule(BaseModel):
         else:
             source = self.pattern
         try:
-            return re.compile(source.replace(" ", r"\s+"), re.IGNORECASE)
+            # guarded: the same matches, found faster (a lookahead on their first characters)
+            return guarded(re.compile(source.replace(" ", r"\s+"), re.IGNORECASE))
         except re.error as err:
             raise ValueError(f"rule {self.id}: bad pattern: {err}") from err
 
@@ -122,27 +124,42 @@ class RulePack(BaseModel):
                 raise ValueError(f"rule {rule.id}: sets unknown field(s) {sorted(unknown)}")
         return self
 
-    def of_kind(self, kind: str) -> list[Rule]:
-        """Rules of one kind, highest priority first (ties by id, so the order is stable)."""
+    @cached_property
+    def ordered(self) -> dict[str, tuple[tuple[Rule, ...], dict[int, int]]]:
+        """Per kind: its rules, highest priority first (ties by id, so the order is stable),
+        and each rule's rank by id(). Sorted once: the pack is frozen and loaded once, and
+        `matches` and `first` run for every sentence."""
+        out = {}
+        for kind in self.kinds:
+            rules = tuple(sorted((r for r in self.rules if r.kind == kind),
+                                 key=lambda r: (-r.priority, r.id)))
+            out[kind] = rules, {id(rule): i for i, rule in enumerate(rules)}
+        return out
+
+    def _ordered(self, kind: str) -> tuple[tuple[Rule, ...], dict[int, int]]:
         if kind not in self.kinds:
             raise KeyError(f"{self.family} has no rule kind {kind!r}")
-        return sorted((r for r in self.rules if r.kind == kind), key=lambda r: (-r.priority, r.id))
+        return self.ordered[kind]
+
+    def of_kind(self, kind: str) -> list[Rule]:
+        """Rules of one kind, highest priority first (ties by id, so the order is stable)."""
+        return list(self._ordered(kind)[0])
 
     def matches(self, kind: str, text: str, start: int = 0, end: int | None = None
                 ) -> list[tuple[Rule, re.Match]]:
         """Every (rule, match) of that kind in text[start:end] that its `unless` lets stand,
         in text order; among matches at one position the higher priority comes first."""
         end = len(text) if end is None else end
-        found = [(rule, m) for rule in self.of_kind(kind)
+        rules, order = self._ordered(kind)
+        found = [(rule, m) for rule in rules
                  for m in rule.regex.finditer(text, start, end) if rule.applies(text, m)]
-        order = {id(rule): i for i, rule in enumerate(self.of_kind(kind))}
         return sorted(found, key=lambda rm: (rm[1].start(), order[id(rm[0])]))
 
     def first(self, kind: str, text: str, start: int = 0, end: int | None = None
               ) -> tuple[Rule, re.Match] | None:
         """The highest-priority rule of that kind that matches (and holds) in the span."""
         end = len(text) if end is None else end
-        for rule in self.of_kind(kind):
+        for rule in self._ordered(kind)[0]:
             for m in rule.regex.finditer(text, start, end):
                 if rule.applies(text, m):
                     return rule, m

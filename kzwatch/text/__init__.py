@@ -3,6 +3,7 @@
 - `lexicon`       word lists of a language, as data (`kzwatch/lang/<code>/lexicon.yaml`)
 - `language`      which language a document is written in
 - `segment`       sentences, narrative sentences, citation lines, evidence windows
+- `parts`         the articles of a listing page (headline, teaser, date)
 - `structure`     datelines, publication and report dates, chronologies and timed entries
 - `discourse`     back-references to the event just told, and the body that told the news
 - `modality`      negation and hypothetical cues around a trigger

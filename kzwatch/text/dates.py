@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from kzwatch.text.lexicon import alternation, lexicon
@@ -48,8 +49,13 @@ _PATTERNS = [
     # in 2021 / 2021
     ("y", rf"(?<![\d.,/-])(?P<y>{_YEAR})(?![\d%])(?!\s*(?:people|persons|cases|tenge|KZT|USD))"),
 ]
-_DATE_RE = re.compile("|".join(f"(?P<{name}>{pattern.replace('(?P<', f'(?P<{name}_')})"
-                               for name, pattern in _PATTERNS), re.IGNORECASE)
+# every match starts with a digit, or at a word's start with a month's first letter or
+# "on"/"last"/"this" (a weekday): the lookahead passes any other position at one test
+# instead of trying each pattern
+_FIRST = "".join(sorted({m[0] for m in MONTHS})) + "olt"
+_DATE_RE = re.compile(rf"(?=\d|\b[{_FIRST}])(?:"
+                      + "|".join(f"(?P<{name}>{pattern.replace('(?P<', f'(?P<{name}_')})"
+                                 for name, pattern in _PATTERNS) + ")", re.IGNORECASE)
 
 
 class DateMention(NamedTuple):
@@ -134,6 +140,15 @@ def find_dates(text: str, ref_year: int | None = None,
                dateline: date | None = None, relative: bool = False) -> list[DateMention]:
     """Every date expression in `text` with its ISO value at the precision the text gives.
     With `relative`, "last month" / "this year" are dates too (resolved against the dateline)."""
+    return list(_find_dates(text, ref_year, dateline, relative))
+
+
+# Memoised: the families read the dates of the same sentences. Safe: a pure function of its
+# arguments (str, int, date, bool: all hashable and immutable), kept as a tuple of tuples that
+# callers get a copy of. `typed`: a year given as 2021.0 is not the key of 2021.
+@lru_cache(maxsize=4096, typed=True)
+def _find_dates(text: str, ref_year: int | None, dateline: date | None,
+                relative: bool) -> tuple[DateMention, ...]:
     out = _relative_dates(text, dateline) if relative and dateline else []
     for m in _DATE_RE.finditer(text):
         kind = m.lastgroup
@@ -173,7 +188,7 @@ def find_dates(text: str, ref_year: int | None = None,
             out.append(DateMention(iso, m.start(), m.end(), False))
         elif kind == "y":
             out.append(DateMention(_iso(year), m.start(), m.end(), True))
-    return sorted(out, key=lambda d: d.start)
+    return tuple(sorted(out, key=lambda d: d.start))
 
 
 def parse_date(fragment: str, ref_year: int | None = None,
@@ -215,6 +230,9 @@ _ISO_LEAD = re.compile(rf"^\s*(?:date|published|posted)\s*:?\s*(?P<y>{_YEAR})-(?
                        r"(?P<d>[0-3]\d)\b", re.IGNORECASE)
 
 
+# Memoised: several families (and the pipeline) ask for a page's dateline. Safe: a pure
+# function of the text, and the answer (a date and two offsets) is immutable.
+@lru_cache(maxsize=64)
 def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
     """The publication date near the top of a page, with the span of its dateline."""
     pos = 0

@@ -30,6 +30,8 @@ class Lexicon(BaseModel):
     bounds: dict[str, str]
     negators: list[str]
     hypothetical_cues: list[str]
+    teaser_lines: list[str]
+    people_groups: list[str]
 
     def month(self, name: str) -> int | None:
         """'March' / 'Mar.' / 'sept' -> 3 / 3 / 9; anything else -> None."""

@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from kzwatch.text.lexicon import lexicon
+from kzwatch.text.patterns import guarded
 
 SCALES = {
     "thousand": 1e3, "thousands": 1e3, "k": 1e3, "ths": 1e3,
@@ -36,14 +37,14 @@ _WORD_NUMBER = "|".join(w.replace(" ", r"\s+") for w in sorted(_WORD_NUMBERS, ke
                                                                  reverse=True))
 # "12,000,000 (twelve million) tenge": court press releases spell the number out in brackets
 _SPELLED = r"(?:\s*\((?:[a-z]+[\s-]?){1,8}\))?"
-_AMOUNT = re.compile(
+_AMOUNT = guarded(re.compile(
     rf"(?:(?P<pre>{_USD_PRE}|{_KZT_PRE})\s?(?P<n1>{_NUMBER})(?:[\s-]?(?P<s1>{_SCALE})\b)?"
     rf"|(?<![\w.])(?P<n2>{_NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?)?{_SPELLED}[\s-]?"
     rf"(?P<post>{_USD_POST}|{_KZT_POST})"
     rf"|(?<![\w-])(?P<w3>{_WORD_NUMBER})[\s-]+(?P<s3>thousand|million|billion|trillion)\s+"
     rf"(?:of\s+)?(?P<post3>{_USD_POST}|{_KZT_POST}))",
     re.IGNORECASE,
-)
+))
 
 
 class Amount(NamedTuple):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -67,6 +67,7 @@ _SMALL = frozenset({"of", "the", "and", "to", "in", "on", "for", "a", "an", "at"
                     "from", "as", "or", "over", "after", "into"})
 
 
+@lru_cache(maxsize=4096)  # a pure function of the token, asked for every mention of a name
 def fold_surname(token: str) -> str:
     """Key of a surname within one document: Abdusattarova ~ Abdusattarov."""
     low = token.lower().replace("’", "'")

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzwatch.text.lexicon import alternation, lexicon
+from kzwatch.text.patterns import guarded
 
 _LEX = lexicon("en")
 UNITS = _LEX.number_words
@@ -43,12 +45,12 @@ _NUMERAL = (rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|{_SCALE_ABBR})\b(?!s\b))?(?:\s*(?:
 _ONE = rf"(?:{_NUMERAL}|{_WORD_RUN})"
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 
-NUMBER_RE = re.compile(
+NUMBER_RE = guarded(re.compile(
     rf"(?<![\w.,\-])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<lead>from|between)\s+)?"
     rf"(?P<low>{_ONE})"
     rf"(?:\s*(?P<joiner>-|–|—|to|and)\s*(?P<high>{_ONE}))?"
     rf"(?![\w]|,\d|\.\d)",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ def _words_value(words: str) -> float | None:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=4096)  # a pure function of the numeral; a float is immutable
 def _numeral_value(text: str) -> float | None:
     """'4,404' -> 4404, '94.5 billion' -> 9.45e10, '10 thousand' -> 1e4, '5969' -> 5969."""
     m = re.match(rf"\s*({_DIGITS_ALONE})\s*(.*)$", text, re.IGNORECASE)

@@ -21,6 +21,7 @@ import yaml
 
 from kzwatch.reference import region_variants
 from kzwatch.text.lexicon import LANG_DIR
+from kzwatch.text.patterns import guarded
 from kzwatch.text.places import find_places
 
 
@@ -59,14 +60,15 @@ _GROUP_OFFICE = re.compile(r"\b(?:two|three|four|five|six|both)\s+"
 # what follows the organisation in such a phrase: "... of a rally against the closure ..."
 _OFFICE_TAIL = re.compile(r"\s+(?:against|on|in|over|for|during|after)\s.*$", re.IGNORECASE)
 # "she was appointed as the deputy akim of Atyrau region": an office told by a verb
-APPOINTED = re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|(?:was|had\s+been|became)"
-                       r"(?=\s+(?:the|a|an)\s)|held\s+the\s+(?:position|post|office)\s+of|"
+APPOINTED = guarded(re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|"
+                       r"(?:was|had\s+been|became)(?=\s+(?:the|a|an)\s)|"
+                       r"held\s+the\s+(?:position|post|office)\s+of|"
                        # "was appointed Minister of Agriculture"
                        r"appointed(?:\s+to\s+the\s+(?:position|post)\s+of)?(?=\s+(?-i:[A-Z])))"
                        r"\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?P<t>[^.;,—–]{3,160}?)"
                        r"(?=\s*(?:[.;,—–]|\s+from\s|\s+in\s+\d|\s+until\s|$))",
-                       re.IGNORECASE)
+                       re.IGNORECASE))
 
 
 # "X was in charge of the police department of Y region": X headed it
@@ -240,14 +242,22 @@ def headed_after(text: str, end: int) -> str | None:
     return f"{head} of {squash(org)}"
 
 
+@cache
+def _region_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(variant, region, its pattern) of the region table (read once per process), compiled
+    once rather than looked up in re's cache for every variant at every call."""
+    return tuple((variant, region, re.compile(rf"\b{re.escape(variant)}\b"))
+                 for variant, region in region_variants().items())
+
+
 def region_of(position: str | None) -> str | None:
     """Canonical region named in an office ("deputy akim of Atyrau region" -> Atyrau)."""
     if not position:
         return None
     low = re.sub(r"[\s\-]+", " ", position.lower())
     best = None
-    for variant, region in region_variants().items():
-        found = re.search(rf"\b{re.escape(variant)}\b", low)
+    for variant, region, pattern in _region_patterns():
+        found = pattern.search(low)
         if found and (best is None or len(variant) > best[0]):
             best = (len(variant), region)  # the longest variant: "Almaty Region" over "Almaty"
     if best:

@@ -21,16 +21,17 @@ import re
 from dataclasses import dataclass
 
 from kzwatch.text.lexicon import alternation, lexicon
+from kzwatch.text.patterns import guarded
 
 _LEX = lexicon("en")
 _UNIT_WORDS = alternation([w for w, v in _LEX.number_words.items() if v < 100])
 _WORD_NUMBER = rf"(?:(?:{_UNIT_WORDS})(?:[\s-]+(?:{_UNIT_WORDS}))?)"
 _DIGITS = r"\d{1,3}(?:[.,]\d{1,2})?"
 _SIGN = r"(?:%|\s*per\s*cent\b|\s*percent\b(?!age)|\s*pct\b)"
-PERCENT_RE = re.compile(
+PERCENT_RE = guarded(re.compile(
     rf"(?<![\w.,])(?P<num>{_DIGITS}|{_WORD_NUMBER})(?P<sign>\s?%|\s*per\s*cent\b|"
     rf"\s*percent\b(?!age)|\s*pct\b)",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # a bare number coordinated with the percentage after it: "58 and 63.4 percent"
 _SHARED = re.compile(
     rf"(?<![\w.,%])(?<!aged )(?<!to )(?<!from )(?P<num>{_DIGITS})\s+(?:and|an|or)\s+$",

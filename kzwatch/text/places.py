@@ -67,6 +67,9 @@ def all_places() -> list[Place]:
     return list(_places()[0].values())
 
 
+# Memoised: a text names the same few places again and again. Safe: a pure function of the
+# name over the loaded gazetteer, and a Place is frozen.
+@lru_cache(maxsize=4096)
 def canonical_place(name: str | None) -> Place | None:
     """The gazetteer entry for any spelling of a place ("Janaozen", "Alma-Ata"), else None."""
     if not name:
@@ -83,12 +86,29 @@ def _variant_pattern(variant: str) -> str:
     return r"[\s\-‐–]*".join(parts)
 
 
+def _by_first_letter(names: list[str]) -> str:
+    """The alternation of the names' patterns (longest first), grouped by first letter:
+    "A(?:lmaty|stana)|K(?:aragandy|...)" matches what "Almaty|Astana|Karagandy|..." matches,
+    spelling for spelling (two names of one first letter keep their order, and names of two
+    letters never compete at one position), but the engine reads one branch per letter
+    instead of trying the ~700 spellings at every word start. The lookahead on the first
+    letters skips every other position at one test."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        parts = [p for p in re.split(r"[\s\-‐–]+", name) if p]
+        if parts:
+            groups.setdefault(parts[0][0], []).append(r"[\s\-‐–]*".join(
+                [re.escape(parts[0][1:]), *(re.escape(p) for p in parts[1:])]))
+    firsts = "".join(re.escape(c) for c in sorted(groups))
+    alternation = "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in groups.items())
+    return f"(?=[{firsts}])(?:{alternation})"
+
+
 @lru_cache(maxsize=1)
 def _mention_regex() -> re.Pattern:
     spellings = {row["variant"] for row in read_csv("places.csv")}
     spellings |= {v.upper() for v in spellings if len(v) > 3}  # datelines: "ALMATY, Jan 5 -"
-    alternation = "|".join(_variant_pattern(v) for v in sorted(spellings, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w])")
+    return re.compile(rf"(?<![\w\-])(?:{_by_first_letter(list(spellings))})(?![\w])")
 
 
 # "Karaganda region" names the region; "the Shu district akimat" an office of the town
@@ -121,7 +141,7 @@ class RegionMention:
 def _region_regex() -> re.Pattern:
     names = {row["variant"] for row in read_csv("regions.csv")}
     names = {re.sub(r"\s+(?:region|oblast|province)$", "", n, flags=re.IGNORECASE) for n in names}
-    alternation = "|".join(_variant_pattern(n) for n in sorted(names, key=len, reverse=True) if n)
+    alternation = _by_first_letter([n for n in names if n])
     word = r"(?i:region|oblast|province)"
     return re.compile(rf"(?<![\w\-])(?P<a>{alternation})\s+{word}\b"
                       rf"|\b{word}\s+of\s+(?P<b>{alternation})(?![\w])")

@@ -10,10 +10,12 @@ both at one linear pass.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kzwatch.text.daterefs import MONTH_ABBREVIATIONS
 from kzwatch.text.daterefs import MONTH_ALTERNATION as _MON
 from kzwatch.text.daterefs import YEAR_PATTERN as _YEAR
+from kzwatch.text.patterns import guarded
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'»”)]?\s+(?=[A-ZА-ЯЁ\"«“(0-9])|\n\s*\n|\n(?=\s*[•\-–*]\s)"
                        # a footnote number glued to a full stop in PDF text: "arrest.17 In"
@@ -47,21 +49,53 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, max(end, min(pos + 1, len(text)))
 
 
+# a line that is only a date, maybe with its time: "2 April 2024", "March 3, 2024 | 10:15",
+# "Updated: 12 Jan 2023". Under a headline it dates the article; it is never part of a sentence
+DATE_LINE = re.compile(
+    rf"^[ \t]*(?:(?:updated|published|posted)\b:?[ \t]*)?"
+    rf"(?:\d{{1,2}}[ \t]+(?:{_MON})\.?|(?:{_MON})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?)[ \t]+{_YEAR}"
+    r"(?:[ \t]*[|,·•/-]?[ \t]*\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Half-open spans of the sentences of a (cleaned) text, in order."""
-    out, start = [], 0
+    return list(_sentences(text))
+
+
+# Memoised per text (every family splits the same document, several times): safe because the
+# spans are a pure function of the string, and kept as a tuple that callers get a copy of. The
+# key is the string itself (its hash is computed once and cached by the str object); a few
+# dozen texts cover every segment of a listing page while its families run.
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    start = 0
     for m in _breaks(text):
-        if text[start:m.start()].strip():
-            out.append((start, m.start()))
+        _add_sentence(text, start, m.start(), out)
         start = m.end()
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
+    _add_sentence(text, start, len(text), out)
+    return tuple(out)
 
 
-_CITATION = re.compile(
+def _add_sentence(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """The span, with a date line inside it (a headline's date) split off as its own."""
+    if not text[start:end].strip():
+        return
+    if "\n" in text[start:end]:
+        for m in DATE_LINE.finditer(text, start, end):
+            if text[start:m.start()].strip():
+                out.append((start, m.start() - 1 if text[m.start() - 1] == "\n" else m.start()))
+            out.append((m.start(), m.end()))
+            start = m.end() + 1 if text[m.end():m.end() + 1] == "\n" else m.end()
+        if not text[start:end].strip():
+            return
+    out.append((start, end))
+
+
+_CITATION = guarded(re.compile(
     r"https?://|www\.|\[In (?:Russian|Kazakh|English)\]|Available (?:at|on)|Retrieved|"
-    r"Accessed|\bibid\b|\bop\. cit|\bpp?\. \d", re.IGNORECASE)
+    r"Accessed|\bibid\b|\bop\. cit|\bpp?\. \d", re.IGNORECASE))
 # "35Kazakh Report: ..." or "117 Author. Title [In Russian] ... 2022." opening a footnote line
 _FOOTNOTE_START = re.compile(
     r"(?:^|\n)\d{1,3}(?:[A-Z“\"\[]|\s+[A-Z][^\n]{0,200}?(?:\[|\(\d{4}\)|\d{4}\.?\s*$))",
@@ -80,14 +114,19 @@ _ABBREVIATION_END = re.compile(
 def narrative_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, with a split after an abbreviation or initial ("Jan. 5",
     "Gen. Suleimenov", "K. Abdullayev") undone; never across a blank line."""
+    return list(_narrative_sentences(text))
+
+
+@lru_cache(maxsize=64)  # as `_sentences`: a pure function of the text, returned as copies
+def _narrative_sentences(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
-    for s, e in sentences(text):
+    for s, e in _sentences(text):
         if out and _ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]].rstrip()) and \
                 "\n\n" not in text[out[-1][1]:s]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
-    return out
+    return tuple(out)
 
 
 EVIDENCE_WINDOW = 500  # characters of cleaned text; the original may be a little longer
@@ -111,6 +150,8 @@ def focus_span(text: str, start: int, end: int, focus_start: int, focus_end: int
     return lo, hi
 
 
+# Memoised: the families test the same sentences. Safe: a pure function of the string.
+@lru_cache(maxsize=4096)
 def is_citation(text: str) -> bool:
     """A bibliographic reference or footnote line, whose dates are publication dates."""
     return bool(_CITATION.search(text) or _PUBLICATION_DATE.search(text.strip())

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kzwatch.text.daterefs import DAY_PATTERN, MONTH_DAY_ALTERNATION, DateRef
 from kzwatch.text.daterefs import YEAR_PATTERN as _YEAR
 from kzwatch.text.daterefs import find_date_refs as find_dates
 from kzwatch.text.lexicon import alternation, lexicon
+from kzwatch.text.patterns import guarded
 from kzwatch.text.places import PlaceMention, find_places
 from kzwatch.text.segment import is_citation
 
@@ -217,8 +219,8 @@ def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, 
 
 
 # "on Tuesday", "since Wednesday", "Tuesday's rally"
-_WEEKDAY = re.compile(rf"\b(?i:on|last|this|since)\s+({_WEEKDAY_NAMES})\b|"
-                      rf"\b({_WEEKDAY_NAMES})['’]s\b")
+_WEEKDAY = guarded(re.compile(rf"\b(?i:on|last|this|since)\s+({_WEEKDAY_NAMES})\b|"
+                              rf"\b({_WEEKDAY_NAMES})['’]s\b"))
 
 
 # "ATYRAU, Kazakhstan, July 12, 2022 (AP) — ": the city, date and agency a report is filed
@@ -226,6 +228,9 @@ DATELINE_PREFIX = re.compile(r"[A-Z][A-Z\-. ]+,[^.;\n—–]{0,60}?(?:\([^)\n]{1
                               r"(?:--|—|–|-)\s")
 
 
+# Memoised, as the dateline it reads: several families and the pipeline ask. Safe: a pure
+# function of the text, whose answer (a date or None) is immutable.
+@lru_cache(maxsize=64)
 def publication_date(text: str) -> date | None:
     """The date a news page is published (its dateline), if the dates module can tell,
     else a full date in an agency dateline opening one of its first lines."""
@@ -247,6 +252,7 @@ def publication_date(text: str) -> date | None:
     return None
 
 
+@lru_cache(maxsize=64)  # as `publication_date`: pure, and a date is immutable
 def report_date(text: str) -> date | None:
     """The day a report is set on, for resolving "on Saturday": its publication date, else
     the first full date written in its opening lines (a byline or a photo caption)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from kzwatch.text.lexicon import lexicon
 
@@ -28,11 +29,18 @@ class Line:
 
 def lines_of(text: str) -> list[Line]:
     """Lines of `text` with their spans (blank lines kept, so paragraph breaks are visible)."""
+    return list(_lines_of(text))
+
+
+# Memoised: the table readers of several families split the same text. Safe: a pure function
+# of the string; a Line is frozen and callers get a copy of the tuple.
+@lru_cache(maxsize=64)
+def _lines_of(text: str) -> tuple[Line, ...]:
     out, pos = [], 0
     for raw in text.split("\n"):
         out.append(Line(pos, pos + len(raw), raw))
         pos += len(raw) + 1
-    return out
+    return tuple(out)
 
 
 def parse_number(token: str) -> float | None:

@@ -77,6 +77,11 @@ def test_flow_run_has_the_pipeline_task_runs(client, deployed_run):
             "validate-case_mentions"} <= names, names
     assert any(n.startswith("extract-batch-1 (5 docs: ") for n in names), names
     assert all(r.state and r.state.is_completed() for r in runs)
+    # the tasks that touch the disk retry (KZWATCH_TASK_RETRIES, default 2); the others do not
+    by_name = {r.name: r for r in runs}
+    for name in ("discover", "fingerprint-batch-1", "load", "publish"):
+        assert by_name[name].empirical_policy.retries == 2, name
+    assert by_name["validate-case_mentions"].empirical_policy.retries == 0
 
 
 def test_artifacts_and_warehouse(client, deployed_run):

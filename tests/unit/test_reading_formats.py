@@ -11,7 +11,7 @@ from kzwatch.cleaning import clean
 from kzwatch.reading import PAGE_BREAK, discover, looks_like_html, read_document
 from kzwatch.settings import Settings
 from tests.faults.common import COURT, CPI
-from tests.formats import make_html, make_pdf, wrap
+from tests.formats import make_docx, make_html, make_pdf, wrap
 
 
 def read(folder, name, data):
@@ -180,11 +180,11 @@ def test_pdf_content_under_a_txt_name_is_read_as_pdf(tmp_path):
 
 # --- discovery -------------------------------------------------------------------------
 
-def test_default_patterns_discover_html_and_pdf(tmp_path):
-    for name in ("a.txt", "b.html", "c.htm", "d.pdf", "e.md", "f.docx", "g.png"):
+def test_default_patterns_discover_html_pdf_and_docx(tmp_path):
+    for name in ("a.txt", "b.html", "c.htm", "d.pdf", "e.md", "f.docx", "g.png", "h.doc"):
         (tmp_path / name).write_text("x")
     assert discover(tmp_path, Settings().patterns) == ["a.txt", "b.html", "c.htm", "d.pdf",
-                                                       "e.md"]
+                                                       "e.md", "f.docx"]
 
 
 def test_plain_text_reads_as_before(tmp_path):
@@ -216,6 +216,8 @@ def test_html_and_pdf_give_the_records_the_text_gives(tmp_path):
     assert want.get("case_mentions") and want.get("indicators")
     assert _facts(html_text) == want
     assert _facts(pdf_text) == want
+    docx_text = read(tmp_path, "a.docx", make_docx(paragraphs)).text
+    assert _facts(docx_text) == want
 
 
 def test_pdf_with_a_password_is_an_error_that_says_so(tmp_path):
@@ -229,3 +231,27 @@ def test_pdf_with_a_password_is_an_error_that_says_so(tmp_path):
     writer.write(out)
     result = read(tmp_path, "locked.pdf", out.getvalue())
     assert result.status == "error" and result.reason == "encrypted PDF: needs a password"
+
+
+# --- DOCX ------------------------------------------------------------------------------
+
+def test_docx_is_read_paragraphs_then_table_rows_with_its_title(tmp_path):
+    data = make_docx(["Survey of 1,000 residents\nAlmaty, March 2024", "Do you trust courts?"],
+                     title="Trust in courts", table=[["Yes", "41%"], ["No", "59%"]])
+    result = read(tmp_path, "poll.docx", data)
+    assert result.status == "ok", result.reason
+    assert result.format == "docx" and result.extractor.startswith("python-docx ")
+    assert result.text == ("Survey of 1,000 residents\nAlmaty, March 2024\n\n"
+                           "Do you trust courts?\n\nYes\t41%\nNo\t59%\n")
+    assert result.title == "Trust in courts" and result.published_on is not None
+    assert result.published_on_source == "docx metadata (creation date)"
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"PK\x03\x04" + b"\x00" * 200, "broken DOCX"),
+    (None, "DOCX with no text"),
+])
+def test_broken_or_empty_docx_is_an_error_with_a_reason(tmp_path, data, reason):
+    result = read(tmp_path, "x.docx", data if data is not None else make_docx([]))
+    assert result.status == "error" and result.reason.startswith(reason), result.reason
+    assert result.format == "docx"
