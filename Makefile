@@ -55,8 +55,10 @@ serve: setup  ## deploy kzwatch-etl on its schedule, create its failure alert, r
 screenshot: setup  ## run a deployment against a fresh server and screenshot its run page
 	$(VENV)/bin/python scripts/screenshot_run.py --out screenshots/run-page.png
 
-bench: setup  ## incremental-run benchmark on a 200-document corpus
+bench: setup  ## incremental-run benchmark (200 documents), then throughput on 1,000 and 10,000
 	$(VENV)/bin/python benchmarks/incremental.py
+	KZWATCH_REPORT=false $(VENV)/bin/python benchmarks/throughput.py --documents 1000
+	KZWATCH_REPORT=false $(VENV)/bin/python benchmarks/throughput.py --documents 10000 --skip-bare
 
 clean:
 	rm -rf warehouse .prefect .pytest_cache
