@@ -255,3 +255,27 @@ def test_broken_or_empty_docx_is_an_error_with_a_reason(tmp_path, data, reason):
     result = read(tmp_path, "x.docx", data if data is not None else make_docx([]))
     assert result.status == "error" and result.reason.startswith(reason), result.reason
     assert result.format == "docx"
+
+
+def test_a_survey_table_across_two_pdf_pages_gives_the_rows_the_text_gives(tmp_path):
+    """A questionnaire table broken by a page end (running header, page number between its
+    rows) reads as the same table."""
+    from kzwatch.extract.surveys import extract as surveys
+
+    lines = ["Annex. Poll results.", "", "1. Do you trust the courts?",
+             "Answer | Responses | %", "Fully | 30 | 12.5%", "Partly | 110 | 45.8%",
+             "Not at all | 100 | 41.7%", "2. Should judges be elected?",
+             "Answer | Responses | %", "Yes | 150 | 62.5%", "No | 60 | 25.0%",
+             "Hard to say | 30 | 12.5%"]
+    plain = "\n".join(lines) + "\n"
+    pdf = read(tmp_path, "poll.pdf", make_pdf([[HEADER, *lines[:6], "Page 1 of 2"],
+                                                [HEADER, *lines[6:], "Page 2 of 2"]]))
+    assert pdf.status == "ok" and pdf.pages == 2
+
+    def table(text):
+        return [(r.question_no, r.option_text, r.responses, r.pct_reported)
+                for r in surveys(clean(text))]
+
+    want = table(plain)
+    assert len(want) == 6 and ("Not at all" in {w[1] for w in want})
+    assert table(pdf.text) == want
