@@ -340,7 +340,8 @@ def dask_runner(settings):
     return DaskTaskRunner(cluster_kwargs={
         "n_workers": settings.dask_workers or os.cpu_count() or 1, "threads_per_worker": 1,
         "processes": True, "dashboard_address": ":0",
-        "env": {"PREFECT_API_URL": api_url, "PREFECT_HOME": os.environ.get("PREFECT_HOME", "")}})
+        "env": {"PREFECT_API_URL": api_url,
+                **{k: os.environ[k] for k in ("PREFECT_HOME",) if k in os.environ}}})
 
 
 def _run(settings, run_id: str, started: datetime) -> dict:
@@ -453,7 +454,9 @@ def _run(settings, run_id: str, started: datetime) -> dict:
 
 def report_index(wh: Path) -> Path:
     """The static HTML report's page (`kzwatch report` writes it beside the warehouse)."""
-    return Path(wh).parent / "report" / "index.html"
+    from kzwatch.report import report_dir
+
+    return report_dir(wh) / "index.html"
 
 
 def _md(value) -> str:

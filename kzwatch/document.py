@@ -27,7 +27,6 @@ class Document:
     # the day the document (or this article of a listing page) was published, as its reader
     # or its date line tells: the anchor of relative dates when the text states no dateline
     published_on: date | None = None
-    part_no: int | None = None  # the article of a listing page this document is (1, 2, ...)
 
     @classmethod
     def plain(cls, text: str, source_name: str = "inline.txt",
@@ -35,8 +34,7 @@ class Document:
         """A document whose cleaned text is its original (for tests and simple callers)."""
         return cls(source_name, checksum, text, text, list(range(len(text) + 1)))
 
-    def part(self, o_start: int, o_end: int, part_no: int | None = None,
-             published_on: date | None = None) -> Document:
+    def part(self, o_start: int, o_end: int, published_on: date | None = None) -> Document:
         """The piece of this document printed at original[o_start:o_end], as a document of its
         own (an article of a listing page). Its cleaned text is the cleaned characters that
         came from that span; its offsets still point into the whole original, so evidence
@@ -44,7 +42,7 @@ class Document:
         a = bisect_left(self.offsets, o_start, 0, len(self.text))
         b = bisect_left(self.offsets, o_end, a, len(self.text))
         return Document(self.source_name, self.checksum, self.original, self.text[a:b],
-                        self.offsets[a:b + 1], published_on or self.published_on, part_no)
+                        self.offsets[a:b + 1], published_on or self.published_on)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the cleaned text to a span of the original text."""

@@ -378,7 +378,7 @@ def _segments(doc: Document, parts: list[Part]) -> list[Document]:
     ends = [p.start for p in parts[1:]] + [len(doc.original)]
     pieces = [doc.part(0, parts[0].start)]  # the page's head: masthead, ticker, intro
     for part, next_start in zip(parts, ends, strict=True):
-        pieces.append(doc.part(part.start, part.end, part.part_no, part.published_on))
+        pieces.append(doc.part(part.start, part.end, part.published_on))
         pieces.append(doc.part(part.end, next_start))  # between articles, and the foot
     return [piece for piece in pieces if piece.text.strip()]
 

@@ -12,6 +12,21 @@ URLs, print, and can be mailed as a folder. The `href` channel turns a mark into
 link to the record's evidence. (Altair's HTML output would load vega, vega-lite and
 vega-embed from a CDN; no installed package ships those files for a page to load.)
 """
-from kzwatch.report.build import build_report
+from __future__ import annotations
 
-__all__ = ["build_report"]
+from pathlib import Path
+
+__all__ = ["build_report", "report_dir"]
+
+
+def report_dir(warehouse: Path) -> Path:
+    """Where the report of a warehouse goes by default: `report/` beside the file. (Here, not
+    in `build`, so that a run linking the report does not import Altair.)"""
+    return Path(warehouse).parent / "report"
+
+
+def build_report(warehouse: Path, out_dir: Path | None = None) -> Path:
+    """Write the site; return the path of its index.html (see kzwatch.report.build)."""
+    from kzwatch.report.build import build_report as build
+
+    return build(warehouse, out_dir)

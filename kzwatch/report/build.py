@@ -22,7 +22,7 @@ import jinja2
 import numpy as np
 import pandas as pd
 
-from kzwatch.report import charts
+from kzwatch.report import charts, report_dir
 from kzwatch.report.evidence import Span, mark_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -414,7 +414,7 @@ def build_report(warehouse: Path, out_dir: Path | None = None) -> Path:
     warehouse = Path(warehouse)
     if not warehouse.is_file():
         raise FileNotFoundError(f"warehouse {warehouse} does not exist")
-    out = Path(out_dir) if out_dir is not None else warehouse.parent / "report"
+    out = Path(out_dir) if out_dir is not None else report_dir(warehouse)
     out.mkdir(parents=True, exist_ok=True)
     evidence_dir = out / "evidence"
     evidence_dir.mkdir(exist_ok=True)
