@@ -422,7 +422,16 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
         tables.append(current)
     if need_pct and shape in (None, "count"):
         return []
-    return [t for t in tables if len(t.rows) >= 2 and _plausible(t.rows)]
+    return [t for t in tables if len(t.rows) >= 2 and _plausible(_in_range(t.rows))]
+
+
+def _in_range(rows: list[_Row]) -> list[_Row]:
+    """The rows a table is judged by: all of them, or all but one misprinted share outside
+    0-100 ("150.0 %"). That row is still extracted, and validation quarantines it with its
+    reason (SURV-001) instead of the whole table vanishing without a word."""
+    bad = [r for r in rows if r.pct is not None and not 0 <= r.pct <= 100]
+    kept = [r for r in rows if r not in bad]
+    return kept if len(bad) == 1 and len(kept) >= 2 else rows
 
 
 def _row_match(text: str, shape: str | None,

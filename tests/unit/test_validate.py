@@ -84,3 +84,19 @@ def test_quarantined_record_is_valid_deterministic_json_whatever_the_dtypes():
     parsed = _strict_json(records[0])
     assert parsed["pct_reported"] is None and parsed["question_text"] is None
     assert parsed["responses"] == -1 and list(parsed) == sorted(parsed)
+
+
+def test_a_misprinted_share_is_quarantined_not_its_whole_table_dropped(tmp_path):
+    """A survey table with one share over 100 % ("150.0 %"): its rows are extracted, and
+    validation quarantines that one with its rule code (issue 12: no silent drop)."""
+    from kzwatch import pipeline
+
+    (tmp_path / "poll.txt").write_text(
+        "Annex. Poll results.\n\n1. Do you trust the courts?\nAnswer | Responses | %\n"
+        "Fully | 30 | 150.0%\nPartly | 110 | 45.8%\nNot at all | 100 | 41.7%\n",
+        encoding="utf-8")
+    _, rows, _ = pipeline.extract_one(tmp_path, "poll.txt", 10**6, "run", "v")
+    out = validate_table("survey_results", frame("survey_results", rows["survey_results"]))
+    assert sorted(out.passed["option_text"]) == ["Not at all", "Partly"]
+    assert list(out.quarantined["rule_code"].str.contains("SURV-001")) == [True]
+    assert "Fully" in out.quarantined["record"].iloc[0]
