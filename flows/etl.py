@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 from prefect import flow, get_client, get_run_logger, tags, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run, task_run
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -32,6 +33,18 @@ from models.tables import documents as documents_table
 
 def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+FLOW_WORKERS = max(1, os.cpu_count() or 1)  # threads, each driving one extraction process
+BATCHES_PER_WORKER = 4  # enough that the workers finish together when documents differ in size
+
+
+def extraction_batch_size(documents: int, most: int, workers: int) -> int:
+    """Documents per extraction task: about BATCHES_PER_WORKER batches per worker, so every
+    core has work until the end, but never more than `most` (KZWATCH_BATCH_SIZE). Fewer,
+    larger tasks keep Prefect's cost per task (its API calls, state changes and logs, tens of
+    milliseconds in the flow process and the server) small against the work of a task."""
+    return max(1, min(most, -(-documents // (BATCHES_PER_WORKER * max(1, workers)))))
 
 
 def _batch_label(names: list[str]) -> str:
@@ -68,7 +81,9 @@ def task_options(settings, *, io: bool, documents: int = 0) -> dict:
     timeout = settings.task_timeout_seconds or None
     if documents and settings.document_timeout_seconds:
         timeout = None
-    options: dict = {"timeout_seconds": timeout}
+    # no cache keys: a run reads what changed (kzwatch.pipeline.make_plan), and hashing a
+    # task's inputs (ten thousand rows) for a key nobody uses costs seconds
+    options: dict = {"timeout_seconds": timeout, "cache_policy": NO_CACHE}
     if io:
         delay = settings.task_retry_delay_seconds
         options.update(retries=settings.task_retries,
@@ -101,11 +116,18 @@ def extract_batch(folder: Path, names: list[str], max_bytes: int, run_id: str,
     return batch_out
 
 
-@task(name="validate", task_run_name="validate-{table}")
-def validate_rows(table: str, rows: list[dict]) -> validate.ValidationOutcome:
+def rows_frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """A table's extracted rows as the DataFrame validation checks (contract columns, then
+    `_evidence_grounded`)."""
     columns = [c.name for c in CONTRACT_TABLES[table].columns] + ["_evidence_grounded"]
-    df = pd.DataFrame(rows, columns=columns)
-    return validate.validate_table(table, df)
+    return pd.DataFrame(rows, columns=columns)
+
+
+@task(name="validate", task_run_name="validate-{table}")
+def validate_rows(table: str, frame: pd.DataFrame) -> validate.ValidationOutcome:
+    """A DataFrame, not a list of row dicts: Prefect walks list and dict parameters looking
+    for futures (seconds for ten thousand rows) but passes a DataFrame as it is."""
+    return validate.validate_table(table, frame)
 
 
 @task(name="load", task_run_name="load")
@@ -217,7 +239,7 @@ def preflight(folder: Path, wh: Path) -> None:
 # child process (kzwatch.pipeline.BudgetedWorker, for the time budget), so threads here only
 # wait on those processes and the cores do the work.
 @flow(name="kzwatch-etl", log_prints=True, flow_run_name=_initial_run_name,
-      task_runner=ThreadPoolTaskRunner(max_workers=max(1, os.cpu_count() or 1)))
+      task_runner=ThreadPoolTaskRunner(max_workers=FLOW_WORKERS))
 def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
                 keep: int | None = None, allow_mass_removal: bool | None = None) -> dict:
     """Build and publish a validated warehouse snapshot from a folder of documents."""
@@ -386,7 +408,10 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     by_name = {fp.source_name: fp for fp in prints}
     doc_rows: list[dict] = []
     rows: dict[str, list[dict]] = {t: [] for t in RECORD_MODELS}
-    batches = _batches(plan.extract, settings.batch_size)
+    workers = (settings.dask_workers or os.cpu_count() or 1) if use_dask(settings) \
+        else FLOW_WORKERS
+    batches = _batches(plan.extract, extraction_batch_size(len(plan.extract),
+                                                           settings.batch_size, workers))
     if batches and use_dask(settings):
         results = extract_on_dask.with_options(task_runner=dask_runner(settings))(
             folder, batches, run_id)
@@ -412,7 +437,7 @@ def _run(settings, run_id: str, started: datetime) -> dict:
                          ignore_index=True).sort_values("source_name", ignore_index=True)
 
     check = validate_rows.with_options(**task_options(settings, io=False))
-    outcomes = {t: check(t, recs) for t, recs in rows.items()}
+    outcomes = {t: check(t, rows_frame(t, recs)) for t, recs in rows.items()}
     passed = {t: o.passed for t, o in outcomes.items()}
     quarantined = pd.concat([o.quarantined for o in outcomes.values()], ignore_index=True)
     validation = pd.DataFrame([dict(r, run_id=run_id) for o in outcomes.values()

@@ -108,9 +108,13 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _on_sigterm)
         with warehouse.run_lock(wh):  # held across the run: the flow takes it again
             from flows.etl import kzwatch_etl
+            from kzwatch import validate
             from kzwatch.pipeline import start_extraction_server
 
             start_extraction_server()  # its imports overlap the Prefect server's start
+            # and so do Great Expectations' (seconds of CPU that would otherwise compete with
+            # the extraction processes; the flow starts them after its plan when not run here)
+            validate.warm_up_in_background()
 
             summary = kzwatch_etl(documents=args.documents, warehouse_file=args.warehouse,
                                   keep=args.keep, allow_mass_removal=args.allow_mass_removal)

@@ -18,7 +18,8 @@ class Settings(BaseSettings):
     warehouse: Path = Field(PROJECT_ROOT / "warehouse" / "kzwatch.duckdb",
                             description="published DuckDB file")
     keep: int = Field(3, ge=0, description="previous snapshots kept in warehouse/history/")
-    batch_size: int = Field(25, ge=1, description="documents per Prefect task")
+    batch_size: int = Field(100, ge=1, description="most documents per extraction task (a "
+                            "run makes about 4 batches per core, each no larger)")
     max_document_bytes: int = Field(20_000_000, ge=1,
                                     description="larger files are recorded as errors, not read")
     document_timeout_seconds: float = Field(

@@ -151,9 +151,15 @@ def _context():
         return _build_context()
 
 
+_WARM_UP: list[threading.Thread] = []
+
+
 def warm_up_in_background() -> threading.Thread:
     """Import Great Expectations and build its context in a thread: 2-3 s of imports that
-    then overlap the extraction (which runs in child processes) instead of following it."""
+    then overlap other work (the CLI: the Prefect server's start; a flow: the extraction)
+    instead of following it. Started once per process."""
+    if _WARM_UP:
+        return _WARM_UP[0]
 
     def warm() -> None:
         try:
@@ -162,6 +168,7 @@ def warm_up_in_background() -> threading.Thread:
             log.debug("GX warm-up failed", exc_info=True)
 
     thread = threading.Thread(target=warm, name="kzwatch-gx-warm-up", daemon=True)
+    _WARM_UP.append(thread)
     thread.start()
     return thread
 

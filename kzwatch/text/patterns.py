@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from re import _constants as _sre
 from re import _parser
 
@@ -85,10 +86,28 @@ def _class_item(item) -> str | None:
 
 
 def guarded(pattern: re.Pattern) -> re.Pattern:
-    """`pattern`, or an equivalent one with a lookahead on the characters its matches start
-    with when the engine does not already skip to them (see above)."""
+    """`pattern`, made faster without changing what it matches: a lookahead on the characters
+    its matches start with when the engine does not already skip to them (see above), and a
+    literal prefilter (`Prefiltered`, below) when every match must contain one of a few words."""
     if pattern.flags & (re.VERBOSE | re.DEBUG) or not isinstance(pattern.pattern, str):
         return pattern
+    fast = _first_char_guard(pattern)
+    literals = required_literals(pattern)
+    if literals is None or (fast is pattern and not pattern.flags & re.IGNORECASE
+                            and _opens_with_literal(pattern)):
+        return fast  # no word every match needs, or the engine already skips to its prefix
+    return Prefiltered(fast, literals)
+
+
+def _opens_with_literal(pattern: re.Pattern) -> bool:
+    try:
+        data = _parser.parse(pattern.pattern, pattern.flags).data
+    except re.error:
+        return False
+    return bool(data) and data[0][0] is _sre.LITERAL
+
+
+def _first_char_guard(pattern: re.Pattern) -> re.Pattern:
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
     except re.error:
@@ -117,3 +136,186 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
         return re.compile(f"(?={chars})(?:{pattern.pattern})", pattern.flags)
     except re.error:  # e.g. global inline flags, which must open the pattern
         return pattern
+
+
+# --- a literal prefilter: skip the regex where a word it needs is absent
+#
+# Most rule patterns need a word: "sentenced", "(?:detained|arrested)", "tenge". Searching a
+# clause for a few such words (str.find, in C) is much cheaper than running the pattern,
+# which tries its alternatives at every position; in most clauses none is there, and the
+# pattern is not run at all (the idea of RE2's FilteredRE2 and Hyperscan's literal
+# factoring, for Python's engine). `required_literals` reads the words from the parsed
+# pattern: a set of lower-case ASCII strings, at least one of which occurs in every match.
+# The check is made on the lower-cased text, so it holds whatever the case (under
+# IGNORECASE "K", the Kelvin sign, matches "k": its lower case is "k"). Exact, not a
+# heuristic: where lower-casing could hide a match (a text with "ı" or "ſ", which match
+# "i" and "s" under IGNORECASE, or whose lower case changes its length) the pattern runs.
+
+MIN_LITERAL = 3   # shorter words occur in nearly every clause: no use as a filter
+MAX_LITERALS = 64  # more alternatives cost more to look for than the pattern saves
+
+
+def _literal_char(op, av, ci: bool) -> str | None:
+    """The lower-case ASCII character a parsed item stands for, if it is one: a literal, or a
+    class of one letter's cases ("[Ss]")."""
+    if op is _sre.LITERAL:
+        ch = chr(av)
+        return ch.lower() if ch.isascii() else None
+    if op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
+        chars = {chr(a).lower() for _, a in av}
+        if len(chars) == 1 and all(chr(a).isascii() for _, a in av):
+            return chars.pop()
+    return None
+
+
+def _best(candidates: list[frozenset]) -> frozenset | None:
+    """The most selective of several requirements (each alone is necessary): the one whose
+    shortest word is longest, then the one with fewest words."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _required_in_sequence(items, ci: bool) -> frozenset | None:
+    candidates: list[frozenset] = []
+    run: list[str] = []
+    for op, av in items:
+        ch = _literal_char(op, av, ci)
+        if ch is not None:
+            run.append(ch)
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        got = _required_in_item(op, av, ci)
+        if got:
+            candidates.append(got)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    return _best(candidates)
+
+
+def _required_in_item(op, av, ci: bool) -> frozenset | None:
+    if op is _sre.SUBPATTERN:
+        return _required_in_sequence(av[3].data, ci)
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for alt in av[1]:
+            got = _required_in_sequence(alt.data, ci)
+            if not got:
+                return None  # an alternative needs no word: the branch needs none
+            found |= got
+        return frozenset(found)
+    if op in _REPEATS:
+        return _required_in_sequence(av[2].data, ci) if av[0] >= 1 else None
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _required_in_sequence(av.data, ci)
+    return None  # a class, any character, an anchor, a lookaround: no word of its own
+
+
+def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case words one of which occurs in every match of `pattern`, longest first; None
+    when there are none worth looking for (see MIN_LITERAL, MAX_LITERALS)."""
+    if pattern.flags & re.VERBOSE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    got = _required_in_sequence(parsed.data, bool(pattern.flags & re.IGNORECASE))
+    if not got or min(map(len, got)) < MIN_LITERAL or len(got) > MAX_LITERALS:
+        return None
+    # a word containing another needs no check of its own
+    words = sorted(got, key=len)
+    kept = [w for i, w in enumerate(words) if not any(v in w for v in words[:i])]
+    return tuple(sorted(kept, key=lambda w: (-len(w), w)))
+
+
+_LONG = 2000
+_LONG_TEXTS: dict[int, tuple[str, str | None]] = {}
+_LAST: tuple = ("", "")  # the last text lower-cased and its lower case: a clause is
+                         # usually tried with many patterns in a row
+
+
+def _lowered(text) -> str | None:
+    """`text` lower-cased, or None where lower-casing could hide a match (see above)."""
+    last = _LAST  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    if type(text) is not str:
+        return None
+    long = len(text) > _LONG
+    if long:
+        hit = _LONG_TEXTS.get(id(text))
+        if hit is not None and hit[0] is text:
+            return hit[1]
+    low = text.lower()
+    if len(low) != len(text) or "\u0131" in text or "\u017f" in text:  # dotless i, long s
+        low = None
+    globals()["_LAST"] = (text, low)
+    if long:  # a document's whole text, tried between its clauses: kept by identity
+        if len(_LONG_TEXTS) >= 8:
+            _LONG_TEXTS.clear()
+        _LONG_TEXTS[id(text)] = (text, low)
+    return low
+
+
+class Prefiltered:
+    """A compiled pattern that is not run on a span that lacks every word its matches need.
+    It answers like the re.Pattern it wraps (search, match, fullmatch, finditer, findall,
+    sub, subn, split; other attributes are the pattern's)."""
+
+    __slots__ = ("regex", "literals")
+
+    def __init__(self, regex: re.Pattern, literals: tuple[str, ...]):
+        self.regex = regex
+        self.literals = literals
+
+    def _absent(self, string, pos: int = 0, endpos: int | None = None) -> bool:
+        low = _lowered(string)
+        if low is None:
+            return False
+        if pos <= 0 and (endpos is None or endpos >= len(low)):
+            for word in self.literals:
+                if word in low:
+                    return False
+            return True
+        for word in self.literals:
+            if low.find(word, max(pos, 0), endpos) >= 0:
+                return False
+        return True
+
+    def search(self, string, pos: int = 0, endpos: int = sys.maxsize):
+        return None if self._absent(string, pos, endpos) else \
+            self.regex.search(string, pos, endpos)
+
+    def match(self, string, pos: int = 0, endpos: int = sys.maxsize):
+        return None if self._absent(string, pos, endpos) else \
+            self.regex.match(string, pos, endpos)
+
+    def fullmatch(self, string, pos: int = 0, endpos: int = sys.maxsize):
+        return None if self._absent(string, pos, endpos) else \
+            self.regex.fullmatch(string, pos, endpos)
+
+    def finditer(self, string, pos: int = 0, endpos: int = sys.maxsize):
+        return iter(()) if self._absent(string, pos, endpos) else \
+            self.regex.finditer(string, pos, endpos)
+
+    def findall(self, string, pos: int = 0, endpos: int = sys.maxsize):
+        return [] if self._absent(string, pos, endpos) else \
+            self.regex.findall(string, pos, endpos)
+
+    def sub(self, repl, string, count: int = 0):
+        return string if self._absent(string) else self.regex.sub(repl, string, count)
+
+    def subn(self, repl, string, count: int = 0):
+        return (string, 0) if self._absent(string) else self.regex.subn(repl, string, count)
+
+    def split(self, string, maxsplit: int = 0):
+        return [string] if self._absent(string) else self.regex.split(string, maxsplit)
+
+    def __getattr__(self, name):
+        return getattr(self.regex, name)
+
+    def __repr__(self) -> str:
+        return f"Prefiltered({self.regex!r}, {self.literals!r})"

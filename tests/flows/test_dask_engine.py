@@ -7,6 +7,7 @@ import pytest
 from prefect import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterParentFlowRunId
 
+import flows.etl
 from flows.etl import kzwatch_etl
 from tests.helpers import table_contents
 
@@ -15,6 +16,7 @@ pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 def test_dask_engine_builds_the_same_warehouse_on_two_workers(corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("KZWATCH_BATCH_SIZE", "2")  # 5 samples: three batches, two workers
+    monkeypatch.setattr(flows.etl, "BATCHES_PER_WORKER", 1)
     threads = tmp_path / "threads" / "kzwatch.duckdb"
     kzwatch_etl(documents=str(corpus), warehouse_file=str(threads))
 

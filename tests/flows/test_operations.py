@@ -55,6 +55,7 @@ def sha(path: Path) -> str:
 def test_flow_run_renamed_from_its_plan_and_every_task_run_named(corpus, tmp_path,
                                                                   monkeypatch):
     monkeypatch.setenv("KZWATCH_BATCH_SIZE", "2")
+    monkeypatch.setattr(flows.etl, "BATCHES_PER_WORKER", 1)  # 2 + 2 + 1, not 1 doc each
     wh = tmp_path / "kzwatch.duckdb"
     state = run(corpus, wh)
     assert state.is_completed(), state

@@ -1,7 +1,14 @@
 """Task bodies called through `.fn`: no Prefect run needed."""
 import pytest
 
-from flows.etl import discover, extract_batch, fingerprint_batch, validate_rows
+from flows.etl import (
+    discover,
+    extract_batch,
+    extraction_batch_size,
+    fingerprint_batch,
+    rows_frame,
+    validate_rows,
+)
 
 
 def test_discover_and_fingerprint(corpus):
@@ -28,5 +35,17 @@ def test_extract_batch_records_a_vanished_file_and_goes_on(corpus, monkeypatch):
 
 @pytest.mark.parametrize("table", ["survey_results", "indicators"])
 def test_validate_rows_task_splits_rows(table):
-    out = validate_rows.fn(table, [])
+    out = validate_rows.fn(table, rows_frame(table, []))
     assert out.passed.empty and out.quarantined.empty
+
+
+@pytest.mark.parametrize(("documents", "most", "workers", "size"), [
+    (960, 100, 2, 100),  # big: capped by KZWATCH_BATCH_SIZE
+    (80, 100, 2, 10),    # 8 batches: four per core
+    (5, 100, 2, 1),      # five samples: every core gets some
+    (5, 2, 2, 1),
+    (1, 100, 2, 1),
+    (3000, 25, 8, 25),
+])
+def test_extraction_batches_keep_every_worker_busy(documents, most, workers, size):
+    assert extraction_batch_size(documents, most, workers) == size
