@@ -764,6 +764,8 @@ class _Extractor:
         self._year_ends = [m.end() for m in marks]
         self._year_values = [int(m.group(1)) for m in marks]
         self.persons: dict[str, Person] = {}
+        self._known_surnames: set[str] = set()
+        self._surnames_of = 0  # len(self.persons) when _known_surnames was made
         self.order: list[str] = []
         self.cases: dict[str, list[Case]] = {}
         self.current: dict[str, int] = {}
@@ -809,8 +811,16 @@ class _Extractor:
         self.order.append(key)
         return key
 
+    def _surnames(self) -> set[str]:
+        """The surnames of the people met so far (persons are only ever added: the set is
+        made again only when one was, not for every clause of a long text)."""
+        if self._surnames_of != len(self.persons):
+            self._known_surnames = {k.split("|")[0] for k in self.persons}
+            self._surnames_of = len(self.persons)
+        return self._known_surnames
+
     def _mentions(self, start: int, end: int) -> list[tuple[NameMention, str]]:
-        known = {k.split("|")[0] for k in self.persons}
+        known = self._surnames()
         out = []
         for nm in name_mentions(self.text[start:end], known):
             nm = NameMention(nm.start + start, nm.end + start, nm.text, nm.tokens, nm.possessive)
@@ -1212,7 +1222,7 @@ class _Extractor:
     def _relational(self, title: str) -> bool:
         """A title that names a relation to a person, or a plural group, rather than an office."""
         last = re.search(r"\bof\s+(\w+)\W*$", title)
-        if last and fold_surname(last.group(1)) in {k.split("|")[0] for k in self.persons}:
+        if last and fold_surname(last.group(1)) in self._surnames():
             return True
         first = re.sub(r"^(?:(?:the|a|an|former|late|elder|younger|eldest|youngest)\s+)+", "",
                        title.lower())

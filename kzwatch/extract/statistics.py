@@ -581,11 +581,14 @@ def _section_periods(text: str) -> tuple[tuple[int, str], ...]:
     """(start, period) of the headings that state a reporting period, in order. A heading is a
     short line of its own, after a line that ends a sentence (not a wrapped line of prose)."""
     out = []
+    # `prev`: the last line with text before this one, right-stripped, which is how all the
+    # text before it ends (copying that text for every line was quadratic in a long document)
+    last = ""
     for line in re.finditer(r"[^\n]+", text):
         head = line.group().strip()
-        prev = text[:line.start()].rstrip()
+        prev, last = last, line.group().rstrip() or last
         # "INFORMATION NOTE / on the results of ... 2024": a title wrapped under a capital line
-        titled = prev.rsplit("\n", 1)[-1].strip().isupper()
+        titled = prev.strip().isupper()
         if len(head) > 120 or re.search(r"[.!?;,]$|[.!?] [A-Z]", head) or (
                 not titled and (not head[:1].isupper() or (
                     prev and not re.search(r"[.!?:\"”)]$|^$", prev[-1:])))):

@@ -736,7 +736,8 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
     last_wave: str | None = None
     title_end = text.find("\n")
     for index, (s, e) in enumerate(spans):
-        in_zone = any(index - _ZONE_BEFORE <= c <= index + _ZONE_AFTER for c in cues)
+        k = bisect.bisect_left(cues, index - _ZONE_BEFORE)  # cues are in order: no scan of
+        in_zone = k < len(cues) and cues[k] <= index + _ZONE_AFTER  # them all per sentence
         pcts = find_percentages(text, s, e)
         paragraph = bisect.bisect_right(breaks, s)
         if pcts and (_has("sample", text[s:e]) or is_citation(text[s:e]) or (
