@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     allow_mass_removal: bool = Field(False, description="remove documents past max_removed_share")
     patterns: tuple[str, ...] = ("*.txt", "*.md", "*.text", "*.html", "*.htm", "*.pdf",
                                  "*.docx")
+    duckdb_memory_limit: str = Field(
+        "512MB", description="most memory DuckDB may use in a run's connections (loading, the run "
+        "summary, the report); a larger join spills to the temporary folder instead")
     report: bool = Field(True, description="write the static HTML report beside the warehouse "
                          "(report/index.html) after a run that changed the snapshot")
     engine: Literal["threads", "dask"] = Field(

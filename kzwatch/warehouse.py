@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,10 +54,23 @@ def _attach_sql(path: Path, read_only: bool) -> str:
     return f"attach {_quote(str(path))} as {ALIAS}{' (read_only)' if read_only else ''}"
 
 
+def bound_memory(con) -> None:
+    """Keep DuckDB's memory to KZWATCH_DUCKDB_MEMORY_LIMIT: past it a join spills to a
+    temporary folder (a view that pairs the same statistic across thousands of documents
+    otherwise takes gigabytes). No progress bar on the run's output."""
+    from kzwatch.settings import get_settings
+
+    spill = Path(tempfile.gettempdir()) / "kzwatch-duckdb"
+    con.execute(f"set memory_limit = {_quote(get_settings().duckdb_memory_limit)}")
+    con.execute(f"set temp_directory = {_quote(str(spill))}")
+    con.execute("set enable_progress_bar = false")
+
+
 def connect_readonly(warehouse: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection with the warehouse attached as `kzwatch` and in use."""
     con = duckdb.connect()
     try:
+        bound_memory(con)
         con.execute(_attach_sql(warehouse, read_only=True))
         con.execute(f"use {ALIAS}")
     except BaseException:
@@ -297,6 +311,7 @@ def _engine(path: Path):
 
     @event.listens_for(engine, "connect")
     def _attach(dbapi_conn, _record):
+        bound_memory(dbapi_conn)
         dbapi_conn.execute(_attach_sql(path, read_only=False))
         dbapi_conn.execute(f"use {ALIAS}")
 

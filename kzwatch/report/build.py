@@ -24,6 +24,7 @@ import pandas as pd
 
 from kzwatch.report import charts, report_dir
 from kzwatch.report.evidence import Span, mark_text
+from kzwatch.warehouse import bound_memory
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FAMILIES = {  # table -> (page, title)
@@ -426,6 +427,7 @@ def build_report(warehouse: Path, out_dir: Path | None = None) -> Path:
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
+        bound_memory(con)
         report = Report(con)
         pages = {
             "index.html": ("overview.html", report.overview()),
