@@ -272,7 +272,8 @@ class Prefiltered:
         self.literals = literals
 
     def _absent(self, string, pos: int = 0, endpos: int | None = None) -> bool:
-        low = _lowered(string)
+        last = _LAST  # the common case, inline: the clause the previous pattern was tried on
+        low = last[1] if last[0] is string else _lowered(string)
         if low is None:
             return False
         if pos <= 0 and (endpos is None or endpos >= len(low)):
