@@ -36,6 +36,9 @@ class Settings(BaseSettings):
         "summary, the report); a larger join spills to the temporary folder instead")
     report: bool = Field(True, description="write the static HTML report beside the warehouse "
                          "(report/index.html) after a run that changed the snapshot")
+    report_max_charts: int = Field(
+        100, ge=0, description="survey questions the report draws as charts; the others "
+        "show their table only (drawing costs 20-50 ms a chart)")
     engine: Literal["threads", "dask"] = Field(
         "threads", description="where extraction batches run: the flow's thread pool over "
         "budgeted extraction processes (threads), or a Dask cluster through prefect-dask")

@@ -24,6 +24,7 @@ import pandas as pd
 
 from kzwatch.report import charts, report_dir
 from kzwatch.report.evidence import Span, mark_text
+from kzwatch.settings import get_settings
 from kzwatch.warehouse import bound_memory
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -103,9 +104,13 @@ def page_name(source_name: str, document_id) -> str:
     return hashlib.sha256(source_name.encode()).hexdigest()[:16]
 
 
+CHART_CACHE = ".charts"  # drawn charts by content hash, reused by the next build (charts.py)
+
+
 class Report:
-    def __init__(self, con):
+    def __init__(self, con, max_charts: int = 100):
         self.con = con
+        self.max_charts = max_charts  # survey questions drawn as charts (the rest: tables)
         texts = _df(con, "select source_name, document_id from raw.document_texts")
         self.pages = {r["source_name"]: page_name(r["source_name"], r["document_id"])
                       for r in _rows(texts)}
@@ -284,12 +289,15 @@ class Report:
                                 group["pct_recomputed"], group["responses"], strict=True)]
             text = next((t for t in group["question_text"] if _val(t)), None)
             title = f"Q{qno}. {text}" if text else f"Q{qno}"
+            drawn = len(questions) < self.max_charts
             questions.append({
                 "source_name": source, "survey_id": survey, "question_no": int(qno),
                 "question_text": text, "options": _rows(group),
-                "chart": charts.option_bars(group, title=charts.short(title, 60)),
+                "chart": charts.option_bars(group, title=charts.short(title, 60))
+                if drawn else None,
                 "doc_href": self.href(source, None)})
-        return {"n": len(df), "questions": questions}
+        return {"n": len(df), "questions": questions,
+                "drawn": min(len(questions), self.max_charts)}
 
     def indicators(self) -> dict:
         df = self.with_links(_df(self.con, """
@@ -428,15 +436,16 @@ def build_report(warehouse: Path, out_dir: Path | None = None) -> Path:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         bound_memory(con)
-        report = Report(con)
-        pages = {
-            "index.html": ("overview.html", report.overview()),
-            "cases.html": ("cases.html", report.cases()),
-            "protests.html": ("protests.html", report.protests()),
-            "surveys.html": ("surveys.html", report.surveys()),
-            "indicators.html": ("indicators.html", report.indicators()),
-            "findings.html": ("findings.html", report.findings()),
-        }
+        report = Report(con, get_settings().report_max_charts)
+        with charts.chart_cache(out / CHART_CACHE):
+            pages = {
+                "index.html": ("overview.html", report.overview()),
+                "cases.html": ("cases.html", report.cases()),
+                "protests.html": ("protests.html", report.protests()),
+                "surveys.html": ("surveys.html", report.surveys()),
+                "indicators.html": ("indicators.html", report.indicators()),
+                "findings.html": ("findings.html", report.findings()),
+            }
         common = {"nav": PAGES, "generated": generated, "warehouse": str(warehouse),
                   "root": ""}
         for name, (template, data) in pages.items():

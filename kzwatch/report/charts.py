@@ -8,8 +8,12 @@ each segment of a bar, or each point, opens that record's evidence.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
+from contextlib import contextmanager
+from pathlib import Path
 
 import altair as alt
 import numpy as np
@@ -37,10 +41,55 @@ def short(text, limit: int = 40) -> str:
 _LABELLED = re.compile(r'<path([^>]*?) aria-label="([^"]*)"([^>]*?)/>')
 
 
+# Drawn charts are kept by the hash of what they draw (spec, config, renderer version) in the
+# report's folder: a report built again after a run that changed a few documents draws only
+# their charts (vl-convert takes 20-50 ms a chart; a report of a thousand surveys has
+# thousands). `chart_cache` sets the folder for one build and keeps only what that build used.
+_CACHE: dict = {"dir": None, "used": None}
+_SVG_FORM = "1"  # bump when to_svg's post-processing changes: old drawings are not reused
+
+
+@contextmanager
+def chart_cache(folder: Path):
+    """Reuse and keep drawn charts in `folder` while building a report; afterwards the
+    drawings this build did not use are removed, so the cache holds one report's charts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _CACHE.update(dir=folder, used=set())
+    try:
+        yield
+        for old in folder.glob("*.svg"):
+            if old.name not in _CACHE["used"]:
+                old.unlink(missing_ok=True)
+    finally:
+        _CACHE.update(dir=None, used=None)
+
+
 def to_svg(chart: alt.TopLevelMixin) -> str:
     # the specs are built here from known columns; altair's schema validation would double
     # the time of a build with many charts
-    svg = vlc.vegalite_to_svg(chart.to_dict(validate=False), config=CONFIG)
+    spec = chart.to_dict(validate=False)
+    folder = _CACHE["dir"]
+    if folder is None:
+        return _draw(spec)
+    key = hashlib.sha256(json.dumps([spec, CONFIG, vlc.__version__, _SVG_FORM],
+                                    sort_keys=True, default=str).encode()).hexdigest()
+    path = folder / f"{key}.svg"
+    _CACHE["used"].add(path.name)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        svg = _draw(spec)
+        try:
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(svg, encoding="utf-8")
+            tmp.replace(path)  # a killed build leaves no half-written drawing
+        except OSError:
+            pass  # a cache that cannot be written costs time only
+        return svg
+
+
+def _draw(spec: dict) -> str:
+    svg = vlc.vegalite_to_svg(spec, config=CONFIG)
     svg = _BASE_URL.sub(r"\1\2", svg)
     svg = _LABELLED.sub(r'<path\1 aria-label="\2"\3><title>\2</title></path>', svg)
     # a drawn chart has a fixed size; let the page scale it down on a narrow screen

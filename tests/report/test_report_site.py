@@ -247,3 +247,30 @@ def test_chromium_renders_charts_and_a_chart_link_opens_the_marked_evidence(site
     stated = query(warehouse, "select evidence from core.protest_events where record_id = ?",
                    [record_id])[0][0]
     assert collapse(evidence.marks[record_id]) == collapse(stated)
+
+
+def test_survey_charts_are_capped_and_the_rest_keep_their_tables(warehouse, tmp_path,
+                                                                   monkeypatch):
+    monkeypatch.setenv("KZWATCH_REPORT_MAX_CHARTS", "1")
+    page = (build_report(warehouse, tmp_path / "capped").parent / "surveys.html").read_text()
+    questions = page.count('<section class="question">')
+    assert questions >= 2
+    assert page.count("<figure>") == 1 and page.count("<table>") == questions
+    assert f"the\nother {questions - 1} show their table" in page
+
+
+def test_a_second_build_reuses_the_drawn_charts(warehouse, tmp_path):
+    out = tmp_path / "again"
+    build_report(warehouse, out)
+    drawn = sorted((out / ".charts").glob("*.svg"))
+    assert drawn
+    before = (out / "surveys.html").read_text()
+    # a drawing in the cache is used as it is: mark one and find the mark in the next build
+    marked = next(p for p in drawn if p.read_text() in before)
+    marked.write_text(marked.read_text().replace("<svg ", "<svg data-cached='yes' ", 1))
+    stale = out / ".charts" / ("0" * 64 + ".svg")
+    stale.write_text("<svg/>")
+    build_report(warehouse, out)
+    assert "data-cached='yes'" in (out / "surveys.html").read_text()
+    assert not stale.exists()  # the cache keeps only what the last build used
+    assert sorted(p.name for p in (out / ".charts").glob("*.svg")) == [p.name for p in drawn]
