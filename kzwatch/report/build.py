@@ -279,22 +279,29 @@ class Report:
             return {"n": 0}
         questions = []
         keys = ["source_name", "survey_id", "question_no"]
-        for (source, survey, qno), group in df.groupby(keys, sort=True):
-            group = group.copy()
-            group["label"] = [charts.short(f"{n}. {t}", 36) for n, t in
-                              zip(group["option_no"], group["option_text"], strict=True)]
-            group["tip"] = [f"{t} · printed {_num(p)} % · recomputed {_num(r)} % · "
-                            f"{_num(n)} responses" for t, p, r, n in zip(
-                                group["option_text"], group["pct_reported"],
-                                group["pct_recomputed"], group["responses"], strict=True)]
-            text = next((t for t in group["question_text"] if _val(t)), None)
+        # one pass over the rows, sorted by question already (a DataFrame per question and its
+        # to_dict took seconds for a thousand questions); a frame only for a drawn chart
+        rows = _rows(df)
+        bounds = [0] + [i for i in range(1, len(rows))
+                        if [rows[i][k] for k in keys] != [rows[i - 1][k] for k in keys]]
+        for start, end in zip(bounds, bounds[1:] + [len(rows)], strict=True):
+            options = rows[start:end]
+            source, survey, qno = (options[0][k] for k in keys)
+            text = next((o["question_text"] for o in options if o["question_text"]), None)
             title = f"Q{qno}. {text}" if text else f"Q{qno}"
-            drawn = len(questions) < self.max_charts
+            chart = None
+            if len(questions) < self.max_charts:
+                group = df.iloc[start:end].copy()
+                group["label"] = [charts.short(f"{n}. {t}", 36) for n, t in
+                                  zip(group["option_no"], group["option_text"], strict=True)]
+                group["tip"] = [f"{t} · printed {_num(p)} % · recomputed {_num(r)} % · "
+                                f"{_num(n)} responses" for t, p, r, n in zip(
+                                    group["option_text"], group["pct_reported"],
+                                    group["pct_recomputed"], group["responses"], strict=True)]
+                chart = charts.option_bars(group, title=charts.short(title, 60))
             questions.append({
                 "source_name": source, "survey_id": survey, "question_no": int(qno),
-                "question_text": text, "options": _rows(group),
-                "chart": charts.option_bars(group, title=charts.short(title, 60))
-                if drawn else None,
+                "question_text": text, "options": options, "chart": chart,
                 "doc_href": self.href(source, None)})
         return {"n": len(df), "questions": questions,
                 "drawn": min(len(questions), self.max_charts)}
