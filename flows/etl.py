@@ -345,6 +345,14 @@ def use_dask(settings) -> bool:
     return settings.engine == "dask" or bool(settings.dask_address)
 
 
+def extraction_workers(settings) -> int:
+    """How many batches extract at once: the flow's threads, or the local Dask cluster's
+    workers (KZWATCH_DASK_WORKERS, else one per core)."""
+    if not use_dask(settings):
+        return FLOW_WORKERS
+    return settings.dask_workers or os.cpu_count() or 1
+
+
 def dask_runner(settings):
     """prefect-dask's runner: the cluster at KZWATCH_DASK_ADDRESS, else a local cluster of one
     single-threaded worker process per core (KZWATCH_DASK_WORKERS), reporting to this run's
@@ -360,7 +368,7 @@ def dask_runner(settings):
     with get_client(sync_client=True) as client:
         api_url = str(client.api_url)
     return DaskTaskRunner(cluster_kwargs={
-        "n_workers": settings.dask_workers or os.cpu_count() or 1, "threads_per_worker": 1,
+        "n_workers": extraction_workers(settings), "threads_per_worker": 1,
         "processes": True, "dashboard_address": ":0",
         "env": {"PREFECT_API_URL": api_url,
                 **{k: os.environ[k] for k in ("PREFECT_HOME",) if k in os.environ}}})
@@ -408,10 +416,8 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     by_name = {fp.source_name: fp for fp in prints}
     doc_rows: list[dict] = []
     rows: dict[str, list[dict]] = {t: [] for t in RECORD_MODELS}
-    workers = (settings.dask_workers or os.cpu_count() or 1) if use_dask(settings) \
-        else FLOW_WORKERS
-    batches = _batches(plan.extract, extraction_batch_size(len(plan.extract),
-                                                           settings.batch_size, workers))
+    batches = _batches(plan.extract, extraction_batch_size(
+        len(plan.extract), settings.batch_size, extraction_workers(settings)))
     if batches and use_dask(settings):
         results = extract_on_dask.with_options(task_runner=dask_runner(settings))(
             folder, batches, run_id)

@@ -108,7 +108,7 @@ CHART_CACHE = ".charts"  # drawn charts by content hash, reused by the next buil
 
 
 class Report:
-    def __init__(self, con, max_charts: int = 100):
+    def __init__(self, con, max_charts: int):
         self.con = con
         self.max_charts = max_charts  # survey questions drawn as charts (the rest: tables)
         texts = _df(con, "select source_name, document_id from raw.document_texts")

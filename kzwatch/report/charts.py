@@ -57,7 +57,7 @@ def chart_cache(folder: Path):
     _CACHE.update(dir=folder, used=set())
     try:
         yield
-        for old in folder.glob("*.svg"):
+        for old in folder.iterdir():  # also a .tmp a killed build left
             if old.name not in _CACHE["used"]:
                 old.unlink(missing_ok=True)
     finally:

@@ -91,27 +91,19 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
     literal prefilter (`Prefiltered`, below) when every match must contain one of a few words."""
     if pattern.flags & (re.VERBOSE | re.DEBUG) or not isinstance(pattern.pattern, str):
         return pattern
-    fast = _first_char_guard(pattern)
-    literals = required_literals(pattern)
-    if literals is None or (fast is pattern and not pattern.flags & re.IGNORECASE
-                            and _opens_with_literal(pattern)):
-        return fast  # no word every match needs, or the engine already skips to its prefix
-    return Prefiltered(fast, literals)
-
-
-def _opens_with_literal(pattern: re.Pattern) -> bool:
-    try:
-        data = _parser.parse(pattern.pattern, pattern.flags).data
-    except re.error:
-        return False
-    return bool(data) and data[0][0] is _sre.LITERAL
-
-
-def _first_char_guard(pattern: re.Pattern) -> re.Pattern:
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
     except re.error:
         return pattern
+    fast = _first_char_guard(pattern, parsed)
+    literals = _required_literals(parsed)
+    if literals is None or (fast is pattern and not pattern.flags & re.IGNORECASE
+                            and parsed.data and parsed.data[0][0] is _sre.LITERAL):
+        return fast  # no word every match needs, or the engine already skips to its prefix
+    return Prefiltered(fast, literals)
+
+
+def _first_char_guard(pattern: re.Pattern, parsed) -> re.Pattern:
     ci = bool(pattern.flags & re.IGNORECASE)
     lead = parsed.data[0] if parsed.data else None
     while lead is not None and lead[0] is _sre.SUBPATTERN and lead[1][3].data:
@@ -155,7 +147,7 @@ MIN_LITERAL = 3   # shorter words occur in nearly every clause: no use as a filt
 MAX_LITERALS = 64  # more alternatives cost more to look for than the pattern saves
 
 
-def _literal_char(op, av, ci: bool) -> str | None:
+def _literal_char(op, av) -> str | None:
     """The lower-case ASCII character a parsed item stands for, if it is one: a literal, or a
     class of one letter's cases ("[Ss]")."""
     if op is _sre.LITERAL:
@@ -176,18 +168,18 @@ def _best(candidates: list[frozenset]) -> frozenset | None:
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _required_in_sequence(items, ci: bool) -> frozenset | None:
+def _required_in_sequence(items) -> frozenset | None:
     candidates: list[frozenset] = []
     run: list[str] = []
     for op, av in items:
-        ch = _literal_char(op, av, ci)
+        ch = _literal_char(op, av)
         if ch is not None:
             run.append(ch)
             continue
         if run:
             candidates.append(frozenset(["".join(run)]))
             run = []
-        got = _required_in_item(op, av, ci)
+        got = _required_in_item(op, av)
         if got:
             candidates.append(got)
     if run:
@@ -195,21 +187,21 @@ def _required_in_sequence(items, ci: bool) -> frozenset | None:
     return _best(candidates)
 
 
-def _required_in_item(op, av, ci: bool) -> frozenset | None:
+def _required_in_item(op, av) -> frozenset | None:
     if op is _sre.SUBPATTERN:
-        return _required_in_sequence(av[3].data, ci)
+        return _required_in_sequence(av[3].data)
     if op is _sre.BRANCH:
         found: set[str] = set()
         for alt in av[1]:
-            got = _required_in_sequence(alt.data, ci)
+            got = _required_in_sequence(alt.data)
             if not got:
                 return None  # an alternative needs no word: the branch needs none
             found |= got
         return frozenset(found)
     if op in _REPEATS:
-        return _required_in_sequence(av[2].data, ci) if av[0] >= 1 else None
+        return _required_in_sequence(av[2].data) if av[0] >= 1 else None
     if _ATOMIC is not None and op is _ATOMIC:
-        return _required_in_sequence(av.data, ci)
+        return _required_in_sequence(av.data)
     return None  # a class, any character, an anchor, a lookaround: no word of its own
 
 
@@ -219,10 +211,13 @@ def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
     if pattern.flags & re.VERBOSE or not isinstance(pattern.pattern, str):
         return None
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        return _required_literals(_parser.parse(pattern.pattern, pattern.flags))
     except re.error:
         return None
-    got = _required_in_sequence(parsed.data, bool(pattern.flags & re.IGNORECASE))
+
+
+def _required_literals(parsed) -> tuple[str, ...] | None:
+    got = _required_in_sequence(parsed.data)
     if not got or min(map(len, got)) < MIN_LITERAL or len(got) > MAX_LITERALS:
         return None
     # a word containing another needs no check of its own
