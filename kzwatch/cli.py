@@ -16,8 +16,8 @@ from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
-# Without a server, Prefect starts a temporary one; its 20 s default is too short for a
-# first start (fresh database migrations) on a busy two-core machine.
+# Without a server, the CLI starts a temporary one (kzwatch.prefect_api); Prefect's 20 s default
+# wait is too short for a first start (fresh database migrations) on a busy two-core machine.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 EXIT_FAILED, EXIT_USAGE, EXIT_BUSY = 1, 2, 3
@@ -101,12 +101,17 @@ def main(argv: list[str] | None = None) -> int:
         say(problem)
         return EXIT_USAGE
 
-    from kzwatch import warehouse
+    from kzwatch import prefect_api, warehouse
 
     previous_term = signal.getsignal(signal.SIGTERM)
+    server = None
     try:
         signal.signal(signal.SIGTERM, _on_sigterm)
         with warehouse.run_lock(wh):  # held across the run: the flow takes it again
+            if prefect_api.wants_temporary_server():
+                # started before Prefect is imported, so it boots while the imports below run
+                server = prefect_api.TemporaryServer().start()
+                os.environ["PREFECT_API_URL"] = server.api_url
             from flows.etl import kzwatch_etl
             from kzwatch import validate
             from kzwatch.pipeline import start_extraction_server
@@ -115,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
             # and so do Great Expectations' (seconds of CPU that would otherwise compete with
             # the extraction processes; the flow starts them after its plan when not run here)
             validate.warm_up_in_background()
+            if server is not None:
+                server.wait(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
 
             summary = kzwatch_etl(documents=args.documents, warehouse_file=args.warehouse,
                                   keep=args.keep, allow_mass_removal=args.allow_mass_removal)
