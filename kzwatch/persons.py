@@ -7,6 +7,11 @@ in order of confidence: the same key (exact_fold), the curated alias list
 (seeds/reference/person_aliases.csv, alias_csv), a fuzzy score above a threshold (fuzzy), and
 a lone surname that only one full name in the corpus carries (surname_only). People who share
 a surname but not a given name stay apart. Pure: DataFrames in, DataFrames out.
+
+The costly part is scoring every pair of names (quadratic in the distinct names). A candidate
+pair depends on its two names only, so `resolve_persons_incremental` takes the pairs found by
+the previous call (the warehouse keeps them in raw.person_name_pairs) and scores only the names
+it has not seen, against all: the result is exactly that of `resolve_persons` from scratch.
 """
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -40,6 +47,7 @@ def transliterate(name: str) -> str:
     return unidecode(name.translate(_KAZAKH)).replace("'", "")
 
 
+@lru_cache(maxsize=1 << 17)  # given names and surnames repeat across thousands of names
 def fold_token(token: str) -> str:
     """Phonetic key of one name token: romanisation variants collapse to one spelling."""
     t = transliterate(token).lower()
@@ -77,9 +85,10 @@ def _given(tokens: tuple[str, ...]) -> str | None:
     return rest[0] if rest else None
 
 
-def person_id(canonical_name: str) -> str:
-    """Stable id: hash of the folded canonical name (token order-insensitive)."""
-    key = " ".join(sorted(fold_name(canonical_name)))
+def person_id(canonical_name: str, folded: tuple[str, ...] | None = None) -> str:
+    """Stable id: hash of the folded canonical name (token order-insensitive); `folded`, if
+    given, is fold_name(canonical_name) already computed."""
+    key = " ".join(sorted(fold_name(canonical_name) if folded is None else folded))
     return "p_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -150,6 +159,58 @@ def _pairs_over(queries: list[str], choices: list[str], cutoff: float,
     return out
 
 
+COLUMNS_ASSIGNMENTS = ["record_id", "person_id"]
+COLUMNS_PERSONS = ["person_id", "canonical_name", "variants", "first_document", "last_document",
+                   "mention_count"]
+COLUMNS_MERGES = ["person_id", "variant", "rule", "score"]
+COLUMNS_SCORED = ["person_name", "scorer_version"]
+COLUMNS_PAIRS = ["stage", "name_a", "name_b", "score"]
+
+
+@lru_cache(maxsize=1)
+def scorer_version() -> str:
+    """Hash of what a candidate pair depends on: this module (folding, thresholds) and the
+    rapidfuzz and Unidecode versions. Names scored under another version are scored again."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for package in ("rapidfuzz", "Unidecode"):
+        try:
+            h.update(f"{package} {version(package)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{package} -".encode())
+    return h.hexdigest()[:12]
+
+
+def _candidate_pairs(names: list[str], new: set[str],
+                     folded: dict[str, tuple[str, ...]]) -> list[tuple[str, str, str, float]]:
+    """(stage, name_a, name_b, score) of every candidate pair with at least one name in `new`:
+    fuzzy, two full names whose sorted folded tokens score >= FUZZY_THRESHOLD (name_a < name_b);
+    surname, a lone surname (name_a) and a full name (name_b) whose surname scores >=
+    SURNAME_THRESHOLD. Only `new` names are scored (against all `names`): the work grows with
+    len(new) * len(names), and is the whole square only when every name is new."""
+    full = [n for n in names if len(folded[n]) > 1]
+    singles = [n for n in names if len(folded[n]) == 1]
+    new_full = [n for n in full if n in new]
+    key = {n: " ".join(sorted(folded[n])) for n in full}
+    out: dict[tuple[str, str, str], float] = {}
+
+    every = len(new_full) == len(full)  # scored against themselves: the upper triangle will do
+    for i, j in _pairs_over([key[n] for n in new_full], [key[n] for n in full],
+                            FUZZY_THRESHOLD, upper=every):
+        a, b = sorted((new_full[i], full[j]))
+        if a != b and ("fuzzy", a, b) not in out:
+            out["fuzzy", a, b] = fuzz.ratio(key[a], key[b])
+
+    surname = {f: _surname(folded[f]) for f in full}
+    new_singles = [n for n in singles if n in new]
+    old_singles = [n for n in singles if n not in new]
+    for queries, choices in ((new_singles, full), (old_singles, new_full)):
+        for i, j in _pairs_over([folded[n][0] for n in queries], [surname[f] for f in choices],
+                                SURNAME_THRESHOLD):
+            a, b = queries[i], choices[j]
+            out["surname", a, b] = fuzz.ratio(folded[a][0], surname[b])
+    return [(*pair, float(score)) for pair, score in out.items()]
+
+
 def resolve_persons(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Person ids for case mentions.
 
@@ -159,20 +220,49 @@ def resolve_persons(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame,
                      mention_count],
              merges[person_id, variant, rule, score]).
     """
-    cols_a = ["record_id", "person_id"]
-    cols_p = ["person_id", "canonical_name", "variants", "first_document", "last_document",
-              "mention_count"]
-    cols_m = ["person_id", "variant", "rule", "score"]
+    assignments, people, merges, _, _ = resolve_persons_incremental(mentions)
+    return assignments, people, merges
+
+
+def resolve_persons_incremental(
+        mentions: pd.DataFrame, scored: pd.DataFrame | None = None,
+        pairs: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """`resolve_persons`, scoring only the names the previous call did not score.
+
+    scored[person_name, scorer_version] and pairs[stage, name_a, name_b, score] are what the
+    previous call returned (None or empty: score every name). A name of `scored` keeps its
+    pairs with the other names of `scored`; pairs with names no longer mentioned are dropped;
+    the other names are scored against all. The joins then visit the candidate pairs in the
+    order a resolution from scratch does, so assignments, persons and merges are the same.
+    Returns (assignments, persons, merges, scored, pairs), the last two for the next call.
+    """
     rows = mentions.dropna(subset=["person_name"])
     rows = rows[rows["person_name"].astype(str).str.strip() != ""]
     if rows.empty:
-        return pd.DataFrame(columns=cols_a), pd.DataFrame(columns=cols_p), \
-            pd.DataFrame(columns=cols_m)
+        return (pd.DataFrame(columns=COLUMNS_ASSIGNMENTS), pd.DataFrame(columns=COLUMNS_PERSONS),
+                pd.DataFrame(columns=COLUMNS_MERGES), pd.DataFrame(columns=COLUMNS_SCORED),
+                pd.DataFrame(columns=COLUMNS_PAIRS))
 
-    names = sorted(set(rows["person_name"].astype(str)))
+    written = rows["person_name"].astype(str).tolist()
+    names = sorted(set(written))
     folded = {n: fold_name(n) for n in names}
     clusters = _Clusters(names)
     aliases = alias_table()
+
+    # candidate pairs: those kept from the previous call, among names it scored that are still
+    # mentioned (under the same scorer), and those of the names it did not score
+    current = scorer_version()
+    known: set[str] = set()
+    if scored is not None and len(scored):
+        same = scored[scored["scorer_version"] == current]["person_name"].astype(str)
+        known = set(same) & set(folded)
+    candidates_all: list[tuple[str, str, str, float]] = []
+    if known and pairs is not None and len(pairs):
+        candidates_all = [(stage, a, b, float(score)) for stage, a, b, score
+                          in pairs[COLUMNS_PAIRS].itertuples(index=False, name=None)
+                          if a in known and b in known]
+    candidates_all += _candidate_pairs(names, set(folded) - known, folded)
 
     # exact_fold: same folded tokens, in any order
     by_key: dict[tuple[str, ...], str] = {}
@@ -197,56 +287,57 @@ def resolve_persons(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame,
             else:
                 by_alias[canonical] = n
 
-    # fuzzy: full names written alike. rapidfuzz scores all pairs in C (both cores), keeping
-    # only those over the threshold; the checks below then run on those few candidates, in the
-    # order the pairs were always visited (i < j over sorted names), so joins are unchanged.
-    full = [n for n in names if len(folded[n]) > 1]
-    sorted_keys = [" ".join(sorted(folded[n])) for n in full]
-    for i, j in _pairs_over(sorted_keys, sorted_keys, FUZZY_THRESHOLD, upper=True):
-        a, b = full[i], full[j]
+    # fuzzy: full names written alike (candidates scored by rapidfuzz in C, see
+    # _candidate_pairs); the checks below run on those few, in the order the pairs were always
+    # visited (a before b over sorted names, then b), so joins are the same however found.
+    fuzzy = sorted((a, b) for stage, a, b, _ in candidates_all if stage == "fuzzy")
+    for a, b in fuzzy:
         if clusters.find(a) == clusters.find(b) or not _compatible(folded[a], folded[b]):
             continue
-        score = fuzz.ratio(sorted_keys[i], sorted_keys[j])  # = token_sort_ratio of the names
+        key_a, key_b = " ".join(sorted(folded[a])), " ".join(sorted(folded[b]))
+        score = fuzz.ratio(key_a, key_b)  # = token_sort_ratio of the names
         sur = fuzz.ratio(_surname(folded[a]), _surname(folded[b]))
         if score >= FUZZY_THRESHOLD and sur >= SURNAME_THRESHOLD - 10 and \
                 not _gender_clash(_surname(folded[a]), _surname(folded[b])):
             clusters.join(a, b, "fuzzy", score)
 
     # surname_only: a lone surname joins the one full name that carries it
-    docs_of = rows.groupby("person_name")["source_name"].agg(lambda s: set(s.astype(str)))
-    singles = [n for n in names if len(folded[n]) == 1]
-    surnames_of_full = [_surname(folded[f]) for f in full]
-    candidates: dict[int, list[int]] = defaultdict(list)
-    for i, j in _pairs_over([folded[n][0] for n in singles], surnames_of_full,
-                            SURNAME_THRESHOLD):
-        candidates[i].append(j)
-    for i, n in enumerate(singles):
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for n, doc in zip(written, rows["source_name"].astype(str).tolist(), strict=True):
+        docs_of[n].add(doc)
+    candidates: dict[str, list[str]] = defaultdict(list)
+    for stage, n, f, _ in candidates_all:
+        if stage == "surname":
+            candidates[n].append(f)
+    for n in names:
+        if len(folded[n]) != 1:
+            continue
         surname = folded[n][0]
-        scored = []
-        for j in candidates.get(i, ()):
-            f = full[j]
-            score = fuzz.ratio(surname, surnames_of_full[j])
-            if score >= SURNAME_THRESHOLD and not _gender_clash(surname, surnames_of_full[j]):
-                scored.append((score, f))
-        roots = {clusters.find(f) for _, f in scored}
+        scored_full = []
+        for f in candidates.get(n, ()):
+            of_full = _surname(folded[f])
+            score = fuzz.ratio(surname, of_full)
+            if score >= SURNAME_THRESHOLD and not _gender_clash(surname, of_full):
+                scored_full.append((score, f))
+        roots = {clusters.find(f) for _, f in scored_full}
         if len(roots) > 1:  # several people share the surname: prefer one in the same document
-            same_doc = [(s, f) for s, f in scored if docs_of[f] & docs_of[n]]
+            same_doc = [(s, f) for s, f in scored_full if docs_of[f] & docs_of[n]]
             roots = {clusters.find(f) for _, f in same_doc}
-            scored = same_doc
+            scored_full = same_doc
         if len(roots) == 1:
-            score, f = max(scored)
+            score, f = max(scored_full)
             clusters.join(f, n, "surname_only", score)
 
     # build the tables
     groups: dict[str, list[str]] = defaultdict(list)
     for n in names:
         groups[clusters.find(n)].append(n)
-    counts = Counter(rows["person_name"].astype(str))
+    counts = Counter(written)
     name_to_pid: dict[str, str] = {}
     person_rows, merge_rows = [], []
     for members in groups.values():
         canonical = _canonical(members, counts, aliases, folded)
-        pid = person_id(canonical)
+        pid = person_id(canonical, folded.get(canonical))
         docs = sorted(set().union(*(docs_of[m] for m in members)))
         person_rows.append({"person_id": pid, "canonical_name": canonical,
                             "variants": sorted(members), "first_document": docs[0],
@@ -257,9 +348,11 @@ def resolve_persons(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame,
             rule, score = clusters.how[m]
             merge_rows.append({"person_id": pid, "variant": m, "rule": rule, "score": score})
     assignments = pd.DataFrame({"record_id": rows["record_id"].values,
-                                "person_id": [name_to_pid[str(n)] for n in rows["person_name"]]})
-    return (assignments[cols_a], pd.DataFrame(person_rows, columns=cols_p),
-            pd.DataFrame(merge_rows, columns=cols_m))
+                                "person_id": [name_to_pid[n] for n in written]})
+    store_scored = pd.DataFrame({"person_name": names, "scorer_version": current})
+    store_pairs = pd.DataFrame(sorted(candidates_all), columns=COLUMNS_PAIRS)
+    return (assignments[COLUMNS_ASSIGNMENTS], pd.DataFrame(person_rows, columns=COLUMNS_PERSONS),
+            pd.DataFrame(merge_rows, columns=COLUMNS_MERGES), store_scored, store_pairs)
 
 
 def _canonical(members: list[str], counts: Counter, aliases, folded) -> str:

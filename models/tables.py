@@ -27,7 +27,8 @@ from models.records import RECORD_MODELS
 metadata = MetaData()
 
 SCHEMA_COMMENTS = {
-    "raw": "What was read: one row per document file and one per pipeline run.",
+    "raw": "What was read and how it was processed: documents, their texts and parts, "
+           "pipeline runs, validation results, and the people resolver's scored names and pairs.",
     "core": "The public contract tables (../shared/spec/records.md), validated records only.",
     "ref": "Reference tables loaded from seeds/reference/.",
     "staging": "Views over core and raw that only rename and cast (one per source table).",
@@ -239,6 +240,38 @@ person_merges = Table(
     Column("rule", String, comment="Why: exact_fold, alias_csv, fuzzy, surname_only"),
     Column("score", Double, comment="Similarity score of the merge"),
     schema="core", comment="One row per spelling merged into a person, with the reason.")
+
+person_names_scored = Table(
+    "person_names_scored", metadata,
+    Column("person_name", String, primary_key=True,
+           comment="A spelling of core.case_mentions.person_name whose candidate pairs with "
+                   "every other spelling of this table are in raw.person_name_pairs"),
+    Column("scorer_version", String,
+           comment="Hash of the folding and scoring code (kzwatch/persons.py, rapidfuzz and "
+                   "Unidecode versions) the spelling was scored with; under another version it "
+                   "is scored again"),
+    schema="raw",
+    comment="One row per distinct person name already scored for person resolution (the "
+            "names of the last resolution): a run scores only the names not listed here.")
+
+person_name_pairs = Table(
+    "person_name_pairs", metadata,
+    Column("stage", String, primary_key=True,
+           comment="fuzzy: two full names whose folded tokens, sorted, score at least "
+                   "FUZZY_THRESHOLD; surname: a lone surname and a full name whose surname "
+                   "scores at least SURNAME_THRESHOLD (kzwatch/persons.py)"),
+    Column("name_a", String, primary_key=True,
+           comment="fuzzy: the first of the two full names in sort order; surname: the lone "
+                   "surname as written"),
+    Column("name_b", String, primary_key=True,
+           comment="fuzzy: the second of the two full names in sort order; surname: the full "
+                   "name as written"),
+    Column("score", Double, comment="rapidfuzz ratio of the two folded keys (0-100)"),
+    schema="raw",
+    comment="One row per (stage, pair of person names) that person resolution considers "
+            "joining: its candidate pairs, kept so that a run scores only new names against "
+            "all (raw.person_names_scored lists the names the pairs were computed over). "
+            "Whether a pair joins is decided again on every resolution (core.person_merges).")
 
 validation_results = Table(
     "validation_results", metadata,
