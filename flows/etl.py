@@ -21,13 +21,13 @@ from prefect import flow, get_client, get_run_logger, tags, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
+from prefect.futures import as_completed
 from prefect.runtime import flow_run, task_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from kzwatch import pipeline, reading, validate, warehouse
+from kzwatch import pipeline, reading, staging, validate, warehouse
 from kzwatch.settings import get_settings
 from models.records import RECORD_MODELS
-from models.tables import CONTRACT_TABLES
 from models.tables import documents as documents_table
 
 
@@ -118,9 +118,9 @@ def extract_batch(folder: Path, names: list[str], max_bytes: int, run_id: str,
 
 def rows_frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """A table's extracted rows as the DataFrame validation checks (contract columns, then
-    `_evidence_grounded`)."""
-    columns = [c.name for c in CONTRACT_TABLES[table].columns] + ["_evidence_grounded"]
-    return pd.DataFrame(rows, columns=columns)
+    `_evidence_grounded`); a run reads the same frame back from its staging folder
+    (kzwatch.staging.read_table)."""
+    return pd.DataFrame(rows, columns=staging.table_columns(table))
 
 
 @task(name="validate", task_run_name="validate-{table}")
@@ -151,6 +151,11 @@ def publish(target: Path, warehouse_path: Path, keep: int, run_id: str,
 
 class BatchFailed(RuntimeError):
     """A batch task failed: the run stops before anything is published."""
+
+
+class StagingFailed(RuntimeError):
+    """A finished batch's rows could not be written to the staging folder (a full disk):
+    the run stops before anything is published."""
 
 
 def run_name(when: datetime, plan: pipeline.Plan | None, tz: str) -> str:
@@ -247,6 +252,7 @@ def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
                             allow_mass_removal=allow_mass_removal)
     run_id, started = new_run_id(), datetime.now(UTC)
     folder, wh = Path(settings.documents), Path(settings.warehouse)
+    staging.use_system_allocator()  # staged tables read back don't stay in Arrow's pool
     labels = run_tags(folder, wh)
     _update_flow_run(get_run_logger(), tags=sorted({*(flow_run.tags or []), *labels}))
     with _signals_noted() as received, tags(*labels):
@@ -254,9 +260,11 @@ def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
             preflight(folder, wh)
             with warehouse.run_lock(wh):  # a second run stops here at once (WarehouseBusy)
                 try:
+                    _remove_stale_staging(wh, run_id)
                     return _run(settings, run_id, started)
                 finally:
                     warehouse.remove_snapshot(wh, run_id)  # no-op once published
+                    _remove_staging(wh, run_id)
         except warehouse.WarehouseBusy:
             raise  # nothing was done: not a failed run of this warehouse
         except BaseException as exc:  # also Ctrl-C and SIGTERM (Prefect's TerminationSignal)
@@ -278,6 +286,21 @@ def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
                     raise KeyboardInterrupt from exc
                 raise TerminationSignal(received[0]) from exc
             raise
+
+
+def _remove_stale_staging(wh: Path, run_id: str) -> None:
+    """Staging folders that killed runs left (the run lock is held: none is in use)."""
+    for path in staging.remove_stale(wh, run_id):
+        get_run_logger().info("removed %s, left by a run that was killed", path.name)
+
+
+def _remove_staging(wh: Path, run_id: str) -> None:
+    """The run's staging folder goes when it ends, published or failed; failing to remove it
+    only warns (the next run removes it)."""
+    path = staging.staging_dir(wh, run_id)
+    if not staging.remove(path):
+        get_run_logger().warning("could not remove the staging folder %s; the next run will",
+                                 path)
 
 
 @contextmanager
@@ -308,33 +331,60 @@ def _signals_noted():
             signal.signal(sig, handler)
 
 
-def extract_all(settings, folder: Path, batches: list[list[str]], run_id: str
-                ) -> list[pipeline.ExtractedBatch]:
-    """Every batch submitted to the flow's task runner at once; results in batch order, so the
-    run's rows come out the same every time. A failed batch fails the run, and the batches not
-    started yet are not started at all."""
-    futures = [extract_batch.with_options(**task_options(settings, io=True, documents=len(b)))
+def extract_all(settings, folder: Path, batches: list[list[str]], run_id: str,
+                stage: Path) -> list[staging.StagedBatch]:
+    """Every batch submitted to the flow's task runner at once. Each batch's rows are written
+    to the run's staging folder `stage` as soon as it finishes, in whatever order the batches
+    finish, and dropped from memory (kzwatch.staging): the flow keeps the small summaries,
+    returned in batch order, and reads the rows back in batch order (the files are named by
+    batch number), so the run's rows come out the same every time.
+
+    A failed batch fails the run, and so does a staging folder that can't be written (a full
+    disk); the batches not started yet are not started at all."""
+    futures = {extract_batch.with_options(**task_options(settings, io=True, documents=len(b)))
                .submit(folder, b, settings.max_document_bytes, run_id,
-                       settings.document_timeout_seconds or None, batch=no)
-               for no, b in enumerate(batches, 1)]
-    results = []
-    for no, (batch, future) in enumerate(zip(batches, futures, strict=True), 1):
-        try:
-            results.append(future.result())
-        except Exception as exc:
-            for other in futures:
-                getattr(other, "wrapped_future", other).cancel()
-            raise BatchFailed(f"extract-batch-{no} ({_batch_label(batch)}) failed, nothing "
-                              f"was published: {type(exc).__name__}: {exc}") from exc
-    return results
+                       settings.document_timeout_seconds or None, batch=no): no
+               for no, b in enumerate(batches, 1)}
+    staged: dict[int, staging.StagedBatch] = {}
+    try:
+        for future in as_completed(list(futures)):
+            no = futures[future]
+            label = f"extract-batch-{no} ({_batch_label(batches[no - 1])})"
+            try:
+                result = future.result()
+            except Exception as exc:
+                raise BatchFailed(f"{label} failed, nothing was published: "
+                                  f"{type(exc).__name__}: {exc}") from exc
+            staged[no] = stage_batch(stage, no, result, label)
+    except BaseException:
+        for other in futures:
+            getattr(other, "wrapped_future", other).cancel()
+        raise
+    return [staged[no] for no in sorted(staged)]
+
+
+def stage_batch(stage: Path, no: int, result: pipeline.ExtractedBatch,
+                label: str) -> staging.StagedBatch:
+    """Write a finished batch's rows to the staging folder and drop them from memory (the
+    batch object itself may stay referenced by its Prefect future: its rows are emptied)."""
+    try:
+        summary = staging.stage_batch(stage, no, result)
+    except OSError as exc:
+        raise StagingFailed(f"the rows of {label} could not be written to the staging "
+                            f"folder {stage}, nothing was published: "
+                            f"{exc.strerror or exc}") from exc
+    finally:
+        result.rows.clear()
+    return summary
 
 
 @flow(name="kzwatch-extract-on-dask", flow_run_name="extract on dask · {run_id}")
-def extract_on_dask(folder: Path, batches: list[list[str]], run_id: str
-                    ) -> list[pipeline.ExtractedBatch]:
+def extract_on_dask(folder: Path, batches: list[list[str]], run_id: str, stage: Path
+                    ) -> list[staging.StagedBatch]:
     """The extraction batches on a Dask cluster (a subflow with prefect-dask's task runner;
-    the settings come from the environment, as the parent run's do)."""
-    return extract_all(get_settings(), folder, batches, run_id)
+    the settings come from the environment, as the parent run's do). The results come back
+    to this process, which stages them as they arrive, as on threads."""
+    return extract_all(get_settings(), folder, batches, run_id, stage)
 
 
 def use_dask(settings) -> bool:
@@ -415,22 +465,17 @@ def _run(settings, run_id: str, started: datetime) -> dict:
 
     by_name = {fp.source_name: fp for fp in prints}
     doc_rows: list[dict] = []
-    rows: dict[str, list[dict]] = {t: [] for t in RECORD_MODELS}
+    stage = staging.staging_dir(wh, run_id)  # removed by kzwatch_etl when the run ends
     batches = _batches(plan.extract, extraction_batch_size(
         len(plan.extract), settings.batch_size, extraction_workers(settings)))
     if batches and use_dask(settings):
-        results = extract_on_dask.with_options(task_runner=dask_runner(settings))(
-            folder, batches, run_id)
+        staged = extract_on_dask.with_options(task_runner=dask_runner(settings))(
+            folder, batches, run_id, stage)
     else:
-        results = extract_all(settings, folder, batches, run_id)
-    for result in results:
-        doc_rows += result.documents
-        warnings += result.warnings
-        for table, recs in result.rows.items():
-            rows[table] += recs
-    texts = pd.DataFrame(pipeline.take_texts(doc_rows),
-                         columns=["source_name", "document_id", "text"])
-    parts = pd.DataFrame(pipeline.take_parts(doc_rows), columns=pipeline.PART_COLUMNS)
+        staged = extract_all(settings, folder, batches, run_id, stage)
+    for batch in staged:
+        doc_rows += batch.documents
+        warnings += batch.warnings
     for name, reason in plan.errors.items():
         logger.warning("%s: %s", name, reason)
         warnings.append(f"{name}: {reason}")
@@ -442,9 +487,7 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     all_docs = pd.concat([kept, pd.DataFrame(doc_rows, columns=previous.columns)],
                          ignore_index=True).sort_values("source_name", ignore_index=True)
 
-    check = validate_rows.with_options(**task_options(settings, io=False))
-    outcomes = {t: check(t, rows_frame(t, recs)) for t, recs in rows.items()}
-    passed = {t: o.passed for t, o in outcomes.items()}
+    outcomes, passed = validate_staged(settings, stage)
     quarantined = pd.concat([o.quarantined for o in outcomes.values()], ignore_index=True)
     validation = pd.DataFrame([dict(r, run_id=run_id) for o in outcomes.values()
                                for r in o.results])
@@ -458,8 +501,8 @@ def _run(settings, run_id: str, started: datetime) -> dict:
                "documents_unchanged": len(plan.unchanged), "documents_failed": failed,
                "rows_quarantined": len(quarantined), "outcome": "completed"}
     changes = warehouse.SnapshotChanges(run_id, all_docs[[c.name for c in documents_table.columns]],
-                                        drop, passed, quarantined, validation, run_row,
-                                        texts=texts, parts=parts)
+                                        drop, {}, quarantined, validation, run_row,
+                                        staged=stage, passed=passed)
     target = load.with_options(**io)(wh, changes)
     for message in changes.warnings:
         warn(message)
@@ -481,6 +524,21 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     logger.info("published %s: %s; rows loaded %s; %d quarantined", wh, plan.summary(),
                 changes.rows_loaded, len(quarantined))
     return summary
+
+
+def validate_staged(settings, stage: Path
+                    ) -> tuple[dict[str, validate.ValidationOutcome], dict[str, int]]:
+    """Validate the staged rows one table at a time (the `validate_rows` task gets the table's
+    DataFrame, read back from the staging folder). Returns the outcomes, without their passed
+    rows, and how many rows of each table passed: loading reads those rows from the staging
+    folder (warehouse.SnapshotChanges.staged), so only one table's rows are ever in memory."""
+    check = validate_rows.with_options(**task_options(settings, io=False))
+    outcomes, passed = {}, {}
+    for table in RECORD_MODELS:
+        outcome = outcomes[table] = check(table, staging.read_table(stage, table))
+        passed[table] = len(outcome.passed)
+        outcome.passed = outcome.passed.iloc[:0]
+    return outcomes, passed
 
 
 def report_index(wh: Path) -> Path:

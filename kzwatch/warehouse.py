@@ -104,6 +104,16 @@ def read_previous_documents(warehouse: Path) -> pd.DataFrame:
 
 @dataclass
 class SnapshotChanges:
+    """What a run changes. The validated rows come either as DataFrames (`rows`) or from the
+    run's staging folder (`staged`, kzwatch.staging): then every staged row of a table in
+    `passed` is loaded but the quarantined ones, and so are the staged texts and articles.
+
+    Loading from the staging folder rather than from the validated DataFrames: DuckDB reads
+    the Parquet files one batch file at a time (Arrow streams), so the flow process never
+    holds a table's validated rows, nor the documents' texts, while the snapshot is built
+    (the DataFrames would all wait in memory for the load task). The rows are the ones
+    validation saw: the same files, read with the same types (kzwatch.staging.scan); the
+    count loaded per table is checked against the count that passed."""
     run_id: str
     documents: pd.DataFrame                    # the complete raw.documents of the new snapshot
     drop_sources: list[str]                    # source_names whose rows go (changed/removed/...)
@@ -117,6 +127,8 @@ class SnapshotChanges:
     warnings: list[str] = field(default_factory=list)
     texts: pd.DataFrame | None = None          # raw.document_texts rows of the documents read
     parts: pd.DataFrame | None = None          # raw.document_parts rows of the documents read
+    staged: Path | None = None                 # the run's staging folder (rows, texts, parts)
+    passed: dict[str, int] = field(default_factory=dict)  # staged: rows that passed, per table
 
 
 # --- one run at a time -------------------------------------------------------------------
@@ -432,6 +444,23 @@ def _bulk_insert(conn, table: str, df: pd.DataFrame) -> int:
     return len(df)
 
 
+def _insert_staged(conn, table: str, folder: Path, name: str, exclude_ids=None) -> int:
+    """Insert a staged table (kzwatch.staging) into `table`, streamed file by file in batch
+    order; rows whose record_id is in `exclude_ids` (quarantined) are left out."""
+    from kzwatch import staging
+
+    if not staging.staged_files(folder, name):
+        return 0
+    reader = staging.scan(folder, name, staging.load_columns(name), exclude_ids)
+    raw = conn.connection.driver_connection
+    view = f"_staged_{table.replace('.', '_')}"
+    raw.register(view, reader)
+    try:
+        return raw.execute(f"insert into {table} by name select * from {view}").fetchone()[0]
+    finally:
+        raw.unregister(view)
+
+
 def _apply_changes(conn, ch: SnapshotChanges) -> None:
     if ch.drop_sources:
         drop = pd.DataFrame({"source_name": pd.Series(sorted(set(ch.drop_sources)), dtype=str)})
@@ -446,10 +475,24 @@ def _apply_changes(conn, ch: SnapshotChanges) -> None:
         raw.unregister("_drop_sources")
     for name, df in ch.rows.items():
         ch.rows_loaded[name] = _bulk_insert(conn, f"core.{name}", df)
+    for name, expected in ch.passed.items():
+        if ch.staged is None:
+            raise ValueError("SnapshotChanges.passed needs the staging folder (staged)")
+        quarantined = ch.quarantined
+        ids = (quarantined.loc[quarantined["table_name"] == name, "record_id"]
+               if len(quarantined) else [])
+        loaded = _insert_staged(conn, f"core.{name}", ch.staged, name, exclude_ids=ids)
+        if loaded != expected:  # the staged rows are not the ones validation passed
+            raise RuntimeError(f"core.{name}: {loaded} staged rows to load, but {expected} "
+                               "passed validation")
+        ch.rows_loaded[name] = loaded
     q = ch.quarantined.assign(run_id=ch.run_id) if len(ch.quarantined) else ch.quarantined
     _bulk_insert(conn, f"core.{quarantine.name}", q)
-    _bulk_insert(conn, "raw.document_texts", ch.texts)
-    _bulk_insert(conn, "raw.document_parts", ch.parts)
+    for name, df in (("document_texts", ch.texts), ("document_parts", ch.parts)):
+        if df is None and ch.staged is not None:
+            _insert_staged(conn, f"raw.{name}", ch.staged, name)  # staging.TEXTS, PARTS
+        else:
+            _bulk_insert(conn, f"raw.{name}", df)
     conn.execute(text("delete from raw.documents"))
     _bulk_insert(conn, "raw.documents", ch.documents)
     # history: the snapshot is a copy of the published file, so earlier runs' results stay;
@@ -503,26 +546,46 @@ def _has_unresolved(conn) -> bool:
 
 
 def _resolve_persons(conn) -> None:
-    """Re-resolve people over every case mention (cheap: one row per mention)."""
+    """Re-resolve people over every case mention. The costly part, scoring pairs of names, is
+    paid only for names not scored before: the candidate pairs of the last resolution are kept
+    in raw.person_name_pairs (over the names of raw.person_names_scored), so a changed document
+    costs its new names against all, not the square of all names. A warehouse without them
+    (older, or emptied) scores every name once; the result is the same either way."""
     try:
-        from kzwatch.persons import resolve_persons
+        from kzwatch.persons import resolve_persons_incremental
     except ImportError:
         return
-    mentions = conn.execute(text(
-        "select record_id, source_name, person_name from core.case_mentions "
-        "order by source_name, record_id")).mappings().all()
-    conn.execute(text(f"delete from core.{persons.name}"))
-    conn.execute(text(f"delete from core.{person_merges.name}"))
-    if not mentions:
+    raw = conn.connection.driver_connection
+    mentions = raw.execute("select record_id, source_name, person_name from core.case_mentions "
+                           "order by source_name, record_id").df()
+    scored, pairs = _person_name_pairs(conn)
+    for name in (f"core.{persons.name}", f"core.{person_merges.name}", *_PERSON_PAIR_TABLES):
+        conn.execute(text(f"delete from {name}"))
+    if mentions.empty:
         return
-    assignments, people, merges = resolve_persons(pd.DataFrame(mentions))
+    assignments, people, merges, scored, pairs = resolve_persons_incremental(
+        mentions, scored, pairs)
     _bulk_insert(conn, "core.persons", people)
     _bulk_insert(conn, "core.person_merges", merges)
-    raw = conn.connection.driver_connection
+    _bulk_insert(conn, "raw.person_names_scored", scored)
+    _bulk_insert(conn, "raw.person_name_pairs", pairs)
     raw.register("_assign", assignments[["record_id", "person_id"]])
     conn.execute(text("update core.case_mentions m set person_id = a.person_id "
-                      "from _assign a where a.record_id = m.record_id"))
+                      "from _assign a where a.record_id = m.record_id "
+                      "and m.person_id is distinct from a.person_id"))
     raw.unregister("_assign")
+
+
+_PERSON_PAIR_TABLES = ("raw.person_names_scored", "raw.person_name_pairs")
+
+
+def _person_name_pairs(conn) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(names scored, their candidate pairs) as the last resolution left them."""
+    raw = conn.connection.driver_connection
+    scored = raw.execute("select person_name, scorer_version "
+                         "from raw.person_names_scored").df()
+    pairs = raw.execute("select stage, name_a, name_b, score from raw.person_name_pairs").df()
+    return scored, pairs
 
 
 def _load_reference(conn) -> None:

@@ -2,9 +2,11 @@
 read-write client killed with SIGKILL, real concurrent processes, a real file-size limit."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -15,9 +17,9 @@ import duckdb
 import pytest
 
 from flows.etl import kzwatch_etl
-from kzwatch import pipeline, warehouse
+from kzwatch import cli, pipeline, staging, warehouse
 from tests.conftest import PROJECT
-from tests.faults.common import KZWATCH, cli_env, last_line, run_cli, small_corpus
+from tests.faults.common import COURT, KZWATCH, cli_env, last_line, run_cli, small_corpus
 from tests.helpers import CORE_TABLES, query, table_contents
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -252,6 +254,39 @@ def test_a_run_that_runs_out_of_space_leaves_no_building_file(tmp_path):
     assert leftovers == []
     runs, _, _ = warehouse.read_failed_runs(wh)
     assert len(runs) == 1 and runs[0]["outcome"].startswith("failed:")
+
+
+def test_a_full_disk_while_staging_fails_the_run_in_one_line_and_publishes_nothing(
+        tmp_path, monkeypatch, capsys):
+    """Issue 9 item 3: a finished batch's rows go to the run's staging folder; a write that
+    fails there (a full disk) fails the run before anything is published, says so in one
+    line, and the staging folder goes."""
+    docs, wh = small_corpus(tmp_path / "docs"), tmp_path / "kz.duckdb"
+    run(docs, wh)
+    published, loaded = sha(wh), table_contents(wh)
+    (docs / "new.txt").write_text(COURT.replace("Serik Amanov", "Berik Omarov"),
+                                  encoding="utf-8")
+    real_write, written = staging.pq.write_table, []
+
+    def full_disk(table, where, *args, **kwargs):
+        if written:  # the first file is written, the second finds the disk full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(where)
+        return real_write(table, where, *args, **kwargs)
+
+    monkeypatch.setattr(staging.pq, "write_table", full_disk)
+    status = cli.main(["run", "--documents", str(docs), "--warehouse", str(wh)])
+    assert status == 1
+    assert re.fullmatch(
+        r"kzwatch: run failed: StagingFailed: the rows of extract-batch-1 \(1 doc: new\.txt\) "
+        rf"could not be written to the staging folder {re.escape(str(tmp_path))}/"
+        r"\.kz\.duckdb\.\d{8}T\d{12}Z\.staging, nothing was published: "
+        r"No space left on device", last_line(capsys.readouterr().err))
+    assert sha(wh) == published and table_contents(wh) == loaded
+    assert len(written) == 1 and ".staging" in str(written[0])
+    assert not [p.name for p in tmp_path.iterdir() if ".staging" in p.name or "building" in p.name]
+    runs, _, _ = warehouse.read_failed_runs(wh)
+    assert len(runs) == 1 and runs[0]["outcome"].startswith("failed: StagingFailed: the rows")
 
 
 # --- item 11c: SIGTERM and Ctrl-C --------------------------------------------------------------

@@ -13,7 +13,9 @@ import pytest
 from prefect.settings import PREFECT_API_URL
 
 from flows.etl import kzwatch_etl
+from kzwatch import staging, warehouse
 from tests.conftest import PROJECT
+from tests.faults.common import small_corpus
 from tests.helpers import query, table_contents
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -164,3 +166,27 @@ def test_a_failed_run_is_recorded_by_the_next_published_snapshot(corpus, tmp_pat
     run(corpus, wh)
     outcomes = query(wh, "select outcome from raw.pipeline_runs order by started_at")
     assert outcomes[0][0].startswith("failed: FileNotFoundError") and outcomes[1][0] == "completed"
+
+
+def test_the_staging_folder_goes_after_a_run_failed_or_not(tmp_path, monkeypatch):
+    """Batches' rows wait in .<warehouse>.<run>.staging/ until loaded (kzwatch.staging): it
+    goes when the run ends, and one a killed run left goes with the next run."""
+    docs, wh = small_corpus(tmp_path / "docs"), tmp_path / "kzwatch.duckdb"
+    killed = staging.staging_dir(wh, "20261201T070000000000Z")
+    (killed / "statistics").mkdir(parents=True)
+    (killed / "statistics" / "batch-000001.parquet").write_bytes(b"cut by kill -9")
+    staged = []
+
+    def failing_build(path, changes):  # the load fails after every batch was staged
+        staged.extend(sorted(p.name for p in changes.staged.iterdir()))
+        raise RuntimeError("injected load failure")
+
+    monkeypatch.setattr(warehouse, "build_snapshot", failing_build)
+    with pytest.raises(RuntimeError, match="injected load failure"):
+        run(docs, wh)
+    assert "document_texts" in staged and "case_mentions" in staged
+    assert not list(tmp_path.glob(".kzwatch.duckdb.*.staging")) and not wh.exists()
+    monkeypatch.undo()
+    summary = run(docs, wh)
+    assert summary["rows_loaded"]["case_mentions"] > 0
+    assert not list(tmp_path.glob(".kzwatch.duckdb.*.staging"))
