@@ -14,26 +14,20 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from kzwatch.prefect_api import answers, free_port
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PREFECT = str(Path(sys.executable).with_name("prefect"))
 POOL = "kzwatch-process"
 DEPLOYMENT = "kzwatch-etl/scheduled"
 QUIET = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def stack_env(home: Path, api_url: str | None = None, **extra: str) -> dict[str, str]:
@@ -87,12 +81,8 @@ def prefect_server(home: Path, port: int | None = None, timeout: float = 90) -> 
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"prefect server exited with {proc.returncode}:\n{_tail(log)}")
-            try:
-                with urllib.request.urlopen(f"{api_url}/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
+            if answers(api_url):
+                break
             if time.monotonic() > deadline:
                 raise TimeoutError(f"prefect server not healthy after {timeout} s:\n{_tail(log)}")
             time.sleep(0.5)

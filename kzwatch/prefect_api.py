@@ -53,10 +53,20 @@ def configured_api_url() -> str | None:
     return str(url) if url else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port on 127.0.0.1 that is free now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def answers(api_url: str) -> bool:
+    """True when the Prefect API at `api_url` says it is healthy."""
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
 
 
 class TemporaryServer:
@@ -77,7 +87,7 @@ class TemporaryServer:
         later, send what they hold before the server goes."""
         if self.proc is None:
             atexit.register(self.stop)
-        self.port = _free_port()
+        self.port = free_port()
         # Prefect's own temporary server: no UI, flagged ephemeral (its services adapt)
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                "PREFECT__SERVER_FINAL": "1"}
@@ -100,12 +110,8 @@ class TemporaryServer:
                 continue
             if code is not None:
                 raise RuntimeError(f"the temporary Prefect server exited with status {code}")
-            try:
-                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        return
-            except OSError:
-                pass
+            if answers(self.api_url):
+                return
             if time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError(f"the temporary Prefect server did not answer in {timeout:g} s")
