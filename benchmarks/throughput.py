@@ -87,8 +87,9 @@ def bare(code: Path, folder: Path) -> float:
 
 
 def flow(code: Path, folder: Path, warehouse: Path) -> dict:
-    cli = f"import sys; sys.path.insert(0, {str(code)!r}); from kzwatch.cli import main; " \
-          "sys.exit(main())"
+    # as the `kzwatch` command runs it: kzwatch.cli.entry where the checkout has one
+    cli = f"import sys; sys.path.insert(0, {str(code)!r}); from kzwatch import cli; " \
+          "cli.entry() if hasattr(cli, 'entry') else sys.exit(cli.main())"
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _MEASURED, sys.executable, "-c", cli, "run",
                            "--documents", str(folder), "--warehouse", str(warehouse)],

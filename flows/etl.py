@@ -17,7 +17,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
-from prefect import flow, get_client, get_run_logger, tags, task
+from prefect import flow, get_client, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
@@ -253,9 +253,13 @@ def kzwatch_etl(documents: str | None = None, warehouse_file: str | None = None,
     run_id, started = new_run_id(), datetime.now(UTC)
     folder, wh = Path(settings.documents), Path(settings.warehouse)
     staging.use_system_allocator()  # staged tables read back don't stay in Arrow's pool
+    # the flow run is tagged, its task runs are not: Prefect asks the server for concurrency
+    # slots of every tag a task run carries before starting it, and those calls (queued
+    # behind the run's logs and events) held extraction batches back by up to 2 s each: about
+    # 3 s of the 10 s a 960-document build took
     labels = run_tags(folder, wh)
     _update_flow_run(get_run_logger(), tags=sorted({*(flow_run.tags or []), *labels}))
-    with _signals_noted() as received, tags(*labels):
+    with _signals_noted() as received:
         try:
             preflight(folder, wh)
             with warehouse.run_lock(wh):  # a second run stops here at once (WarehouseBusy)

@@ -8,10 +8,12 @@ failure ends with one `kzwatch:` line on stderr.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -175,5 +177,28 @@ def format_summary(summary: dict) -> str:
     return "\n".join(lines)
 
 
+def entry() -> None:
+    """The `kzwatch` command: `main()`, then `exit_promptly` with its status."""
+    exit_promptly(main())
+
+
+def exit_promptly(code: int) -> None:
+    """Exit as Python does, minus its final teardown of every module's objects, which takes
+    more than a second once a run has loaded Prefect, Great Expectations and pandas (measured
+    here: 1.2 s of a 17 s build of 960 documents). Everything that matters has happened by
+    then: threads that are not daemons are joined and the atexit handlers run, as at a normal
+    exit (Prefect's log and event workers send what they hold, logging flushes, the temporary
+    Prefect server is stopped, multiprocessing reaps its children); the warehouse was published
+    and closed by the run."""
+    threading._shutdown()  # what Python's exit does first: thread-exit hooks, joins
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

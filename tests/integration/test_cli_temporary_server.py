@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -41,6 +42,12 @@ def test_run_without_a_server_starts_and_stops_its_own(tmp_path):
     assert _servers_of(home) == []
     # the run reported to that server: its database under PREFECT_HOME has the flow run
     assert (home / "prefect.db").exists()
+    with sqlite3.connect(home / "prefect.db") as db:  # the last log line got there too
+        assert db.execute("select count(*) from log where message like '%Finished in state "
+                          "Completed%' and flow_run_id is not null and task_run_id is null"
+                          ).fetchone()[0] == 1
+    # the CLI skips Python's final teardown (kzwatch.cli.exit_promptly): nothing was left open
+    assert not wh.with_name(wh.name + ".wal").exists()
     con = duckdb.connect(str(wh), read_only=True)
     try:
         assert con.execute("select count(*) from raw.documents").fetchone()[0] == \
