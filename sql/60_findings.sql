@@ -319,20 +319,48 @@ stats as (
            lower(trim(regexp_replace(st.subject, '\s*\([^)]*\)\s*$', ''))) as subject_key
     from core.statistics st
 ),
+-- The pair of documents furthest apart, found without pairing every two documents (one fact
+-- copied in n documents would make n^2 pairs): for each figure b, the best a is the lowest
+-- value of another document, which is the lowest or the second lowest of the documents'
+-- lowest values; with a >= 0 (validation quarantines negative statistics) b's threshold
+-- (cross_relative * b) does not depend on a, so that lowest a is also the one most likely to
+-- pass. Same pairs, ties and order as comparing every pair.
+stat_facts as (
+    select * from stats
+    where period is not null and metric <> 'other' and subject_key is not null
+      and value is not null
+),
+stat_lows as (
+    -- per fact: the two lowest of its documents' lowest values, the first two documents
+    -- (by name) at each
+    select * from (
+        select metric, subject_key, unit, location, period, source_name, min(value) as low
+        from stat_facts
+        group by metric, subject_key, unit, location, period, source_name
+    )
+    qualify dense_rank() over (partition by metric, subject_key, unit, location, period
+                               order by low) <= 2
+        and row_number() over (partition by metric, subject_key, unit, location, period, low
+                               order by source_name) <= 2
+),
 stat_pairs as (
-    select a.metric, a.subject_key, a.unit, a.location, a.period,
+    select b.metric, b.subject_key, b.unit, b.location, b.period,
            a.record_id as record_id_a, a.source_name as source_a, a.value as value_a,
            a.evidence as evidence_a, a.evidence_start as start_a, a.evidence_end as end_a,
            b.record_id as record_id_b, b.source_name as source_b, b.value as value_b,
            b.evidence as evidence_b, b.evidence_start as start_b, b.evidence_end as end_b
-    from stats a
-    join stats b
-      on a.metric = b.metric and a.subject_key = b.subject_key
-     and a.unit is not distinct from b.unit and a.location is not distinct from b.location
-     and a.period is not distinct from b.period
-     and a.source_name <> b.source_name and a.value < b.value, th
-    where a.period is not null and a.metric <> 'other'
-      and b.value - a.value > th.cross_relative * greatest(abs(a.value), abs(b.value))
+    from stat_facts b
+    join stat_lows l
+      on l.metric = b.metric and l.subject_key = b.subject_key
+     and l.unit is not distinct from b.unit and l.location is not distinct from b.location
+     and l.period = b.period and l.source_name <> b.source_name and l.low < b.value
+    join stat_facts a
+      on a.metric = l.metric and a.subject_key = l.subject_key
+     and a.unit is not distinct from l.unit and a.location is not distinct from l.location
+     and a.period = l.period and a.source_name = l.source_name and a.value = l.low, th
+    where b.value - a.value > th.cross_relative * greatest(abs(a.value), abs(b.value))
+    qualify row_number() over (partition by b.record_id
+                               order by a.value, a.source_name, a.record_id) = 1
 ),
 cross_stat as (
     select 'cross_document', 'FIND-CROSS-STAT',
@@ -353,7 +381,8 @@ cross_stat as (
     from stat_pairs p
     qualify row_number() over (partition by p.metric, p.subject_key, p.unit, p.location,
                                             p.period
-                               order by p.value_b - p.value_a desc, p.source_a, p.source_b)
+                               order by p.value_b - p.value_a desc, p.source_a, p.source_b,
+                                        p.record_id_a, p.record_id_b)
             = 1
 ),
 cross_case as (

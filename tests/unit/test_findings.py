@@ -247,6 +247,38 @@ def test_statistics_of_different_facts_or_one_document_are_not_compared(con):
     assert len(got[0]["record_ids"]) == 3
 
 
+def test_the_pair_furthest_apart_among_many_documents(con):
+    """One fact in many documents: the finding pairs the two documents furthest apart (found
+    without pairing every two documents), the first by name among equals."""
+    base = dict(subject="detained in Almaty", metric="detained", unit="persons",
+                period="2022-01-05")
+    for name in ("m1.txt", "m2.txt", "m3.txt"):  # copies agreeing with each other
+        add(con, "statistics", source_name=name, value=100.0, **base)
+    # the lowest and the highest figure are in one document: not a pair
+    add(con, "statistics", source_name="a.txt", value=50.0, **base)
+    add(con, "statistics", source_name="a.txt", value=300.0, **base)
+    add(con, "statistics", source_name="c.txt", value=60.0, **base)
+    add(con, "statistics", source_name="b.txt", value=60.0, **base)  # ties c.txt: b first
+    add(con, "statistics", source_name="d.txt", value=250.0, **base)
+    got = findings(con, "FIND-CROSS-STAT")
+    # 300 (a.txt) against the lowest figure of another document, 60 (b.txt before c.txt),
+    # beats 250 (d.txt) against 50 (a.txt)
+    assert len(got) == 1
+    assert (got[0]["source_a"], got[0]["value_a"], got[0]["source_b"], got[0]["value_b"]) == (
+        "b.txt", 60.0, "a.txt", 300.0)
+    assert len(got[0]["record_ids"]) == 8
+
+
+def test_copies_within_the_tolerance_are_no_finding(con):
+    base = dict(subject="CPI rank", metric="rank", unit="places", period="2023")
+    for k, value in enumerate((1000.0, 1004.0, 1001.0, 1002.5)):  # all within 0.5 %
+        add(con, "statistics", source_name=f"s{k}.txt", value=value, **base)
+    assert findings(con, "FIND-CROSS-STAT") == []
+    add(con, "statistics", source_name="t.txt", value=1010.0, **base)  # 1 % above the lowest
+    got = findings(con, "FIND-CROSS-STAT")
+    assert [(f["value_a"], f["value_b"]) for f in got] == [(1000.0, 1010.0)]
+
+
 def test_two_sentences_for_one_case_are_a_cross_document_finding(con):
     con.execute("insert into core.persons values ('p1', 'Aidar Ospanov', [], 'a', 'b', 2)")
     case = dict(person_name="Aidar Ospanov", person_id="p1", case_no=1, status="convicted")
