@@ -14,7 +14,7 @@ import signal
 import sys
 import tempfile
 import threading
-from contextlib import contextmanager
+from contextlib import nullcontext
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -149,20 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-@contextmanager
 def _no_heartbeats(temporary_server: bool):
     """No flow-run heartbeats when the run reports to the CLI's temporary server. Heartbeats
     let a server that outlives a run find it crashed; this one stops with the run. And the
     heartbeat thread sleeps in one-second steps that the end of the flow waits out (0.5 s on
     average, measured up to 0.7 s)."""
     if not temporary_server:
-        yield
-        return
+        return nullcontext()
     import prefect.settings
 
-    with prefect.settings.temporary_settings(
-            updates={prefect.settings.PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        yield
+    return prefect.settings.temporary_settings(
+        updates={prefect.settings.PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
 
 
 def report_command(warehouse: Path, out: Path | None) -> int:

@@ -331,16 +331,18 @@ stat_facts as (
       and value is not null
 ),
 stat_lows as (
-    -- per fact: the two lowest of its documents' lowest values, the first two documents
-    -- (by name) at each
+    -- per fact: each document's lowest figure (the first record among equal values), kept
+    -- when it is among the two lowest of the fact and its document among the first two (by
+    -- name) at that value
     select * from (
-        select metric, subject_key, unit, location, period, source_name, min(value) as low
-        from stat_facts
-        group by metric, subject_key, unit, location, period, source_name
+        select * from stat_facts
+        qualify row_number() over (partition by metric, subject_key, unit, location, period,
+                                                source_name
+                                   order by value, record_id) = 1
     )
     qualify dense_rank() over (partition by metric, subject_key, unit, location, period
-                               order by low) <= 2
-        and row_number() over (partition by metric, subject_key, unit, location, period, low
+                               order by value) <= 2
+        and row_number() over (partition by metric, subject_key, unit, location, period, value
                                order by source_name) <= 2
 ),
 stat_pairs as (
@@ -350,14 +352,10 @@ stat_pairs as (
            b.record_id as record_id_b, b.source_name as source_b, b.value as value_b,
            b.evidence as evidence_b, b.evidence_start as start_b, b.evidence_end as end_b
     from stat_facts b
-    join stat_lows l
-      on l.metric = b.metric and l.subject_key = b.subject_key
-     and l.unit is not distinct from b.unit and l.location is not distinct from b.location
-     and l.period = b.period and l.source_name <> b.source_name and l.low < b.value
-    join stat_facts a
-      on a.metric = l.metric and a.subject_key = l.subject_key
-     and a.unit is not distinct from l.unit and a.location is not distinct from l.location
-     and a.period = l.period and a.source_name = l.source_name and a.value = l.low, th
+    join stat_lows a
+      on a.metric = b.metric and a.subject_key = b.subject_key
+     and a.unit is not distinct from b.unit and a.location is not distinct from b.location
+     and a.period = b.period and a.source_name <> b.source_name and a.value < b.value, th
     where b.value - a.value > th.cross_relative * greatest(abs(a.value), abs(b.value))
     qualify row_number() over (partition by b.record_id
                                order by a.value, a.source_name, a.record_id) = 1
