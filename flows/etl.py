@@ -25,7 +25,7 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run, task_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from kzwatch import pipeline, reading, staging, validate, warehouse
+from kzwatch import data_docs, pipeline, reading, staging, validate, warehouse
 from kzwatch.settings import get_settings
 from models.records import RECORD_MODELS
 from models.tables import documents as documents_table
@@ -204,17 +204,24 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def write_data_docs(wh: Path, outcomes: list[validate.ValidationOutcome], run_id: str,
-                    when: datetime, warn) -> Path | None:
-    """GX Data Docs of the run's validation in <warehouse folder>/data_docs/ (index.html).
-    They are a view of raw.validation_results: failing to write them only warns."""
+def write_data_docs(settings, wh: Path, outcomes: list[validate.ValidationOutcome],
+                    run_id: str, when: datetime, warn) -> Path | None:
+    """GX Data Docs of the run's validation in <warehouse folder>/data_docs/ (index.html),
+    rendered in a detached process by default (kzwatch.data_docs). They are a view of
+    raw.validation_results: failing to write them only warns."""
     t0 = time.perf_counter()
     try:
-        index = validate.write_data_docs(validate.data_docs_dir(wh), outcomes, run_id, when)
+        index, earlier = data_docs.publish(data_docs.site_dir(wh),
+                                           [o.docs_result for o in outcomes], run_id, when,
+                                           settings.data_docs)
     except Exception as exc:  # noqa: BLE001 - never fail a run over its Data Docs
         warn(f"Data Docs were not written: {type(exc).__name__}: {exc}")
         return None
-    get_run_logger().info("Data Docs: %s (%.2f s)", index, time.perf_counter() - t0)
+    for message in earlier:
+        warn(message)
+    if index is not None:
+        get_run_logger().info("Data Docs: %s (%s, %.2f s)", index, settings.data_docs,
+                              time.perf_counter() - t0)
     return index
 
 
@@ -457,8 +464,6 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     previous = warehouse.read_previous_documents(wh)
     plan = pipeline.make_plan(prints, previous, version, found.unreadable)
     logger.info("plan: %s", plan.summary())
-    if plan.extract:
-        validate.warm_up_in_background()  # GX's imports overlap the extraction
     name = run_name(flow_run.scheduled_start_time or started, plan, settings.timezone)
     _update_flow_run(logger, name=name)
     logger.info("flow run renamed %r", name)
@@ -495,7 +500,7 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     quarantined = pd.concat([o.quarantined for o in outcomes.values()], ignore_index=True)
     validation = pd.DataFrame([dict(r, run_id=run_id) for o in outcomes.values()
                                for r in o.results])
-    write_data_docs(wh, list(outcomes.values()), run_id, started, warn)
+    write_data_docs(settings, wh, list(outcomes.values()), run_id, started, warn)
     drop = sorted(set(names) - set(plan.unchanged)) + plan.removed
     failed = int((all_docs["status"] == "error").sum())
     run_row = {"run_id": run_id, "flow_run_id": str(flow_run.get_id() or "") or None,
@@ -600,7 +605,7 @@ def run_summary_markdown(summary: dict, wh: Path, quarantined: pd.DataFrame) -> 
     lines += [f"| rows loaded: {t} | {n} |" for t, n in summary["rows_loaded"].items()]
     lines += ["", "## Read on\n",
               _file_link("HTML report", report_index(wh), "`make report` or `kzwatch report`"),
-              _file_link("Data Docs (validation)", validate.data_docs_dir(wh) / "index.html",
+              _file_link("Data Docs (validation)", data_docs.site_dir(wh) / "index.html",
                          "see the run's warnings"),
               "", "(file:// links: open them in a browser on the machine that ran the flow)\n"]
     facts = _published_facts(wh)

@@ -116,13 +116,9 @@ def main(argv: list[str] | None = None) -> int:
                 server = prefect_api.TemporaryServer().start()
                 os.environ["PREFECT_API_URL"] = server.api_url
             from flows.etl import kzwatch_etl
-            from kzwatch import validate
             from kzwatch.pipeline import start_extraction_server
 
             start_extraction_server()  # its imports overlap the Prefect server's start
-            # and so do Great Expectations' (seconds of CPU that would otherwise compete with
-            # the extraction processes; the flow starts them after its plan when not run here)
-            validate.warm_up_in_background()
             if server is not None:
                 server.wait(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
 

@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     report_max_charts: int = Field(
         100, ge=0, description="survey questions the report draws as charts; the others "
         "show their table only (drawing costs 20-50 ms a chart)")
+    data_docs: Literal["background", "inline", "off"] = Field(
+        "background", description="GX Data Docs of each run's validation (data_docs/ beside "
+        "the warehouse): rendered by a detached process after the run (background), in the "
+        "run (inline: Great Expectations' 3 s of imports and drawing on the run's time), or not")
     engine: Literal["threads", "dask"] = Field(
         "threads", description="where extraction batches run: the flow's thread pool over "
         "budgeted extraction processes (threads), or a Dask cluster through prefect-dask")

@@ -14,6 +14,9 @@ os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="kzwatch-prefect-h
 # the HTML report takes seconds per run: the flows under test write it only where a test asks
 # (tests/flows/test_artifacts.py); tests/report builds and checks it on its own
 os.environ.setdefault("KZWATCH_REPORT", "false")
+# Data Docs drawn in the test process (GX imported once) rather than by a detached renderer
+# per flow run; tests/flows/test_validation_history.py checks the background renderer
+os.environ.setdefault("KZWATCH_DATA_DOCS", "inline")
 
 PROJECT = Path(__file__).resolve().parent.parent
 SAMPLES = PROJECT / "seeds" / "documents"

@@ -16,7 +16,7 @@ from prefect.client.schemas.filters import (
 )
 
 from flows.etl import kzwatch_etl, report_index
-from kzwatch import validate
+from kzwatch import data_docs
 from tests.helpers import query
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -44,7 +44,7 @@ def test_the_run_summary_links_the_reports_and_lists_findings_quarantine_and_fai
     text = summary_of(state)
 
     assert "| documents seen | 6 |" in text and "| documents failed | 1 |" in text, text
-    docs = validate.data_docs_dir(wh) / "index.html"
+    docs = data_docs.site_dir(wh) / "index.html"
     assert docs.is_file()
     assert f"- Data Docs (validation): [{docs}]({docs.resolve().as_uri()})" in text, text
     assert "- HTML report: not built (`make report` or `kzwatch report`)" in text, text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flows.etl import kzwatch_etl
-from kzwatch import validate
+from kzwatch import data_docs, validate
 from tests.helpers import query
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -19,7 +19,7 @@ def test_validation_results_keep_history_and_data_docs_show_the_run(corpus, tmp_
     wh = tmp_path / "wh" / "kzwatch.duckdb"
     first = run(corpus, wh)
     index = wh.parent / "data_docs" / "index.html"
-    assert index == validate.data_docs_dir(wh) / "index.html" and index.is_file()
+    assert index == data_docs.site_dir(wh) / "index.html" and index.is_file()
     first_docs = index.read_text(encoding="utf-8")
     validated = [t for (t,) in query(
         wh, "select distinct \"table\" from raw.validation_results where run_id = ? "
@@ -54,3 +54,31 @@ def test_validation_data_docs_failure_only_warns(corpus, tmp_path):
     assert [w for w in summary["warnings"] if w.startswith("Data Docs were not written")]
     assert query(wh, "select count(*) from raw.validation_results where run_id = ?",
                  [summary["run_id"]])[0][0] > 0
+
+
+def test_data_docs_are_rendered_after_the_run_by_a_detached_process(corpus, tmp_path,
+                                                                     monkeypatch):
+    """The default: the run leaves its results pending and returns; a renderer of its own
+    (python -m kzwatch.data_docs) draws them, and a later run reports a renderer's failure."""
+    monkeypatch.setenv("KZWATCH_DATA_DOCS", "background")
+    wh = tmp_path / "wh" / "kzwatch.duckdb"
+    site = data_docs.site_dir(wh)
+    summary = run(corpus, wh)
+    assert data_docs.wait_until_rendered(site, timeout=120)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert summary["run_id"] in html and "kzwatch.case_mentions" in html
+    assert not list((site / ".pending").glob("*.json"))
+
+    # a renderer that cannot draw (a pending run whose results GX cannot read) leaves an
+    # error, which the next run that validates rows reports as a warning
+    (site / ".pending" / "20000101T000000000000Z.json").write_text(
+        '{"run_id": "20000101T000000000000Z", "run_time": "2000-01-01T00:00:00+00:00", '
+        '"results": [{"suite_name": "kzwatch.statistics"}]}', encoding="utf-8")
+    assert data_docs.main([str(site)]) == 1
+    (corpus / "new.txt").write_text("On 3 March 2021 about 200 people rallied in Almaty.",
+                                    encoding="utf-8")
+    second = run(corpus, wh)
+    assert [w for w in second["warnings"]
+            if w.startswith("Data Docs of run 20000101T000000000000Z were not written")]
+    assert data_docs.wait_until_rendered(site, timeout=120)
+    assert second["run_id"] in (site / "index.html").read_text(encoding="utf-8")

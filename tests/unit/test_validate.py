@@ -60,7 +60,7 @@ def test_vocabularies_are_enforced_for_indicators_and_case_charges():
 
 def test_empty_batch_passes_through():
     out = validate_table("statistics", frame("statistics", []))
-    assert out.passed.empty and out.quarantined.empty and out.gx_result is None
+    assert out.passed.empty and out.quarantined.empty and out.docs_result is None
     # every rule is recorded as checked on 0 rows (raw.validation_results has each run's)
     assert [r["rule_code"] for r in out.results] == [r.code for r in RULES["statistics"]]
     assert {(r["success"], r["unexpected"], r["checked"]) for r in out.results} == {(True, 0, 0)}

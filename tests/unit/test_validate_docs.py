@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from kzwatch import validate
+from kzwatch import data_docs, validate
 
 STAT_ROWS = pd.DataFrame({
     "record_id": ["r1", "r2"], "document_id": ["d1", "d1"], "source_name": ["a.txt", "a.txt"],
@@ -21,7 +21,7 @@ def _key(rows):
 def test_empty_batch_results_name_the_same_expectations_as_gx():
     checked = validate.validate_table("statistics", STAT_ROWS)
     empty = validate.validate_table("statistics", STAT_ROWS.iloc[:0])
-    assert empty.gx_result is None and checked.gx_result is not None
+    assert empty.docs_result is None and checked.docs_result is not None
     assert _key(empty.results) == _key(checked.results)
     assert {(r["success"], r["unexpected"], r["checked"]) for r in empty.results} == {(True, 0, 0)}
     assert len(checked.quarantined) == 1 and checked.quarantined["rule_code"][0] == "STAT-001"
@@ -33,10 +33,11 @@ def test_empty_batch_results_name_the_same_expectations_as_gx():
 
 
 def test_data_docs_show_the_last_run_that_validated_rows(tmp_path):
-    site = validate.data_docs_dir(tmp_path / "kzwatch.duckdb")
+    site = data_docs.site_dir(tmp_path / "kzwatch.duckdb")
     assert site == tmp_path / "data_docs"
     outcome = validate.validate_table("statistics", STAT_ROWS)
-    index = validate.write_data_docs(site, [outcome], "run-one", datetime(2026, 1, 1, tzinfo=UTC))
+    index, _ = data_docs.publish(site, [outcome.docs_result], "run-one",
+                                 datetime(2026, 1, 1, tzinfo=UTC), "inline")
     assert index == site / "index.html"
     html = index.read_text(encoding="utf-8")
     assert "kzwatch.statistics" in html and "run-one" in html
@@ -45,11 +46,13 @@ def test_data_docs_show_the_last_run_that_validated_rows(tmp_path):
     assert "no-such-metric" in pages[0].read_text(encoding="utf-8")  # the failing value
     assert list((site / "expectations").rglob("statistics.html"))
 
-    validate.write_data_docs(site, [outcome], "run-two", datetime(2026, 1, 2, tzinfo=UTC))
+    data_docs.publish(site, [outcome.docs_result], "run-two", datetime(2026, 1, 2, tzinfo=UTC),
+                      "inline")
     html = index.read_text(encoding="utf-8")
     assert "run-two" in html and "run-one" not in html
     assert [p.parent.parent.name for p in (site / "validations").rglob("*.html")] == ["run-two"]
 
     empty = validate.validate_table("statistics", STAT_ROWS.iloc[:0])
-    assert validate.write_data_docs(site, [empty], "run-three") == index
+    assert data_docs.publish(site, [empty.docs_result], "run-three",
+                             datetime(2026, 1, 3, tzinfo=UTC), "inline") == (index, [])
     assert index.read_text(encoding="utf-8") == html  # nothing validated: the site stays
