@@ -18,7 +18,7 @@ import pandas as pd
 
 from kzwatch.cleaning import clean
 from kzwatch.document import Document
-from kzwatch.extract import reconcile, registry
+from kzwatch.extract import FAMILIES, reconcile, registry
 from kzwatch.reading import ReadResult, Refused, open_document, read_document
 from kzwatch.text.language import detect_language
 from kzwatch.text.parts import Part, split_articles
@@ -460,8 +460,7 @@ def start_extraction_server():
     import multiprocessing.forkserver
 
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["kzwatch.pipeline", *sorted(
-        {extract.__module__ for extract in registry().values()})])
+    ctx.set_forkserver_preload(["kzwatch.pipeline", *sorted(FAMILIES.values())])
     multiprocessing.forkserver.ensure_running()
     return ctx
 

@@ -5,6 +5,7 @@ no database: the flow (flows/etl.py) wraps them in batched tasks.
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from kzwatch.document import Document
@@ -13,17 +14,20 @@ from models.records import Record
 Extractor = Callable[[Document], list[Record]]
 
 
+# the module of each record family, by the contract table it fills (names, so that a process
+# that only starts extraction processes, the CLI, need not import and compile them)
+FAMILIES = {
+    "survey_results": "kzwatch.extract.surveys",
+    "indicators": "kzwatch.extract.indicators",
+    "case_mentions": "kzwatch.extract.cases",
+    "protest_events": "kzwatch.extract.protests",
+    "statistics": "kzwatch.extract.statistics",
+}
+
+
 def registry() -> dict[str, Extractor]:
     """Extractor of each record family, by the contract table it fills."""
-    from kzwatch.extract import cases, indicators, protests, statistics, surveys
-
-    return {
-        "survey_results": surveys.extract,
-        "indicators": indicators.extract,
-        "case_mentions": cases.extract,
-        "protest_events": protests.extract,
-        "statistics": statistics.extract,
-    }
+    return {table: importlib.import_module(module).extract for table, module in FAMILIES.items()}
 
 
 _EVENT_COUNTS = ("participants", "killed", "injured", "detained")
