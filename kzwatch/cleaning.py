@@ -184,6 +184,14 @@ def _append_line(line: _Line, chars: list[str], offsets: list[int]) -> None:
         # the common line (no entity, no invisible character): what the loop below does, a
         # run at a time — characters kept one for one, a run of spaces kept as one space at
         # the run's first offset
+        squashed = _WS.sub(" ", stripped)
+        if len(squashed) == len(stripped):
+            # no run longer than one character: every kept character at its own offset
+            # (`chars` is joined: a piece of text is as good as its characters)
+            if squashed:  # `chars` stays empty until a character is kept
+                chars.append(squashed)
+            offsets.extend(range(pos, pos + len(stripped)))
+            return
         k = 0
         for m in _WS.finditer(stripped):
             chars.extend(stripped[k:m.start()])

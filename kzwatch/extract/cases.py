@@ -61,7 +61,7 @@ from kzwatch.text.offices import (
     title_after,
     title_before,
 )
-from kzwatch.text.patterns import guarded
+from kzwatch.text.patterns import guarded, literal_plan, may_match
 from kzwatch.text.places import find_places, find_regions
 from kzwatch.text.rosters import SERIES, list_gap, series_values
 from kzwatch.text.segment import DATE_LINE, narrative_sentences
@@ -227,11 +227,12 @@ _DEED = re.compile(
     # "he repaid 212 million tenge to the budget": restitution by the person facing the case
     r"|repaid|reimbursed|paid\s+back|compensated)\b", re.IGNORECASE)
 # "his deputy, X", "Massimov's first deputy, X", "another former deputy of Massimov, X"
-_DEPUTY_OF = re.compile(
+# guarded: text before a name without "deput" is not searched
+_DEPUTY_OF = guarded(re.compile(
     rf"(?:\b(?i:his|her)|\b(?P<owner_name>{TOKEN})['’]s?)\s+(?:former\s+)?(?P<first>first\s+)?"
     rf"deput(?:y|ies)(?:\s+(?:at|in)\s+the\s+[a-z][\w\s]{{0,30}}?)?\s*,?\s*"
     rf"(?:(?:Police\s+)?(?:Major|Colonel|Lieutenant|Captain|General)\s+)?$"
-    rf"|\b(?:former\s+)?(?P<first2>first\s+)?deput(?:y|ies)\s+of\s+(?P<owner2>{TOKEN})\s*,\s*$")
+    rf"|\b(?:former\s+)?(?P<first2>first\s+)?deput(?:y|ies)\s+of\s+(?P<owner2>{TOKEN})\s*,\s*$"))
 _VERDICT_ON = re.compile(r"\b(?:verdict|judg(?:e)?ment)\s+(?:in\s+the\s+(?:criminal\s+)?case\s+"
                          r"(?:of|against)|on|against)\b", re.IGNORECASE)
 # "The bribe amounted to $50,000.": money of the case the previous sentence spoke of
@@ -469,16 +470,26 @@ _REDUCED_BY = re.compile(r"\b(?:reduced|shortened|cut|lowered|mitigated)\s+(?:[\
                          re.IGNORECASE)
 
 
+_ELLIPSIS_NAME = re.compile(rf"\s*(?:and\s+)?(?P<n>{TOKEN})\s+to\s+")  # "..., and X to 5 years"
+# run over every clause: compiled once, with a first-character guard and a literal
+# prefilter (kzwatch.text.patterns.guarded: the same matches)
+_HAS_VERDICT = guarded(re.compile(
+    r"\bsentenced|\bsentences?\b|\b(?:imprisoned|jailed)\s+(?:\w+\s+){0,3}?for|"
+    r"\bsent\s+to\s+(?:prison|jail|a\s+penal\s+colony)\b|"
+    r"\b(?:received|got|given|handed)\s+(?:[\w-]+\s+){1,3}?(?:years?|months?)\b|"
+    r"\bimposed\s+(?:an?\s+|the\s+)?(?:penalty|punishment)|"
+    r"\bfined\b|\bpay\s+a\s+fine\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term|"
+    r"\b[\w.]+-(?:year|month)\s+(?:prison\s+|jail\s+)?term\b"))
+_BRIBE_GIVEN_BY = guarded(re.compile(
+    r"\bbrib\w*\s+(?:was|were)\s+(?:given|offered|paid|handed)\s+by\b", re.IGNORECASE))
+_ACCORDING_TO_OFFICIALS = guarded(re.compile(
+    r"according\s+to\s+(?:the\s+)?(?:investigat|prosecut|police)", re.IGNORECASE))
+
+
 def punishment_in(clause: str) -> Punishment | None:
     """Sentence handed down in a clause: type and length(s) ("16 and 15 years respectively")."""
     low = clause.lower()
-    has_verdict = re.search(
-        r"\bsentenced|\bsentences?\b|\b(?:imprisoned|jailed)\s+(?:\w+\s+){0,3}?for|"
-        r"\bsent\s+to\s+(?:prison|jail|a\s+penal\s+colony)\b|"
-        r"\b(?:received|got|given|handed)\s+(?:[\w-]+\s+){1,3}?(?:years?|months?)\b|"
-        r"\bimposed\s+(?:an?\s+|the\s+)?(?:penalty|punishment)|"
-        r"\bfined\b|\bpay\s+a\s+fine\b|\bdefer|\bsuspended|\bterm\s+of|\bprison\s+term|"
-        r"\b[\w.]+-(?:year|month)\s+(?:prison\s+|jail\s+)?term\b", low)
+    has_verdict = _HAS_VERDICT.search(low)
     if not has_verdict:
         return None
     if re.search(r"\b(?:faces?|facing|could\s+face|risks?|punishable\s+by|up\s+to)\b", low) and \
@@ -686,6 +697,7 @@ class _Places:
         self.text = text
         self._named: list[tuple[int, str]] | None = None
         self._dateline: str | None = None
+        self._dominant: tuple[str | None] | None = None  # counted once: asked for every case
 
     def named(self) -> list[tuple[int, str]]:
         """(offset, region) of every Kazakh region or town the document names."""
@@ -698,10 +710,12 @@ class _Places:
 
     def dominant(self) -> str | None:
         """The region the document names most often (its towns counted for their regions)."""
-        counts: dict[str, int] = {}
-        for _, region in self.named():
-            counts[region] = counts.get(region, 0) + 1
-        return max(counts, key=lambda r: counts[r]) if counts else None
+        if self._dominant is None:
+            counts: dict[str, int] = {}
+            for _, region in self.named():
+                counts[region] = counts.get(region, 0) + 1
+            self._dominant = (max(counts, key=lambda r: counts[r]) if counts else None,)
+        return self._dominant[0]
 
     def dateline(self) -> str | None:
         """'URALSK, Kazakhstan -- Police ...': the region of the town a report is filed from."""
@@ -1039,7 +1053,7 @@ class _Extractor:
                 events.append(Event(who[-1:], status, c_start + m.start("verb"),
                                     c_start + m.end("verb"), status == "detained",
                                     status == "convicted"))
-        for rx, status in _SUBJECT_VERBS:
+        for rx, status in may_match(_SUBJECT_PLAN, clause):
             for m in rx.finditer(clause):
                 if _NEGATION.search(clause[:m.start()][-40:]) or re.search(
                         r"\b(?:not|never|no)\b", m.group(0), re.IGNORECASE):
@@ -1056,7 +1070,7 @@ class _Extractor:
                 status = _stage(m.group("verb"))
                 events.append(Event([k], status, m.start("verb"), m.end("verb"),
                                     status == "detained", status in ("convicted", "acquitted")))
-        for rx, status in _OBJECT_VERBS:
+        for rx, status in may_match(_OBJECT_PLAN, clause):
             for m in rx.finditer(clause):
                 if any(e.trigger_start <= c_start + m.start() < e.trigger_end and e.persons
                        for e in events):
@@ -1087,8 +1101,7 @@ class _Extractor:
                 events.append(Event(who, status, c_start + m.start("verb"), c_start + m.end(),
                                     status == "detained", status in ("convicted", "acquitted")))
         # "The bribe was given by X"
-        for m in re.finditer(r"\bbrib\w*\s+(?:was|were)\s+(?:given|offered|paid|handed)\s+by\b",
-                             clause, re.IGNORECASE):
+        for m in _BRIBE_GIVEN_BY.finditer(clause):
             who = self._object_after(c_start + m.end(), c_end, mentions, c_start)
             if who:
                 events.append(Event(who, None, c_start + m.start(), c_start + m.end()))
@@ -1107,8 +1120,7 @@ class _Extractor:
                 events.append(Event(who, None, c_start + m.start(), c_start + m.end()))
         # "According to investigators, X killed Y" / "the instigator ... was X"
         context = self.text[max(0, c_start - 250):c_end]
-        if re.search(r"according\s+to\s+(?:the\s+)?(?:investigat|prosecut|police)", context,
-                     re.IGNORECASE):
+        if _ACCORDING_TO_OFFICIALS.search(context):
             for m in re.finditer(r"\b(?:killed|murdered|shot|organi[sz]ed|ordered)\b", clause):
                 who = self._subject_before(c_start, c_start + m.start(), mentions)
                 if who:
@@ -1521,7 +1533,7 @@ class _Extractor:
             punishment = punishment_in(clause[:reduced.start()])
         # ellipsis: "..., and Abdusattarov to 5 years."
         if not events and sentence_group:
-            m = re.match(rf"\s*(?:and\s+)?(?P<n>{TOKEN})\s+to\s+", clause)
+            m = _ELLIPSIS_NAME.match(clause)
             if m:
                 keys = [k for nm, k in mentions if nm.start == c_start + m.start("n")]
                 if keys:
@@ -1843,5 +1855,14 @@ def extract(doc: Document) -> list[CaseMention]:
 _DEED, _DURATION, _CLAUSE_SPLIT, _PASSIVE, _REDUCED_TERM, _UNNAMED_DEFENDANT, _INCLUDING = (
     guarded(p) for p in (_DEED, _DURATION, _CLAUSE_SPLIT, _PASSIVE, _REDUCED_TERM,
                          _UNNAMED_DEFENDANT, _INCLUDING))
+# and these, whose words most clauses lack: a literal prefilter skips them (guarded)
+(_CASE_OPENED, _ALL_DEFENDANTS, _VERDICT_ANNOUNCED, _VERDICT_ON, _DETENTION_WORD, _TRIAL_BEGAN,
+ _REDUCED, _ELLIPSIS, _COURT_IMPOSED, _OTHERS, _RESIDENT_BEFORE, _CONCRETE_OTHER) = (
+    guarded(p) for p in (_CASE_OPENED, _ALL_DEFENDANTS, _VERDICT_ANNOUNCED, _VERDICT_ON,
+                         _DETENTION_WORD, _TRIAL_BEGAN, _REDUCED, _ELLIPSIS, _COURT_IMPOSED,
+                         _OTHERS, _RESIDENT_BEFORE, _CONCRETE_OTHER))
 _SUBJECT_VERBS = [(guarded(p), status) for p, status in _SUBJECT_VERBS]
 _OBJECT_VERBS = [(guarded(p), status) for p, status in _OBJECT_VERBS]
+# each clause is tried with all of them: their words are looked up in one go (may_match)
+_SUBJECT_PLAN = literal_plan(_SUBJECT_VERBS)
+_OBJECT_PLAN = literal_plan(_OBJECT_VERBS)

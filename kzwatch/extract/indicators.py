@@ -109,6 +109,7 @@ class _Block:
 _HALF_OR_QUARTER = re.compile(r"[HQ][1-4]")
 # a header's own label, after which one year may start a header wrapped over lines
 _PERIOD_HEADER = re.compile(r"period|years?|months?|indicator", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _header_line(text: str, index: int, continuation: bool,
@@ -121,7 +122,7 @@ def _header_line(text: str, index: int, continuation: bool,
     words = text.split()
     label: list[str] = []
     if not continuation:
-        while words and not _YEAR_TOKEN.match(words[0]) and re.fullmatch(r"[A-Za-z]+", words[0]):
+        while words and not _YEAR_TOKEN.match(words[0]) and _LETTERS.fullmatch(words[0]):
             label.append(words.pop(0))
         if not words or not _YEAR_TOKEN.match(words[0]):
             return None
@@ -781,9 +782,10 @@ def _period_after(text: str, periods: list, pos: int, end: int):
 
 _FRACTIONS = lexicon("en").fractions
 # a share is "of the assemblies", and not a poll's ("of those surveyed")
-_SHARE_OF = re.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+)?(?:rall(?:y|ies)|"
-                       r"assem-?\s*blies|protests|demonstrations|pickets|gatherings)\b",
-                       re.IGNORECASE)
+# guarded: most sentences lack these words and are not searched
+_SHARE_OF = guarded(re.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+)?(?:rall(?:y|ies)|"
+                               r"assem-?\s*blies|protests|demonstrations|pickets|gatherings)\b",
+                               re.IGNORECASE))
 _POLLED = re.compile(r"\b(?:surveyed|respondents|polled|interviewed)\b", re.IGNORECASE)
 
 
@@ -938,16 +940,21 @@ def _from_tickers(doc: Document) -> list[Indicator | None]:
     items: list[list[re.Match]] = [[] for _ in lines]
     tickerish = [False] * len(lines)
     for i, line in enumerate(lines):
+        if len(line.text) > 160:
+            continue  # no ticker (its words need not be counted)
         found = [m for _, m in _RULES.matches("ticker", line.text)]
         rest = line.text
         for m in reversed(found):
             rest = rest[:m.start()] + " " + rest[m.end():]
+        if not found and not _DIGIT.search(rest):
+            continue  # neither a quote nor a figure: no ticker, whatever its words
         words = len(_TICKER_WORD.findall(_TICKER_NOISE.sub(" ", rest)))
-        tickerish[i] = len(line.text) <= 160 and words <= (6 if found else 3) and (
-            bool(found) or bool(re.search(r"\d", rest)))
+        tickerish[i] = words <= (6 if found else 3)
         items[i] = found if tickerish[i] else []
     out = []
     for i, found in enumerate(items):
+        if not found:
+            continue  # nothing quoted on the line: no neighbours or date to look up
         near = {_ticker_entity(m) for j in range(max(0, i - 3), min(len(lines), i + 4))
                 for m in items[j]}
         period = _ticker_date(lines, tickerish, i)
@@ -962,6 +969,7 @@ def _from_tickers(doc: Document) -> list[Indicator | None]:
 
 
 _TICKER_WORD = re.compile(r"[^\W\d_]{2,}")
+_DIGIT = re.compile(r"\d")
 # what a rates line carries besides its quotes: arrows, bars, changes, dates, its label
 _TICKER_NOISE = guarded(re.compile(
     r"[▲▼↑↓|•·]|[-+]?\d+(?:[.,]\d+)?\s*%|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|"

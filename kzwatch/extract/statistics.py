@@ -98,8 +98,8 @@ _BEFORE_RULES = _PACK.of_kind("before")
 def _before_metric(before: str, verb_only: bool = False) -> str | None:
     """The metric the words right before a number name ("the death toll at", "police
     detained"); `verb_only`: only a verb acting on the people counted."""
-    for rule in _BEFORE_RULES:
-        if (not verb_only or rule.sets.get("verb")) and rule.regex.search(before):
+    for rule, regex in _PACK.candidates("before", before):  # the rules whose words are there
+        if (not verb_only or rule.sets.get("verb")) and regex.search(before):
             return rule.sets["metric"]
     return None
 
@@ -111,12 +111,13 @@ def _form(before: str, after: str):
     """The highest-priority form rule that holds around a number, read over
     "<words before>#N#<words after>", or None."""
     window = f"{before}#N#{after}"
-    return next((r for r in _FORM_RULES if r.regex.search(window)), None)
+    return next((r for r, regex in _PACK.candidates("form", window) if regex.search(window)),
+                None)
 
 
 def _noun_metric(after: str):
     """The noun rule that reads the counted noun right after a number, or None."""
-    return next((r for r in _NOUN_RULES if r.regex.match(after)), None)
+    return next((r for r, regex in _PACK.candidates("noun", after) if regex.match(after)), None)
 
 
 # "registered 1,987 offences, up from 1,750 a year earlier": the same count, earlier
@@ -233,11 +234,24 @@ UNREST_METRICS = {"killed", "injured", "detained", "arrested", "participants",
                   "criminal_cases"}
 
 
+# compiled once: these run for every number (a pattern string is looked up in re's cache
+# at each call)
+_CLAUSE_END = re.compile(r";|\.(?:\s|$)|\(")
+_PERCENT_NEXT = re.compile(r"\s*(?:%|percent|per cent)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_OF_NEXT = re.compile(r"\s*(?:out )?of\b", re.IGNORECASE)
+_OF_THEM_NEXT = re.compile(rf"\s*(?:out of \S+|of (?:them|those|whom|these|the {_PERSONS}))",
+                           re.IGNORECASE)
+_YEAR_AT_END = re.compile(r"(?<![\d,.])(?:19|20)\d\d$")
+_COUNTED_PEOPLE_NEXT = re.compile(
+    r"\s*(?:people|persons|citizens|protesters|participants|detainees|cases)\b")
+
+
 def _clause_after(text: str, num: NumberMatch, limit: int) -> str:
     """Words after a number up to the next number or clause end (";", sentence end)."""
     end = min(limit, num.end + 120)
     chunk = text[num.end:end]
-    cut = re.search(r";|\.(?:\s|$)|\(", chunk)
+    cut = _CLAUSE_END.search(chunk)
     return chunk[:cut.start()] if cut else chunk
 
 
@@ -342,7 +356,7 @@ def _percent_metric(text: str, num: NumberMatch, after: str, before: str, senten
         # "58% of them worked in ministries and roughly 21% in ...": a share like the one
         # before it, when that one is a figure
         prior = [n for n in find_numbers(text, num.start - len(before), num.start)
-                 if re.match(r"\s*(?:%|percent|per cent)", text[n.end:n.end + 9], re.IGNORECASE)]
+                 if _PERCENT_NEXT.match(text[n.end:n.end + 9])]
         if prior and _percent_metric(text, prior[-1], text[prior[-1].end:num.start],
                                      text[max(0, prior[-1].start - 80):prior[-1].start],
                                      sentence, last, corruption, coordinated=False):
@@ -420,11 +434,11 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
                     corruption and not _ONE_CASE_WORDS.search(sentence))):
             return "other", unit  # the damage done by the unrest or by corruption
         return None
-    if re.match(r"\s*(?:%|percent|per cent)", after, re.IGNORECASE):
+    if _PERCENT_NEXT.match(after):
         return _percent_metric(text, num, after, before, sentence, last, corruption)
     if not num.is_integer:
         return None
-    nxt = re.search(r"\d", after)
+    nxt = _DIGIT.search(after)
     local = after[:nxt.start()] if nxt else after
     part = _PART_OF.match(after)
     if part and (_DECIDED_BEFORE.search(before) or _DECIDED_AFTER.match(after)):
@@ -432,10 +446,9 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
     whole = _TALLY_NOUN.match(after)
     if whole and _DECIDED_PART_BEFORE.search(before) and not _PERSONS_NOUN.match(after):
         return "other", " ".join(whole.group(1).split())  # "... of the 141 notifications"
-    if re.match(r"\s*(?:out )?of\b", local, re.IGNORECASE):
+    if _OF_NEXT.match(local):
         # "15 of them have been sentenced", "13 out of 37 accused were sentenced"
-        if not re.match(rf"\s*(?:out of \S+|of (?:them|those|whom|these|the {_PERSONS}))",
-                        after, re.IGNORECASE):
+        if not _OF_THEM_NEXT.match(after):
             # "129 of the quarter's offences": a part of a whole its noun names
             whole = _OF_WHOLE.match(after)
             noun = _noun_metric(after[whole.end():]) if whole else None
@@ -608,6 +621,8 @@ def _section_period(text: str, pos: int) -> str | None:
 
 def _halves(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """Half-year periods written in a sentence (start, end, "2024-H1")."""
+    if not _DIGIT.search(text, s, e):
+        return []  # both patterns need a year: a sentence without a digit has none
     out = [(m.start(), m.end(), _half_of(m)) for m in _HALF.finditer(text, s, e)]
     report = _report_half(text)
     if report:
@@ -848,7 +863,7 @@ def _own_place(text: str, s: int, num: NumberMatch) -> str | None:
     if "respectively" in text[num.end:num.end + 200]:
         end = text.find("respectively", num.end) + len("respectively")
         for (a, b), (c, _) in respectively_pairs(text, s, end):
-            digit = re.search(r"\d", num.text)
+            digit = _DIGIT.search(num.text)
             if digit and c == num.start + digit.start() and _name_place(text[a:b]):
                 return _name_place(text[a:b])  # "Oral and Taraz logged 12 and 7 respectively"
     span = place_phrase(text, num.start, num.end)
@@ -1590,18 +1605,17 @@ def _label_metric(word: str) -> str | None:
 
 def _bound_words(num: NumberMatch) -> str:
     """The bound the number reader kept with a number ("exceeded 4,300" -> "exceeded ")."""
-    digit = re.search(r"\d", num.text)
+    digit = _DIGIT.search(num.text)
     return num.text[:digit.start()] if digit and num.qualifier != "exact" else ""
 
 
 def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
     """True when the number is part of a date ("January 5", "in 2019", "the 2011 protests"),
     also of a date that does not exist ("29 February 2023": no date, and no count either)."""
-    digits = num.start + (m.start() if (m := re.search(r"\d", num.text)) else 0)
+    digits = num.start + (m.start() if (m := _DIGIT.search(num.text)) else 0)
     if any(a <= digits and num.end <= b for a, b in date_shapes(text, s, e)):
         return True
-    if re.search(r"(?<![\d,.])(?:19|20)\d\d$", num.text) and not re.match(
-            r"\s*(?:people|persons|citizens|protesters|participants|detainees|cases)\b",
+    if _YEAR_AT_END.search(num.text) and not _COUNTED_PEOPLE_NEXT.match(
             text[num.end:num.end + 20]):
         return True
     # "from 11 June": the number reader keeps "from" with the day

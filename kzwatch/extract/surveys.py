@@ -105,8 +105,9 @@ _BULLET = re.compile(r"^(?:[•◦▪▫·*►–—-]|[a-z]\)|\([a-z]\))\s+")
 _MAX_WRAP = 6  # lines of one option's text before the table is deemed over
 _SURVEY_GAP = 30  # lines of other text after which the next table belongs to another survey
 
-_SURVEY_WORD = re.compile(r"\b(?:survey\w*|poll\w*|questionnaire|respondents?|interview\w*)\b",
-                          re.IGNORECASE)
+# guarded (as _ASKED and _ANSWERED): most sentences lack their words, and are not searched
+_SURVEY_WORD = guarded(re.compile(
+    r"\b(?:survey\w*|poll\w*|questionnaire|respondents?|interview\w*)\b", re.IGNORECASE))
 _N_STATED = [
     re.compile(r"\b[Nn]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)"),
     re.compile(rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})\s+(?:[\w'’,-]+\s+){{0,16}}?"
@@ -120,6 +121,8 @@ _N_STATED = [
                r"participants|voters|students|Kazakhstanis)", re.IGNORECASE),
     re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+respondents\b", re.IGNORECASE),
 ]
+# guarded: a sentence without the words of one is not searched with it
+_N_STATED = [guarded(p) for p in _N_STATED]
 
 
 @dataclass
@@ -631,8 +634,9 @@ _PRONOUN = re.compile(r"(?:^|\s)(?:they|it|this|these|those|the figure|this figu
 _SHARE_OF = re.compile(r"^(?:the\s+)?(?:share|proportion|percentage|number)\s+of\s+(?:the\s+)?"
                        r"(?:(?:people|respondents|citizens|those|residents|Kazakhstanis|adults|"
                        r"voters)\s+)?(?:who\s+(?:are\s+|were\s+)?)?", re.IGNORECASE)
-_ASKED = re.compile(r"\b(?:when\s+)?asked\s+(?P<q>(?:whether|if|what|which|how|who|why|about)\b"
-                    r"[^,;:]{3,200}?)\s*[,;:]", re.IGNORECASE)
+_ASKED = guarded(re.compile(
+    r"\b(?:when\s+)?asked\s+(?P<q>(?:whether|if|what|which|how|who|why|about)\b"
+    r"[^,;:]{3,200}?)\s*[,;:]", re.IGNORECASE))
 _OWN_COUNT = re.compile(r"^\s*\(\s*\d+\s+(?:responses?|answers?|votes?|people|persons)",
                         re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:most often\s+|also\s+)?(?P<verb>\w+ed|"
@@ -1224,8 +1228,8 @@ def _sample_sizes(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-_ANSWERED = re.compile(r"\b(?:answered|filled in|completed) (?:the |a |our )?"
-                       r"(?:questionnaires?|questions|forms?)\b", re.IGNORECASE)
+_ANSWERED = guarded(re.compile(r"\b(?:answered|filled in|completed) (?:the |a |our )?"
+                               r"(?:questionnaires?|questions|forms?)\b", re.IGNORECASE))
 _SIZE_REACH = 25  # sentences between a poll's answers and the sentence stating its size
 
 

@@ -27,7 +27,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kzwatch.text.modality import PREDICATES
-from kzwatch.text.patterns import guarded
+from kzwatch.text.patterns import guarded, literal_plan, may_match
 
 RULES_DIR = Path(__file__).resolve().parent
 
@@ -145,23 +145,45 @@ class RulePack(BaseModel):
         """Rules of one kind, highest priority first (ties by id, so the order is stable)."""
         return list(self._ordered(kind)[0])
 
+    @cached_property
+    def _plans(self) -> dict[str, tuple]:
+        """Per kind, in `ordered`'s order, a `literal_plan` of its rules (payload: the rule and
+        whether it has `unless` predicates): `matches` and `first` test the words of all of a
+        kind's rules on one lower-cased span, and a rule whose words are absent costs no call."""
+        return {kind: literal_plan((rule.regex, (rule, bool(rule.unless))) for rule in rules)
+                for kind, (rules, _) in self.ordered.items()}
+
+    def _candidates(self, kind: str, text: str, start: int, end: int) -> list:
+        if kind not in self.kinds:
+            raise KeyError(f"{self.family} has no rule kind {kind!r}")
+        return may_match(self._plans[kind], text, start, end)
+
+    def candidates(self, kind: str, text: str, start: int = 0, end: int | None = None
+                   ) -> list[tuple[Rule, re.Pattern]]:
+        """(rule, bare regex) of a kind, highest priority first, leaving out the rules whose
+        words are absent from text[start:end] (they cannot match there)."""
+        end = len(text) if end is None else end
+        return [(rule, rx) for rx, (rule, _) in self._candidates(kind, text, start, end)]
+
     def matches(self, kind: str, text: str, start: int = 0, end: int | None = None
                 ) -> list[tuple[Rule, re.Match]]:
         """Every (rule, match) of that kind in text[start:end] that its `unless` lets stand,
         in text order; among matches at one position the higher priority comes first."""
         end = len(text) if end is None else end
-        rules, order = self._ordered(kind)
-        found = [(rule, m) for rule in rules
-                 for m in rule.regex.finditer(text, start, end) if rule.applies(text, m)]
+        found = [(rule, m) for rx, (rule, unless) in self._candidates(kind, text, start, end)
+                 for m in rx.finditer(text, start, end) if not unless or rule.applies(text, m)]
+        if not found:
+            return found
+        order = self.ordered[kind][1]
         return sorted(found, key=lambda rm: (rm[1].start(), order[id(rm[0])]))
 
     def first(self, kind: str, text: str, start: int = 0, end: int | None = None
               ) -> tuple[Rule, re.Match] | None:
         """The highest-priority rule of that kind that matches (and holds) in the span."""
         end = len(text) if end is None else end
-        for rule in self._ordered(kind)[0]:
-            for m in rule.regex.finditer(text, start, end):
-                if rule.applies(text, m):
+        for rx, (rule, unless) in self._candidates(kind, text, start, end):
+            for m in rx.finditer(text, start, end):
+                if not unless or rule.applies(text, m):
                     return rule, m
         return None
 

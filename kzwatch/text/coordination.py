@@ -39,6 +39,7 @@ from typing import Protocol
 
 from kzwatch.text.daterefs import find_date_refs
 from kzwatch.text.numbers import NumberMatch, find_numbers
+from kzwatch.text.patterns import guarded
 
 
 class _Span(Protocol):
@@ -104,7 +105,8 @@ def pair_in_order(items: list, values: list) -> list[tuple] | None:
 
 # the cue: "(58 and 63.4 percent respectively)", "8% and 11%, respectively", "(64% and 61%
 # correspondingly)"; RESPECTIVELY_WORD is the word alone
-RESPECTIVELY = re.compile(r"\b(?:respectively|correspondingly)\b", re.IGNORECASE)
+# guarded: a text without either word is not searched (a per-sentence check)
+RESPECTIVELY = guarded(re.compile(r"\b(?:respectively|correspondingly)\b", re.IGNORECASE))
 RESPECTIVELY_WORD = re.compile(r"\brespectively\b", re.IGNORECASE)
 # what may stand between two members of a run (each is matched whole against the gap):
 # shares of a survey: "58 and 63.4", "22%, and 19%", "8% & 11%"

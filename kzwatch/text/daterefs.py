@@ -124,7 +124,7 @@ def find_date_refs(text: str, start: int = 0, end: int | None = None) -> list[Da
 @lru_cache(maxsize=4096)
 def _date_refs(text: str, start: int, end: int) -> tuple[DateRef, ...]:
     out = []
-    for m in _DATE_RE.finditer(text, start, end):
+    for m in _date_matches(text, start, end):
         try:
             if m.group("num"):
                 y, mo, d = (m.group("y5"), m.group("m5"), m.group("d5")) if m.group("y5") \
@@ -181,8 +181,23 @@ def date_shapes(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 @lru_cache(maxsize=4096)  # as `_date_refs`: pure, and returned as copies
 def _date_shapes(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in _DATE_RE.finditer(text, start, end)
+    return tuple((m.start(), m.end()) for m in _date_matches(text, start, end)
                  if m.group("num") or m.group("mdy") or m.group("dmy"))
+
+
+@lru_cache(maxsize=256)
+def _date_matches(text: str, start: int, end: int) -> tuple[re.Match, ...]:
+    """The date pattern's matches in a span, found once for `_date_refs` and `_date_shapes`
+    (a sentence is asked for both). Matches are read-only; the text is held by the key."""
+    if not _DATE_HINT.search(text, start, end):
+        return ()
+    return tuple(_DATE_RE.finditer(text, start, end))
+
+
+# What every match of _DATE_RE holds: an ASCII digit (of a day or a year) or a month's full
+# name as written (the one alternative without digits). A span with neither, most sentences,
+# is not searched with the whole pattern, which tries its alternatives at every "f" and "b".
+_DATE_HINT = re.compile(rf"[0-9]|{_MON}")
 
 
 def month_years(text: str) -> dict[int, int]:

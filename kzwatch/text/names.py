@@ -14,6 +14,7 @@ the reading rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -28,6 +29,11 @@ _INITIALS = rf"(?:[{UP}]\.\s?){{1,2}}"  # "K. Abdullayev", "A.K.Abdullayev"
 # "Aitkulov N.S.": a surname followed by its initials (Russian official style)
 _TRAILING_INITIALS = rf"(?:\s[{UP}][a-z]?\.(?:\s?[{UP}][a-z]?\.)?)"
 CAPS_RUN = re.compile(rf"(?:{_INITIALS})?{TOKEN}(?:\s{TOKEN})*(?P<poss>['’]s\b)?")
+# compiled once: name_mentions tries them on every capitalised run
+_TRAILING_INITIALS_RE = re.compile(_TRAILING_INITIALS + r"(?![\w])")
+_HYPHEN_CAPITAL = re.compile(rf"-[{UP}]")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_THE_OR_QUOTE_BEFORE = re.compile(r"\bthe\s+$|[“\"«]\s*$", re.IGNORECASE)
 _RUN_TOKEN = re.compile(rf"[{UP}]\.|[^\s.]\S*")
 
 
@@ -113,7 +119,7 @@ def is_headline(text: str) -> bool:
     return share == 1.0 or (share >= 0.85 and not text.rstrip().endswith("."))
 
 
-def is_title_token(token: str, title_words: tuple[str, ...]) -> bool:
+def is_title_token(token: str, title_words: Collection[str]) -> bool:
     low = token.lower()
     return low in NOT_NAME or low in title_words or low.rstrip("s") in title_words or \
         low.startswith("ex-")
@@ -136,6 +142,24 @@ class NameMention:
         return self.tokens[0] if len(self.tokens) > 1 else None
 
 
+_WORD_SETS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _word_set(words: Collection[str]) -> frozenset[str]:
+    """The words as a set (the same members), made once per tuple (kept by identity: a
+    tuple does not change)."""
+    if type(words) is not tuple:
+        return frozenset(words)
+    hit = _WORD_SETS.get(id(words))
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    found = frozenset(words)
+    if len(_WORD_SETS) >= 16:
+        _WORD_SETS.clear()
+    _WORD_SETS[id(words)] = (words, found)
+    return found
+
+
 def name_mentions(text: str, known_surnames: set[str],
                   title_words: tuple[str, ...] | None = None) -> list[NameMention]:
     """Runs of capitalised tokens that read as a personal name (1-3 tokens). `title_words`
@@ -143,6 +167,7 @@ def name_mentions(text: str, known_surnames: set[str],
     (default: the office words of kzwatch.text.offices)."""
     if title_words is None:
         from kzwatch.text.offices import TITLE_WORDS as title_words
+    title_words = _word_set(title_words)  # looked up for every token: a set, not a tuple
     out = []
     for m in CAPS_RUN.finditer(text):
         run = m.group(0)
@@ -180,8 +205,8 @@ def name_mentions(text: str, known_surnames: set[str],
         for start, end, toks in pieces:
             last_piece = end == offset + len(run)
             if len(toks) == 3 and not PATRONYMIC.search(toks[1]) and "." not in toks[0] and (
-                    re.search(rf"-[{UP}]", toks[0]) or re.search(
-                        r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start])):
+                    _HYPHEN_CAPITAL.search(toks[0]) or _OF_BEFORE.search(
+                        text[max(0, start - 8):start])):
                 # "board of Samruk-Energy Serik Baitursynov": a company, then the name
                 start = text.index(toks[1], start + len(toks[0]))
                 toks = toks[1:]
@@ -195,7 +220,7 @@ def name_mentions(text: str, known_surnames: set[str],
                 continue
             trailing = None
             if not poss or not last_piece:
-                trailing = re.match(_TRAILING_INITIALS + r"(?![\w])", text[end:end + 8])
+                trailing = _TRAILING_INITIALS_RE.match(text[end:end + 8])
             if len(toks) == 1:
                 key = fold_surname(toks[0])
                 if key not in known_surnames and not SURNAME_SHAPE.search(toks[0]) and \
@@ -206,7 +231,7 @@ def name_mentions(text: str, known_surnames: set[str],
             if _ORG_AFTER.match(text[end:end + 30]):
                 continue
             before = text[max(0, start - 5):start]
-            if re.search(r"\bthe\s+$|[“\"«]\s*$", before, re.IGNORECASE):
+            if _THE_OR_QUOTE_BEFORE.search(before):
                 continue
             if _ORG_BEFORE.search(text[max(0, start - 60):start]):
                 continue
@@ -226,7 +251,7 @@ _MATE_AFTER = re.compile(rf"^(?:,\s*(?:and\s+)?|\s+and\s+)({TOKEN})(?![\w.'’-]
 
 
 def _list_mates(text: str, found: list[NameMention],
-                title_words: tuple[str, ...]) -> list[NameMention]:
+                title_words: Collection[str]) -> list[NameMention]:
     if len(found) == 0:
         return found
     taken = {(m.start, m.end) for m in found}

@@ -52,6 +52,9 @@ NUMBER_RE = guarded(re.compile(
     rf"(?![\w]|,\d|\.\d)",
     re.IGNORECASE))
 
+# "5 300" read as one number: its first group (built once: _QUAL is long)
+_SPACED_LEAD = re.compile(rf"(?:{_QUAL}\s+)?(\d{{1,3}}) \d{{3}}", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class NumberMatch:
@@ -154,7 +157,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         pos = m.end()
         if not m.group("low").strip() or m.group("low").lower() in ("a", "an"):
             continue
-        spaced = re.match(rf"(?:{_QUAL}\s+)?(\d{{1,3}}) \d{{3}}", m.group(0), re.IGNORECASE)
+        spaced = _SPACED_LEAD.match(m.group(0))
         if spaced and _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             pos = m.start() + spaced.end(1)  # the day alone; the rest is read anew
             continue

@@ -54,9 +54,11 @@ BARE_RANK = re.compile(rf"(?:(?:Police|Major|Lieutenant)\s+)?{_RANKS}", re.IGNOR
 _RANK_BEFORE = re.compile(r",\s+(?P<rank>(?:Major\s+|Lieutenant\s+|Police\s+)?(?:General|Colonel|"
                           r"Major|Lieutenant|Captain|Lieutenant\s+Colonel))\s+$")
 # "Two former managers of the holding, A and B": a counted group's office before its names
-_GROUP_OFFICE = re.compile(r"\b(?:two|three|four|five|six|both)\s+"
-                           r"(?P<t>(?:[a-z-]+\s+){0,2}[a-z-]+s\s+(?:of|at)\s+[^,;.]{3,120}?)\s*,\s*"
-                           r"(?:(?-i:[A-Z])[a-z]+\s+){0,3}?$", re.IGNORECASE)  # a rank may lead
+# guarded: text without these number words is not searched
+_GROUP_OFFICE = guarded(re.compile(
+    r"\b(?:two|three|four|five|six|both)\s+"
+    r"(?P<t>(?:[a-z-]+\s+){0,2}[a-z-]+s\s+(?:of|at)\s+[^,;.]{3,120}?)\s*,\s*"
+    r"(?:(?-i:[A-Z])[a-z]+\s+){0,3}?$", re.IGNORECASE))  # a rank may lead
 # what follows the organisation in such a phrase: "... of a rally against the closure ..."
 _OFFICE_TAIL = re.compile(r"\s+(?:against|on|in|over|for|during|after)\s.*$", re.IGNORECASE)
 # "she was appointed as the deputy akim of Atyrau region": an office told by a verb
@@ -72,11 +74,13 @@ APPOINTED = guarded(re.compile(r"\b(?:(?:appointed|served|worked|acted)\s+as|"
 
 
 # "X was in charge of the police department of Y region": X headed it
-IN_CHARGE = re.compile(r"\b(?:was|is|had\s+been|has\s+been|were)\s+(?:\w+ly\s+)?in\s+charge\s+of\s+"
-                       r"(?P<org>(?:the|an?)\s+[^.,;()]{3,120}?)"
-                       r"(?=\s*(?:[.,;()]|\s(?:before|until|when|since|from|in\s+\d|and\s+(?-i:[a-z]+ed)|"
-                       r"in\s+the\s+(?:north|south|east|west|cent)\w*)\b|$))",
-                       re.IGNORECASE)
+# guarded: run over every sentence, most of which lack "charge"
+IN_CHARGE = guarded(re.compile(
+    r"\b(?:was|is|had\s+been|has\s+been|were)\s+(?:\w+ly\s+)?in\s+charge\s+of\s+"
+    r"(?P<org>(?:the|an?)\s+[^.,;()]{3,120}?)"
+    r"(?=\s*(?:[.,;()]|\s(?:before|until|when|since|from|in\s+\d|and\s+(?-i:[a-z]+ed)|"
+    r"in\s+the\s+(?:north|south|east|west|cent)\w*)\b|$))",
+    re.IGNORECASE))
 
 
 def squash(text: str) -> str:
@@ -137,6 +141,16 @@ _ADJECTIVE = re.compile(r"(?!(?:several|total|usual|actual|final|original|crimin
 
 
 _LINE_OPENS_SENTENCE = re.compile(r"\n\s*(?=(?:A|An|The)\s)")
+# compiled once: title_before and title_after run for every name
+_TRAILING_COMMA = re.compile(r",\s*$")
+_TOKEN = re.compile(r"\S+")
+_PUNCT_END = re.compile(r"[.;:!?,]$")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_DANGLING_WORD = re.compile(r"\s+(?:of|the|and|for|on|in)$", re.IGNORECASE)
+_BORN = re.compile(r"\s*,\s*born\s+(?:in\s+)?\d{4}(?=\s*,)")
+_WHO_HEADED = re.compile(r"who\s+(?:had\s+)?(?:headed|led|chaired)\b")
+_NOT_AN_OFFICE = re.compile(r"(?:charged|accused|suspected|found|convicted|sentenced)\b|one\s+of\b",
+                            re.IGNORECASE)
 
 
 def title_before(text: str, start: int) -> str | None:
@@ -149,12 +163,12 @@ def title_before(text: str, start: int) -> str | None:
     opener = list(_LINE_OPENS_SENTENCE.finditer(window))
     if opener:  # a headline line above "A British-educated former minister X ..."
         window = window[opener[-1].start() + 1:]
-    window = re.sub(r",\s*$", " ", window.replace("\n", " "))
+    window = _TRAILING_COMMA.sub(" ", window.replace("\n", " "))
     kept: list[re.Match] = []
-    for w in reversed(list(re.finditer(r"\S+", window))):
+    for w in reversed(list(_TOKEN.finditer(window))):
         tok = w.group(0)
         core = tok.strip("()“”\"«»'’").lower()
-        if re.search(r"[.;:!?,]$", tok) or core in TITLE_STOP or len(kept) >= 16:
+        if _PUNCT_END.search(tok) or core in TITLE_STOP or len(kept) >= 16:
             break
         kept.append(w)
     kept.reverse()
@@ -169,7 +183,7 @@ def title_before(text: str, start: int) -> str | None:
             cores[i] in OFFICE_NOUNS or _ADJECTIVE.fullmatch(cores[i]) is not None or (
             kept[i].group(0).strip("()“”\"«»'’")[:1].isupper()
             and cores[i] not in {"the", "a", "an"}
-            and not re.search(r"['’]s$", cores[i]))
+            and not _POSSESSIVE_END.search(cores[i]))
 
     while idx > 0:
         if modifier(idx - 1):
@@ -179,7 +193,7 @@ def title_before(text: str, start: int) -> str | None:
         else:
             break
     phrase = window[kept[idx].start():kept[-1].end()].strip(" ,")
-    phrase = re.sub(r"\s+(?:of|the|and|for|on|in)$", "", phrase, flags=re.IGNORECASE)
+    phrase = _DANGLING_WORD.sub("", phrase)
     return phrase if looks_like_title(phrase) else None
 
 
@@ -205,16 +219,15 @@ _APPOSITIVE_CUT = re.compile(
 
 def title_after(text: str, end: int) -> str | None:
     """Office in apposition after a name: 'X, the former head of Y,' / 'X (Judge of Y)'."""
-    born = re.match(r"\s*,\s*born\s+(?:in\s+)?\d{4}(?=\s*,)", text[end:end + 30])
+    born = _BORN.match(text[end:end + 30])
     if born:  # "X, born 1979, director of Y": the office follows the year of birth
         end += born.end()
     m = _APPOSITIVE.match(text[end:end + 200])
-    if not m or re.match(r"who\s+(?:had\s+)?(?:headed|led|chaired)\b", m.group("t")):
+    if not m or _WHO_HEADED.match(m.group("t")):
         return None  # "X, who had headed the fund": the office is "head of" it (headed_after)
     phrase = _APPOSITIVE_CUT.split(m.group("t"))[0]
     phrase = _DESCRIPTIVE.sub("", phrase.strip(" ,"))
-    if re.match(r"(?:charged|accused|suspected|found|convicted|sentenced)\b|one\s+of\b", phrase,
-                re.IGNORECASE):
+    if _NOT_AN_OFFICE.match(phrase):
         return None  # "X, who had been charged with ...", "X, one of the spokesmen": no office
     return phrase if looks_like_title(phrase) else None
 

@@ -234,6 +234,7 @@ _LAST: tuple = ("", "")  # the last text lower-cased and its lower case: a claus
 
 def _lowered(text) -> str | None:
     """`text` lower-cased, or None where lower-casing could hide a match (see above)."""
+    global _LAST
     last = _LAST  # one read: another thread may replace it meanwhile
     if last[0] is text:
         return last[1]
@@ -245,9 +246,11 @@ def _lowered(text) -> str | None:
         if hit is not None and hit[0] is text:
             return hit[1]
     low = text.lower()
-    if len(low) != len(text) or "\u0131" in text or "\u017f" in text:  # dotless i, long s
+    # (an ASCII text, told in O(1), has none of these: no need to look)
+    if not text.isascii() and (len(low) != len(text) or "\u0131" in text
+                               or "\u017f" in text):  # dotless i, long s
         low = None
-    globals()["_LAST"] = (text, low)
+    _LAST = (text, low)
     if long:  # a document's whole text, tried between its clauses: kept by identity
         if len(_LONG_TEXTS) >= 8:
             _LONG_TEXTS.clear()
@@ -255,10 +258,110 @@ def _lowered(text) -> str | None:
     return low
 
 
+_LAST_WINDOW: tuple = ("", 0, 0, None)  # the last span lower-cased: patterns come in a row
+
+
+def _window_absent(literals: tuple[str, ...], text, pos: int, endpos: int) -> bool:
+    """Every word absent from text[pos:endpos], judged on that span alone: for a text whose
+    whole lower case cannot be trusted (one "ı" in a long report) while its sentences can."""
+    global _LAST_WINDOW
+    start = pos if pos > 0 else 0
+    last = _LAST_WINDOW
+    if last[0] is text and last[1] == start and last[2] == endpos:
+        low = last[3]
+    else:
+        if type(text) is not str or endpos - start > _WINDOW or (
+                start == 0 and endpos >= len(text)):
+            return False
+        window = text[start:endpos]
+        low = window.lower()
+        if not window.isascii() and (len(low) != len(window) or "\u0131" in window
+                                     or "\u017f" in window):
+            low = None
+        _LAST_WINDOW = (text, start, endpos, low)
+    if low is None:
+        return False
+    for word in literals:
+        if word in low:
+            return False
+    return True
+
+
+def lowered(text) -> str | None:
+    """`text` lower-cased for a literal check (`Prefiltered`), or None where the check cannot
+    be trusted and the pattern must run. Kept for the last text and for long texts, as
+    `Prefiltered` does: callers that test many patterns' words on one clause share it."""
+    last = _LAST
+    return last[1] if last[0] is text else _lowered(text)
+
+
+def has_literal(literals: tuple[str, ...], low: str, pos: int = 0,
+                endpos: int = sys.maxsize) -> bool:
+    """Whether one of `literals` (a `Prefiltered`'s words) lies in low[pos:endpos]."""
+    if pos <= 0 and endpos >= len(low):
+        for word in literals:
+            if word in low:
+                return True
+        return False
+    start = pos if pos > 0 else 0
+    if endpos - start <= _WINDOW:  # a sentence of a document: search a copy of it
+        window = low[start:endpos]  # what find(word, start, endpos) searches
+        for word in literals:
+            if word in window:
+                return True
+        return False
+    for word in literals:
+        if low.find(word, start, endpos) >= 0:
+            return True
+    return False
+
+
+_WINDOW = 4000
+
+
+def literal_plan(entries) -> tuple:
+    """(pattern, payload) pairs made ready for `may_match`: each as (bare regex, words one of
+    which its matches need or None, payload)."""
+    return tuple((rx.regex, rx.literals, payload) if isinstance(rx, Prefiltered)
+                 else (rx, None, payload) for rx, payload in entries)
+
+
+def may_match(plan: tuple, text, pos: int = 0, endpos: int = sys.maxsize) -> list:
+    """The (regex, payload) of a `literal_plan`, in order, that may match in text[pos:endpos]:
+    all but those whose words are absent. One lower-casing and no call per pattern, where
+    asking each `Prefiltered` costs a call each (a clause is tried with dozens)."""
+    low = lowered(text)
+    if low is None:
+        return [(rx, payload) for rx, words, payload in plan
+                if words is None or not _window_absent(words, text, pos, endpos)]
+    out = []
+    if pos <= 0 and endpos >= len(low):
+        for rx, words, payload in plan:
+            if words is not None:
+                for word in words:
+                    if word in low:
+                        break
+                else:
+                    continue
+            out.append((rx, payload))
+        return out
+    for rx, words, payload in plan:
+        if words is None or has_literal(words, low, pos, endpos):
+            out.append((rx, payload))
+    return out
+
+
+_MAXSIZE = sys.maxsize
+_NO_MATCHES = iter(())  # exhausted: shared by every skipped finditer
+
+
 class Prefiltered:
     """A compiled pattern that is not run on a span that lacks every word its matches need.
     It answers like the re.Pattern it wraps (search, match, fullmatch, finditer, findall,
-    sub, subn, split; other attributes are the pattern's)."""
+    sub, subn, split; other attributes are the pattern's).
+
+    The check is written out in each hot method (no helper call): these run hundreds of
+    thousands of times per corpus, and most calls end at the check."""
 
     __slots__ = ("regex", "literals")
 
@@ -270,7 +373,7 @@ class Prefiltered:
         last = _LAST  # the common case, inline: the clause the previous pattern was tried on
         low = last[1] if last[0] is string else _lowered(string)
         if low is None:
-            return False
+            return endpos is not None and _window_absent(self.literals, string, pos, endpos)
         if pos <= 0 and (endpos is None or endpos >= len(low)):
             for word in self.literals:
                 if word in low:
@@ -281,23 +384,62 @@ class Prefiltered:
                 return False
         return True
 
-    def search(self, string, pos: int = 0, endpos: int = sys.maxsize):
-        return None if self._absent(string, pos, endpos) else \
-            self.regex.search(string, pos, endpos)
+    def search(self, string, pos: int = 0, endpos: int = _MAXSIZE):
+        last = _LAST
+        low = last[1] if last[0] is string else _lowered(string)
+        if low is not None:
+            if pos <= 0 and endpos >= len(low):
+                for word in self.literals:
+                    if word in low:
+                        break
+                else:
+                    return None
+            elif not has_literal(self.literals, low, pos, endpos):
+                return None
+        elif (pos > 0 or endpos < _MAXSIZE) and _window_absent(self.literals, string, pos,
+                                                                 endpos):
+            return None
+        return self.regex.search(string, pos, endpos)
 
-    def match(self, string, pos: int = 0, endpos: int = sys.maxsize):
-        return None if self._absent(string, pos, endpos) else \
-            self.regex.match(string, pos, endpos)
+    def match(self, string, pos: int = 0, endpos: int = _MAXSIZE):
+        last = _LAST
+        low = last[1] if last[0] is string else _lowered(string)
+        if low is not None:
+            if pos <= 0 and endpos >= len(low):
+                for word in self.literals:
+                    if word in low:
+                        break
+                else:
+                    return None
+            elif not has_literal(self.literals, low, pos, endpos):
+                return None
+        elif (pos > 0 or endpos < _MAXSIZE) and _window_absent(self.literals, string, pos,
+                                                                 endpos):
+            return None
+        return self.regex.match(string, pos, endpos)
 
-    def fullmatch(self, string, pos: int = 0, endpos: int = sys.maxsize):
+    def fullmatch(self, string, pos: int = 0, endpos: int = _MAXSIZE):
         return None if self._absent(string, pos, endpos) else \
             self.regex.fullmatch(string, pos, endpos)
 
-    def finditer(self, string, pos: int = 0, endpos: int = sys.maxsize):
-        return iter(()) if self._absent(string, pos, endpos) else \
-            self.regex.finditer(string, pos, endpos)
+    def finditer(self, string, pos: int = 0, endpos: int = _MAXSIZE):
+        last = _LAST
+        low = last[1] if last[0] is string else _lowered(string)
+        if low is not None:
+            if pos <= 0 and endpos >= len(low):
+                for word in self.literals:
+                    if word in low:
+                        break
+                else:
+                    return _NO_MATCHES
+            elif not has_literal(self.literals, low, pos, endpos):
+                return _NO_MATCHES
+        elif (pos > 0 or endpos < _MAXSIZE) and _window_absent(self.literals, string, pos,
+                                                                 endpos):
+            return _NO_MATCHES
+        return self.regex.finditer(string, pos, endpos)
 
-    def findall(self, string, pos: int = 0, endpos: int = sys.maxsize):
+    def findall(self, string, pos: int = 0, endpos: int = _MAXSIZE):
         return [] if self._absent(string, pos, endpos) else \
             self.regex.findall(string, pos, endpos)
 

@@ -32,6 +32,9 @@ PERCENT_RE = guarded(re.compile(
     rf"(?<![\w.,])(?P<num>{_DIGITS}|{_WORD_NUMBER})(?P<sign>\s?%|\s*per\s*cent\b|"
     rf"\s*percent\b(?!age)|\s*pct\b)",
     re.IGNORECASE))
+# what every sign above holds, matched as the pattern matches it (case ignored): "%", the
+# "cent" of "per cent" and "percent", or "pct"
+_SIGN_HINT = re.compile(r"%|cent|pct", re.IGNORECASE)
 # a bare number coordinated with the percentage after it: "58 and 63.4 percent"
 _SHARED = re.compile(
     rf"(?<![\w.,%])(?<!aged )(?<!to )(?<!from )(?P<num>{_DIGITS})\s+(?:and|an|or)\s+$",
@@ -76,6 +79,8 @@ def find_percentages(text: str, start: int = 0, end: int | None = None) -> list[
     """Every percentage in text[start:end] with absolute spans, in order of appearance."""
     end = len(text) if end is None else end
     out: list[Percent] = []
+    if not _SIGN_HINT.search(text, start, end):
+        return out  # no sign, no percentage (most sentences): the pattern is not run
     for m in PERCENT_RE.finditer(text, start, end):
         value = _value(m["num"])
         if value is None or value > 1000:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from kzwatch.reference import canonical_region, read_csv
+from kzwatch.text.patterns import guarded
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,13 @@ _REGION_AFTER = re.compile(r"\s*(?:region|oblast|province|district|obl\.)\b(?!\s
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
     """Place names in text[start:end], in order, with absolute spans."""
-    end = len(text) if end is None else end
+    return list(_find_places(text, start, len(text) if end is None else end))
+
+
+# Memoised as `daterefs._date_refs`: two families read the places of the same sentences.
+# Safe: a pure function of (text, start, end), its mentions frozen, returned as copies.
+@lru_cache(maxsize=4096)
+def _find_places(text: str, start: int, end: int) -> tuple[PlaceMention, ...]:
     out = []
     for m in _mention_regex().finditer(text, start, end):
         place = canonical_place(m.group(0))
@@ -127,7 +134,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             continue
         is_region = bool(_REGION_AFTER.match(text, m.end()))
         out.append(PlaceMention(m.start(), m.end(), place, is_region))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -143,8 +150,9 @@ def _region_regex() -> re.Pattern:
     names = {re.sub(r"\s+(?:region|oblast|province)$", "", n, flags=re.IGNORECASE) for n in names}
     alternation = _by_first_letter([n for n in names if n])
     word = r"(?i:region|oblast|province)"
-    return re.compile(rf"(?<![\w\-])(?P<a>{alternation})\s+{word}\b"
-                      rf"|\b{word}\s+of\s+(?P<b>{alternation})(?![\w])")
+    # guarded: a sentence without "region", "oblast" or "province" is not searched at all
+    return guarded(re.compile(rf"(?<![\w\-])(?P<a>{alternation})\s+{word}\b"
+                              rf"|\b{word}\s+of\s+(?P<b>{alternation})(?![\w])"))
 
 
 def find_regions(text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:

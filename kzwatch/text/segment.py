@@ -93,17 +93,20 @@ def _add_sentence(text: str, start: int, end: int, out: list[tuple[int, int]]) -
     out.append((start, end))
 
 
+# "\bpp?\. \d" written as two alternatives ("pp. 5", "p. 5"), so that each alternative has a
+# word of three characters or more: a sentence with none is not searched (guarded)
 _CITATION = guarded(re.compile(
     r"https?://|www\.|\[In (?:Russian|Kazakh|English)\]|Available (?:at|on)|Retrieved|"
-    r"Accessed|\bibid\b|\bop\. cit|\bpp?\. \d", re.IGNORECASE))
+    r"Accessed|\bibid\b|\bop\. cit|\bpp\. \d|\bp\. \d", re.IGNORECASE))
 # "35Kazakh Report: ..." or "117 Author. Title [In Russian] ... 2022." opening a footnote line
 _FOOTNOTE_START = re.compile(
     r"(?:^|\n)\d{1,3}(?:[A-Z“\"\[]|\s+[A-Z][^\n]{0,200}?(?:\[|\(\d{4}\)|\d{4}\.?\s*$))",
     re.MULTILINE)
 
 
-_PUBLICATION_DATE = re.compile(
-    rf"(?:^|[.)\]]\s+)(?:\d{{1,2}}\s+(?:{_MON})|(?:{_MON})\s+\d{{1,2}},?)\s+{_YEAR}\.?\s*$")
+# guarded: a line without a month name is not searched (is_citation runs on every sentence)
+_PUBLICATION_DATE = guarded(re.compile(
+    rf"(?:^|[.)\]]\s+)(?:\d{{1,2}}\s+(?:{_MON})|(?:{_MON})\s+\d{{1,2}},?)\s+{_YEAR}\.?\s*$"))
 
 
 _ABBREVIATION_END = re.compile(

@@ -192,13 +192,23 @@ def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, 
     A block runs to the next heading (footnotes printed inside it included); the last one
     ends at the first paragraph break, and none runs longer than _CHRONOLOGY_MAX characters.
     """
+    return list(_chronology_blocks(text, tuple(sorted(years.items()))))
+
+
+# Memoised: two families ask for the blocks of the same document. Safe: a pure function of the
+# text and the years (given as a tuple of items, hashable), its blocks tuples of immutables,
+# returned as a copy.
+@lru_cache(maxsize=64)
+def _chronology_blocks(text: str, year_items: tuple[tuple[int, int], ...]
+                       ) -> tuple[tuple[int, int, DateRef], ...]:
+    years = dict(year_items)
     heads = [m for m in _HEADING.finditer(text) if not is_citation(_line_at(text, m.start()))]
     # a heading counts only beside another one: an entry of a run, not a stray dated line
     heads = [m for i, m in enumerate(heads)
              if (i and m.start() - heads[i - 1].start() < _CHRONOLOGY_MAX)
              or (i + 1 < len(heads) and heads[i + 1].start() - m.start() < _CHRONOLOGY_MAX)]
     if len(heads) < 2:
-        return _timed_block(text)
+        return tuple(_timed_block(text))
     blocks = []
     for i, m in enumerate(heads):
         if i + 1 < len(heads):
@@ -215,7 +225,7 @@ def chronology_blocks(text: str, years: dict[int, int]) -> list[tuple[int, int, 
                 years.get(days[0].month, title_year(text)))
             if ref.year is not None:
                 blocks.append((m.start(), end, ref))
-    return blocks
+    return tuple(blocks)
 
 
 # "on Tuesday", "since Wednesday", "Tuesday's rally"
@@ -286,8 +296,10 @@ def weekday_dates(text: str, start: int, end: int, dateline: date | None) -> lis
 
 
 # lower case: "Soltustik Today" is a name
-_NEWS_DAY = re.compile(r"\b(?:(?P<today>today|tonight|this morning|this afternoon|this evening)|"
-                       r"(?P<yesterday>yesterday|last night))\b")
+# guarded: a sentence without these words is not searched
+_NEWS_DAY = guarded(re.compile(
+    r"\b(?:(?P<today>today|tonight|this morning|this afternoon|this evening)|"
+    r"(?P<yesterday>yesterday|last night))\b"))
 
 
 def news_day_dates(text: str, start: int, end: int, dateline: date | None) -> list[DateRef]:
@@ -302,7 +314,8 @@ def news_day_dates(text: str, start: int, end: int, dateline: date | None) -> li
     return out
 
 
-_RECENT = re.compile(r"\b(?i:last|this|earlier this|late last) (?P<unit>week|weekend|month|year)\b")
+_RECENT = guarded(re.compile(  # guarded: most sentences have neither word
+    r"\b(?i:last|this|earlier this|late last) (?P<unit>week|weekend|month|year)\b"))
 
 
 def recent_periods(text: str, start: int, end: int, dateline: date | None) -> list[DateRef]:
