@@ -644,7 +644,8 @@ def _publish_artifacts(summary: dict, validation: pd.DataFrame, plan: pipeline.P
                                          "quarantine and failed documents of its snapshot")
     if len(validation):
         create_table_artifact(key="kzwatch-validation", table=validation.to_dict("records"),
-                              description="Great Expectations results, one row per rule code")
+                              description="Validation results of the GX suites' rules, one "
+                                          "row per rule code")
     lines = ["# What is new since the last run\n", f"**{plan.summary()}**\n"]
     for label, items in (("New documents", plan.new), ("Changed documents", plan.changed),
                          ("Removed documents", plan.removed)):
