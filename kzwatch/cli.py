@@ -104,15 +104,17 @@ def main(argv: list[str] | None = None) -> int:
         say(problem)
         return EXIT_USAGE
 
-    from kzwatch import prefect_api, warehouse
+    from kzwatch import prefect_api
+    from kzwatch.runlock import WarehouseBusy, run_lock
 
     previous_term = signal.getsignal(signal.SIGTERM)
     server = None
     try:
         signal.signal(signal.SIGTERM, _on_sigterm)
-        with warehouse.run_lock(wh):  # held across the run: the flow takes it again
+        with run_lock(wh):  # held across the run: the flow takes it again
             if prefect_api.wants_temporary_server():
-                # started before Prefect is imported, so it boots while the imports below run
+                # started before anything heavy is imported (kzwatch.runlock is light for
+                # that), so the server boots while the imports below run
                 server = prefect_api.TemporaryServer().start()
                 os.environ["PREFECT_API_URL"] = server.api_url
             from flows.etl import kzwatch_etl
@@ -125,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             with _no_heartbeats(server is not None):
                 summary = kzwatch_etl(documents=args.documents, warehouse_file=args.warehouse,
                                       keep=args.keep, allow_mass_removal=args.allow_mass_removal)
-    except warehouse.WarehouseBusy as exc:
+    except WarehouseBusy as exc:
         say(str(exc))
         return EXIT_BUSY
     except BaseException as exc:  # the CLI's contract: one line, whatever happened

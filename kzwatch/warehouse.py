@@ -14,9 +14,7 @@ import logging
 import os
 import shutil
 import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -25,6 +23,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.pool import StaticPool
 
 from kzwatch.reference import REFERENCE_DIR
+from kzwatch.runlock import WarehouseBusy, lock_path, run_lock  # noqa: F401 - part of this module's interface
 from models.tables import (
     CONTRACT_TABLES,
     SCHEMA_COMMENTS,
@@ -44,10 +43,6 @@ REFERENCE_TABLES = {"regions": "regions.csv", "places": "places.csv",
 # called ref.duckdb (or raw, core, staging, mart) would make "ref.regions" ambiguous.
 ALIAS = "kzwatch"
 SCHEMA_NAMES = frozenset(SCHEMA_COMMENTS)
-
-
-class WarehouseBusy(RuntimeError):
-    """Another run (or a read-write client) holds the warehouse."""
 
 
 def _attach_sql(path: Path, read_only: bool) -> str:
@@ -129,58 +124,6 @@ class SnapshotChanges:
     parts: pd.DataFrame | None = None          # raw.document_parts rows of the documents read
     staged: Path | None = None                 # the run's staging folder (rows, texts, parts)
     passed: dict[str, int] = field(default_factory=dict)  # staged: rows that passed, per table
-
-
-# --- one run at a time -------------------------------------------------------------------
-
-def lock_path(warehouse: Path) -> Path:
-    return warehouse.with_name(f".{warehouse.name}.lock")
-
-
-_HELD: dict[str, list] = {}  # lock file -> [fd, depth]: re-entrant within one process
-
-
-@contextmanager
-def run_lock(warehouse: Path):
-    """Hold the warehouse's run lock (flock on .<name>.lock next to it) or raise WarehouseBusy
-    at once with who holds it. The kernel drops the lock when its process ends, even by kill -9,
-    so there is nothing stale to clean. Re-entrant within one process (the CLI takes it before
-    Prefect starts, the flow again)."""
-    warehouse = Path(warehouse)
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    path = lock_path(warehouse)
-    key = str(path.resolve())
-    if key in _HELD:
-        _HELD[key][1] += 1
-        try:
-            yield
-        finally:
-            _HELD[key][1] -= 1
-        return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = os.pread(fd, 4096, 0).decode("utf-8", "replace")
-        os.close(fd)
-        try:
-            info = json.loads(holder)
-            who = f"pid {info.get('pid')}, started {info.get('started')}"
-        except ValueError:
-            who = "pid unknown"
-        raise WarehouseBusy(f"another run holds the warehouse {warehouse} ({who})") from None
-    except BaseException:
-        os.close(fd)
-        raise
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, json.dumps({"pid": os.getpid(), "started": datetime.now(UTC).isoformat(
-        timespec="seconds")}).encode(), 0)
-    _HELD[key] = [fd, 1]
-    try:
-        yield
-    finally:
-        del _HELD[key]
-        os.close(fd)  # releases the flock; the file stays (harmless, reused)
 
 
 # --- what a crashed read-write client leaves ---------------------------------------------
