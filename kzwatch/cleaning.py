@@ -22,6 +22,19 @@ from kzwatch.document import Document
 from kzwatch.text.parts import teaser_line_pattern
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+# what `_WS.sub(" ", s)` changes: a run of two or more, or one character other than " ". A
+# line with neither, most of them, comes back as it is (a search costs less than a sub that
+# rewrites every single space)
+_WS_TO_SQUASH = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u3000]|  ")
+
+
+def _squash(s: str) -> str:
+    """`_WS.sub(" ", s)`: every run of spaces one space."""
+    if s.isascii():  # (told in O(1)) only a tab or two spaces can be squashed: look for them
+        return _WS.sub(" ", s) if "  " in s or "\t" in s else s
+    return _WS.sub(" ", s) if _WS_TO_SQUASH.search(s) else s
+
+
 # soft hyphens and zero-width characters of scraped pages split words invisibly: they go
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # HTML entities left in scraped text ("&nbsp;", "&amp;", "&#8220;") read as their character
@@ -44,7 +57,7 @@ class _Line:
 
     @property
     def norm(self) -> str:
-        return _WS.sub(" ", self.raw).strip()
+        return _squash(self.raw).strip()
 
 
 def _lines(text: str) -> list[_Line]:
@@ -184,7 +197,7 @@ def _append_line(line: _Line, chars: list[str], offsets: list[int]) -> None:
         # the common line (no entity, no invisible character): what the loop below does, a
         # run at a time — characters kept one for one, a run of spaces kept as one space at
         # the run's first offset
-        squashed = _WS.sub(" ", stripped)
+        squashed = _squash(stripped)
         if len(squashed) == len(stripped):
             # no run longer than one character: every kept character at its own offset
             # (`chars` is joined: a piece of text is as good as its characters)

@@ -299,7 +299,7 @@ _GROUP = re.compile(r"\b(?:all\s+(?:two|three|four|five|six|of\s+them)(?:\s+(?:m
                     re.IGNORECASE)
 # "the defendants", "all seventeen defendants": the people on trial, whom the text may not all name
 _DEFENDANTS = re.compile(r"\b(?:defendants|suspects|accused|detainees|group)\b", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = guarded(re.compile(r"\b(?:he|she)\b", re.IGNORECASE))
 _PRONOUN_OBJECT = re.compile(  # "sentenced him", "deferred her sentence"; not "arrested her son"
     r"^\s*(?:him\b|her\b(?!\s+(?:\w+\s+)?(?:partner|wife|husband|son|daughter|brother|sister|"
     r"lawyer|father|mother|colleague|deputy|deputies|associate|friend|relative|nephew|niece)s?\b)|"
@@ -339,8 +339,8 @@ _VENUE_BEFORE = re.compile(r"\b(?:detention|custody|colony|prison|jail|cent(?:er
                            r"home|flat)\s+(?:\w+\s+){0,3}?(?:in|near|of|outside)\s+(?:the\s+)?"
                            r"(?:(?:city|town|capital)\s+of\s+)?$", re.IGNORECASE)
 _AND_THE = re.compile(r",[\"”’']?\s+and\s+(?=(?:the|a|an|his|her|its|their)\s)", re.IGNORECASE)
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?i:of|by|with|from|to|for|against|about|than|like)\s+(?:[a-z][^\s,.;:()]*\s+){0,3}$")
+_PREPOSITION_BEFORE = guarded(re.compile(
+    r"\b(?i:of|by|with|from|to|for|against|about|than|like)\s+(?:[a-z][^\s,.;:()]*\s+){0,3}$"))
 
 
 def _coordinated(gap: str) -> bool:
@@ -367,11 +367,11 @@ _CONCRETE_OTHER = re.compile(
 # unspecified wrongdoing: "other" only when no charge of the vocabulary is named
 _VAGUE_OTHER = re.compile(r"\b(?:corruption|corrupt|economic\s+crimes?|financial\s+crimes?|"
                           r"official\s+crimes?)\b", re.IGNORECASE)
-_CHARGE_INTRO = re.compile(
+_CHARGE_INTRO = guarded(re.compile(
     r"\b(?:on\s+charges?\s+of|on\s+suspicion\s+of|accused\s+of|convicted\s+of|guilty\s+of|"
     r"charged\s+with|under\s+the\s+article|criminal\s+case\s+(?:\w+\s+){0,4}for|"
     r"sentenced\s+(?:\w+\s+){0,8}?for|prosecuted\s+for|detained\s+for|on\s+the\s+fact\s+of)\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 _ARTICLE_ONLY = re.compile(
     r"\s+(?:an?\s+|the\s+)?(?:(?:criminal|grave|especially\s+grave|serious)\s+)?"
@@ -424,8 +424,8 @@ _NUM_TERM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(
     sorted((w for w in _NUM_WORDS if w not in ("a", "an", "half")), key=len, reverse=True)) + ")"
 # "nine, seven, and four years": one unit for a series of terms (a page cut off mid-word
 # may end in "three y")
-_SHARED_UNIT = re.compile(rf"(?<![\w.,])(?P<ns>{SERIES})[\s-]+(?P<unit>years?|months?|y$)\b",
-                          re.IGNORECASE)
+_SHARED_UNIT = guarded(re.compile(
+    rf"(?<![\w.,])(?P<ns>{SERIES})[\s-]+(?P<unit>years?|months?|y$)\b", re.IGNORECASE))
 _SENTENCE_CONTEXT = re.compile(
     r"\b(?:sentenced|sentence|sentences|imprisoned|jailed|imprisonment|prison|term|"
     r"penal colony|behind bars|restriction of freedom|probation|suspended|respectively)\b",
@@ -763,7 +763,9 @@ class _Places:
         return None
 
 
-_YEAR_WRITTEN = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?!\d)")
+# a year not preceded by [\d.,/-]: the check looks back past the four digits, so that the
+# pattern opens with them and the engine skips to a "1" or "2" instead of trying everywhere
+_YEAR_WRITTEN = re.compile(r"((?:19|20)\d\d)(?<![\d.,/-][\s\S]{4})(?!\d)")
 
 
 class _Extractor:
@@ -1316,7 +1318,7 @@ class _Extractor:
     def run(self) -> list[CaseMention]:
         text = self.text
         paragraph_breaks = sorted([m.start() for m in re.finditer(r"\n\s*\n", text)] + [
-            m.start() - 1 for m in _HEADING_LINE.finditer(text) if len(m.group(0).split()) <= 5])
+            m.start(1) - 1 for m in _HEADING_LINE.finditer(text) if len(m.group(1).split()) <= 5])
         spans = narrative_sentences(text)
         prev_para = -1
         prev_span: tuple[int, int] | None = None
@@ -1820,19 +1822,23 @@ class _Extractor:
         return start, end
 
 
-_LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?P<rest>[a-z]+[.,;:!?\"”’)]*)")
+_LINE_HYPHEN = guarded(re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?P<rest>[a-z]+[.,;:!?\"”’)]*)"))
 # "... for land sales.33 Yerbol ...": a footnote number glued to the end of a sentence
-_FOOTNOTE_MARK = re.compile(r"(?<=[a-z\"”’)][.;,:])(?<!\bNo\.)(?<!\bp\.)\d{1,3}(?=\s|$)")
+# the mark's digits (group 1) with the stop before them: a pattern that opens with a class
+# is searched for it at C speed, where one that opens with a lookbehind is tried everywhere
+_FOOTNOTE_MARK = re.compile(r"[.;,:](?<=[a-z\"”’)][.;,:])(?<!\bNo\.)(?<!\bp\.)(\d{1,3})(?=\s|$)")
 
 
 # a short line without final punctuation between paragraphs: a section heading ("Trial")
-_HEADING_LINE = re.compile(r"(?<=\n)[A-Z][^\n.!?;:,\"“”]{0,40}(?<![.!?;:,])(?=\n)")
+# (group 1; the newline before it is matched, not looked behind for: the engine then skips
+# from newline to newline instead of trying every character)
+_HEADING_LINE = re.compile(r"\n([A-Z][^\n.!?;:,\"“”]{0,40}(?<![.!?;:,]))(?=\n)")
 
 
 def _unwrap_pdf(text: str) -> str:
     """Text extracted from a PDF with words broken at line ends ("sen-\ntenced") joined and
     footnote numbers blanked. Every replacement keeps the length, so offsets stay valid."""
-    text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    text = _FOOTNOTE_MARK.sub(lambda m: m.group(0)[0] + " " * len(m.group(1)), text)
     return _LINE_HYPHEN.sub(lambda m: m.group("rest") + " " * (len(m.group(0)) - len(
         m.group("rest"))), text)
 

@@ -392,12 +392,12 @@ def _placed_shares(shares: dict[str, _Row], columns: int) -> dict[str, list[floa
 _RULES = rule_pack("indicators")
 _ORDINALS = lexicon("en").ordinals
 _CONTEXT_SENTENCES = 5  # sentences without a figure after which an index's context ends
-_INDEX_YEAR = re.compile(
+_INDEX_YEAR = guarded(re.compile(
     rf"(?:Index|CPI|EGDI|Survey|ranking|report)\)?(?:\s+(?:for|of|in))?[\s-]+(?P<y>{YEAR})\b"
     rf"|\b(?P<y2>{YEAR})\s+(?:\w+\s+){{0,2}}?(?:Corruption Perceptions? Index|CPI|E-?government|"
     r"edition|ranking|rating|index|report)"
     rf"|\b(?:index|ranking|CPI)\b[^.;]{{0,60}}?\bfor\s+(?P<y3>{YEAR})\b"
-    r"|\b(?:index|ranking|survey)\s+(?P<rel>last|this)\s+year\b", re.IGNORECASE)
+    r"|\b(?:index|ranking|survey)\s+(?P<rel>last|this)\s+year\b", re.IGNORECASE))
 _ANAPHOR = re.compile(r"\b(?:it|its|the (?:country|republic|state)|this country)\b",
                       re.IGNORECASE)
 _GROUP_GAP = re.compile(r"(?:\s|,|&|\band\b|\bas well as\b|\bboth\b|\bthe\b)*", re.IGNORECASE)
@@ -942,6 +942,8 @@ def _from_tickers(doc: Document) -> list[Indicator | None]:
     for i, line in enumerate(lines):
         if len(line.text) > 160:
             continue  # no ticker (its words need not be counted)
+        if not _DIGIT.search(line.text):
+            continue  # a quote needs its rate's digits: no ticker (the rule is not run)
         found = [m for _, m in _RULES.matches("ticker", line.text)]
         rest = line.text
         for m in reversed(found):

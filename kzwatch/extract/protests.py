@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
@@ -196,10 +197,20 @@ def _needs(rule) -> tuple[str, ...]:
     return (needs,) if isinstance(needs, str) else tuple(needs)
 
 
+# A sentence's cues are asked for when it is read, again when it is classified and again
+# when a dated sentence looks back for its place: both memos are pure functions of the
+# passage (the pack is frozen), return immutables (matches, a tuple) and are bounded.
+@lru_cache(maxsize=512)
+def _cue_matches(passage: str) -> tuple[tuple, ...]:
+    """The `cue` rules' (rule, match) in the passage (RulePack.matches)."""
+    return tuple(_RULES.matches("cue", passage))
+
+
+@lru_cache(maxsize=512)
 def _protest_cue(passage: str) -> re.Match | None:
     """The first protest word of a passage that reports a protest taking place (the `cue`
     rules), not negated, planned, a charge, a mood or one person alone."""
-    for rule, m in _RULES.matches("cue", passage):
+    for rule, m in _cue_matches(passage):
         before = passage[max(0, m.start() - 80):m.start()]
         if _legal(before) \
                 or _PLANNED_BEFORE.search(before) \
@@ -228,7 +239,7 @@ def _protest_topic(passage: str) -> bool:
     ("charged with taking part in mass riots")."""
     return bool(_TOPIC_PERSON.search(passage)) or any(
         not _legal(passage[max(0, m.start() - 80):m.start()])
-        for _, m in _RULES.matches("cue", passage))
+        for _, m in _cue_matches(passage))
 
 
 def _holds(rule, passage: str, m: re.Match, protest: bool, unrest: bool, scene: bool,
@@ -288,7 +299,7 @@ def classify(passage: str, unrest_context: bool, scene: bool = False, near: bool
     scene_set = bool(protest) or (unrest_context and not called_off)
     best: tuple[int, str] | None = None
     if protest:
-        cue = next(r for r, m in _RULES.matches("cue", passage) if m.start() == protest.start())
+        cue = next(r for r, m in _cue_matches(passage) if m.start() == protest.start())
         best = (cue.priority, cue.sets["sub_event_type"])
     for rule in _RULES.of_kind("sub_event"):
         if best is not None and rule.priority <= best[0]:

@@ -45,7 +45,7 @@ from kzwatch.text.daterefs import DateRef, date_shapes, month_years
 from kzwatch.text.daterefs import find_date_refs as _find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
 from kzwatch.text.numbers import NumberMatch, find_numbers
-from kzwatch.text.patterns import rx
+from kzwatch.text.patterns import guarded, rx
 from kzwatch.text.places import canonical_place, find_places
 from kzwatch.text.quantities import gapped, is_change, place_phrase, share_whole
 from kzwatch.text.segment import focus_span, is_citation, narrative_sentences
@@ -215,10 +215,10 @@ _OUT_OF_BEFORE = rx(r"\bout of\s*$")
 _EPISODE = rx(rf"\b(?:the )?(?P<mon>{'|'.join(MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?[\s-]+"
               r"(?:events|protests|unrest|riots|tragedy|crisis|uprising)\b"
               r"(?: (?:of|in) (?P<year2>(?:19|20)\d\d)\b)?")
-_ORG = re.compile(
+_ORG = guarded(re.compile(
     r"\b((?:[A-Z][\w’'-]+ ){0,5}(?:Agency|Office|Ministry|Court|Committee|Service|Bureau|"
     r"Coalition|Council|Department|Project)(?: (?:of|for|against) (?:[A-Z][\w’'-]+ ?){1,4})?)"
-    r"|\b(ACLED|KIBHR)\b")
+    r"|\b(ACLED|KIBHR)\b"))
 
 @lru_cache(maxsize=64)
 def find_dates(text: str, start: int, end: int) -> list[DateRef]:
@@ -543,7 +543,11 @@ def _from_participle(m: re.Match) -> str:
 
 def _episode(text: str, years: dict[int, int]) -> str | None:
     """"the January events" / "the December 2011 protests" -> that month."""
-    m = _EPISODE.search(text)
+    return _episode_month(_EPISODE.search(text), years)
+
+
+def _episode_month(m: re.Match | None, years: dict[int, int]) -> str | None:
+    """`_episode` from the `_EPISODE` match (a sentence is searched for it once)."""
     if not m:
         return None
     month = MONTHS.get(m.group("mon").capitalize())
@@ -836,12 +840,13 @@ _REGION_SCOPE = rx(r"\bin the (?:region|oblast)\b|\b(?:department|office|divisio
                    r"(?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:region|oblast)\b")
 
 
-_PLACE_BEFORE_GAP = re.compile(r"(?:^[\s\-–•*]*|[,;]\s+|\band\s+|\bwhile\s+)(?P<name>[A-Z][\w'-]*"
+_PLACE_BEFORE_GAP = guarded(re.compile(
+                               r"(?:^[\s\-–•*]*|[,;]\s+|\band\s+|\bwhile\s+)(?P<name>[A-Z][\w'-]*"
                                r"(?:[ -][A-Z][\w'-]*){0,2}(?:\s+(?:city|region|oblast))?)\s+"
                                r"(?:accounts?\s+)?"
                                r"(?:for|with|had|has|saw|logged|recorded|registered)\s+$|"
                                r"\b(?:in|at) (?P<name2>[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}"
-                               r"(?:\s+(?:city|region|oblast))?)\s*[–—-]\s*$")
+                               r"(?:\s+(?:city|region|oblast))?)\s*[–—-]\s*$"))
 
 
 def _name_place(name: str) -> str | None:
@@ -964,12 +969,13 @@ class _Reader:
     def read(self, idx: int, s: int, e: int) -> None:
         text = self.doc.text
         sentence = text[s:e]
-        if _TOPIC.search(sentence) or _EPISODE.search(sentence) or _ASSETS.search(sentence):
+        episode = _EPISODE.search(sentence)  # asked three times below: searched once
+        corruption = _CORRUPTION.search(sentence) is not None
+        if _TOPIC.search(sentence) or episode or _ASSETS.search(sentence):
             self.recent_topic = idx
-        if _CORRUPTION.search(sentence):
+        if corruption:
             self.corruption_seen = idx
-        if _UNREST.search(sentence) or _EPISODE.search(sentence) or \
-                _UNREST_CONTEXT.search(sentence):
+        if _UNREST.search(sentence) or episode or _UNREST_CONTEXT.search(sentence):
             self.unrest_seen = idx
         self.mentions = [p for p in find_places(text, s, e)
                          if not p.is_region and not is_dateline(text, p.start)
@@ -980,12 +986,12 @@ class _Reader:
         before = [c for c in self.history[-_CONTEXT_SENTENCES:]
                   if c.index >= idx - _CONTEXT_SENTENCES]
         block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
-        self.history.append(_Context(idx, _episode(sentence, self.years)
+        self.history.append(_Context(idx, _episode_month(episode, self.years)
                                      or _period(text, s, e, None, self.years, self.last_year)
                                      or self._weekday(s, e)
                                      or (block.iso() if block else None)
                                      or _next_day(sentence, before),
-                                     bool(_CORRUPTION.search(sentence))))
+                                     corruption))
         if self.recent_topic >= idx - 6:
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before)

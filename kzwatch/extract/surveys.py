@@ -24,6 +24,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
@@ -711,6 +712,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=1024)  # pure (the pack is frozen): a sentence is asked for a cue twice
 def _has(kind: str, text: str) -> bool:
     return _PACK.first(kind, text) is not None
 
@@ -1234,7 +1236,7 @@ _SIZE_REACH = 25  # sentences between a poll's answers and the sentence stating 
 
 
 def _stated_in(sentence: str) -> int | None:
-    if not _PACK.first("cue", sentence) and not _ANSWERED.search(sentence):
+    if not _has("cue", sentence) and not _ANSWERED.search(sentence):
         return None
     for pattern in _N_STATED:
         match = pattern.search(sentence)

@@ -68,9 +68,9 @@ def month_number(name: str) -> int:
     return _LEX.month(name)
 
 
-_NARRATIVE_YEAR = re.compile(
+_NARRATIVE_YEAR = guarded(re.compile(
     rf"\b(?:in|of|since|from|to|until|by|during|after|before|early|late|mid|end of|the|"
-    rf"{_MON}|\d{{1,2}},?)\s*-?\s*$", re.IGNORECASE)
+    rf"{_MON}|\d{{1,2}},?)\s*-?\s*$", re.IGNORECASE))
 RELATIVE_DAYS = guarded(re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?)\s+"
     r"(?P<dir>later|after|"
@@ -197,7 +197,7 @@ def _date_matches(text: str, start: int, end: int) -> tuple[re.Match, ...]:
 # What every match of _DATE_RE holds: an ASCII digit (of a day or a year) or a month's full
 # name as written (the one alternative without digits). A span with neither, most sentences,
 # is not searched with the whole pattern, which tries its alternatives at every "f" and "b".
-_DATE_HINT = re.compile(rf"[0-9]|{_MON}")
+_DATE_HINT = guarded(re.compile(rf"[0-9]|{_MON}"))
 
 
 def month_years(text: str) -> dict[int, int]:

@@ -70,8 +70,15 @@ def _currency(token: str) -> str:
     return "KZT" if token.startswith(("kzt", "₸", "teng", "tg")) else "USD"
 
 
+# What every amount's currency (each alternative of the four above) contains: a text with
+# none of these, most clauses, has no amount, and the costlier _AMOUNT is not run on it
+_CURRENCY_HINT = re.compile(r"\$|₸|usd|kzt|tenge|tg\b|dollar", re.IGNORECASE)
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every KZT/USD amount stated in `text`, in order of appearance."""
+    if not _CURRENCY_HINT.search(text):
+        return []
     out = []
     for m in _AMOUNT.finditer(text):
         if m.group("w3"):

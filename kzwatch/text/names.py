@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 import yaml
 
 from kzwatch.text.lexicon import LANG_DIR
+from kzwatch.text.patterns import guarded
 
 UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOW = "a-zß-öø-ÿа-яёәғқңөұүһіğşıçñ"
@@ -28,7 +29,8 @@ TOKEN = rf"[{UP}][{LOW}]+(?:-[{UP}]?[{LOW}]+)?"
 _INITIALS = rf"(?:[{UP}]\.\s?){{1,2}}"  # "K. Abdullayev", "A.K.Abdullayev"
 # "Aitkulov N.S.": a surname followed by its initials (Russian official style)
 _TRAILING_INITIALS = rf"(?:\s[{UP}][a-z]?\.(?:\s?[{UP}][a-z]?\.)?)"
-CAPS_RUN = re.compile(rf"(?:{_INITIALS})?{TOKEN}(?:\s{TOKEN})*(?P<poss>['’]s\b)?")
+# guarded: it opens with an optional group, so the engine would try it at every character
+CAPS_RUN = guarded(re.compile(rf"(?:{_INITIALS})?{TOKEN}(?:\s{TOKEN})*(?P<poss>['’]s\b)?"))
 # compiled once: name_mentions tries them on every capitalised run
 _TRAILING_INITIALS_RE = re.compile(_TRAILING_INITIALS + r"(?![\w])")
 _HYPHEN_CAPITAL = re.compile(rf"-[{UP}]")
@@ -48,7 +50,7 @@ def _words(key: str, lang: str = "en") -> frozenset[str]:
 
 def _suffix_rx(key: str, lang: str = "en") -> re.Pattern:
     alts = "|".join(sorted(str(_data(lang)[key]).split(), key=len, reverse=True))
-    return re.compile(rf"(?:{alts})$", re.IGNORECASE)
+    return guarded(re.compile(rf"(?:{alts})$", re.IGNORECASE))
 
 
 NOT_NAME = _words("not_name")
@@ -59,11 +61,11 @@ _MASCULINE = tuple(str(_data()["masculine_suffixes"]).split())
 _ORG = "|".join(sorted(str(_data()["organisation_words"]).split(), key=len, reverse=True))
 _ORG_WORDS = re.compile(rf"\b(?:{_ORG})\b")
 
-_ORG_BEFORE = re.compile(
+_ORG_BEFORE = guarded(re.compile(
     r"\b(?:Department|Committee|Ministry|Court|Party|Bank|Agency|Service|Office|Council|"
     r"Union|Institute|Center|Centre|University|Foundation|Fund|Bureau|Movement|Association|"
     r"Commission|Chamber|Company|Corporation|Registration|Code)\s+(?:of\s+|and\s+|for\s+|the\s+)+"
-    r"(?:[A-Z][\w-]*\s+(?:of\s+|and\s+|the\s+)*)*$")
+    r"(?:[A-Z][\w-]*\s+(?:of\s+|and\s+|the\s+)*)*$"))
 _ORG_AFTER = re.compile(
     r"\s+(?:Party|Committee|Bank|Court|University|Agency|Service|Ministry|Region|Oblast|"
     r"District|City|Street|Foundation|Fund|Group|Holding|Company|Corp|LLP|JSC|Institute|Center|"

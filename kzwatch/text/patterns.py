@@ -230,27 +230,34 @@ _LONG = 2000
 _LONG_TEXTS: dict[int, tuple[str, str | None]] = {}
 _LAST: tuple = ("", "")  # the last text lower-cased and its lower case: a clause is
                          # usually tried with many patterns in a row
+_PREV: tuple = ("", "")  # the one before: a clause's patterns and its sentence's (or the
+                         # document's) take turns, and half the look-ups are of that one
 
 
 def _lowered(text) -> str | None:
     """`text` lower-cased, or None where lower-casing could hide a match (see above)."""
-    global _LAST
+    global _LAST, _PREV
     last = _LAST  # one read: another thread may replace it meanwhile
     if last[0] is text:
         return last[1]
+    prev = _PREV
+    if prev[0] is text:
+        _PREV, _LAST = last, prev
+        return prev[1]
     if type(text) is not str:
         return None
     long = len(text) > _LONG
     if long:
         hit = _LONG_TEXTS.get(id(text))
         if hit is not None and hit[0] is text:
+            _PREV, _LAST = last, hit
             return hit[1]
     low = text.lower()
     # (an ASCII text, told in O(1), has none of these: no need to look)
     if not text.isascii() and (len(low) != len(text) or "\u0131" in text
                                or "\u017f" in text):  # dotless i, long s
         low = None
-    _LAST = (text, low)
+    _PREV, _LAST = last, (text, low)
     if long:  # a document's whole text, tried between its clauses: kept by identity
         if len(_LONG_TEXTS) >= 8:
             _LONG_TEXTS.clear()

@@ -34,7 +34,7 @@ PERCENT_RE = guarded(re.compile(
     re.IGNORECASE))
 # what every sign above holds, matched as the pattern matches it (case ignored): "%", the
 # "cent" of "per cent" and "percent", or "pct"
-_SIGN_HINT = re.compile(r"%|cent|pct", re.IGNORECASE)
+_SIGN_HINT = guarded(re.compile(r"%|cent|pct", re.IGNORECASE))
 # a bare number coordinated with the percentage after it: "58 and 63.4 percent"
 _SHARED = re.compile(
     rf"(?<![\w.,%])(?<!aged )(?<!to )(?<!from )(?P<num>{_DIGITS})\s+(?:and|an|or)\s+$",
@@ -48,8 +48,8 @@ _BETWEEN_AND = re.compile(rf"\s*(?:and|-|–)\s*(?:{_DIGITS})\s*{_SIGN}", re.IGN
 _THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:above|more|higher|over|below|less|lower)\b",
                               re.IGNORECASE)
 _BOUNDS = sorted(_LEX.bounds, key=len, reverse=True)
-_BOUND_BEFORE = re.compile(rf"\b(?P<bound>{'|'.join(re.escape(b) for b in _BOUNDS)})\s*$",
-                           re.IGNORECASE)
+_BOUND_BEFORE = guarded(re.compile(rf"\b(?P<bound>{'|'.join(re.escape(b) for b in _BOUNDS)})\s*$",
+                           re.IGNORECASE))
 _NUMBER_WORD_VALUES = {w.lower(): v for w, v in _LEX.number_words.items()}
 
 

@@ -109,7 +109,8 @@ def _by_first_letter(names: list[str]) -> str:
 def _mention_regex() -> re.Pattern:
     spellings = {row["variant"] for row in read_csv("places.csv")}
     spellings |= {v.upper() for v in spellings if len(v) > 3}  # datelines: "ALMATY, Jan 5 -"
-    return re.compile(rf"(?<![\w\-])(?:{_by_first_letter(list(spellings))})(?![\w])")
+    # guarded: the first-letter lookahead inside comes after the lookbehind, tried everywhere
+    return guarded(re.compile(rf"(?<![\w\-])(?:{_by_first_letter(list(spellings))})(?![\w])"))
 
 
 # "Karaganda region" names the region; "the Shu district akimat" an office of the town

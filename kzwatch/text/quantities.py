@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from kzwatch.text.patterns import guarded
+
 _PERCENT_SIGN = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 _WHOLE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the\s+)?(?P<whole>(?:all\s+|these\s+|those\s+)?(?:total|them|those|"
@@ -38,11 +40,11 @@ _CHANGE_BEFORE = re.compile(
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|over\s+|more than\s+)?$",
     re.IGNORECASE)
 # a conjunct opener left before a gapped number: ",", "and", "while", "Shymkent for", "– "
-_GAP_BEFORE = re.compile(
+_GAP_BEFORE = guarded(re.compile(
     r"(?:[,;]|\band|\bwhile|\bwhereas|\bbut)\s+(?:(?:only|just|another|a further|some|about|"
     r"around|nearly|almost|roughly)\s+)?(?:(?:[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}(?:\s+(?:city|"
     r"region|oblast))?\s+(?:for|with|had|has|saw|logged|recorded|registered)|"
-    r"(?:[\w'-]+\s+){1,5}for)\s+)?$")
+    r"(?:[\w'-]+\s+){1,5}for)\s+)?$"))
 _GAP_AFTER = re.compile(
     r"\s*(?:[–—-]\s*)?(?:(?:more|each|apiece)\b\s*)?(?:(?:in|at|from|for|among|by|to)\b|"
     r"came\s+from\b|were\s+from\b|and\b|[,;.]|$)")

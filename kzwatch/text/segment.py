@@ -17,9 +17,10 @@ from kzwatch.text.daterefs import MONTH_ALTERNATION as _MON
 from kzwatch.text.daterefs import YEAR_PATTERN as _YEAR
 from kzwatch.text.patterns import guarded
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'»”)]?\s+(?=[A-ZА-ЯЁ\"«“(0-9])|\n\s*\n|\n(?=\s*[•\-–*]\s)"
-                       # a footnote number glued to a full stop in PDF text: "arrest.17 In"
-                       r"|(?<=[a-z][.!?])\d{1,2}\s+(?=[A-Z][a-z])")
+_SENT_END = guarded(re.compile(
+    r"(?<=[.!?])[\"'»”)]?\s+(?=[A-ZА-ЯЁ\"«“(0-9])|\n\s*\n|\n(?=\s*[•\-–*]\s)"
+    # a footnote number glued to a full stop in PDF text: "arrest.17 In"
+    r"|(?<=[a-z][.!?])\d{1,2}\s+(?=[A-Z][a-z])"))
 
 
 # a period after these is not a sentence end ("K. Abdullayev", "Mr. Smith", "Gen. Ivanov")
@@ -109,9 +110,9 @@ _PUBLICATION_DATE = guarded(re.compile(
     rf"(?:^|[.)\]]\s+)(?:\d{{1,2}}\s+(?:{_MON})|(?:{_MON})\s+\d{{1,2}},?)\s+{_YEAR}\.?\s*$"))
 
 
-_ABBREVIATION_END = re.compile(
+_ABBREVIATION_END = guarded(re.compile(
     rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)}|No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Prof|"
-    r"Jr|Sr|Art|Inc|Ltd|Co|vs|approx|U\.S|U\.K|[A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ])\.[\"'»”)]?$")
+    r"Jr|Sr|Art|Inc|Ltd|Co|vs|approx|U\.S|U\.K|[A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ])\.[\"'»”)]?$"))
 
 
 def narrative_sentences(text: str) -> list[tuple[int, int]]:

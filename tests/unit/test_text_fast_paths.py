@@ -1,0 +1,81 @@
+"""Fast paths that must answer exactly as the plain code they stand in for (speed work,
+issue 9): each is checked against the former pattern or call on random texts made of the
+characters that matter to it, and on a few written cases."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from kzwatch.cleaning import _WS, _squash
+from kzwatch.extract import cases
+from kzwatch.text import money
+
+
+def _texts(chars: str, n: int = 20000, longest: int = 16, seed: int = 9):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(chars) for _ in range(rnd.randint(0, longest)))
+
+
+def test_squash_is_the_whitespace_sub():
+    for text in _texts(" \t\u00a0\u2003\u3000\u202fab\n", longest=10):
+        assert _squash(text) == _WS.sub(" ", text), repr(text)
+
+
+_FOOTNOTE_BEFORE = re.compile(r"(?<=[a-z\"”’)][.;,:])(?<!\bNo\.)(?<!\bp\.)\d{1,3}(?=\s|$)")
+
+
+def _unwrap_before(text: str) -> str:
+    text = _FOOTNOTE_BEFORE.sub(lambda m: " " * len(m.group(0)), text)
+    return cases._LINE_HYPHEN.sub(lambda m: m.group("rest") + " " * (
+        len(m.group(0)) - len(m.group("rest"))), text)
+
+
+@pytest.mark.parametrize("text", ["was detained.17 In May", "see No.5 and p.12 there",
+                                  "arrest,3\nnext", "a.1234 b;12"])
+def test_footnote_marks_blanked_as_before(text):
+    assert cases._unwrap_pdf(text) == _unwrap_before(text)
+
+
+def test_footnote_marks_random():
+    for text in _texts('ab.;,:1234 \n"”’)No.p.x-'):
+        assert cases._unwrap_pdf(text) == _unwrap_before(text), repr(text)
+
+
+def test_heading_lines_as_before():
+    before = re.compile(r"(?<=\n)[A-Z][^\n.!?;:,\"“”]{0,40}(?<![.!?;:,])(?=\n)")
+    for text in _texts("\nAB ab.,;x\"“", longest=18):
+        assert [(m.start(), m.group(0)) for m in before.finditer(text)] == \
+            [(m.start(1), m.group(1)) for m in cases._HEADING_LINE.finditer(text)], repr(text)
+
+
+def test_years_written_as_before():
+    before = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?!\d)")
+    for text in _texts("0129 .,/-\na", longest=14):
+        assert [(m.span(), m.group(1)) for m in before.finditer(text)] == \
+            [(m.span(), m.group(1)) for m in cases._YEAR_WRITTEN.finditer(text)], repr(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a fine of 1,000,000 tenge", "$5 million", "USD 12 bn", "two million tenge", "KZT 500",
+    "500 Tg. each", "12 American dollars", "₸ 300", "the tg was", "no money here, 5 million"])
+def test_currency_hint_never_hides_an_amount(text):
+    assert money.find_amounts(text) == [
+        money.Amount(*a) for a in _amounts_unfiltered(text)]
+
+
+def _amounts_unfiltered(text: str):
+    hint = money._CURRENCY_HINT
+    try:
+        money._CURRENCY_HINT = re.compile("")  # matches everywhere: the check lets all through
+        return [tuple(a) for a in money.find_amounts(text)]
+    finally:
+        money._CURRENCY_HINT = hint
+
+
+def test_every_amount_has_the_hint():
+    for text in _texts("12 ,.$₸USDKZTtengTgdollarsmbk", longest=14):
+        if money._AMOUNT.search(text):
+            assert money._CURRENCY_HINT.search(text), repr(text)
