@@ -137,6 +137,9 @@ def _page_furniture(lines: list[_Line], norms: list[str]) -> set[int]:
     return drop
 
 
+_DIGIT = re.compile(r"\d")  # compiled once: asked of every long line
+
+
 def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 64,
           published_on: date | None = None) -> Document:
     text = original.replace("\r\n", "\n").replace("\r", "\n")
@@ -156,7 +159,7 @@ def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 
         if _URL_LINE.match(norm) or _CITATION_LINE.match(norm) or (
                 _TEASER.match(norm) and len(norm) < 160):
             drop.add(i)
-        elif len(norm) >= _HEADLINE_MIN and not re.search(r"\d", norm):
+        elif len(norm) >= _HEADLINE_MIN and not _DIGIT.search(norm):
             if norm in seen_long:
                 drop.add(i)
             seen_long.add(norm)

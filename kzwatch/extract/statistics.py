@@ -593,6 +593,11 @@ _HEADING_PERIOD = rx(rf"\b(?:results|review|report|summary|overview|statistics|i
                      rf"[^\n.!?]{{0,60}}?\b(?P<y>{_Y})\b")
 
 
+# compiled once: asked of every line of a document
+_HEAD_PROSE = re.compile(r"[.!?;,]$|[.!?] [A-Z]")
+_ENDS_SENTENCE = re.compile(r"[.!?:\"”)]$|^$")
+
+
 @lru_cache(maxsize=8)
 def _section_periods(text: str) -> tuple[tuple[int, str], ...]:
     """(start, period) of the headings that state a reporting period, in order. A heading is a
@@ -606,9 +611,9 @@ def _section_periods(text: str) -> tuple[tuple[int, str], ...]:
         prev, last = last, line.group().rstrip() or last
         # "INFORMATION NOTE / on the results of ... 2024": a title wrapped under a capital line
         titled = prev.strip().isupper()
-        if len(head) > 120 or re.search(r"[.!?;,]$|[.!?] [A-Z]", head) or (
+        if len(head) > 120 or _HEAD_PROSE.search(head) or (
                 not titled and (not head[:1].isupper() or (
-                    prev and not re.search(r"[.!?:\"”)]$|^$", prev[-1:])))):
+                    prev and not _ENDS_SENTENCE.search(prev[-1:])))):
             continue
         m = _HEADING_PERIOD.search(head)
         if m:

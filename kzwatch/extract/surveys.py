@@ -210,11 +210,15 @@ def _in_order_of_appearance(placed: list[_Placed], renumber: set[str]) -> list[S
 
 # ---- finding tables ------------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
+
+
 def _is_header(text: str) -> bool:
     """A column header: two or more column words, no figures, not a question."""
-    return (len({w.lower() for w in _COLUMN_WORD.findall(text)}) >= 2
-            and not re.search(r"\d", text) and not text.rstrip().endswith("?")
-            and len(text.split()) <= 12)
+    # the same pure tests, cheapest first: most lines are prose, longer than 12 words
+    return (len(text.split()) <= 12 and not text.rstrip().endswith("?")
+            and not _DIGIT.search(text)
+            and len({w.lower() for w in _COLUMN_WORD.findall(text)}) >= 2)
 
 
 def _tables(lines: list[Line]) -> list[_Table]:

@@ -112,6 +112,16 @@ def is_headline(text: str) -> bool:
     words = _HEADLINE_WORD.findall(text)
     if len(words) < 4:
         return False
+    if text.rstrip().endswith("."):
+        # then only a share of 1.0 passes (below): prose, most lines, fails at its first
+        # lower-case content word, without counting the rest
+        n = 0
+        for w in words:
+            if len(w) > 1 and w.lower() not in _SMALL:
+                if not w[0].isupper():
+                    return False
+                n += 1
+        return n >= 5
     content = [w for w in words if w.lower() not in _SMALL and len(w) > 1]
     caps = sum(1 for w in content if w[0].isupper())
     if len(content) < 5:

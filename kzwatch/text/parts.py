@@ -66,15 +66,20 @@ def _restart(text: str, pos: int) -> int:
     return 0
 
 
+# compiled once: asked of every line
+_ENDS_CLAUSE = re.compile(r"[.,;:]$")
+_TWO_SENTENCES = re.compile(r"[.!?]\s+[A-Z]")
+
+
 def _is_headline(line: str) -> bool:
     words = line.split()
     if not (_HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]):
         return False
     if len(line) > _HEADLINE_MAX_CHARS or not line[0].isupper():
         return False
-    if re.search(r"[.,;:]$", line) or _CUT.search(line) or teaser_line_pattern().match(line):
+    if _ENDS_CLAUSE.search(line) or _CUT.search(line) or teaser_line_pattern().match(line):
         return False
-    if re.search(r"[.!?]\s+[A-Z]", line):  # two sentences: prose, not a headline
+    if _TWO_SENTENCES.search(line):  # two sentences: prose, not a headline
         return False
     return sum(1 for ch in line if ch.isalpha()) >= len(line) / 2  # not a ticker or a table row
 

@@ -340,12 +340,15 @@ def cell_grid(lines: list[Line], i: int, max_label_lines: int = 8) -> Grid | Non
     return Grid(columns, rows, i, rows[-1].last_line)
 
 
+_DIGIT_ANY = re.compile(r"\d")  # compiled once: asked of every line
+
+
 def row_grid(lines: list[Line], i: int) -> Grid | None:
     """A table of one row per line, each row a label then the same count (two or more) of
     shares, under a header line at i that has no figures. Column heads are not split (a
     head may be several words), so `columns` is empty."""
     header = lines[i].text.strip() if i < len(lines) else ""
-    if not header or re.search(r"\d", header) or len(header.split()) < 2:
+    if not header or _DIGIT_ANY.search(header) or len(header.split()) < 2:
         return None
     rows: list[GridRow] = []
     j = i + 1

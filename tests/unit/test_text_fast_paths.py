@@ -79,3 +79,46 @@ def test_every_amount_has_the_hint():
     for text in _texts("12 ,.$₸USDKZTtengTgdollarsmbk", longest=14):
         if money._AMOUNT.search(text):
             assert money._CURRENCY_HINT.search(text), repr(text)
+
+
+def _headline_before(text: str) -> bool:
+    from kzwatch.text import names
+    words = names._HEADLINE_WORD.findall(text)
+    if len(words) < 4:
+        return False
+    content = [w for w in words if w.lower() not in names._SMALL and len(w) > 1]
+    caps = sum(1 for w in content if w[0].isupper())
+    if len(content) < 5:
+        return False
+    share = caps / len(content)
+    return share == 1.0 or (share >= 0.85 and not text.rstrip().endswith("."))
+
+
+def test_headline_as_before():
+    from kzwatch.text.names import is_headline
+    words = ["Court", "court", "Jails", "of", "the", "A", "a", "In", "X", "Almaty", "over",
+             "5", "Bribe", "bribe", "Land", "’s", "Official"]
+    rnd = random.Random(12)
+    texts = ["Court Jails Land Official Over Bribe.", "Court Jails Land Official over Bribe.",
+             "Court Jails Land Official Over Bribe Almaty Case Now", "The court jailed him."]
+    for _ in range(20000):
+        texts.append("".join(rnd.choice(words) + rnd.choice([" ", "", "-", ". ", " \n"])
+                             for _ in range(rnd.randint(0, 12))) + rnd.choice(["", ".", ". "]))
+    for text in texts:
+        assert is_headline(text) == _headline_before(text), repr(text)
+
+
+def test_column_header_as_before():
+    from kzwatch.extract import surveys
+
+    def before(text: str) -> bool:
+        return (len({w.lower() for w in surveys._COLUMN_WORD.findall(text)}) >= 2
+                and not re.search(r"\d", text) and not text.rstrip().endswith("?")
+                and len(text.split()) <= 12)
+
+    words = ["Responses", "share", "%", "N", "n", "count", "Votes", "5", "why", "?", "x"]
+    rnd = random.Random(13)
+    for _ in range(20000):
+        text = "".join(rnd.choice(words) + rnd.choice([" ", "", "\t", " ? "])
+                       for _ in range(rnd.randint(0, 16)))
+        assert surveys._is_header(text) == before(text), repr(text)
