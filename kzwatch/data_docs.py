@@ -21,6 +21,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -167,8 +168,6 @@ def _collect_errors(pending: Path) -> list[str]:
 
 def wait_until_rendered(folder: Path, timeout: float = 120.0) -> bool:
     """Whether the site's pending runs were all rendered (or failed) within `timeout` s."""
-    import time
-
     deadline = time.monotonic() + timeout
     pending = Path(folder) / PENDING
     while time.monotonic() < deadline:
