@@ -362,13 +362,37 @@ _MAXSIZE = sys.maxsize
 _NO_MATCHES = iter(())  # exhausted: shared by every skipped finditer
 
 
+def _gated(method, skipped):
+    """A method of `Prefiltered` that runs `method` of the wrapped regex only where one of its
+    words occurs, and answers `skipped` elsewhere. The check is written out here, in the
+    method itself, rather than in a helper it calls: search, match and finditer run hundreds
+    of thousands of times per corpus, and most calls end at the check."""
+    def gated(self, string, pos: int = 0, endpos: int = _MAXSIZE):
+        last = _LAST
+        low = last[1] if last[0] is string else _lowered(string)
+        if low is not None:
+            if pos <= 0 and endpos >= len(low):
+                for word in self.literals:
+                    if word in low:
+                        break
+                else:
+                    return skipped
+            elif not has_literal(self.literals, low, pos, endpos):
+                return skipped
+        elif (pos > 0 or endpos < _MAXSIZE) and _window_absent(self.literals, string, pos,
+                                                                 endpos):
+            return skipped
+        return method(self.regex, string, pos, endpos)
+
+    gated.__name__ = method.__name__
+    return gated
+
+
 class Prefiltered:
     """A compiled pattern that is not run on a span that lacks every word its matches need.
     It answers like the re.Pattern it wraps (search, match, fullmatch, finditer, findall,
-    sub, subn, split; other attributes are the pattern's).
-
-    The check is written out in each hot method (no helper call): these run hundreds of
-    thousands of times per corpus, and most calls end at the check."""
+    sub, subn, split; other attributes are the pattern's). search, match and finditer are
+    made by `_gated`; the others, rarely called, ask `_absent`."""
 
     __slots__ = ("regex", "literals")
 
@@ -391,60 +415,13 @@ class Prefiltered:
                 return False
         return True
 
-    def search(self, string, pos: int = 0, endpos: int = _MAXSIZE):
-        last = _LAST
-        low = last[1] if last[0] is string else _lowered(string)
-        if low is not None:
-            if pos <= 0 and endpos >= len(low):
-                for word in self.literals:
-                    if word in low:
-                        break
-                else:
-                    return None
-            elif not has_literal(self.literals, low, pos, endpos):
-                return None
-        elif (pos > 0 or endpos < _MAXSIZE) and _window_absent(self.literals, string, pos,
-                                                                 endpos):
-            return None
-        return self.regex.search(string, pos, endpos)
-
-    def match(self, string, pos: int = 0, endpos: int = _MAXSIZE):
-        last = _LAST
-        low = last[1] if last[0] is string else _lowered(string)
-        if low is not None:
-            if pos <= 0 and endpos >= len(low):
-                for word in self.literals:
-                    if word in low:
-                        break
-                else:
-                    return None
-            elif not has_literal(self.literals, low, pos, endpos):
-                return None
-        elif (pos > 0 or endpos < _MAXSIZE) and _window_absent(self.literals, string, pos,
-                                                                 endpos):
-            return None
-        return self.regex.match(string, pos, endpos)
+    search = _gated(re.Pattern.search, None)
+    match = _gated(re.Pattern.match, None)
+    finditer = _gated(re.Pattern.finditer, _NO_MATCHES)
 
     def fullmatch(self, string, pos: int = 0, endpos: int = _MAXSIZE):
         return None if self._absent(string, pos, endpos) else \
             self.regex.fullmatch(string, pos, endpos)
-
-    def finditer(self, string, pos: int = 0, endpos: int = _MAXSIZE):
-        last = _LAST
-        low = last[1] if last[0] is string else _lowered(string)
-        if low is not None:
-            if pos <= 0 and endpos >= len(low):
-                for word in self.literals:
-                    if word in low:
-                        break
-                else:
-                    return _NO_MATCHES
-            elif not has_literal(self.literals, low, pos, endpos):
-                return _NO_MATCHES
-        elif (pos > 0 or endpos < _MAXSIZE) and _window_absent(self.literals, string, pos,
-                                                                 endpos):
-            return _NO_MATCHES
-        return self.regex.finditer(string, pos, endpos)
 
     def findall(self, string, pos: int = 0, endpos: int = _MAXSIZE):
         return [] if self._absent(string, pos, endpos) else \

@@ -3,6 +3,7 @@ per-span check of a text whose whole lower case cannot be trusted leave out only
 that cannot match."""
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -72,20 +73,27 @@ def test_rule_candidates_are_the_rules_that_can_match():
                 assert all(r in can for r in rules if r.regex.search(line)), (kind, line)
 
 
-def test_every_date_match_holds_what_the_date_hint_looks_for():
-    """kzwatch.text.daterefs skips a span without a digit or a month's name: every match of
-    its date pattern must hold one."""
-    from kzwatch.text.daterefs import _DATE_HINT, _DATE_RE
-
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
-    texts += ["in May", "early January of 2002", "from 2018 to 2021", "6th of March",
-              "March 6-7, 2022", "06.03.2022", "2022-03-06", "mid-2025", "20152020"]
+@pytest.mark.parametrize(("module", "hint", "pattern", "extra", "at_least"), [
+    # kzwatch.text.daterefs skips a span without a digit or a month's name
+    ("kzwatch.text.daterefs", "_DATE_HINT", "_DATE_RE",
+     ["in May", "early January of 2002", "from 2018 to 2021", "6th of March", "March 6-7, 2022",
+      "06.03.2022", "2022-03-06", "mid-2025", "20152020"], 100),
+    # kzwatch.text.percentages skips a span without "%", "cent" or "pct"
+    ("kzwatch.text.percentages", "_SIGN_HINT", "PERCENT_RE",
+     ["58 per cent", "12 PERCENT", "7 pct", "3,5%", "forty-two per  cent", "9 Per\nCent"], 20),
+])
+def test_every_match_holds_what_its_hint_looks_for(module, hint, pattern, extra, at_least):
+    """A pre-check that skips spans without its hint is exact only if every match of the
+    pattern holds the hint."""
+    found = importlib.import_module(module)
+    hint, pattern = getattr(found, hint), getattr(found, pattern)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))] + extra
     seen = 0
     for text in texts:
-        for m in _DATE_RE.finditer(text):
-            assert _DATE_HINT.search(m.group(0)), m.group(0)
+        for m in pattern.finditer(text):
+            assert hint.search(m.group(0)), m.group(0)
             seen += 1
-    assert seen > 100
+    assert seen > at_least
 
 
 def test_citation_pattern_split_into_words_matches_as_before():
@@ -104,16 +112,3 @@ def test_citation_pattern_split_into_words_matches_as_before():
             assert (got and got.span()) == (want and want.span()), line
 
 
-def test_every_percentage_holds_what_the_sign_hint_looks_for():
-    """kzwatch.text.percentages skips a span without "%", "cent" or "pct": every match of
-    its pattern must hold one."""
-    from kzwatch.text.percentages import _SIGN_HINT, PERCENT_RE
-
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
-    texts += ["58 per cent", "12 PERCENT", "7 pct", "3,5%", "forty-two per  cent", "9 Per\nCent"]
-    seen = 0
-    for text in texts:
-        for m in PERCENT_RE.finditer(text):
-            assert _SIGN_HINT.search(m.group(0)), m.group(0)
-            seen += 1
-    assert seen > 20
