@@ -88,9 +88,14 @@ class TemporaryServer:
         if self.proc is None:
             atexit.register(self.stop)
         self.port = free_port()
-        # Prefect's own temporary server: no UI, flagged ephemeral (its services adapt)
+        # Prefect's own temporary server: no UI, flagged ephemeral (its services adapt).
+        # No block-type registration at its start: checking whether the registry changed
+        # imports every installed Prefect collection (prefect-dask brings Dask), 0.3-0.6 s on
+        # the run's critical path, and a run uses no blocks. A long-running server (`make
+        # serve`) on the same database registers them when it starts.
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-               "PREFECT__SERVER_FINAL": "1"}
+               "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+               "PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1",

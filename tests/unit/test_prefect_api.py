@@ -1,6 +1,7 @@
 """kzwatch.prefect_api: which Prefect API a CLI run uses, and the temporary server it starts."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -73,6 +74,12 @@ def test_a_real_temporary_server_answers_and_stops(clean_env):
         server.wait(120)
         with urllib.request.urlopen(f"{server.api_url}/health", timeout=5) as resp:
             assert resp.status == 200
+        # it started without registering block types (a run uses none; checking the registry
+        # imports every Prefect collection): its fresh database (PREFECT_HOME) has none
+        request = urllib.request.Request(f"{server.api_url}/block_types/filter", data=b"{}",
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=5) as resp:
+            assert json.loads(resp.read()) == []
         proc = server.proc
     finally:
         server.stop()
