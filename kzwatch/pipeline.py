@@ -424,7 +424,7 @@ def _serve(conn) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # warnings travel back with the result and the parent logs them (to the Prefect run log)
     logging.getLogger().addHandler(logging.NullHandler())
-    _warm_up()
+    import kzwatch.warmup  # noqa: F401 - rule packs loaded before the first budget starts
     conn.send("ready")
     while True:
         try:
@@ -440,27 +440,17 @@ def _serve(conn) -> None:
             conn.send((False, f"{type(exc).__name__}: {exc}"))
 
 
-def _warm_up() -> None:
-    """Import the extractors and load their rule packs before the first budget starts."""
-    from kzwatch.document import Document
-
-    try:
-        for extract in registry().values():
-            extract(Document.plain("On 1 March 2021 the court in Almaty sentenced him."))
-    except Exception:  # noqa: BLE001 - a broken extractor is reported per document later
-        pass
-
-
 def start_extraction_server():
     """The fork server extraction processes start from, started now if it is not running.
 
     It imports kzwatch.pipeline and the extractors once (about a second of imports and regex
-    compiling), so each child forked from it starts with them loaded. Starting it early (the
-    CLI does, before the Prefect server) lets those imports overlap other start-up work."""
+    compiling) and runs them once (kzwatch.warmup), so each child forked from it starts with
+    them loaded and their rule packs built. Starting it early (the CLI does, before the
+    Prefect server) lets that work overlap other start-up work."""
     import multiprocessing.forkserver
 
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["kzwatch.pipeline", *sorted(FAMILIES.values())])
+    ctx.set_forkserver_preload(["kzwatch.pipeline", *sorted(FAMILIES.values()), "kzwatch.warmup"])
     multiprocessing.forkserver.ensure_running()
     return ctx
 
