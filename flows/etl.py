@@ -25,7 +25,7 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run, task_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from kzwatch import data_docs, pipeline, reading, staging, validate, warehouse
+from kzwatch import data_docs, pipeline, reading, report, staging, validate, warehouse
 from kzwatch.settings import get_settings
 from models.records import RECORD_MODELS
 from models.tables import documents as documents_table
@@ -135,12 +135,13 @@ def load(warehouse_path: Path, changes: warehouse.SnapshotChanges) -> Path:
     return warehouse.build_snapshot(warehouse_path, changes)
 
 
-@task(name="report", task_run_name="report")
-def write_report(warehouse_path: Path) -> Path:
-    """The static HTML report of the published snapshot, beside it (kzwatch.report)."""
-    from kzwatch.report import build_report
-
-    return build_report(warehouse_path)
+@task(name="report", task_run_name="report ({mode})")
+def write_report(warehouse_path: Path, run_id: str, mode: str = "inline") -> Path:
+    """The static HTML report of the published snapshot, beside it (kzwatch.report): built
+    here (`inline`) or by a detached process started here (`background`)."""
+    if mode == "background":
+        return report.start_background(warehouse_path, run_id)
+    return report.build_report(warehouse_path)
 
 
 @task(name="publish", task_run_name="publish")
@@ -518,9 +519,14 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     for message in publish.with_options(**io)(target, wh, settings.keep, run_id,
                                               changes.failed_log_bytes):
         warn(message)
-    if settings.report and (plan.extract or plan.removed or not report_index(wh).exists()):
+    for message in report.take_errors(wh):
+        warn(message)
+    report_page = None
+    if settings.report != "off" and (plan.extract or plan.removed
+                                     or not report_index(wh).exists()):
         try:  # the report is a view of what was published: failing to write it only warns
-            write_report.with_options(**task_options(settings, io=False))(wh)
+            report_page = write_report.with_options(**task_options(settings, io=False))(
+                wh, run_id, settings.report)
         except Exception as exc:  # noqa: BLE001
             warn(f"the HTML report was not written: {type(exc).__name__}: {exc}")
 
@@ -528,7 +534,8 @@ def _run(settings, run_id: str, started: datetime) -> dict:
         "documents_seen", "documents_new", "documents_changed", "documents_removed",
         "documents_unchanged", "documents_failed", "rows_quarantined")},
         "rows_loaded": changes.rows_loaded, "warnings": warnings,
-        "seconds": round(time.perf_counter() - t0, 2), "plan": plan.summary()}
+        "seconds": round(time.perf_counter() - t0, 2), "plan": plan.summary(),
+        "report": report_page and {"page": str(report_page), "mode": settings.report}}
     _publish_artifacts(summary, validation, plan, wh, quarantined)
     logger.info("published %s: %s; rows loaded %s; %d quarantined", wh, plan.summary(),
                 changes.rows_loaded, len(quarantined))
@@ -552,9 +559,7 @@ def validate_staged(settings, stage: Path
 
 def report_index(wh: Path) -> Path:
     """The static HTML report's page (`kzwatch report` writes it beside the warehouse)."""
-    from kzwatch.report import report_dir
-
-    return report_dir(wh) / "index.html"
+    return report.report_dir(wh) / "index.html"
 
 
 def _md(value) -> str:
@@ -594,6 +599,14 @@ def _file_link(label: str, path: Path, how: str) -> str:
     return f"- {label}: not built ({how})"
 
 
+def _report_link(wh: Path) -> str:
+    page = report_index(wh)
+    if report.building(wh):
+        return (f"- HTML report: [{page}]({page.resolve().as_uri()}) "
+                "(being rebuilt in the background)")
+    return _file_link("HTML report", page, "`make report` or `kzwatch report`")
+
+
 def run_summary_markdown(summary: dict, wh: Path, quarantined: pd.DataFrame) -> str:
     """The `kzwatch-run-summary` artifact: the run's counts, where to read on (HTML report,
     Data Docs), findings by kind, quarantined rows per table, failed documents with reasons."""
@@ -601,10 +614,10 @@ def run_summary_markdown(summary: dict, wh: Path, quarantined: pd.DataFrame) -> 
     lines = [f"# kzwatch run {summary['run_id']}\n", f"**{_md(summary['plan'])}** — "
              f"warehouse `{wh}`\n", "| measure | value |", "|---|---|"]
     lines += [f"| {k.replace('_', ' ')} | {_md(v)} |" for k, v in summary.items()
-              if k not in ("warnings", "rows_loaded", "plan", "run_id", "warehouse")]
+              if k not in ("warnings", "rows_loaded", "plan", "run_id", "warehouse", "report")]
     lines += [f"| rows loaded: {t} | {n} |" for t, n in summary["rows_loaded"].items()]
     lines += ["", "## Read on\n",
-              _file_link("HTML report", report_index(wh), "`make report` or `kzwatch report`"),
+              _report_link(wh),
               _file_link("Data Docs (validation)", data_docs.site_dir(wh) / "index.html",
                          "see the run's warnings"),
               "", "(file:// links: open them in a browser on the machine that ran the flow)\n"]

@@ -117,10 +117,13 @@ def main(argv: list[str] | None = None) -> int:
                 # that), so the server boots while the imports below run
                 server = prefect_api.TemporaryServer().start()
                 os.environ["PREFECT_API_URL"] = server.api_url
-            from flows.etl import kzwatch_etl
             from kzwatch.pipeline import start_extraction_server
 
-            start_extraction_server()  # its imports overlap the Prefect server's start
+            # the fork server's imports and warm-up overlap the Prefect server's start and
+            # the flow's imports below
+            start_extraction_server()
+            from flows.etl import kzwatch_etl
+
             if server is not None:
                 server.wait(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
 
@@ -184,6 +187,10 @@ def format_summary(summary: dict) -> str:
     lines = [f"kzwatch: published {summary['warehouse']} in {summary['seconds']} s",
              f"  documents: {summary['plan']}",
              f"  rows loaded: {rows or 'none'}; quarantined: {summary['rows_quarantined']}"]
+    if summary.get("report"):
+        page, mode = summary["report"]["page"], summary["report"]["mode"]
+        lines.append(f"  report: {page}" + (" (being written in the background)"
+                                            if mode == "background" else ""))
     lines += [f"  warning: {w}" for w in summary["warnings"][:20]]
     if len(summary["warnings"]) > 20:
         lines.append(f"  ... and {len(summary['warnings']) - 20} more warnings in the run log")

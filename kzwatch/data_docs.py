@@ -17,13 +17,13 @@ from __future__ import annotations
 import fcntl
 import json
 import logging
-import os
-import subprocess
 import sys
 import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+
+from kzwatch import background
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +31,6 @@ DATA_DOCS_DIR = "data_docs"
 SITE_NAME = "kzwatch"
 PENDING = ".pending"
 MODES = ("background", "inline", "off")
-# the background renderer's nice value over the run's: it starts while the run still loads and
-# publishes the warehouse, which is what the user waits for
-RENDERER_NICENESS = 10
 _RENDER_LOCK = threading.Lock()  # one GX context per process: one render at a time
 
 
@@ -124,13 +121,7 @@ def publish(folder: Path, suite_results: list[dict | None], run_id: str, run_tim
 
 
 def _start_renderer(folder: Path) -> None:
-    project = str(Path(__file__).resolve().parent.parent)
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        p for p in (project, os.environ.get("PYTHONPATH")) if p))
-    with open(folder / PENDING / "render.log", "wb") as err:  # the last renderer's output
-        subprocess.Popen([sys.executable, "-m", "kzwatch.data_docs", str(folder)],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
-                         cwd=project, env=env, start_new_session=True)
+    background.start("kzwatch.data_docs", [str(folder)], folder / PENDING / "render.log")
 
 
 def render_pending(folder: Path) -> Path | None:
@@ -189,10 +180,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logging.basicConfig(level=logging.WARNING)
     try:
-        os.nice(RENDERER_NICENESS)
-    except OSError:  # a sandbox that refuses: render at the run's priority
-        pass
-    try:
         index = render_pending(Path(args[0]))
     except Exception as exc:  # noqa: BLE001 - recorded as <run_id>.error for the next run
         print(f"Data Docs were not written: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -202,5 +189,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # the detached renderer (background.start)
+    background.lower_priority()
     sys.exit(main())

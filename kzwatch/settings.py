@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -34,8 +34,11 @@ class Settings(BaseSettings):
     duckdb_memory_limit: str = Field(
         "512MB", description="most memory DuckDB may use in a run's connections (loading, the run "
         "summary, the report); a larger join spills to the temporary folder instead")
-    report: bool = Field(True, description="write the static HTML report beside the warehouse "
-                         "(report/index.html) after a run that changed the snapshot")
+    report: Literal["background", "inline", "off"] = Field(
+        "background", description="the static HTML report beside the warehouse "
+        "(report/index.html), rebuilt after a run that changed the snapshot: by a detached "
+        "process after the run (background: drawing the charts takes seconds), in the run "
+        "(inline), or not (off). true and false, its earlier values, mean background and off")
     report_max_charts: int = Field(
         100, ge=0, description="survey questions the report draws as charts; the others "
         "show their table only (drawing costs 20-50 ms a chart)")
@@ -69,6 +72,20 @@ class Settings(BaseSettings):
     alert_email_sender: str | None = Field(
         None, description="sender of the alert e-mail (default: alert_email)")
     alert_sendgrid_api_key: SecretStr | None = Field(None, description="SendGrid API key")
+
+    @field_validator("report", mode="before")
+    @classmethod
+    def _report_was_a_switch(cls, value):
+        """KZWATCH_REPORT=true/false, from when the report was on or off, keeps working."""
+        if isinstance(value, bool):
+            return "background" if value else "off"
+        if isinstance(value, str) and value.strip().lower() in _SWITCH:
+            return _SWITCH[value.strip().lower()]
+        return value
+
+
+_SWITCH = {"true": "background", "1": "background", "yes": "background", "on": "background",
+           "false": "off", "0": "off", "no": "off"}
 
 
 def get_settings(**overrides) -> Settings:

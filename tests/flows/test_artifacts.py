@@ -17,6 +17,7 @@ from prefect.client.schemas.filters import (
 
 from flows.etl import kzwatch_etl, report_index
 from kzwatch import data_docs
+from kzwatch import report as html_report
 from tests.helpers import query
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -68,7 +69,7 @@ def test_the_run_summary_links_the_reports_and_lists_findings_quarantine_and_fai
     assert "| `zz_scan.txt` | too large: 400001 bytes > limit" in section, section
 
     # a run that writes the report links it in its summary; nothing failed any more
-    monkeypatch.setenv("KZWATCH_REPORT", "true")
+    monkeypatch.setenv("KZWATCH_REPORT", "inline")
     report = report_index(wh)
     (corpus / "zz_scan.txt").unlink()
     again = summary_of(kzwatch_etl(documents=str(corpus), warehouse_file=str(wh),
@@ -76,3 +77,38 @@ def test_the_run_summary_links_the_reports_and_lists_findings_quarantine_and_fai
     assert f"- HTML report: [{report}]({Path(report).resolve().as_uri()})" in again, again
     assert again.split("## Documents that failed")[1].strip().endswith("None."), again
     assert "Overview" in report.read_text(encoding="utf-8")
+
+
+def test_the_report_is_built_after_the_run_by_a_detached_process(corpus, tmp_path, monkeypatch):
+    """The default (KZWATCH_REPORT=background, also what `true` means): the run starts the
+    build (python -m kzwatch.report) and returns; the summary says so; a build that fails
+    leaves its reason, which the next run reports as a warning."""
+    monkeypatch.setenv("KZWATCH_REPORT", "true")
+    wh = tmp_path / "wh" / "kzwatch.duckdb"
+    page = report_index(wh)
+    state = kzwatch_etl(documents=str(corpus), warehouse_file=str(wh), return_state=True)
+    summary = state.result()
+    assert summary["report"] == {"page": str(page), "mode": "background"}
+    text = summary_of(state)
+    assert html_report.wait_until_built(wh, timeout=120)
+    assert "Overview" in page.read_text(encoding="utf-8")
+    assert f"- HTML report: [{page}]" in text, text
+    assert not (page.parent / html_report.ERROR).exists()
+
+    # a build that cannot write its pages (a folder where the overview page goes)
+    page.unlink()
+    page.mkdir()
+    (corpus / "new.txt").write_text("On 3 March 2021 about 200 people rallied in Almaty.",
+                                    encoding="utf-8")
+    second = kzwatch_etl(documents=str(corpus), warehouse_file=str(wh))
+    assert html_report.wait_until_built(wh, timeout=120)
+    assert "IsADirectoryError" in (page.parent / html_report.ERROR).read_text(encoding="utf-8")
+    assert not [w for w in second["warnings"] if "HTML report" in w]
+    page.rmdir()
+    (corpus / "new.txt").unlink()
+    third = kzwatch_etl(documents=str(corpus), warehouse_file=str(wh))
+    assert [w for w in third["warnings"]
+            if w.startswith("the HTML report was not written after the previous run: "
+                            "IsADirectoryError")], third["warnings"]
+    assert html_report.wait_until_built(wh, timeout=120)
+    assert "Overview" in page.read_text(encoding="utf-8")
