@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|was|were|is|that|for|with|on|by)\b", re.IGNORECASE)
@@ -20,12 +20,12 @@ def detect_language(text: str) -> str:
     """The document's main language: the script most of its letters are in, then (for
     Cyrillic) Kazakh-specific letters; Latin text is English when its function words are."""
     sample = text[:_SAMPLE]
-    latin = len(_LATIN.findall(sample))
+    words = _LATIN_WORD.findall(sample)  # runs of Latin letters: one pass counts both
+    latin = sum(map(len, words))
     cyrillic = len(_CYRILLIC.findall(sample))
     if latin + cyrillic < 20:
         return "und"
     if cyrillic > latin:
         kazakh = len(_KAZAKH_LETTERS.findall(sample))
         return "kk" if kazakh >= max(3, cyrillic * 0.01) else "ru"
-    words = max(1, len(re.findall(r"[A-Za-z]+", sample)))
-    return "en" if len(_EN_WORDS.findall(sample)) / words > 0.05 else "und"
+    return "en" if len(_EN_WORDS.findall(sample)) / max(1, len(words)) > 0.05 else "und"
