@@ -61,7 +61,14 @@ from kzwatch.text.offices import (
     title_after,
     title_before,
 )
-from kzwatch.text.patterns import guarded, literal_plan, may_match
+from kzwatch.text.patterns import (
+    Prefiltered,
+    guarded,
+    literal_plan,
+    lowered,
+    may_match,
+    required_literals,
+)
 from kzwatch.text.places import find_places, find_regions
 from kzwatch.text.rosters import SERIES, list_gap, series_values
 from kzwatch.text.segment import DATE_LINE, narrative_sentences
@@ -342,6 +349,30 @@ _AND_THE = re.compile(r",[\"”’']?\s+and\s+(?=(?:the|a|an|his|her|its|their)\
 _PREPOSITION_BEFORE = guarded(re.compile(
     r"\b(?i:of|by|with|from|to|for|against|about|than|like)\s+(?:[a-z][^\s,.;:()]*\s+){0,3}$"))
 
+# small patterns of the per-sentence and per-clause checks, compiled once (not looked up in
+# re's cache at every call)
+_VICTIM_BEFORE = re.compile(r"\b(?:killed|murdered|murder\s+of|death\s+of|assassination\s+of|"
+                            r"tortured|beat(?:en)?)\s+(?:\S+\s+){0,2}$|\bvictims?,?\s+$",
+                            re.IGNORECASE)
+_VICTIM_AFTER = re.compile(r"\s+(?:was|were)\s+(?:found\s+dead|killed|murdered|shot\s+dead)")
+_WHO = re.compile(r"\bwho\b", re.IGNORECASE)
+_NOT_NEVER = re.compile(r"\bnot\b|\bnever\b", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_PASSIVE_OR_NOUN_BEFORE = re.compile(r"\b(?:(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?|"
+                                     r"(?:the|an?|its|his|her)\s+)$")
+_CORRUPT = re.compile(r"\bcorrupt", re.IGNORECASE)
+_BARE_DEPUTY = re.compile(r"(?:former\s+)?(?:first\s+)?deput(?:y|ies)", re.IGNORECASE)
+_OF_LAST_WORD = re.compile(r"\bof\s+(\w+)\W*$")
+_LEADING_MODIFIERS = re.compile(
+    r"^(?:(?:the|a|an|former|late|elder|younger|eldest|youngest)\s+)+")
+_RELATIVE = re.compile(r"(?:^|['’]s\s+)(?:nephew|niece|son|daughter|wife|husband|brother|sister|"
+                       r"cousin|relative|father|mother|uncle|aunt|grandson|granddaughter)"
+                       r"(?:-in-law)?\b")
+_WORD = re.compile(r"[\w-]+")
+_IN_ABSENTIA = re.compile(r"\bin\s+absentia\b", re.IGNORECASE)
+# "detained by officers of the Anti-Corruption Agency on 11 February"
+_AGENT = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\s+[^,.;]{0,60}?\s+(?:on|in)\s")
+
 
 def _coordinated(gap: str) -> bool:
     """Two names of one list: "A, B and C", "A; former lawmaker B; the head of X, C"."""
@@ -506,7 +537,7 @@ def punishment_in(clause: str) -> Punishment | None:
     if anchor and re.search(r"\bdefer\w*\s+(?:\w+\s+)?sentence\s+for", low) and \
             "sentenced" not in low:
         scan_from = len(low)  # "defer her sentence for three years": not the sentence length
-    shared = [m for m in _SHARED_UNIT.finditer(clause, scan_from) if anchor]
+    shared = list(_SHARED_UNIT.finditer(clause, scan_from)) if anchor else []
     series = {s.start(): s for s in shared}
     for m in sorted([*_DURATION.finditer(clause, scan_from), *shared], key=lambda m: m.start()):
         within = next((s for s in shared if s.start() <= m.start() < s.end()), None)
@@ -860,7 +891,7 @@ class _Extractor:
             c_start = joined[-1].end()
         before = self.text[c_start:trig]
         # relative clause: "X, who was sentenced"
-        whos = list(re.finditer(r"\bwho\b", before, re.IGNORECASE))
+        whos = list(_WHO.finditer(before))
         rel = whos[-1] if whos else None
         if rel and any(rel.end() <= nm.start - c_start for nm, _ in mentions
                        if c_start <= nm.start < trig):
@@ -999,9 +1030,12 @@ class _Extractor:
                 mentions: list[tuple[NameMention, str]]) -> list[Event]:
         text = self.text
         clause = text[c_start:c_end]
+        if not _may_tell_event(clause):
+            # most clauses: no pattern below can match (one added here joins _EVENT_WORDS)
+            return self._officials_say(c_start, c_end, clause, mentions)
         events: list[Event] = []
         for m in _PASSIVE.finditer(clause):
-            if re.search(r"\bnot\b|\bnever\b", m.group(0), re.IGNORECASE) or \
+            if _NOT_NEVER.search(m.group(0)) or \
                     _NEGATION.search(clause[:m.start()][-40:]):
                 continue  # "has not been detained"
             verb = m.group("verb").lower()
@@ -1026,7 +1060,7 @@ class _Extractor:
                     # "held in pretrial detention ... on the same charge": a charged detainee
                     _HELD.search(verb) and _SAME_CHARGE.search(clause, m.end()))):
                 status = "charged"
-            if re.search(r"\bto\s+$", clause[:m.start()]):
+            if _TO_BEFORE.search(clause[:m.start()]):
                 continue  # "asked to be released", "threatened to be arrested": not an event
             who = self._subject_before(c_start, c_start + m.start(), mentions)
             if status == "charged" and verb == "accused" and not re.match(
@@ -1077,9 +1111,7 @@ class _Extractor:
                 if any(e.trigger_start <= c_start + m.start() < e.trigger_end and e.persons
                        for e in events):
                     continue
-                if re.search(r"\b(?:(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?|"
-                             r"(?:the|an?|its|his|her)\s+)$",
-                             clause[:m.start()]) and \
+                if _PASSIVE_OR_NOUN_BEFORE.search(clause[:m.start()]) and \
                         not re.search(r"(?:against|at|of|for|:)$", m.group(0)):
                     continue
                 if _NEGATION.search(clause[:m.start()][-30:]):
@@ -1120,23 +1152,7 @@ class _Extractor:
             if who and not any(e.trigger_start <= c_start + m.start() < e.trigger_end
                                for e in events):
                 events.append(Event(who, None, c_start + m.start(), c_start + m.end()))
-        # "According to investigators, X killed Y" / "the instigator ... was X"
-        context = self.text[max(0, c_start - 250):c_end]
-        if _ACCORDING_TO_OFFICIALS.search(context):
-            for m in re.finditer(r"\b(?:killed|murdered|shot|organi[sz]ed|ordered)\b", clause):
-                who = self._subject_before(c_start, c_start + m.start(), mentions)
-                if who:
-                    events.append(Event(who, "suspected", c_start + m.start(), c_start + m.end(),
-                                        killing=m.group(0).lower() in ("killed", "murdered",
-                                                                       "shot")))
-            m = re.search(r"\b(?:instigator|organi[sz]er|perpetrator|mastermind|killer|"
-                          r"customer)\b[^.]*?\bwas\s+$", clause, re.IGNORECASE)
-            for nm, k in mentions:
-                if m is None and re.search(r"\b(?:instigator|organi[sz]er|mastermind|killer)\b"
-                                           r"[^.]*\bwas\s+$",
-                                           text[c_start:nm.start], re.IGNORECASE):
-                    events.append(Event([k], "suspected", nm.start, nm.end))
-                    break
+        events += self._officials_say(c_start, c_end, clause, mentions)
         # "He was charged with X and, in April 2024, sentenced to two years": the second verb
         # shares the subject of the clause's previous event
         for m in _ELLIPSIS.finditer(clause):
@@ -1162,14 +1178,33 @@ class _Extractor:
                                 status in ("convicted", "acquitted")))
         return [e for e in events if e.persons]
 
+    def _officials_say(self, c_start: int, c_end: int, clause: str,
+                       mentions: list[tuple[NameMention, str]]) -> list[Event]:
+        """'According to investigators, X killed Y' / '... the instigator ... was X': suspects
+        named by what officials say (the words of the 250 characters before the clause count)."""
+        if not _ACCORDING_TO_OFFICIALS.search(self.text[max(0, c_start - 250):c_end]):
+            return []
+        events = []
+        for m in re.finditer(r"\b(?:killed|murdered|shot|organi[sz]ed|ordered)\b", clause):
+            who = self._subject_before(c_start, c_start + m.start(), mentions)
+            if who:
+                events.append(Event(who, "suspected", c_start + m.start(), c_start + m.end(),
+                                    killing=m.group(0).lower() in ("killed", "murdered", "shot")))
+        m = re.search(r"\b(?:instigator|organi[sz]er|perpetrator|mastermind|killer|"
+                      r"customer)\b[^.]*?\bwas\s+$", clause, re.IGNORECASE)
+        for nm, k in mentions:
+            if m is None and re.search(r"\b(?:instigator|organi[sz]er|mastermind|killer)\b"
+                                       r"[^.]*\bwas\s+$",
+                                       self.text[c_start:nm.start], re.IGNORECASE):
+                events.append(Event([k], "suspected", nm.start, nm.end))
+                break
+        return events
+
     def _victims(self, start: int, end: int, mentions: list[tuple[NameMention, str]]) -> None:
         for nm, k in mentions:
             before = self.text[max(start, nm.start - 40):nm.start]
             after = self.text[nm.end:nm.end + 50]
-            if re.search(r"\b(?:killed|murdered|murder\s+of|death\s+of|assassination\s+of|"
-                         r"tortured|beat(?:en)?)\s+(?:\S+\s+){0,2}$|\bvictims?,?\s+$",
-                         before, re.IGNORECASE) or re.match(
-                    r"\s+(?:was|were)\s+(?:found\s+dead|killed|murdered|shot\s+dead)", after):
+            if _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after):
                 self.persons[k].victim = True
 
     # --- case bookkeeping
@@ -1235,16 +1270,13 @@ class _Extractor:
 
     def _relational(self, title: str) -> bool:
         """A title that names a relation to a person, or a plural group, rather than an office."""
-        last = re.search(r"\bof\s+(\w+)\W*$", title)
+        last = _OF_LAST_WORD.search(title)
         if last and fold_surname(last.group(1)) in self._surnames():
             return True
-        first = re.sub(r"^(?:(?:the|a|an|former|late|elder|younger|eldest|youngest)\s+)+", "",
-                       title.lower())
-        if re.search(r"(?:^|['’]s\s+)(?:nephew|niece|son|daughter|wife|husband|brother|sister|"
-                     r"cousin|relative|father|mother|uncle|aunt|grandson|granddaughter)"
-                     r"(?:-in-law)?\b", first):  # also "the former minister's son-in-law"
+        first = _LEADING_MODIFIERS.sub("", title.lower())
+        if _RELATIVE.search(first):  # also "the former minister's son-in-law"
             return True  # "a nephew of the former president": a relation, not an office
-        head = next((w for w in re.findall(r"[\w-]+", title.lower()) if is_title_word(w)), "")
+        head = next((w for w in _WORD.findall(title.lower()) if is_title_word(w)), "")
         return head.endswith(("ies", "ees", "ers", "ents", "ists", "ors")) and \
             not head.endswith(("ss", "ous"))
 
@@ -1292,8 +1324,7 @@ class _Extractor:
         near = term.end() if term else trig_end
         # "detained by officers of the Anti-Corruption Agency on 11 February": the agent
         # phrase between the verb and its date
-        agent = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+[^,.;]{0,60}?\s+(?:on|in)\s",
-                         self.text[near:c_end])
+        agent = _AGENT.match(self.text[near:c_end])
         reach = agent.end() + 8 if agent else 40  # "by a court in early August"
         after = [d for d in found if c_start + d.start >= trig_end
                  and c_start + d.start - near <= reach]
@@ -1344,7 +1375,7 @@ class _Extractor:
                 if not p.mentions:
                     # context of first mention decides an unnamed "corruption" charge
                     ctx = text[prev_span[0]:s_end] if prev_span else text[s_start:s_end]
-                    self.context_other[k] = bool(re.search(r"\bcorrupt", ctx, re.IGNORECASE))
+                    self.context_other[k] = bool(_CORRUPT.search(ctx))
                 p.mentions.append(nm.start)
                 title = title_after(text, nm.end)
                 if title is None:
@@ -1381,8 +1412,7 @@ class _Extractor:
                     title = headed
                 if title and self._relational(title):
                     title = None  # "deputy of Massimov", "one of the employees": no office named
-                if title is None or re.fullmatch(r"(?:former\s+)?(?:first\s+)?deput(?:y|ies)",
-                                                 title, re.IGNORECASE):
+                if title is None or _BARE_DEPUTY.fullmatch(title):
                     title = self._deputy_title(nm, k) or title
                     if title is None and derived and _COORDINATED.fullmatch(
                             text[derived[0]:nm.start]):
@@ -1463,11 +1493,16 @@ class _Extractor:
         """Whom a following he/she refers to: the sentence's subject, else its first name.
 
         A sentence whose subject is itself a pronoun keeps the current topic."""
-        subjects = [(nm, k) for nm, k in mentions if not nm.possessive and not
-                    _PREPOSITION_BEFORE.search(self.text[max(s_start, nm.start - 40):nm.start])]
-        first_pron = _PRONOUN_SUBJECT.search(self.text, s_start, s_end)
-        if subjects and (first_pron is None or subjects[0][0].start < first_pron.start()):
-            return subjects[0][1]
+        text = self.text
+        # its first name that is no possessive and no preposition's object (the only one used)
+        subject = next(((nm, k) for nm, k in mentions if not nm.possessive and not
+                        _PREPOSITION_BEFORE.search(text[max(s_start, nm.start - 40):nm.start])),
+                       None)
+        # (without a subject or a topic, a pronoun decides nothing: not looked for)
+        first_pron = _PRONOUN_SUBJECT.search(text, s_start, s_end) \
+            if subject or self.focus else None
+        if subject and (first_pron is None or subject[0].start < first_pron.start()):
+            return subject[1]
         if first_pron is not None and self.focus:
             return self.focus
         named = [k for nm, k in mentions if not nm.possessive]
@@ -1676,7 +1711,7 @@ class _Extractor:
             if pun.sentence_type == "life":
                 case.sentence_months = None
             case.in_absentia = case.in_absentia or pun.in_absentia
-        if re.search(r"\bin\s+absentia\b", clause, re.IGNORECASE) and (
+        if _IN_ABSENTIA.search(clause) and (
                 event.status in ("convicted", "acquitted") or event.verdict_verb):
             case.in_absentia = True  # "charged in absentia" is no sentence in absentia
         # a fine is the punishment (sentence_type "fine"), not money at stake: the contract's
@@ -1822,7 +1857,9 @@ class _Extractor:
         return start, end
 
 
-_LINE_HYPHEN = guarded(re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?P<rest>[a-z]+[.,;:!?\"”’)]*)"))
+# the hyphen first, the letter before it looked back at: the engine then skips from hyphen to
+# hyphen (a pattern that opens with a lookbehind is tried at every character)
+_LINE_HYPHEN = re.compile(r"-(?<=[a-z]-)[ \t]*\n[ \t]*(?P<rest>[a-z]+[.,;:!?\"”’)]*)")
 # "... for land sales.33 Yerbol ...": a footnote number glued to the end of a sentence
 # the mark's digits (group 1) with the stop before them: a pattern that opens with a class
 # is searched for it at C speed, where one that opens with a lookbehind is tried everywhere
@@ -1872,3 +1909,36 @@ _OBJECT_VERBS = [(guarded(p), status) for p, status in _OBJECT_VERBS]
 # each clause is tried with all of them: their words are looked up in one go (may_match)
 _SUBJECT_PLAN = literal_plan(_SUBJECT_VERBS)
 _OBJECT_PLAN = literal_plan(_OBJECT_VERBS)
+
+
+def _needed_words(patterns) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match of every pattern contains (None when some
+    pattern needs none): the words `Prefiltered` checks, pooled, shortest kept (a word that
+    contains another needs no check of its own), the short ones, found most often, first."""
+    pooled: set[str] = set()
+    for p in patterns:
+        words = p.literals if isinstance(p, Prefiltered) else required_literals(p)
+        if words is None:
+            return None
+        pooled.update(words)
+    return tuple(sorted((w for w in pooled if not any(v != w and v in w for v in pooled)),
+                        key=lambda w: (len(w), w)))
+
+
+# every pattern _events tries on a clause (what officials say aside: _officials_say)
+_EVENT_WORDS = _needed_words([
+    _PASSIVE, _REDUCED, _APPOSITIVE_EVENT, _HEADLINE_EVENT, _INCLUDING, _BRIBE_GIVEN_BY,
+    _VERDICT_ON, _DEED, _ELLIPSIS, *(p for p, _ in _SUBJECT_VERBS + _OBJECT_VERBS)])
+
+
+def _may_tell_event(clause: str) -> bool:
+    """Whether an event pattern may match in the clause: not when it has none of
+    _EVENT_WORDS, one of which every match of every one of them contains (exact, as
+    Prefiltered reasons; a text whose lower case cannot be trusted is tried)."""
+    low = lowered(clause)
+    if low is None or _EVENT_WORDS is None:
+        return True
+    for word in _EVENT_WORDS:
+        if word in low:
+            return True
+    return False

@@ -562,6 +562,7 @@ _HALF = rx(rf"\b(?:(?:(?P<first>first|1st)|second|2nd) half of (?:the year )?(?P
            rf"(?:(?P<jan>January|Jan\.?)|July|Jul\.?)\s*(?:[–-]|to|through)\s*"
            rf"(?:June|December),? (?P<y2>{_Y})|H(?P<h>[12]),? (?P<y3>{_Y})|"
            rf"(?P<y4>{_Y})\s*-?H(?P<h2>[12]))\b")
+_YEAR_DIGITS = re.compile(_Y)  # what every match of _HALF and _SAME_PERIOD holds
 # "776 in the same period of 2023": the half-year the document reports, a year earlier
 _SAME_PERIOD = rx(rf"\b(?:the )?same period (?:of|in|last year,?) ?(?P<y>{_Y})\b")
 # "in the reporting period", "over six months": the period the whole report covers
@@ -630,8 +631,8 @@ def _section_period(text: str, pos: int) -> str | None:
 
 def _halves(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """Half-year periods written in a sentence (start, end, "2024-H1")."""
-    if not _DIGIT.search(text, s, e):
-        return []  # both patterns need a year: a sentence without a digit has none
+    if not _YEAR_DIGITS.search(text, s, e):
+        return []  # both patterns need a year: a sentence without one (most) is not searched
     out = [(m.start(), m.end(), _half_of(m)) for m in _HALF.finditer(text, s, e)]
     report = _report_half(text)
     if report:
@@ -722,6 +723,8 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
         if not own:
             return None
         refs = own
+    if not refs and current_year is None:
+        return None  # no date, and no report's year for "since the beginning of the year"
     if _YEAR_TO_DATE.search(text, s, e) and not any(r.month and not r.day for r in refs):
         # "since the beginning of the year": the year to date, of the report
         year = current_year or next((r.year for r in refs if r.year), None)
@@ -999,7 +1002,7 @@ class _Reader:
                                      corruption))
         if self.recent_topic >= idx - 6:
             for num in find_numbers(text, s, e):
-                self._number(idx, s, e, num, places, before)
+                self._number(idx, s, e, num, places, before, sentence)
         self.prev_span = (idx, s, e)
         for ref in find_dates(text, s, e):
             # "..., compared with 1,512 in 2023": the year compared with does not carry on
@@ -1053,7 +1056,9 @@ class _Reader:
         return days[0].iso() if days else None
 
     def _number(self, idx: int, s: int, e: int, num: NumberMatch, places: set[str],
-                before: list[_Context]) -> None:
+                before: list[_Context], sentence: str) -> None:
+        """`sentence`: text[s:e], sliced once by `read` for all its numbers (one string, so
+        the patterns asked of it share one lower-casing, see kzwatch.text.patterns)."""
         text = self.doc.text
         prev, self.prev_number = self.prev_number, (idx, False, num)
         if prev[0] == idx and not prev[1] and _INCLUDING_MID.search(
@@ -1069,7 +1074,7 @@ class _Reader:
         row = _figure(self.doc, s, e, num, self.years,
                       self.dateline.year if self.dateline else None, self.last_year,
                       last, idx, corruption=idx - self.corruption_seen <= 3,
-                      unrest=idx - self.unrest_seen <= 3)
+                      unrest=idx - self.unrest_seen <= 3, sentence=sentence)
         if row is None:
             return
         self.prev_number = (idx, True, num)
@@ -1092,13 +1097,13 @@ class _Reader:
         block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
         in_entry = any(a <= s < b for a, b, _ in self.entries)
         if block is not None and metric not in CORRUPTION_METRICS | {"criminal_cases"} \
-                and not _NATIONAL_CUE.search(text[s:e]) and (
+                and not _NATIONAL_CUE.search(sentence) and (
                     in_entry or ((metric in UNREST_METRICS or (metric == "other" and unit not in (
                         "KZT", "USD", "percent"))) and len(places) == 1)):
             self.seen.setdefault(key, set()).add(None)
             return  # a count told for one place in a day's entry of a chronology: its event
         period = period or (block.iso() if block else None) or self._weekday(s, e)
-        if period and len(period) == 10 and _SEVERAL_DAYS.search(text[s:e]):
+        if period and len(period) == 10 and _SEVERAL_DAYS.search(sentence):
             period = period[:7]  # "47 detained over three days": no single day
         own_frame = _TIME_FRAME.search(text, s, e)  # "in the last 3 and a half years"
         if period is None and self.figure_period[0] == idx and self.figure_period[1] and \
@@ -1112,7 +1117,7 @@ class _Reader:
             period = self.figure_period[1]  # "2,118 of these investigations": the whole's date
         prior = _dated_prior(before, idx)
         if period is None and metric in CORRUPTION_METRICS and prior and (_CONTINUES.match(
-                text, s) or (prior.corruption and _CORRUPTION_OR_ASSETS.search(text[s:e]))):
+                text, s) or (prior.corruption and _CORRUPTION_OR_ASSETS.search(sentence))):
             # "In 2023 the agency registered 1,234 offences. Assets worth ... were returned."
             period = prior.period
         if period is None and metric in CORRUPTION_METRICS | {"volunteers"}:
@@ -1122,25 +1127,25 @@ class _Reader:
         if period is None and _inherits_period(metric, unit):
             last = next((c for c in reversed(before) if c.period), None)
             same_event = last is not None and last.index == idx - 1 and bool(
-                BACK_REFERENCE.search(text[s:e]) or _CONTINUES.match(text, s))
+                BACK_REFERENCE.search(sentence) or _CONTINUES.match(text, s))
             # "Police dispersed the protest and detained 12": the day of the protest just told
             period = last.period if same_event else _as_month(last.period if last else None,
                                                                metric)
         location = next(iter(places)) if len(places) == 1 else None
-        if location and _NATIONAL_CUE.search(text[s:e]):
+        if location and _NATIONAL_CUE.search(sentence):
             # "164 killed nationwide, including 103 in Almaty": only the figure told with it
             location = self._place_beside(text, s, num)
-        if not places and not _NATIONAL_CUE.search(text[s:e]) and \
+        if not places and not _NATIONAL_CUE.search(sentence) and \
                 not _PART_OF.match(text[num.end:e]):  # "5 of the 54 assemblies": the whole's
             if self.last_place[0] >= idx - 3:
                 location = self.last_place[1]  # the place of the figures just before
-            elif self.sentence_place[0] == idx - 1 and BACK_REFERENCE.search(text[s:e]):
+            elif self.sentence_place[0] == idx - 1 and BACK_REFERENCE.search(sentence):
                 location = self.sentence_place[1]  # "... in Almaty. Police dispersed the rally"
-        if location is None and not places and not _NATIONAL_CUE.search(text[s:e]) and \
+        if location is None and not places and not _NATIONAL_CUE.search(sentence) and \
                 metric not in ("killed", "injured", "participants"):
             # a regional department's tally; not the deaths of an unrest told beside the post
             # someone held "in the Kostanay region"
-            location = _region_scope(text[s:e])
+            location = _region_scope(sentence)
         if location is None and not places and self.issuer_region and \
                 _THE_DEPARTMENT.search(text, s, e):
             location = self.issuer_region  # "the Department has registered 58 ...": its region
@@ -1170,7 +1175,7 @@ class _Reader:
                     self.out.append(Statistic(
                         source_name=self.doc.source_name,
                         **self.doc.cite(*focus_span(text, s, e, num.start, num.end)),
-                        subject=_subject(text[s:e], metric, period, place), metric=metric,
+                        subject=_subject(sentence, metric, period, place), metric=metric,
                         value=float(num.value), unit=unit, period=period, location=place))
             self.last_place = (idx, None)
             return
@@ -1182,7 +1187,7 @@ class _Reader:
         self.out.append(Statistic(
             source_name=self.doc.source_name, **self.doc.cite(*focus_span(text, s, e, num.start,
                                                                            num.end)),
-            subject=_subject(text[s:e], metric, period, location), metric=metric,
+            subject=_subject(sentence, metric, period, location), metric=metric,
             value=float(num.value), unit=unit, period=period, location=location))
 
 
@@ -1481,10 +1486,12 @@ def cell_table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
 def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, int],
             current_year: int | None,
             last_year: int | None, last_metric: tuple[int, str, str] | None,
-            idx: int, corruption: bool = False,
-            unrest: bool = False) -> tuple[str, str, str | None] | None:
-    """(metric, unit, period from its own sentence) of a number that states a figure."""
+            idx: int, corruption: bool = False, unrest: bool = False,
+            sentence: str | None = None) -> tuple[str, str, str | None] | None:
+    """(metric, unit, period from its own sentence) of a number that states a figure.
+    `sentence`: text[s:e] when the caller has it."""
     text = doc.text
+    sentence = text[s:e] if sentence is None else sentence
     if _in_date(text, s, e, num) or _FOOTNOTE_MARK.search(text, max(s, num.start - 2),
                                                            num.start):
         return None
@@ -1512,6 +1519,9 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
                             and re.match(r"\s*(?:[.;]|$)", after))
     # "(44%, 677 cases)": the count a share is printed beside counts what the sentence counts
     listed = listed or bool(last_metric and last_metric[0] == idx and _AFTER_SHARE.search(before))
+    # the words of a bound read with the number ("exceeded 4,300"): "the number of ... exceeded"
+    # is searched again with them only where there are some
+    bound = _bound_words(num)
     label = _LABEL.search(text, max(s, text.rfind("\n", 0, num.start) + 1), num.start)
     if label:  # an infobox line: "Deaths: 6"
         metric = _label_metric(label.group(1))
@@ -1520,11 +1530,12 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
             text, s, text.rfind(":", s, num.start)):
         # "six died: the four shot on 7 March, one ...": parts of the total told; a part
         # with a measure of its own ("926 detained: 831 of them are held in custody") counts
-        found = _metric(text, num, after, before, text[s:e], None, False, corruption, unrest)
+        found = _metric(text, num, after, before, sentence, None, False, corruption, unrest)
         total = _BREAKDOWN_METRIC.get(brk.group("verb").lower())
         if found is None or found[0] in (total, "participants"):
             return None
-    elif (by_place := _PLACE_PAREN.search(before)) and _name_place(by_place.group("name")):
+    elif "(" in before and (by_place := _PLACE_PAREN.search(before)) and \
+            _name_place(by_place.group("name")):  # (every match ends with its "(")
         # "penalties were imposed in Almaty (11 people), Astana (8)": the clause's measure,
         # told for each place
         head = text[s:max(s, num.start - len(by_place.group()))]
@@ -1533,27 +1544,27 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
             ("prosecuted", "persons") if _IMPOSED.search(head) else last)
     elif last and _SUCH.match(text, num.end, e):
         found = last  # "counted 352 such cases": what the figure of those cases counted
-    elif _NUMBER_OF_PARTICIPANTS.search(before) or _NUMBER_OF_PARTICIPANTS.search(
-            before + _bound_words(num)):
+    elif _NUMBER_OF_PARTICIPANTS.search(before) or (bound and _NUMBER_OF_PARTICIPANTS.search(
+            before + bound)):
         found = "participants", "persons"  # "put the number of participants at 25,000"
-    elif (number_of := _NUMBER_OF.search(before) or _NUMBER_OF.search(
-            before + _bound_words(num))) and (_number_of_metric(
+    elif (number_of := _NUMBER_OF.search(before) or (bound and _NUMBER_OF.search(
+            before + bound))) and (_number_of_metric(
             number_of.group("noun"), corruption)) is not None:
         # "the number of corruption offences registered this year has reached 1,046",
         # "the number of people killed in the unrest rose to 238"
         found = _number_of_metric(number_of.group("noun"), corruption)
     else:
-        found = _metric(text, num, after, before, text[s:e], last, listed, corruption, unrest)
+        found = _metric(text, num, after, before, sentence, last, listed, corruption, unrest)
         shared = number_list_end(text, num.end) if found is None else None
         if shared:  # "1,204 and 877 corruption offences": the noun after the last number
             found = _metric(text, num, _clause_after(text, NumberMatch(
-                num.start, shared, num.value, num.qualifier), e), before, text[s:e], last,
+                num.start, shared, num.value, num.qualifier), e), before, sentence, last,
                 listed, corruption, unrest)
     if found is None:
         return None
     metric, unit = found
     if metric in UNREST_METRICS:
-        episode = _episode(text[s:e], years)
+        episode = _episode(sentence, years)
         if episode:  # "died in the January protests": the episode, not the report's date
             return metric, unit, episode
     period = _period(text, s, e, num, years, last_year, current_year)
@@ -1571,7 +1582,10 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
 _LABEL = re.compile(r"^\s*([A-Z][a-z]+)\s*:\s*$", re.MULTILINE)
 _INCLUDING_MID = rx(r"\b(?:including|among them|of whom|of which)\s*(?:(?:a mere|just|only|some|"
                     r"about) )?$")
-_SUCH = rx(r"\s+such (cases|crimes|offen[cs]es|incidents|violations|complaints|appeals)\b")
+# asked with match() right after every number: no literal prefilter (rx), which would cost
+# more than the pattern, failing at its first character where no space follows
+_SUCH = re.compile(r"\s+such\s+(cases|crimes|offen[cs]es|incidents|violations|complaints|"
+                   r"appeals)\b", re.IGNORECASE)
 _NUMBER_OF = rx(r"\b(?:the )?(?:total )?number of (?P<noun>[\w-]+(?: [\w-]+){0,2})\b[^.;]{0,60}?"
                 r"\b(?:reached|was|is|stood at|totall?ed|amounted to|came to|rose to|grew to|"
                 r"increased to|fell to|dropped to|decreased to|exceeded|hit)\s*$")

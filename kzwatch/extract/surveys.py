@@ -94,6 +94,10 @@ _COUNT_COLUMN = re.compile(r"responses|(?<!of )respondents|count|number|votes|me
 _TRAILING_HEADER = re.compile(
     r"^(?P<body>.*?[?.)])\s+(?P<cols>(?:(?:(?-i:N)|%|number|count|responses|percent|share)"
     r"(?:\s+|$)){1,3})$", re.IGNORECASE)
+# such a header's last column word ends the line: it is looked for in the line's last 12
+# characters (the longest word has 9) before the whole line is read for a question
+_COLUMNS_AT_END = re.compile(r"(?:(?-i:N)|%|number|count|responses|percent|share)\s*$",
+                             re.IGNORECASE)
 # a row that sums the others: its count is the question's respondents
 _TOTAL_ROW = re.compile(r"^(?:total|all respondents|base|sum|итого)\b", re.IGNORECASE)
 _CAPTION_N = re.compile(r"\b[Nn]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
@@ -229,7 +233,8 @@ def _tables(lines: list[Line]) -> list[_Table]:
         text = lines[i].text.strip()
         header, first_row = _header_at(lines, i)
         found: list[_Table] = []
-        if _TRAILING_HEADER.match(text) and "?" in _question_up_to(lines, i)[2]:
+        if _COLUMNS_AT_END.search(text[-12:]) and _TRAILING_HEADER.match(text) and \
+                "?" in _question_up_to(lines, i)[2]:
             cols = _TRAILING_HEADER.match(text)["cols"]
             has_pct, has_count = _PERCENT_COLUMN.search(cols), _COUNT_COLUMN.search(cols)
             columns = "pct" if has_pct and not has_count else "both" if has_pct else "count"
@@ -341,12 +346,16 @@ def _stacked_table(lines: list[Line], i: int) -> _Table | None:
 def _header_at(lines: list[Line], i: int) -> tuple[str | None, int]:
     """The column header starting at line i (it may wrap: "... Number of" / "mentions") and
     the index of the line after it."""
-    first_row = i + 1
-    while first_row < len(lines) and _HEADER_TAIL.match(lines[first_row].text.strip()):
-        first_row += 1
-    header = " ".join(ln.text.strip() for ln in lines[i:first_row])
-    if _is_header(header) and _COLUMN_WORD.search(lines[i].text):
-        return header, first_row
+    first = lines[i].text
+    # a header (_is_header) has at most 12 words and names a column on its first line: the
+    # cheap tests, on that line, first (most lines are prose)
+    if len(first.split()) <= 12 and _COLUMN_WORD.search(first):
+        first_row = i + 1
+        while first_row < len(lines) and _HEADER_TAIL.match(lines[first_row].text.strip()):
+            first_row += 1
+        header = " ".join(ln.text.strip() for ln in lines[i:first_row])
+        if _is_header(header):
+            return header, first_row
     text = lines[i].text.strip()
     if _GROUP_HEADER.match(text) or _PCT_ONLY_HEADER.match(text):
         return text, i + 1
@@ -442,8 +451,15 @@ def _in_range(rows: list[_Row]) -> list[_Row]:
     return kept if len(bad) == 1 and len(kept) >= 2 else rows
 
 
+# every row form ends with a figure: a digit or "%" (or the ")" closing a count), then
+# spaces or bars; a line that does not (most prose) is no row of any form
+_ROW_END = re.compile(r"[\d%)][\s|]*$")
+
+
 def _row_match(text: str, shape: str | None,
                columns: str) -> tuple[re.Match | None, str | None]:
+    if not _ROW_END.search(text):
+        return None, None
     bare = {"pct": ["bare_pct"], "both": ["count_bare_pct", "count"],
             "groups": ["breakdown"]}.get(columns, ["count"])
     forms = [shape] if shape else ["count_pct", "pct_count", "pct", *bare]
@@ -712,8 +728,16 @@ class _Statement:
     year: str | None = None  # the year its clause tells it under ("In 2019, 17% …")
 
 
+# compiled once: tried for every share (around it) and every statement
+_SPACES = re.compile(r"\s+")
+_LEADING_PUNCT = re.compile(r"^[\s–—,:-]+")
+_STOP = re.compile(r"[.;]\s")  # where a sentence or clause ends, within a share's left context
+_BY_BEFORE = re.compile(r"\bby\s+(?:only\s+|just\s+|some\s+|about\s+|almost\s+|nearly\s+)?$")
+_FOR_BEFORE = re.compile(r"\bfor\s*$")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=1024)  # pure (the pack is frozen): a sentence is asked for a cue twice
@@ -732,11 +756,19 @@ def _paragraphs(text: str) -> list[int]:
 def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
     """Every share in a passage about a poll that gives an answer, with that answer."""
     spans = sentences(text)
-    cues = [i for i, (s, e) in enumerate(spans) if _has("cue", text[s:e])]
+    shares = [find_percentages(text, s, e) for s, e in spans]
+    # only a sentence with shares states anything (the loop below skips the others), and it
+    # asks only about the cues in its zone (_ZONE_BEFORE sentences before it to _ZONE_AFTER
+    # after) and the multi-select cues from two sentences before it to one after (multi_at's
+    # reach): no other sentence is tested for them
+    with_shares = [i for i, pcts in enumerate(shares) if pcts]
+    near_cue = {j for i in with_shares for j in range(i - _ZONE_BEFORE, i + _ZONE_AFTER + 1)}
+    near_multi = {j for i in with_shares for j in range(i - 2, i + 2)}
+    cues = [i for i, (s, e) in enumerate(spans) if i in near_cue and _has("cue", text[s:e])]
     breaks = _paragraphs(text)
     multi_at: set[int] = set()
     for i, (s, e) in enumerate(spans):
-        if not _has("multi", text[s:e]):
+        if i not in near_multi or not _has("multi", text[s:e]):
             continue
         # the cue is told before or after the list it allows, within its paragraph
         multi_at |= {i + d for d in (0, -1, 1, 2) if 0 <= i + d < len(spans) and
@@ -746,12 +778,14 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
     last_wave: str | None = None
     title_end = text.find("\n")
     for index, (s, e) in enumerate(spans):
+        pcts = shares[index]
+        if not pcts:
+            continue  # no share: nothing below is read or changed
         k = bisect.bisect_left(cues, index - _ZONE_BEFORE)  # cues are in order: no scan of
         in_zone = k < len(cues) and cues[k] <= index + _ZONE_AFTER  # them all per sentence
-        pcts = find_percentages(text, s, e)
         paragraph = bisect.bisect_right(breaks, s)
-        if pcts and (_has("sample", text[s:e]) or is_citation(text[s:e]) or (
-                _FOOTNOTE.match(text, s, e) and index not in cues)):
+        if _has("sample", text[s:e]) or is_citation(text[s:e]) or (
+                _FOOTNOTE.match(text, s, e) and index not in cues):
             continue  # "58% of the respondents were women": who was asked, not what they said
         asked = _ASKED.search(text, s, e)
         opened = len(out)
@@ -818,7 +852,7 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
             year = _YEAR_TOLD.findall(pre)
             st.year = year[-1] if year else (prev.year if prev and ";" not in pre else None)
             st.continues = (k == 0 and _has("continuation", pre)) or _has(
-                "continuation", re.sub(r"^[\s–—,:-]+", "", post))
+                "continuation", _LEADING_PUNCT.sub("", post))
             if st.group is None and prev is not None and prev.group and not _subgroup(pre):
                 st.group = prev.group
             st.place = bool(st.group and re.fullmatch(r"(?:[A-Z][\w-]+\s?){1,3}", st.group))
@@ -950,7 +984,7 @@ def _respectively(text: str, s: int, e: int, pcts: list, last_option: str | None
 def _wave(pre: str, post: str, p, before: str) -> str | None:
     """The year (or "earlier") of an earlier wave whose share this is, else None: "up from
     45% in 2019", "(8% in 2019)", "(two years earlier, 47%)", "from 63% to 48%"."""
-    tail = re.split(r"[.;]\s", pre.replace("\n", " "))[-1][-90:]
+    tail = _STOP.split(pre.replace("\n", " "))[-1][-90:]
     head = post.replace("\n", " ")[:40]
     hit = _PACK.first("wave_before", tail) or _PACK.first("wave_after", head)
     if hit is None and p.qualifier != "from":
@@ -1017,7 +1051,7 @@ def _drop_title_repeats(statements: list[_Statement]) -> list[_Statement]:
 def _not_answer(pre: str, post: str) -> bool:
     """A `not_answer` rule holds in the words right before or right after the share (its
     patterns anchor themselves: `$` at the share's left, `^` at its right)."""
-    tail = re.split(r"[.;]\s", pre.replace("\n", " "))[-1][-60:]
+    tail = _STOP.split(pre.replace("\n", " "))[-1][-60:]
     head = post.replace("\n", " ")[:40]
     return any(rule.regex.search(tail) or rule.regex.search(head)
                for rule in _PACK.of_kind("not_answer")) or bool(
@@ -1046,7 +1080,7 @@ def _answer(pre: str, post: str, prev: _Statement | None
         option = _clean_np(np)
         return (option, None, "list") if option else None
     # "… was named by 28%", "… the quality of healthcare by 24%"
-    by = re.search(r"\bby\s+(?:only\s+|just\s+|some\s+|about\s+|almost\s+|nearly\s+)?$", pre_flat)
+    by = _BY_BEFORE.search(pre_flat)
     if by:
         np = pre_flat[:by.start()]
         passive = _PASSIVE.search(np)
@@ -1097,7 +1131,7 @@ def _answer(pre: str, post: str, prev: _Statement | None
     # the subject form: "46% (of respondents) take an interest in politics"; a share after a
     # preposition is an object ("enjoys the confidence of 66%"), not the subject
     # "Kazakh is the home language for 74% of respondents": the clause before is the answer
-    held = re.search(r"\bfor\s*$", pre_flat)
+    held = _FOR_BEFORE.search(pre_flat)
     if held and prev is None and _named_of(post):
         np = _tail_phrase(pre_flat[:held.start()])
         if group and group in np:
@@ -1257,13 +1291,15 @@ def _stated_in(sentence: str) -> int | None:
 
 
 _ORG = r"(?P<org>(?:[A-Z][\w’'&-]+\s+){0,4}[A-Z][\w’'&-]+)"
-_POLLSTER = [
+# guarded: searched in the sentences before every poll answer, most without "survey", "poll"
+# or "study"; the first would be tried at every character
+_POLLSTER = [guarded(p) for p in (
     # "Demoscope conducted a survey"
     re.compile(_ORG + r"\s+(?:has\s+)?(?:conducted|carried out|published|released|ran|held)\s+"
                r"(?:a|an|the|its)\s+(?:\w+\s+)?(?:survey|poll|study)"),
     # "a poll by the Demoscope bureau", "a survey conducted by the Friedrich Ebert Foundation"
     re.compile(r"\b(?:survey|poll|study)\s+(?:\w+\s+)?(?:by|of|from)\s+(?:the\s+)?" + _ORG),
-]
+)]
 
 
 def _pollster(text: str, start: int, end: int) -> str | None:
@@ -1279,10 +1315,12 @@ def _prose_results(doc: Document, statements: list[_Statement], used_ids: Counte
     """Statements grouped into polls and questions, numbered in order of appearance."""
     out: list[_Placed] = []
     text = doc.text
-    sentence_spans = sentences(text)
-    sizes = _sample_sizes(text)
     waves = [st for st in statements if st.wave is not None]
     statements = [st for st in statements if st.wave is None]
+    if not statements:
+        return []  # no poll, so no wave compared with one of its answers (_wave_results)
+    sentence_spans = sentences(text)
+    sizes = _sample_sizes(text)
     asked_in: dict[int, tuple[str, int, int]] = {}  # id(statement) -> survey, question, poll
     polls: list[list[_Statement]] = []
     orgs: list[str | None] = []

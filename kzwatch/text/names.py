@@ -29,8 +29,12 @@ TOKEN = rf"[{UP}][{LOW}]+(?:-[{UP}]?[{LOW}]+)?"
 _INITIALS = rf"(?:[{UP}]\.\s?){{1,2}}"  # "K. Abdullayev", "A.K.Abdullayev"
 # "Aitkulov N.S.": a surname followed by its initials (Russian official style)
 _TRAILING_INITIALS = rf"(?:\s[{UP}][a-z]?\.(?:\s?[{UP}][a-z]?\.)?)"
-# guarded: it opens with an optional group, so the engine would try it at every character
-CAPS_RUN = guarded(re.compile(rf"(?:{_INITIALS})?{TOKEN}(?:\s{TOKEN})*(?P<poss>['’]s\b)?"))
+# (?:{_INITIALS})?{TOKEN}(?:\s{TOKEN})*(?P<poss>['’]s\b)?, with the capital both the initials
+# and the token open with factored out in front: a pattern that opens with a class is skipped
+# through at C speed, where one that opens with an optional group is tried at every
+# character. The alternatives keep their order (initials first), so it matches the same.
+CAPS_RUN = re.compile(rf"[{UP}](?:\.\s?(?:[{UP}]\.\s?)?[{UP}][{LOW}]+|[{LOW}]+)"
+                      rf"(?:-[{UP}]?[{LOW}]+)?(?:\s{TOKEN})*(?P<poss>['’]s\b)?")
 # compiled once: name_mentions tries them on every capitalised run
 _TRAILING_INITIALS_RE = re.compile(_TRAILING_INITIALS + r"(?![\w])")
 _HYPHEN_CAPITAL = re.compile(rf"-[{UP}]")
@@ -71,17 +75,26 @@ _ORG_AFTER = re.compile(
     r"District|City|Street|Foundation|Fund|Group|Holding|Company|Corp|LLP|JSC|Institute|Center|"
     r"Centre|Movement|Union|(?i:district|region|oblast|village|town)s?)\b")
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# five capitals A-Z: a headline's five capitalised words each open with one (the share of
+# 0.85 of at least five words is at least five words); possessive, so that a line with fewer
+# fails in one pass instead of backtracking
+_FIVE_CAPITALS = re.compile(r"(?:[^A-Z]*+[A-Z]){5}")
 _SMALL = frozenset({"of", "the", "and", "to", "in", "on", "for", "a", "an", "at", "by", "with",
                     "from", "as", "or", "over", "after", "into"})
+
+
+_POSSESSIVE_S = re.compile(r"'s$")
+_FEMININE_OVA = re.compile(r"(ov|ev|in|yn|yov|yev)a$")
+_FEMININE_SKAYA = re.compile(r"skaya$")
 
 
 @lru_cache(maxsize=4096)  # a pure function of the token, asked for every mention of a name
 def fold_surname(token: str) -> str:
     """Key of a surname within one document: Abdusattarova ~ Abdusattarov."""
     low = token.lower().replace("’", "'")
-    low = re.sub(r"'s$", "", low)
-    low = re.sub(r"(ov|ev|in|yn|yov|yev)a$", r"\1", low)
-    low = re.sub(r"skaya$", "sky", low)
+    low = _POSSESSIVE_S.sub("", low)
+    low = _FEMININE_OVA.sub(r"\1", low)
+    low = _FEMININE_SKAYA.sub("sky", low)
     return low
 
 
@@ -109,6 +122,8 @@ def same_given(a: str | None, b: str | None) -> bool:
 
 def is_headline(text: str) -> bool:
     """A Title Case line (headline, footnote title): names in it are not sentence subjects."""
+    if not _FIVE_CAPITALS.match(text):
+        return False  # either test below needs five capitalised words: most lines lack them
     words = _HEADLINE_WORD.findall(text)
     if len(words) < 4:
         return False
@@ -172,14 +187,53 @@ def _word_set(words: Collection[str]) -> frozenset[str]:
     return found
 
 
+@lru_cache(maxsize=2048)  # a pure function of the run: names recur across a text's sentences
+def _run_pieces(run: str, title_words: frozenset[str]
+                ) -> tuple[int, int, tuple[tuple[int, int, tuple[str, ...]], ...]] | None:
+    """A capitalised run split at words that are no name parts: (how far into the run the
+    name part starts, its length, and the pieces as (start, end, tokens) from there); None
+    when only an organisation's name is left."""
+    shift = 0
+    orgs = list(_ORG_WORDS.finditer(run))
+    if orgs:  # "National Atomic Company": no name; "Supreme Court Zhanguttinov": after it
+        cut = orgs[-1].end()
+        shift = cut + (1 if run[cut:cut + 1] == " " else 0)
+        run = run[cut:].lstrip()
+        if not run:
+            return None
+    pieces: list[tuple[int, int, tuple[str, ...]]] = []
+    current: list[str] = []
+    cur_start = cur_end = 0
+    for tok_m in _RUN_TOKEN.finditer(run):
+        tok = tok_m.group(0)
+        if is_title_token(tok, title_words):
+            if current:
+                pieces.append((cur_start, cur_end, tuple(current)))
+            current = []
+        else:
+            if not current:
+                cur_start = tok_m.start()
+            cur_end = tok_m.end()
+            current.append(tok)
+    if current:
+        pieces.append((cur_start, cur_end, tuple(current)))
+    return shift, len(run), tuple(pieces)
+
+
+@cache
+def _office_words() -> frozenset[str]:
+    """The office words of kzwatch.text.offices, imported once (not at every call)."""
+    from kzwatch.text.offices import TITLE_WORDS
+    return frozenset(TITLE_WORDS)
+
+
 def name_mentions(text: str, known_surnames: set[str],
                   title_words: tuple[str, ...] | None = None) -> list[NameMention]:
     """Runs of capitalised tokens that read as a personal name (1-3 tokens). `title_words`
     are office words that end a name ("Minister", "Akim") besides the not-a-name list
     (default: the office words of kzwatch.text.offices)."""
-    if title_words is None:
-        from kzwatch.text.offices import TITLE_WORDS as title_words
-    title_words = _word_set(title_words)  # looked up for every token: a set, not a tuple
+    # looked up for every token: a set, not a tuple
+    title_words = _office_words() if title_words is None else _word_set(title_words)
     out = []
     for m in CAPS_RUN.finditer(text):
         run = m.group(0)
@@ -190,32 +244,14 @@ def name_mentions(text: str, known_surnames: set[str],
         if "\n" in run and (offset == 0 or text[offset - 1] == "\n"):
             cut = run.index("\n") + 1  # a heading line ("Arrest") above "Zhumabekov left ..."
             offset, run = offset + cut, run[cut:]
-        orgs = list(_ORG_WORDS.finditer(run))
-        if orgs:  # "National Atomic Company": no name; "Supreme Court Zhanguttinov": after it
-            cut = orgs[-1].end()
-            offset += cut + (1 if run[cut:cut + 1] == " " else 0)
-            run = run[cut:].lstrip()
-            if not run:
-                continue
-        # split the run at non-name words and keep the name-like pieces
-        pieces: list[tuple[int, int, list[str]]] = []
-        current: list[str] = []
-        cur_start = cur_end = offset
-        for tok_m in _RUN_TOKEN.finditer(run):
-            tok = tok_m.group(0)
-            if is_title_token(tok, title_words):
-                if current:
-                    pieces.append((cur_start, cur_end, current))
-                current = []
-            else:
-                if not current:
-                    cur_start = offset + tok_m.start()
-                cur_end = offset + tok_m.end()
-                current.append(tok)
-        if current:
-            pieces.append((cur_start, cur_end, current))
-        for start, end, toks in pieces:
-            last_piece = end == offset + len(run)
+        split = _run_pieces(run, title_words)
+        if split is None:
+            continue
+        shift, length, pieces = split
+        offset += shift
+        for rel_start, rel_end, piece in pieces:
+            start, end, toks = offset + rel_start, offset + rel_end, list(piece)
+            last_piece = end == offset + length
             if len(toks) == 3 and not PATRONYMIC.search(toks[1]) and "." not in toks[0] and (
                     _HYPHEN_CAPITAL.search(toks[0]) or _OF_BEFORE.search(
                         text[max(0, start - 8):start])):

@@ -15,7 +15,7 @@ The word lists (title words, modifiers, office nouns, stop words) are data in
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -128,8 +128,11 @@ def is_plural_office(phrase: str) -> bool:
     return False
 
 
+_PHRASE_WORD = re.compile(r"[\w’'-]+")
+
+
 def looks_like_title(phrase: str) -> bool:
-    words = re.findall(r"[\w’'-]+", phrase.lower())
+    words = _PHRASE_WORD.findall(phrase.lower())
     if not words or len(words) > 20:
         return False
     return any(is_title_word(w) for w in words[:6]) or bool(_POST_OF.match(phrase))
@@ -255,22 +258,24 @@ def headed_after(text: str, end: int) -> str | None:
     return f"{head} of {squash(org)}"
 
 
-@cache
-def _region_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
-    """(variant, region, its pattern) of the region table (read once per process), compiled
-    once rather than looked up in re's cache for every variant at every call."""
-    return tuple((variant, region, re.compile(rf"\b{re.escape(variant)}\b"))
-                 for variant, region in region_variants().items())
+_SPACES_OR_HYPHENS = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=128)  # the region table has some 70 variants
+def _region_pattern(variant: str) -> re.Pattern:
+    """The variant as a whole word or phrase, compiled once (for the few variants ever met)."""
+    return re.compile(rf"\b{re.escape(variant)}\b")
 
 
 def region_of(position: str | None) -> str | None:
     """Canonical region named in an office ("deputy akim of Atyrau region" -> Atyrau)."""
     if not position:
         return None
-    low = re.sub(r"[\s\-]+", " ", position.lower())
+    low = _SPACES_OR_HYPHENS.sub(" ", position.lower())
     best = None
-    for variant, region, pattern in _region_patterns():
-        found = pattern.search(low)
+    for variant, region in region_variants().items():
+        # the pattern matches only where the variant is written: look for it first
+        found = variant in low and _region_pattern(variant).search(low)
         if found and (best is None or len(variant) > best[0]):
             best = (len(variant), region)  # the longest variant: "Almaty Region" over "Almaty"
     if best:

@@ -119,9 +119,13 @@ def _first_char_guard(pattern: re.Pattern, parsed) -> re.Pattern:
         return pattern
     chars = "".join(dict.fromkeys(items))
     # a class under the pattern's flags, or case-insensitive when any first character is
-    # (a case-insensitive class accepts more: still implied by the pattern)
-    if any(c for _, c in got[0]) and not pattern.flags & re.IGNORECASE:
+    # (a case-insensitive class accepts more: still implied by the pattern); case-sensitive
+    # when none is ("(?-i:[A-Z])" opening a case-insensitive pattern: a capital, not any letter)
+    ci = [c for _, c in got[0]]
+    if any(ci) and not pattern.flags & re.IGNORECASE:
         chars = f"(?i:[{chars}])"
+    elif not any(ci) and pattern.flags & re.IGNORECASE:
+        chars = f"(?-i:[{chars}])"
     else:
         chars = f"[{chars}]"
     try:
