@@ -48,7 +48,7 @@ def build_report(warehouse: Path, out_dir: Path | None = None) -> Path:
     """Write the site; return the path of its index.html (see kzwatch.report.build)."""
     from kzwatch.report.build import build_report as build
 
-    if not Path(warehouse).is_file():
+    if not Path(warehouse).is_file():  # before the folder and its lock are made for nothing
         raise FileNotFoundError(f"warehouse {warehouse} does not exist")
     out = Path(out_dir) if out_dir is not None else report_dir(warehouse)
     out.mkdir(parents=True, exist_ok=True)
