@@ -191,3 +191,30 @@ def test_stale_folders_of_killed_runs_go_and_nothing_else(tmp_path):
     assert ours.exists() and all(p.exists() for p in others)
     assert not any(p.exists() for p in killed)
     assert staging.remove_stale(wh, RUN) == []
+
+
+def test_loading_keeps_batch_and_row_order_around_the_quarantined_rows(tmp_path):
+    # twelve batches (so "batch-000010" sorts after "batch-000009"), enough rows for DuckDB to
+    # run the quarantine's anti-join in parallel, and a column whose type varies by batch
+    batches = [[case_row(f"b{no}-{i}", amount_kzt=(i if no % 2 else i + 0.5),
+                         sentence_months=None if no == 3 else i)
+                for i in range(400)] for no in range(1, 13)]
+    for no, rows in enumerate(batches, 1):
+        staging.stage_batch(tmp_path / "stage", no, batch({"case_mentions": rows}))
+    quarantined = {f"b{no}-{i}" for no in range(1, 13) for i in range(0, 400, 7)}
+    expected = [(r["record_id"], float(r["amount_kzt"]), r["sentence_months"])
+                for rows in batches for r in rows if r["record_id"] not in quarantined]
+    engine = warehouse._engine(tmp_path / "kz.duckdb")
+    try:
+        with engine.begin() as conn:
+            for schema in warehouse.SCHEMA_COMMENTS:
+                conn.exec_driver_sql(f"create schema if not exists {schema}")
+            warehouse.metadata.create_all(conn)
+            loaded = warehouse._insert_staged(conn, "core.case_mentions", tmp_path / "stage",
+                                              "case_mentions", exclude_ids=[*quarantined, None])
+            got = conn.exec_driver_sql("select record_id, amount_kzt, sentence_months "
+                                       "from core.case_mentions").fetchall()
+    finally:
+        engine.dispose()
+    assert loaded == len(expected) == 12 * 400 - len(quarantined)
+    assert [tuple(r) for r in got] == expected
