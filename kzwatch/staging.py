@@ -4,8 +4,9 @@ Without it every batch's rows waited in the flow process as Python dicts until t
 was done (at 10,000 documents the flow grew by 200 MB during extraction). Now each batch is
 written as it finishes, one Parquet file per table (and for the documents' texts and
 listing-page articles), and the flow keeps only a small summary (`StagedBatch`). Validation
-reads one table at a time (`read_table`); loading streams the files into DuckDB
-(`scan`), so what waits in memory no longer grows with the number of documents.
+reads one table at a time (`read_table`); loading has DuckDB stream the files into the
+snapshot (kzwatch.warehouse), so what waits in memory no longer grows with the number of
+documents.
 
 Layout: `.<warehouse name>.<run id>.staging/` beside the warehouse (`staging_dir`), with a
 sub-folder per table and a file per batch, `<table>/batch-000001.parquet` (zero-padded, so
@@ -30,7 +31,6 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from kzwatch import pipeline
@@ -126,35 +126,6 @@ def _schema(files: list[Path], columns: list[str]) -> pa.Schema:
     other files' type, list<null> (only empty lists) takes list<string>."""
     schema = pa.unify_schemas([pq.read_schema(f) for f in files], promote_options="permissive")
     return pa.schema([schema.field(c) for c in columns])
-
-
-def scan(folder: Path, table: str, columns: list[str] | None = None,
-         exclude_ids=None) -> pa.RecordBatchReader:
-    """A table's staged rows as a stream of Arrow batches, file by file in batch order (one
-    file in memory at a time), with the types `read_table` gives them, only `columns`
-    (default: all). With `exclude_ids` (quarantined rows' record_ids), the rows whose
-    record_id is one of them, or null, are left out: what validation passed (a row without a
-    record_id never passes, and a passed row's record_id is unique in its table)."""
-    files = staged_files(folder, table)
-    columns = columns or table_columns(table)
-    if not files:
-        return pa.RecordBatchReader.from_batches(
-            pa.schema([(c, pa.null()) for c in columns]), iter(()))
-    schema = _schema(files, table_columns(table))
-    excluded = None if exclude_ids is None else pa.array(
-        sorted({i for i in exclude_ids if isinstance(i, str)}), type=pa.string())
-
-    def batches():
-        for path in files:
-            data = pq.read_table(path).cast(schema)
-            if excluded is not None:
-                ids = data["record_id"]
-                data = data.filter(pc.and_(pc.is_valid(ids),
-                                           pc.invert(pc.is_in(ids, value_set=excluded))))
-            yield from data.select(columns).to_batches()
-
-    return pa.RecordBatchReader.from_batches(pa.schema([schema.field(c) for c in columns]),
-                                             batches())
 
 
 def read_table(folder: Path, table: str) -> pd.DataFrame:

@@ -391,10 +391,10 @@ def _insert_staged(conn, table: str, folder: Path, name: str, exclude_ids=None) 
     """Insert a staged table (kzwatch.staging) into `table` in batch order (its files are
     named by batch); rows whose record_id is in `exclude_ids` (quarantined), or null, are left
     out: what validation passed. DuckDB reads the Parquet files itself (streamed, both cores):
-    three times faster than scanning them through Arrow in Python (kzwatch.staging.scan,
-    which gives validation the same rows). `union_by_name` unifies the files' types as Arrow
-    does (an integer column with a float in one batch is a float column; a column empty in a
-    batch takes the others' type), and the insert casts to the table's types either way."""
+    three times faster than scanning them through Arrow in Python. `union_by_name` unifies
+    the files' types as kzwatch.staging.read_table does for validation (an integer column
+    with a float in one batch is a float column; a column empty in a batch takes the others'
+    type), and the insert casts to the table's types either way."""
     from kzwatch import staging
 
     files = staging.staged_files(folder, name)
