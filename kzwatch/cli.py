@@ -120,10 +120,10 @@ def main(argv: list[str] | None = None) -> int:
                 os.environ["PREFECT_API_URL"] = server.api_url
             from kzwatch.pipeline import start_extraction_server
 
-            # The extraction fork server's imports and warm-up (0.6 s of CPU) overlap other
-            # work: the flow's imports when the API is already up; else the wait for the
-            # temporary server, as a third process importing beside the CLI and the
-            # server slowed the server's start, which the run waits for (0.4 s a run).
+            # The extraction fork server (0.6 s of CPU to import and warm up) starts where it
+            # overlaps other work without delaying what the run waits for: with an API already
+            # up, now, beside the flow's imports; with a temporary server booting, after them
+            # (a third process importing at once slowed that server's start: 0.4 s a run).
             if server is None:
                 start_extraction_server()
             from flows.etl import kzwatch_etl
