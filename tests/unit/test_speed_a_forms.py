@@ -1,0 +1,174 @@
+"""Speed changes of kzwatch.extract.statistics that must change no answer: `form` rules asked
+where their mark "#N#" puts a match (or searched for only up to the mark, or only where what
+they write after the mark is there) instead of searched for in the whole window; the
+report's half-year looked up only for a sentence that needs it; an infobox label looked for
+from the line's start within the sentence. Each new form is checked against the old one,
+kept here, on the sample documents and on generated text."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from kzwatch.extract import statistics as st
+from kzwatch.text.numbers import find_numbers
+
+SAMPLES = Path(__file__).resolve().parents[2] / "seeds" / "documents"
+
+
+def _texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def _old_form(before: str, after: str):
+    window = f"{before}#N#{after}"
+    return next((r for r, regex in st._PACK.candidates("form", window) if regex.search(window)),
+                None)
+
+
+# words of the form rules and around them, and characters that could trip the new forms
+_WORDS = ["years", "year", "months", "weeks", "days", "-year", "–year", "th", "st", "nd", "rd",
+          "and a half years", "times", "points", "km", "article", "Article", "articles", "No.",
+          "number", "part", "paragraph", "page", "pp.", "p.", "aged", "age of", "top", "all",
+          "aged 4 and", "#", "№", "##", "#N#", "#n#", "Ruslan Abenov", "Abenov", ",", ", ",
+          "10", "24", ":", ".", "18.20", "3:", "no", "not", "one", "was", "has", "had", "is",
+          "a blogger", "with", "about", "followers", "compared with", "people", "others",
+          "other members", "more", "Kazakhs", "the criminal case against", "case against",
+          "defendants", "tenge", "KZT", "₸", "per", "to the", "dollar", "US dollar",
+          "exchange rate", "rate of", "rate at", "sought", "medical help", "on Tuesday",
+          "Monday's", "yesterday's", "cases", "received a refusal", "were refused", "were",
+          "fined", "have been fined", "involving", "implicating", "officials", "judges",
+          "cases against", "persons", "were sent to court", "discontinued", "fines",
+          "totalled", "injured", "killed", "died", "in an accident", "road", "\n", "  ", "(",
+          ")", "-", "–", "'s", "’", "İ", "ſ", "K", "\u0131"]
+
+
+def _random_windows(n: int, seed: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    seps = [" ", "", "  ", "\n", ", ", "-"]
+
+    def phrase() -> str:
+        return "".join(rng.choice(_WORDS) + rng.choice(seps) for _ in range(rng.randint(0, 7)))
+
+    return [(phrase(), phrase()) for _ in range(n)]
+
+
+def _corpus_windows() -> list[tuple[str, str]]:
+    out = []
+    for text in _texts():
+        for num in find_numbers(text):
+            out.append((text[max(0, num.start - 80):num.start], text[num.end:num.end + 120]))
+            out.append((text[max(0, num.start - 12):num.start], text[num.end:num.end + 15]))
+    return out
+
+
+def test_forms_answer_as_the_search_of_the_whole_window():
+    windows = _corpus_windows() + _random_windows(30000, 11)
+    assert len(windows) > 30000
+    found = set()
+    for before, after in windows:
+        want = _old_form(before, after)
+        assert st._form(before, after) is want, (before, after)
+        found.add(want and want.id)
+    assert len(found) >= 12  # most rules are the answer somewhere
+
+
+class _OneRule:
+    """A stand-in for the rule pack whose `form` candidates are one rule's (when the real
+    pack's words let it be one)."""
+
+    def __init__(self, pack, rule):
+        self.pack, self.rule = pack, rule
+
+    def candidates(self, kind, window):
+        return [(r, rx) for r, rx in self.pack.candidates(kind, window) if r is self.rule]
+
+
+def test_each_form_rule_holds_where_its_search_finds_it(monkeypatch):
+    """Rule by rule (a rule of higher priority hides a lower one's answer in `_form`)."""
+    windows = _corpus_windows()[::2] + _random_windows(8000, 12)
+    pack = st._PACK
+    for rule in st._FORM_RULES:
+        monkeypatch.setattr(st, "_PACK", _OneRule(pack, rule))
+        held = 0
+        for before, after in windows:
+            window = f"{before}#N#{after}"
+            want = any(rx.search(window) for r, rx in pack.candidates("form", window)
+                       if r is rule)
+            assert (st._form(before, after) is rule) == want, (rule.id, before, after)
+            held += want
+        assert held or rule.id in {"statistics.form.medical_one_day",
+                                   "statistics.form.investigation_closed",
+                                   "statistics.form.cases_against_to_court",
+                                   "statistics.form.fines_total", "statistics.form.nobody",
+                                   "statistics.form.medical", "statistics.form.accident"}
+
+
+def test_most_form_rules_are_not_searched_for_in_the_whole_window():
+    """The plans are read from the rule pack: that they are there is what makes `_form` fast
+    (a rule pack that loses them stays correct, only slower)."""
+    planned = [r.id for r in st._FORM_RULES if st._FORM_PLANS[r.id]]
+    tails = [r.id for r in st._FORM_RULES if st._FORM_TAILS[r.id]]
+    assert "statistics.form.duration" in planned and "statistics.form.clock" in planned
+    assert "statistics.form.reference_number" in planned
+    assert "statistics.form.age" in tails and "statistics.form.nobody" in tails
+
+
+def test_form_plans_of_made_up_patterns():
+    assert st._form_plan(r"#N#\s*years") == ((0,), False)
+    assert st._form_plan(r"#N#[:.]\d\d|\d[:.]#N#") == ((0, 2), False)
+    assert st._form_plan(r"\bpage\s*#N#") == ((), True)
+    assert st._form_plan(r"#N# tenge|\brate of\s*#N#") == ((0,), True)
+    assert st._form_plan(r"\bno\s*#N# was") is None  # words before and after: searched
+    assert st._form_plan(r"\bno(?=.*x)\s*#N#") is None  # a lookahead may look past the mark
+    assert st._form_plan(r"\bno\s*#N#|#N#(?!\w)") is None  # matches nothing after the mark
+    assert st._form_plan(r"(?:#N#|x)") is None  # the mark not at the alternative's level
+    assert st._form_tails(r"\bno\s*#N#\s+was") is not None
+    assert st._form_tails(r"(\w+)\s*#N#\s*\1") is None  # refers back to a group
+
+
+def _old_halves(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    if not st._YEAR_DIGITS.search(text, s, e):
+        return []
+    out = [(m.start(), m.end(), st._half_of(m)) for m in st._HALF.finditer(text, s, e)]
+    report = st._report_half(text)
+    if report:
+        out += [(m.start(), m.end(), f"{m.group('y')}{report[4:]}")
+                for m in st._SAME_PERIOD.finditer(text, s, e)]
+    return sorted(out)
+
+
+def test_halves_as_before():
+    rng = random.Random(3)
+    parts = ["In the first half of 2024 ", "the same period of 2023 ", "H2 2022 ", "in 2021 ",
+             "the same period last year, 2020 ", "January-June 2019. ", "no year here. ",
+             "Police detained 12. "]
+    texts = _texts() + ["".join(rng.choice(parts) for _ in range(rng.randint(1, 8)))
+                        for _ in range(400)]
+    for text in texts:
+        for s in range(0, len(text), max(1, len(text) // 40)):
+            for e in (s + 60, s + 200, len(text)):
+                assert st._halves(text, s, e) == _old_halves(text, s, e)
+
+
+def test_label_search_from_the_line_start_within_the_sentence():
+    rng = random.Random(9)
+    texts = _texts() + ["".join(rng.choice(["Deaths: ", "\n", "Arrested:", " 6", "x", ":", " "])
+                                for _ in range(30)) for _ in range(500)]
+    for text in texts[:]:
+        for num in find_numbers(text):
+            for s in {0, max(0, num.start - 50), max(0, num.start - 3), num.start}:
+                old = st._LABEL.search(text, max(s, text.rfind("\n", 0, num.start) + 1),
+                                       num.start)
+                new = st._LABEL.search(text, max(s, text.rfind("\n", s, num.start) + 1),
+                                       num.start)
+                assert (old and old.span()) == (new and new.span())
+
+
+def test_inline_patterns_compiled_once_are_the_same_patterns():
+    """Patterns written inline before (re.search(r"...")) are now module constants: the same
+    source and flags."""
+    assert st._SPAN_GAP.pattern == (r"\s*(?:and|to|till|until|through|[-–—])\s*"
+                                    r"(?:the\s+)?") and st._SPAN_GAP.flags & re.IGNORECASE
+    assert st._LABEL_LINE.pattern == r"(?m)^\s*([A-Z][a-z]+)\s*:\s*([\d,]+)\b"
+    assert st._BARE_YEAR.pattern == rf"\b{st._Y}\b"
