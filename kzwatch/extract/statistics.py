@@ -48,7 +48,7 @@ from kzwatch.text.daterefs import DateRef, date_shapes, month_years
 from kzwatch.text.daterefs import find_date_refs as _find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
 from kzwatch.text.numbers import NumberMatch, find_numbers
-from kzwatch.text.patterns import guarded, rx
+from kzwatch.text.patterns import guarded, has_literal, lowered, rx
 from kzwatch.text.places import canonical_place, find_places
 from kzwatch.text.quantities import gapped, is_change, place_phrase, share_whole
 from kzwatch.text.segment import focus_span, is_citation, narrative_sentences
@@ -703,6 +703,17 @@ _HALF = rx(rf"\b(?:(?:(?P<first>first|1st)|second|2nd) half of (?:the year )?(?P
            rf"(?:June|December),? (?P<y2>{_Y})|H(?P<h>[12]),? (?P<y3>{_Y})|"
            rf"(?P<y4>{_Y})\s*-?H(?P<h2>[12]))\b")
 _YEAR_DIGITS = re.compile(_Y)  # what every match of _HALF and _SAME_PERIOD holds
+# and one of these, case aside ("half", January, July, "H1", "H2"): its words are too short
+# for `rx` to filter on, and it is tried at nearly every letter of a text where none is there
+_HALF_WORDS = ("half", "jan", "jul", "h1", "h2")
+
+
+def _may_half(text: str, s: int = 0, e: int | None = None) -> bool:
+    """Whether `_HALF` may match in text[s:e]: false where none of `_HALF_WORDS` is there."""
+    low = lowered(text)
+    return low is None or has_literal(_HALF_WORDS, low, s, len(text) if e is None else e)
+
+
 _BARE_YEAR = re.compile(rf"\b{_Y}\b")
 # "776 in the same period of 2023": the half-year the document reports, a year earlier
 _SAME_PERIOD = rx(rf"\b(?:the )?same period (?:of|in|last year,?) ?(?P<y>{_Y})\b")
@@ -725,7 +736,7 @@ def _half_of(m: re.Match) -> str:
 @lru_cache(maxsize=8)
 def _report_half(text: str) -> str | None:
     """The half-year a report covers: the first one the document states."""
-    m = _HALF.search(text)
+    m = _HALF.search(text) if _may_half(text) else None
     return _half_of(m) if m else None
 
 
@@ -774,7 +785,8 @@ def _halves(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """Half-year periods written in a sentence (start, end, "2024-H1")."""
     if not _YEAR_DIGITS.search(text, s, e):
         return []  # both patterns need a year: a sentence without one (most) is not searched
-    out = [(m.start(), m.end(), _half_of(m)) for m in _HALF.finditer(text, s, e)]
+    out = [(m.start(), m.end(), _half_of(m)) for m in _HALF.finditer(text, s, e)] \
+        if _may_half(text, s, e) else []
     same = list(_SAME_PERIOD.finditer(text, s, e))
     # the report's half-year (a search of the whole text) only for a sentence that needs it
     report = _report_half(text) if same else None

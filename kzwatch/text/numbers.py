@@ -64,12 +64,18 @@ def _start_guard(starters) -> str:
 # words in turn (under IGNORECASE the engine has no fast first-letter test for them).
 _START = _start_guard([*QUALIFIERS, "from", "between", *UNITS])
 
-NUMBER_RE = guarded(re.compile(
-    rf"(?<![\w.,\-]){_START}(?:(?P<qual>{_QUAL})\s+)?(?:(?P<lead>from|between)\s+)?"
+_NUMBER_BODY = guarded(re.compile(
+    rf"{_START}(?:(?P<qual>{_QUAL})\s+)?(?:(?P<lead>from|between)\s+)?"
     rf"(?P<low>{_ONE})"
     rf"(?:\s*(?P<joiner>-|–|—|to|and)\s*(?P<high>{_ONE}))?"
     rf"(?![\w]|,\d|\.\d)",
     re.IGNORECASE))
+# A number starts no word: the lookbehind is asked first, before the first-character guard
+# `guarded` opens the rest with. Inside a word (most positions of a text) it fails at once,
+# where the guard passes (most letters can start a number word) and was asked in vain (about
+# a tenth of the pattern's time; zero-width tests at one position, in either order).
+NUMBER_RE = re.compile(rf"(?<![\w.,\-]){getattr(_NUMBER_BODY, 'regex', _NUMBER_BODY).pattern}",
+                       re.IGNORECASE)
 
 # "5 300" read as one number: its first group (built once: _QUAL is long)
 _SPACED_LEAD = re.compile(rf"(?:{_QUAL}\s+)?(\d{{1,3}}) \d{{3}}", re.IGNORECASE)

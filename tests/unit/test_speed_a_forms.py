@@ -172,3 +172,22 @@ def test_inline_patterns_compiled_once_are_the_same_patterns():
                                     r"(?:the\s+)?") and st._SPAN_GAP.flags & re.IGNORECASE
     assert st._LABEL_LINE.pattern == r"(?m)^\s*([A-Z][a-z]+)\s*:\s*([\d,]+)\b"
     assert st._BARE_YEAR.pattern == rf"\b{st._Y}\b"
+
+
+def test_every_half_year_match_holds_one_of_its_words():
+    """`_halves` and `_report_half` skip `_HALF` where `_may_half` says no: exact only if
+    every match holds one of `_HALF_WORDS`, case aside."""
+    rng = random.Random(8)
+    parts = ["first", "1st", "second", "2nd", "half", "HALF", "Half", "of", "the year", "2024",
+             "1999", "January", "Jan.", "JAN", "July", "Jul", "jUL.", "June", "December", "-",
+             "–", "to", "through", ",", "H1", "h2", "H3", "2024H1", "2023-H2", "K", "İ", "ſ",
+             "\u0131", "\n", " ", "x"]
+    texts = _texts() + ["".join(rng.choice(parts) + rng.choice(["", " ", "  ", "\n"])
+                                for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    seen = 0
+    for text in texts:
+        for m in st._HALF.finditer(text):
+            seen += 1
+            assert st._may_half(text, m.start(), m.end()), (text, m.group())
+            assert st._may_half(text)
+    assert seen > 1000
