@@ -1433,6 +1433,8 @@ def _opening_date(text: str) -> str | None:
 def _prose_over_labels(text: str, rows: list[Statistic]) -> list[Statistic]:
     """An infobox line ("Arrested: 512") and the prose stating the same count ("512 people had
     been detained") are one figure: the prose names what it counts."""
+    if not rows:
+        return rows  # nothing to drop: the text's lines are not read
     labelled = set()
     for line in _LABEL_LINE.finditer(text):
         metric = _label_metric(line.group(1))
@@ -1505,8 +1507,10 @@ def _cells(line: str) -> list[str]:
 
 def _is_header(line: str) -> bool:
     """A row of | cells none of which (past the first) is a number: the column names."""
+    if "|" not in line:
+        return False  # (asked of every line of a document: no cells cut where there are none)
     cells = _cells(line)
-    return "|" in line and len(cells) >= 2 and not any(
+    return len(cells) >= 2 and not any(
         _CELL_NUMBER.fullmatch(c) for c in cells[1:]) and any(c for c in cells[1:])
 
 
@@ -1515,6 +1519,8 @@ def table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
     cell under a header that names a metric is a figure of that place, for the period its
     caption states ("Table 1. Main indicators by region (January–June 2024)")."""
     text = doc.text
+    if "|" not in text:
+        return []  # no header row (`_is_header`), so no table
     corruption = bool(_CORRUPTION.search(text))
     out: list[Statistic] = []
     lines = list(_LINE.finditer(text))
@@ -1587,9 +1593,12 @@ def cell_table_figures(doc: Document, years: dict[int, int]) -> list[Statistic]:
     of the passage just before; or indicator rows under year columns ("Indicator", "2020",
     "2021", "Change, %"), each value for its year and a change for the last year."""
     text = doc.text
+    tables = cell_tables(text)
+    if not tables:
+        return []  # (the whole text is not searched for words on corruption)
     corruption = bool(_CORRUPTION.search(text))
     out: list[Statistic] = []
-    for table in cell_tables(text):
+    for table in tables:
         heads = table.header[1:]
         placed = [_row_place(r.label) for r in table.rows]
         if sum(1 for is_place, _ in placed if is_place) >= 2:

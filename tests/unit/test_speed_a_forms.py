@@ -191,3 +191,24 @@ def test_every_half_year_match_holds_one_of_its_words():
             assert st._may_half(text, m.start(), m.end()), (text, m.group())
             assert st._may_half(text)
     assert seen > 1000
+
+
+def _old_is_header(line: str) -> bool:
+    cells = st._cells(line)
+    return "|" in line and len(cells) >= 2 and not any(
+        st._CELL_NUMBER.fullmatch(c) for c in cells[1:]) and any(c for c in cells[1:])
+
+
+def test_table_headers_as_before_and_none_without_a_bar():
+    """`_is_header` cuts no cells in a line without "|"; `table_figures` reads no table in a
+    text without one (no line of it is a header)."""
+    rng = random.Random(12)
+    cells = ["Region", "Offences", "12", "1,204", "", " ", "|", "||", "Total", "2023", "x|y",
+             "Damage, mln tenge", "\n", "\u00a0"]
+    lines = [line for text in _texts() for line in text.splitlines()]
+    lines += ["".join(rng.choice(cells) + rng.choice(["|", " | ", " ", ""])
+                      for _ in range(rng.randint(0, 8))) for _ in range(20000)]
+    for line in lines:
+        assert st._is_header(line) == _old_is_header(line), line
+        if "|" not in line:
+            assert not _old_is_header(line)
