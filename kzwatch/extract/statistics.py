@@ -201,6 +201,13 @@ _FORM_PLANS = {rule.id: _form_plan(rule.pattern) if rule.pattern else None
                for rule in _FORM_RULES}
 _FORM_TAILS = {rule.id: _form_tails(rule.pattern) if rule.pattern and not _FORM_PLANS[rule.id]
                else None for rule in _FORM_RULES}
+# per rule, in priority order: its bare pattern, the words one of which its matches hold (None
+# when it has none, or when one holds the mark, always in the window), plan and tails
+_FORM_CHECKS = tuple(
+    (rule, getattr(rule.regex, "regex", rule.regex),
+     None if getattr(rule.regex, "literals", None) is None
+     or any("#" in word for word in rule.regex.literals) else rule.regex.literals,
+     _FORM_PLANS[rule.id], _FORM_TAILS[rule.id]) for rule in _FORM_RULES)
 
 
 def _form(before: str, after: str):
@@ -212,10 +219,15 @@ def _form(before: str, after: str):
                      if regex.search(window)), None)
     mark = len(before)
     head = None
-    for rule, regex in _PACK.candidates("form", window):
-        plan = _FORM_PLANS.get(rule.id)
+    low = lowered(window)
+    for rule, regex, words, plan, tails in _FORM_CHECKS:
+        if words is not None and low is not None:
+            for word in words:
+                if word in low:
+                    break
+            else:
+                continue  # none of the words every match holds (what `candidates` leaves out)
         if plan is None:
-            tails = _FORM_TAILS.get(rule.id)
             if tails is not None and not any(t.match(window, mark + 3) for t in tails):
                 continue  # what it writes after the mark is not there
             if regex.search(window):

@@ -75,7 +75,8 @@ def test_forms_answer_as_the_search_of_the_whole_window():
 
 class _OneRule:
     """A stand-in for the rule pack whose `form` candidates are one rule's (when the real
-    pack's words let it be one)."""
+    pack's words let it be one), for a window with another "#"; `_FORM_CHECKS` is cut to the
+    rule's own for the others."""
 
     def __init__(self, pack, rule):
         self.pack, self.rule = pack, rule
@@ -87,9 +88,10 @@ class _OneRule:
 def test_each_form_rule_holds_where_its_search_finds_it(monkeypatch):
     """Rule by rule (a rule of higher priority hides a lower one's answer in `_form`)."""
     windows = _corpus_windows()[::2] + _random_windows(8000, 12)
-    pack = st._PACK
+    pack, checks = st._PACK, st._FORM_CHECKS
     for rule in st._FORM_RULES:
         monkeypatch.setattr(st, "_PACK", _OneRule(pack, rule))
+        monkeypatch.setattr(st, "_FORM_CHECKS", tuple(c for c in checks if c[0] is rule))
         held = 0
         for before, after in windows:
             window = f"{before}#N#{after}"
