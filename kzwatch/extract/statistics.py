@@ -34,9 +34,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from re import _compiler as sre_compiler
-from re import _constants as sre
-from re import _parser as sre_parser
 
 from kzwatch.document import Document
 from kzwatch.reference import canonical_region
@@ -109,105 +106,13 @@ def _before_metric(before: str, verb_only: bool = False) -> str | None:
 
 _FORM_RULES = _PACK.of_kind("form")
 
-# Every match of a `form` rule holds the mark "#N#" that `_form` writes for the number; in a
-# window with no other "#", that is the one at len(before). So a rule need not be searched
-# for in the whole window (tried at every position of it), where its parsed pattern shows:
-# - an alternative that writes a fixed width w before the mark can only match at
-#   len(before) - w: the rule is asked there (re.match);
-# - one of no fixed width that ends at the mark, and looks no further ahead, cannot tell the
-#   window from its text up to the mark: the rule is searched for in before + "#N#" only,
-#   where no alternative with words after the mark can match (none matches nothing there);
-# - a rule with another alternative is searched for as before, but only where what one of its
-#   alternatives writes after the mark matches there (which every match needs).
-_MARK_CODES = ((sre.LITERAL, ord("#")), (sre.LITERAL, ord("N")), (sre.LITERAL, ord("#")))
-_READ_HERE = {sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.AT, sre.BRANCH, sre.SUBPATTERN,
-              sre.MAX_REPEAT, sre.MIN_REPEAT, sre.ASSERT, sre.ASSERT_NOT}
-
-
-def _codes(items):
-    """(op, av) of parsed `items` and of everything inside them."""
-    for op, av in items:
-        yield op, av
-        subs = av[1] if op is sre.BRANCH else [av[-1]] if op in (
-            sre.SUBPATTERN, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.ASSERT, sre.ASSERT_NOT) else []
-        for sub in subs:
-            yield from _codes(sub.data)
-
-
-def _split_at_mark(pattern: str):
-    """(parsed state, [(what each alternative writes before the mark, after it)]), or None
-    when an alternative does not write the mark at its own level."""
-    try:
-        parsed = sre_parser.parse(pattern.replace(" ", r"\s+"), re.IGNORECASE)
-    except re.error:
-        return None
-    items = parsed.data
-    alternatives = [alt.data for alt in items[0][1][1]] if len(items) == 1 and \
-        items[0][0] is sre.BRANCH else [items]
-    parts = []
-    for alt in alternatives:
-        at = next((k for k in range(len(alt) - 2)
-                   if tuple((op, ord("N") if av == ord("n") else av) for op, av in alt[k:k + 3])
-                   == _MARK_CODES), None)
-        if at is None:
-            return None
-        parts.append((alt[:at], alt[at + 3:]))
-    return parsed.state, parts
-
-
-def _form_plan(pattern: str) -> tuple[tuple[int, ...], bool] | None:
-    """(the offsets before the mark a match can start at, whether to search up to the mark)
-    for a rule not to be searched for in the whole window, else None (see above)."""
-    split = _split_at_mark(pattern)
-    if split is None:
-        return None
-    state, parts = split
-    widths = []
-    for head, _ in parts:
-        lo, hi = sre_parser.SubPattern(state, head).getwidth()
-        widths.append(lo if lo == hi else None)
-    offsets = tuple(sorted({w for w in widths if w is not None}))
-    if None not in widths:
-        return offsets, False
-    for (head, tail), width in zip(parts, widths, strict=True):
-        if width is None and tail:
-            return None  # neither asked at one place nor ended at the mark
-        if tail and sre_parser.SubPattern(state, tail).getwidth()[0] < 1:
-            return None  # could match nothing after the mark: the search up to it would err
-        if not tail and any(op not in _READ_HERE or (op in (sre.ASSERT, sre.ASSERT_NOT)
-                                                      and av[0] == 1) for op, av in _codes(head)):
-            return None  # a lookahead (or a construct not read here) may look past the mark
-    return offsets, True
-
-
-def _form_tails(pattern: str) -> tuple[re.Pattern, ...] | None:
-    """What each alternative writes after the mark, as patterns of their own, or None when
-    one ends at the mark or refers back to a group (see above)."""
-    split = _split_at_mark(pattern)
-    if split is None:
-        return None
-    state, parts = split
-    if any(not tail or any(op in (sre.GROUPREF, sre.GROUPREF_EXISTS) for op, _ in _codes(tail))
-           for _, tail in parts):
-        return None
-    try:
-        return tuple(sre_compiler.compile(sre_parser.SubPattern(state, tail), re.IGNORECASE)
-                     for _, tail in parts)
-    except (re.error, TypeError, ValueError):
-        return None
-
-
-_FORM_PLANS = {rule.id: _form_plan(rule.pattern) if rule.pattern else None
-               for rule in _FORM_RULES}
-_FORM_TAILS = {rule.id: _form_tails(rule.pattern) if rule.pattern and not _FORM_PLANS[rule.id]
-               else None for rule in _FORM_RULES}
-# per rule, in priority order: its bare pattern, the words one of which its matches hold (None
-# when it has none, or when one holds the mark, always in the window), plan and tails
+# per rule, in priority order: its bare pattern and the words one of which its matches hold
+# (None when it has none, or when one holds the mark, always in the window)
 _FORM_CHECKS = tuple(
     (rule, getattr(rule.regex, "regex", rule.regex),
      None if getattr(rule.regex, "literals", None) is None
-     or any("#" in word for word in rule.regex.literals) else rule.regex.literals,
-     _FORM_PLANS[rule.id], _FORM_TAILS[rule.id]) for rule in _FORM_RULES)
+     or any("#" in word for word in rule.regex.literals) else rule.regex.literals)
+    for rule in _FORM_RULES)
 
 
 def _form(before: str, after: str):
@@ -217,30 +122,16 @@ def _form(before: str, after: str):
     if "#" in before or "#" in after:  # another mark may be read: every rule searched for
         return next((r for r, regex in _PACK.candidates("form", window)
                      if regex.search(window)), None)
-    mark = len(before)
-    head = None
     low = lowered(window)
-    for rule, regex, words, plan, tails in _FORM_CHECKS:
+    for rule, regex, words in _FORM_CHECKS:
         if words is not None and low is not None:
             for word in words:
                 if word in low:
                     break
             else:
                 continue  # none of the words every match holds (what `candidates` leaves out)
-        if plan is None:
-            if tails is not None and not any(t.match(window, mark + 3) for t in tails):
-                continue  # what it writes after the mark is not there
-            if regex.search(window):
-                return rule
-            continue
-        offsets, up_to_mark = plan
-        for offset in offsets:
-            if offset <= mark and regex.match(window, mark - offset):
-                return rule
-        if up_to_mark:
-            head = head or f"{before}#N#"
-            if regex.search(head):
-                return rule
+        if regex.search(window):
+            return rule
     return None
 
 

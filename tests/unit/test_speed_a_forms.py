@@ -106,29 +106,6 @@ def test_each_form_rule_holds_where_its_search_finds_it(monkeypatch):
                                    "statistics.form.medical", "statistics.form.accident"}
 
 
-def test_most_form_rules_are_not_searched_for_in_the_whole_window():
-    """The plans are read from the rule pack: that they are there is what makes `_form` fast
-    (a rule pack that loses them stays correct, only slower)."""
-    planned = [r.id for r in st._FORM_RULES if st._FORM_PLANS[r.id]]
-    tails = [r.id for r in st._FORM_RULES if st._FORM_TAILS[r.id]]
-    assert "statistics.form.duration" in planned and "statistics.form.clock" in planned
-    assert "statistics.form.reference_number" in planned
-    assert "statistics.form.age" in tails and "statistics.form.nobody" in tails
-
-
-def test_form_plans_of_made_up_patterns():
-    assert st._form_plan(r"#N#\s*years") == ((0,), False)
-    assert st._form_plan(r"#N#[:.]\d\d|\d[:.]#N#") == ((0, 2), False)
-    assert st._form_plan(r"\bpage\s*#N#") == ((), True)
-    assert st._form_plan(r"#N# tenge|\brate of\s*#N#") == ((0,), True)
-    assert st._form_plan(r"\bno\s*#N# was") is None  # words before and after: searched
-    assert st._form_plan(r"\bno(?=.*x)\s*#N#") is None  # a lookahead may look past the mark
-    assert st._form_plan(r"\bno\s*#N#|#N#(?!\w)") is None  # matches nothing after the mark
-    assert st._form_plan(r"(?:#N#|x)") is None  # the mark not at the alternative's level
-    assert st._form_tails(r"\bno\s*#N#\s+was") is not None
-    assert st._form_tails(r"(\w+)\s*#N#\s*\1") is None  # refers back to a group
-
-
 def _old_halves(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     if not st._YEAR_DIGITS.search(text, s, e):
         return []
