@@ -22,6 +22,7 @@ from kzwatch.document import Document
 from kzwatch.text.parts import teaser_line_pattern
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+_WS_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}")  # _WS's longer runs
 # what `_WS.sub(" ", s)` changes: a run of two or more, or one character other than " ". A
 # line with neither, most of them, comes back as it is (a search costs less than a sub that
 # rewrites every single space)
@@ -89,16 +90,20 @@ def _double_spaced(lines: list[_Line], norms: list[str] | None = None) -> bool:
 def _repeated_blocks(norms: list[str], max_period: int = 12) -> set[int]:
     """Indexes of lines that repeat the block just before them (a ticker printed N times)."""
     drop: set[int] = set()
-    n = len(norms)
     for period in range(1, max_period + 1):
-        i = period
-        while i < n:
-            j = i
-            while j < n and norms[j] and norms[j] == norms[j - period]:
+        # the maximal runs of lines equal to the line `period` before (a comprehension finds
+        # the few such lines; a run is a stretch of consecutive ones)
+        same = [j for j, (a, b) in enumerate(zip(norms[period:], norms, strict=False),
+                                             start=period)
+                if a and a == b]
+        k = 0
+        while k < len(same):
+            i = j = same[k]
+            while k < len(same) and same[k] == j:
                 j += 1
+                k += 1
             if j - i >= period and (period > 1 or j - i >= 2):
                 drop.update(range(i, j))
-            i = max(j, i + 1)
     return drop
 
 
@@ -208,14 +213,14 @@ def _append_line(line: _Line, chars: list[str], offsets: list[int]) -> None:
                 chars.append(squashed)
             offsets.extend(range(pos, pos + len(stripped)))
             return
+        # the squashed line is the kept characters. Their offsets: a one-character run is
+        # kept at its own offset like any character, so only the longer runs break the range
+        # (the characters before one at their own offsets, then its space at its first)
+        chars.append(squashed)
         k = 0
-        for m in _WS.finditer(stripped):
-            chars.extend(stripped[k:m.start()])
-            offsets.extend(range(pos + k, pos + m.start()))
-            chars.append(" ")
-            offsets.append(pos + m.start())
+        for m in _WS_RUN.finditer(stripped):
+            offsets.extend(range(pos + k, pos + m.start() + 1))
             k = m.end()
-        chars.extend(stripped[k:])
         offsets.extend(range(pos + k, pos + len(stripped)))
         return
     skip = 0

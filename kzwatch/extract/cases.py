@@ -68,6 +68,7 @@ from kzwatch.text.patterns import (
     lowered,
     may_match,
     required_literals,
+    word_trie,
 )
 from kzwatch.text.places import find_places, find_regions
 from kzwatch.text.rosters import SERIES, list_gap, series_values
@@ -1931,14 +1932,16 @@ _EVENT_WORDS = _needed_words([
     _VERDICT_ON, _DEED, _ELLIPSIS, *(p for p, _ in _SUBJECT_VERBS + _OBJECT_VERBS)])
 
 
+# the ~90 words as one trie pattern: one search of the lower-cased clause instead of a
+# `word in low` for each (half the clauses have none, and each of those asked them all)
+_EVENT_WORD = word_trie(_EVENT_WORDS) if _EVENT_WORDS is not None else None
+
+
 def _may_tell_event(clause: str) -> bool:
     """Whether an event pattern may match in the clause: not when it has none of
     _EVENT_WORDS, one of which every match of every one of them contains (exact, as
     Prefiltered reasons; a text whose lower case cannot be trusted is tried)."""
     low = lowered(clause)
-    if low is None or _EVENT_WORDS is None:
+    if low is None or _EVENT_WORD is None:
         return True
-    for word in _EVENT_WORDS:
-        if word in low:
-            return True
-    return False
+    return _EVENT_WORD.search(low) is not None

@@ -36,8 +36,14 @@ DAY_PATTERN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # every match starts with a digit, a month's capital or "from"/"between": the lookahead lets
 # the engine pass any other position at one test instead of trying each alternative (8x faster)
 _DATE_FIRST = "".join(sorted({m[0] for m in [*MONTHS, *_ABBREVIATIONS]})) + "fFbB"
+# and, past that one-class test, what the match opens with: a digit, a month's first two
+# letters (every name and abbreviation has three or more) or "from"/"between" and a space
+# (a lower-case "f" or "b" opens nothing else: most such positions fail here, not in every
+# alternative)
+_DATE_OPENING = "|".join([r"\d", *sorted({m[:2] for m in [*MONTHS, *_ABBREVIATIONS]}),
+                          r"(?i:from|between)\s"])
 _DATE_RE = re.compile(
-    rf"(?=[\d{_DATE_FIRST}])(?:"
+    rf"(?=[\d{_DATE_FIRST}])(?={_DATE_OPENING})(?:"
     # 06.03.2022 / 06/03/2022 (day first, as Kazakh and Russian agencies write) / 2022-03-06
     rf"(?P<num>(?<![\d.,/])(?:(?P<d5>[0-3]?\d)[./](?P<m5>[01]?\d)[./](?P<y5>{_YEAR})"
     rf"|(?P<y6>{_YEAR})-(?P<m6>[01]\d)-(?P<d6>[0-3]\d))(?![\d/]|\.\d))"

@@ -362,6 +362,28 @@ def may_match(plan: tuple, text, pos: int = 0, endpos: int = sys.maxsize) -> lis
     return out
 
 
+def word_trie(words) -> re.Pattern:
+    """A case-sensitive pattern of the words as a trie ("a(?:mong|sked)|b(?:rib|...)"): its
+    search finds a match exactly where one of the words occurs. Where no word occurs, one
+    search (each position tries the few first letters, then a branch) is about twice as fast
+    as asking `word in text` for each of dozens of words."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(root) if root else "(?!)")
+
+
 _MAXSIZE = sys.maxsize
 _NO_MATCHES = iter(())  # exhausted: shared by every skipped finditer
 
