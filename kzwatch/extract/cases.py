@@ -416,21 +416,16 @@ def charges_in(text: str) -> tuple[list[str], bool, bool]:
     """Charges of the vocabulary named in `text`, whether an offence outside the vocabulary is
     named (-> other), and whether only unspecified wrongdoing is ("corruption charges")."""
     # "a bribe to reduce the sentence of a defendant in a fraud case": another person's charge
-    text = re.sub(r"\b(?:an?|the)\s+(?:defendant|suspect|accused|client|businessman)\s+in\s+"
-                  r"(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+case\b", " ", text, flags=re.IGNORECASE)
+    text = _OTHERS_CASE.sub(" ", text)
     found = []
     for name, rx in _CHARGES_RE:
         if rx.search(text) and name not in found:
             found.append(name)
-    if "bribery_mediation" in found and "bribe_taking" in found and not re.search(
-            r"(?:receiv|tak|took|accept)\w*\s+(?:an?\s+)?bribe", text, re.IGNORECASE):
+    if "bribery_mediation" in found and "bribe_taking" in found and not _BRIBE_TAKEN.search(text):
         found.remove("bribe_taking")
     if "bribe_giving" in found and "bribe_taking" in found:
         taking = _CHARGE_RX["bribe_taking"]
-        if not re.search(r"receiv|tak|took|accept|bribery|kickback", text, re.IGNORECASE) or \
-                not taking.search(re.sub(r"(?:giving|gave|give|offer\w*|paying|paid)\s+"
-                                         r"(?:an?\s+|the\s+)?bribes?|bribe\s+(?:was|were)\s+\w+",
-                                         "", text, flags=re.IGNORECASE)):
+        if not _TAKING_WORD.search(text) or not taking.search(_BRIBE_GIVING.sub("", text)):
             found.remove("bribe_taking")
     concrete = bool(_CONCRETE_OTHER.search(text))
     # "guilty of a criminal offence under Article 189": an article with no gloss names nothing
@@ -549,16 +544,12 @@ def punishment_in(clause: str) -> Punishment | None:
             continue
         before = low[max(0, m.start() - 25):m.start()]
         after = low[m.end():m.end() + 40]
-        if re.search(r"\b(?:served|serving|after|for the period of|ago|over|within|for)\s+"
-                     r"(?:\w+\s+)?$|\b(?:served|serving)\s+(?:less|more|fewer)\s+than\s+$",
-                     before) and not re.search(
-                         r"(?:imprisoned|jailed|sentenced|sent\s+to)\s+(?:\w+\s+){0,3}?for\s+$",
-                         before):
+        if _NOT_TERM_BEFORE.search(before) and not _TERM_FOR_BEFORE.search(before):
             continue
-        if "old" in m.group(0).lower() or re.match(r"\s*(?:ago|later|earlier|after)", after):
+        if "old" in m.group(0).lower() or _TIME_AFTER.match(after):
             continue
-        if not (_SENTENCE_CONTEXT.search(before + " " + after) or re.search(
-                r"sentenced\s+(?:\w+\s+){0,6}?to\s+$|to\s+$", before) or anchor):
+        if not (_SENTENCE_CONTEXT.search(before + " " + after) or _TO_BEFORE_TERM.search(before)
+                or anchor):
             continue
         value = _months(m)
         if value:
@@ -784,11 +775,9 @@ class _Places:
     def akimat(self, position: str | None) -> str | None:
         """'head of the akimat's construction department': the akimat the document names with
         its place ("the Taraz city akimat") gives the region."""
-        if not position or not re.search(r"\bthe\s+(?:(?:city|regional|district)\s+)?akimat\b",
-                                         position, re.IGNORECASE):
+        if not position or not _THE_AKIMAT.search(position):
             return None
-        for m in re.finditer(r"\b(?P<p>[A-Z][\w-]+)\s+(?:(?:city|regional|region|district|oblast)"
-                             r"\s+)?akimat\b", self.text):
+        for m in _PLACE_AKIMAT.finditer(self.text):
             region = region_of(m.group("p"))
             if region:
                 return region
@@ -942,8 +931,7 @@ class _Extractor:
             return False
         head = self.text[c_start:start].rstrip()
         lead = head[:len(head) - len(title)] if head.endswith(title) else None
-        return lead is not None and re.fullmatch(r"\s*(?:(?:the|a|an)\s*)?", lead,
-                                                 re.IGNORECASE) is not None
+        return lead is not None and _ARTICLE_ONLY_LEAD.fullmatch(lead) is not None
 
     def _object_after(self, trig_end: int, c_end: int,
                       mentions: list[tuple[NameMention, str]], c_start: int | None = None
@@ -956,8 +944,7 @@ class _Extractor:
                 if c_start is not None else []
             who = self._antecedent(trig_end, skip_from=said[-1].end() if said else c_start)
             return [who] if who else []
-        group = re.match(r"\s*(?:them|all\s+(?:three|two|four|five)(?:\s+\w+)?|both(?:\s+men)?)\b",
-                         after, re.IGNORECASE)
+        group = _GROUP_OBJECT.match(after)
         if group and self.recent:
             return self._group_members(group.group(0))
         described = self._described(trig_end, min(c_end, trig_end + 40), at_start=True)
@@ -968,12 +955,10 @@ class _Extractor:
         if not following or following[0][0].start >= trig_end + 120:
             return []
         first_nm, first_key = following[0]
-        gap = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.", " ", self.text[trig_end:first_nm.start])
-        if re.search(r"[.;]|\b(?:who|which|that|because|after|when|of\s+the\s+memory|said|says|"
-                     r"told|added|noted|according)\b", gap):
+        gap = _HONORIFIC.sub(" ", self.text[trig_end:first_nm.start])
+        if _SPEAKER_GAP.search(gap):
             return []  # '"... gets detained," said analyst X': the speaker, not the object
-        if re.search(r"\b(?:by|from|with|for)\s+(?:\S+\s+){0,3}$", gap) and \
-                not re.search(r"against|at\s", gap):
+        if _AGENT_GAP.search(gap) and not _AGAINST_GAP.search(gap):
             return []
         objects, last_end = [first_key], first_nm.end
         for nm, k in following[1:]:  # "sentenced A and B to ...", "detained A, B and C"
@@ -1041,9 +1026,7 @@ class _Extractor:
                 continue  # "has not been detained"
             verb = m.group("verb").lower()
             status = _stage(verb)
-            if status == "released" and re.search(r"released\s+(?:\w+\s+)?(?:from\s+custody\s+)?"
-                                                  r"in\s+the\s+court", clause[m.start():],
-                                                  re.IGNORECASE):
+            if status == "released" and _RELEASED_IN_COURT.search(clause[m.start():]):
                 continue
             if status == "released" and (_PRETRIAL_RELEASE.search(clause) or re.search(
                     r"under\s+house", clause, re.IGNORECASE)):
@@ -1051,10 +1034,7 @@ class _Extractor:
             if status == "released" and re.search(r"\bparole|probation\s+control", clause,
                                                   re.IGNORECASE):
                 status = "paroled"
-            if status == "released" and re.match(r"released\s+(?:\w+\s+)?(?:under|by|after|"
-                                                 r"following|thanks\s+to)\s+(?:an?\s+|the\s+)?"
-                                                 r"(?:\w+\s+)?(?:amnesty|pardon)",
-                                                 clause[m.start("verb"):], re.IGNORECASE):
+            if status == "released" and _RELEASED_UNDER_PARDON.match(clause[m.start("verb"):]):
                 status = "pardoned"  # "released under an amnesty"
             detain_verb = status == "detained"
             if status == "detained" and (_CHARGED_WITH.search(clause, m.end()) or (
@@ -1064,9 +1044,8 @@ class _Extractor:
             if _TO_BEFORE.search(clause[:m.start()]):
                 continue  # "asked to be released", "threatened to be arrested": not an event
             who = self._subject_before(c_start, c_start + m.start(), mentions)
-            if status == "charged" and verb == "accused" and not re.match(
-                    r"\s*(?:by\s+[^,.;]*?(?:prosecut|investigat|police|agenc|service|committee|"
-                    r"court|authorit)[^,.;]*?\s+)?of\b", clause[m.end():], re.IGNORECASE):
+            if status == "charged" and verb == "accused" and \
+                    not _ACCUSED_BY_OFFICIALS_OF.match(clause[m.end():]):
                 continue  # "accused by journalists of ...": criticism, not a charge
             events.append(Event(who, status, c_start + m.start("verb"), c_start + m.end(),
                                 detain_verb, status in ("convicted", "acquitted")))
@@ -1113,7 +1092,7 @@ class _Extractor:
                        for e in events):
                     continue
                 if _PASSIVE_OR_NOUN_BEFORE.search(clause[:m.start()]) and \
-                        not re.search(r"(?:against|at|of|for|:)$", m.group(0)):
+                        not _OBJECT_LEAD_END.search(m.group(0)):
                     continue
                 if _NEGATION.search(clause[:m.start()][-30:]):
                     continue
@@ -1159,7 +1138,7 @@ class _Extractor:
         for m in _ELLIPSIS.finditer(clause):
             at = c_start + m.start("verb")
             prior = [e for e in events if e.persons and e.trigger_end <= at]
-            first = re.search(r"\b(?:was|were)\s+\w+ed\b", clause[:m.start()])
+            first = _FIRST_PASSIVE.search(clause[:m.start()])
             if not prior and first:
                 # "X was dismissed in August and in October charged with ...": the subject of
                 # the first passive, though that verb names no legal stage
@@ -1186,17 +1165,14 @@ class _Extractor:
         if not _ACCORDING_TO_OFFICIALS.search(self.text[max(0, c_start - 250):c_end]):
             return []
         events = []
-        for m in re.finditer(r"\b(?:killed|murdered|shot|organi[sz]ed|ordered)\b", clause):
+        for m in _OFFICIALS_DEED.finditer(clause):
             who = self._subject_before(c_start, c_start + m.start(), mentions)
             if who:
                 events.append(Event(who, "suspected", c_start + m.start(), c_start + m.end(),
                                     killing=m.group(0).lower() in ("killed", "murdered", "shot")))
-        m = re.search(r"\b(?:instigator|organi[sz]er|perpetrator|mastermind|killer|"
-                      r"customer)\b[^.]*?\bwas\s+$", clause, re.IGNORECASE)
+        m = _CULPRIT_WAS.search(clause)
         for nm, k in mentions:
-            if m is None and re.search(r"\b(?:instigator|organi[sz]er|mastermind|killer)\b"
-                                       r"[^.]*\bwas\s+$",
-                                       self.text[c_start:nm.start], re.IGNORECASE):
+            if m is None and _CULPRIT_WAS_BEFORE.search(self.text[c_start:nm.start]):
                 events.append(Event([k], "suspected", nm.start, nm.end))
                 break
         return events
@@ -1248,7 +1224,7 @@ class _Extractor:
         owner_name = m.group("owner_name") or m.group("owner2")
         if owner_name:
             owner = fold_surname(owner_name)
-            given = re.search(rf"({TOKEN})\s+$", before[:m.start("owner_name")]) \
+            given = _GIVEN_BEFORE.search(before[:m.start("owner_name")]) \
                 if m.group("owner_name") else None
             if given and f"{owner}|{given.group(1).lower()}" in self.persons:
                 owner = f"{owner}|{given.group(1).lower()}"  # "Kanat X's deputies", not Galym X's
@@ -1261,8 +1237,7 @@ class _Extractor:
         offices = [t for pos, t in superior.titles if pos < nm.start][::-1] + [
             superior.position or "", superior.appointed or ""]
         for office in offices:  # the superior's latest office ("a close ally of ..." is none)
-            office = re.sub(r"^(?:(?:the|a|an|former|then|imprisoned|jailed|arrested|detained|"
-                            r"late|acting)\s+|ex-|then-)+", "", office, flags=re.IGNORECASE)
+            office = _OFFICE_MODIFIERS.sub("", office)
             head = office.split()[0].lower() if office.split() else ""
             if head.startswith(SUPERIOR_HEADS):
                 first = "first " if m.group("first") or m.group("first2") else ""
@@ -1290,7 +1265,7 @@ class _Extractor:
         sentence = self.text[start:end]
         if DATE_LINE.fullmatch(sentence):
             return None  # a date line under a heading dates the text, not a scene in it
-        if re.search(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d", sentence):
+        if _YEAR_SPAN.search(sentence):
             return None  # a span of years pins no single year
         dates = find_dates(sentence)
         years = {d.iso[:4] for d in dates if d.explicit_year and d.iso}
@@ -1330,8 +1305,7 @@ class _Extractor:
         after = [d for d in found if c_start + d.start >= trig_end
                  and c_start + d.start - near <= reach]
         pick = before[-1] if before else (after[0] if after else None)
-        if after and (re.fullmatch(r"\s*(?:in\s+absentia\s+)?(?:in|on)?\s*",
-                                   self.text[trig_end:c_start + after[0].start])
+        if after and (_VERB_DATE_GAP.fullmatch(self.text[trig_end:c_start + after[0].start])
                       or (agent and c_start + after[0].start - near <= agent.end() + 8)):
             # "arrested in May 2023 and convicted in November 2023"; "found guilty by a court
             # in early August": the date of the verb's own phrase
@@ -1340,8 +1314,7 @@ class _Extractor:
             # "in March 2002 X was detained, and a few months later he was imprisoned": the year
             # of the earlier date carries over a lapse of days, weeks or months
             earlier = [d for d in found if c_start + d.end <= floor and d.explicit_year and d.iso]
-            lapse = re.search(r"\b(?:a\s+few|several|a\s+couple\s+of|\w+)\s+(?:days|weeks|"
-                              r"months)\s+later\b", self.text[floor:trig_start], re.IGNORECASE)
+            lapse = _LAPSE_LATER.search(self.text[floor:trig_start])
             return earlier[-1].iso[:4] if earlier and lapse else None
         if pick.iso and len(pick.iso) == 10 and _TWO_DAYS.match(clause, pick.end):
             return pick.iso[:7]  # "detained on June 17 and 18": the month is what is shared
@@ -1694,9 +1667,8 @@ class _Extractor:
         if event.status and (rank >= STATUS_RANK.get(case.status or "", 0) or told_later) and \
                 not after_release:
             case.status = event.status
-            if event.status == "released" and re.match(
-                    r"released\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:police|district\s+police)\b",
-                    self.text[event.trigger_start:event.trigger_start + 60], re.IGNORECASE):
+            if event.status == "released" and _RELEASED_FROM_POLICE.match(
+                    self.text[event.trigger_start:event.trigger_start + 60]):
                 case.released_at = event.trigger_start  # freed after an arrest, before any court
         for c in charges + (["murder"] if event.killing else []):
             if c not in case.charges:
@@ -1730,9 +1702,8 @@ class _Extractor:
         floor = max([e for e in event_ends if e <= event.trigger_start], default=c_start)
         when = self._date(c_start, c_end, event.trigger_start, event.trigger_end, floor)
         if when is None and (event.detain_verb or event.verdict_verb) and \
-                not find_dates(self.text[s_start:s_end]) and not re.search(
-                    r"\b(?:later|after|before|ago|next|following|subsequently|afterwards|"
-                    r"earlier|previously|then)\b", self.text[s_start:s_end], re.IGNORECASE):
+                not find_dates(self.text[s_start:s_end]) and \
+                not _SEQUENCE_WORD.search(self.text[s_start:s_end]):
             when = self._year_of_previous_sentence()
         sentence = self.text[s_start:s_end]
         dated = _VERDICT_DATED.search(clause)
@@ -1746,9 +1717,8 @@ class _Extractor:
                 # of the event just told
                 when = self.dates["verdict" if re.search(r"verdict|judg", _SAME_DAY.search(
                     clause).group(0), re.IGNORECASE) else "any"]
-            elif event.verdict_verb and len(self.prev_verdict or "") == 10 and not re.search(
-                    r"\b(?:later|after|ago|next|subsequently|afterwards|earlier|previously|"
-                    r"appeal\w*)\b", sentence, re.IGNORECASE):
+            elif event.verdict_verb and len(self.prev_verdict or "") == 10 and \
+                    not _OTHER_TIME_WORD.search(sentence):
                 # "On 22 May the court sentenced X to ten years. Y received six years.": one verdict
                 when = self.prev_verdict
             elif event.detain_verb and self.scene_detained and not _LATER.search(sentence):
@@ -1807,9 +1777,8 @@ class _Extractor:
                     charges.append("other")
                 if case.status is None and not charges and case.sentence_type is None:
                     continue
-                if case.statuses <= {"released"} and not re.search(
-                        r"prison|custody|detention|jail|colony|parole|amnesty|sentence|arrest",
-                        " ".join(self.text[s:e] for s, e in case.events), re.IGNORECASE):
+                if case.statuses <= {"released"} and not _CUSTODY_WORD.search(
+                        " ".join(self.text[s:e] for s, e in case.events)):
                     continue  # "X was released" alone: a hostage, a film, a report
                 start, end = self._evidence_span(case)
                 out.append(CaseMention(
@@ -1945,3 +1914,62 @@ def _may_tell_event(clause: str) -> bool:
     if low is None or _EVENT_WORD is None:
         return True
     return _EVENT_WORD.search(low) is not None
+
+
+# Patterns of the functions above, compiled once at import rather than at their first use in
+# each extraction process (the fork server's warm-up sentence reaches few of them); each is the
+# pattern and flags the call wrote inline.
+_OTHERS_CASE = re.compile(r"\b(?:an?|the)\s+(?:defendant|suspect|accused|client|businessman)"
+                          r"\s+in\s+(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+case\b", re.IGNORECASE)
+_BRIBE_TAKEN = re.compile(r"(?:receiv|tak|took|accept)\w*\s+(?:an?\s+)?bribe", re.IGNORECASE)
+_TAKING_WORD = re.compile(r"receiv|tak|took|accept|bribery|kickback", re.IGNORECASE)
+_BRIBE_GIVING = re.compile(r"(?:giving|gave|give|offer\w*|paying|paid)\s+"
+                           r"(?:an?\s+|the\s+)?bribes?|bribe\s+(?:was|were)\s+\w+", re.IGNORECASE)
+_NOT_TERM_BEFORE = re.compile(
+    r"\b(?:served|serving|after|for the period of|ago|over|within|for)\s+"
+    r"(?:\w+\s+)?$|\b(?:served|serving)\s+(?:less|more|fewer)\s+than\s+$")
+_TERM_FOR_BEFORE = re.compile(
+    r"(?:imprisoned|jailed|sentenced|sent\s+to)\s+(?:\w+\s+){0,3}?for\s+$")
+_TIME_AFTER = re.compile(r"\s*(?:ago|later|earlier|after)")
+_TO_BEFORE_TERM = re.compile(r"sentenced\s+(?:\w+\s+){0,6}?to\s+$|to\s+$")
+_THE_AKIMAT = re.compile(r"\bthe\s+(?:(?:city|regional|district)\s+)?akimat\b", re.IGNORECASE)
+_PLACE_AKIMAT = re.compile(r"\b(?P<p>[A-Z][\w-]+)\s+(?:(?:city|regional|region|district|oblast)"
+                           r"\s+)?akimat\b")
+_GROUP_OBJECT = re.compile(
+    r"\s*(?:them|all\s+(?:three|two|four|five)(?:\s+\w+)?|both(?:\s+men)?)\b", re.IGNORECASE)
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.")
+_SPEAKER_GAP = re.compile(r"[.;]|\b(?:who|which|that|because|after|when|of\s+the\s+memory|"
+                          r"said|says|told|added|noted|according)\b")
+_AGENT_GAP = re.compile(r"\b(?:by|from|with|for)\s+(?:\S+\s+){0,3}$")
+_AGAINST_GAP = re.compile(r"against|at\s")
+_RELEASED_IN_COURT = re.compile(r"released\s+(?:\w+\s+)?(?:from\s+custody\s+)?"
+                                r"in\s+the\s+court", re.IGNORECASE)
+_RELEASED_UNDER_PARDON = re.compile(r"released\s+(?:\w+\s+)?(?:under|by|after|"
+                                    r"following|thanks\s+to)\s+(?:an?\s+|the\s+)?"
+                                    r"(?:\w+\s+)?(?:amnesty|pardon)", re.IGNORECASE)
+_ACCUSED_BY_OFFICIALS_OF = re.compile(
+    r"\s*(?:by\s+[^,.;]*?(?:prosecut|investigat|police|agenc|service|committee|"
+    r"court|authorit)[^,.;]*?\s+)?of\b", re.IGNORECASE)
+_OFFICIALS_DEED = re.compile(r"\b(?:killed|murdered|shot|organi[sz]ed|ordered)\b")
+_CULPRIT_WAS = re.compile(r"\b(?:instigator|organi[sz]er|perpetrator|mastermind|killer|"
+                          r"customer)\b[^.]*?\bwas\s+$", re.IGNORECASE)
+_CULPRIT_WAS_BEFORE = re.compile(r"\b(?:instigator|organi[sz]er|mastermind|killer)\b"
+                                 r"[^.]*\bwas\s+$", re.IGNORECASE)
+_GIVEN_BEFORE = re.compile(rf"({TOKEN})\s+$")
+_OFFICE_MODIFIERS = re.compile(r"^(?:(?:the|a|an|former|then|imprisoned|jailed|arrested|"
+                               r"detained|late|acting)\s+|ex-|then-)+", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d")
+_VERB_DATE_GAP = re.compile(r"\s*(?:in\s+absentia\s+)?(?:in|on)?\s*")
+_LAPSE_LATER = re.compile(r"\b(?:a\s+few|several|a\s+couple\s+of|\w+)\s+(?:days|weeks|"
+                          r"months)\s+later\b", re.IGNORECASE)
+_RELEASED_FROM_POLICE = re.compile(
+    r"released\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:police|district\s+police)\b", re.IGNORECASE)
+_SEQUENCE_WORD = re.compile(r"\b(?:later|after|before|ago|next|following|subsequently|"
+                            r"afterwards|earlier|previously|then)\b", re.IGNORECASE)
+_OTHER_TIME_WORD = re.compile(r"\b(?:later|after|ago|next|subsequently|afterwards|earlier|"
+                              r"previously|appeal\w*)\b", re.IGNORECASE)
+_CUSTODY_WORD = re.compile(r"prison|custody|detention|jail|colony|parole|amnesty|sentence|"
+                           r"arrest", re.IGNORECASE)
+_FIRST_PASSIVE = re.compile(r"\b(?:was|were)\s+\w+ed\b")
+_OBJECT_LEAD_END = re.compile(r"(?:against|at|of|for|:)$")
+_ARTICLE_ONLY_LEAD = re.compile(r"\s*(?:(?:the|a|an)\s*)?", re.IGNORECASE)

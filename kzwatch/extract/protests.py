@@ -332,8 +332,7 @@ def _counts(passage: str) -> dict[str, int]:
         if any(s <= num.start < e or num.start <= s < num.end for s, e in dates):
             continue  # "on June 6 and detained dozens": a day, not six detainees
         if not num.is_integer or num.qualifier in ("range", "less_than") \
-                or (re.search(r"\b(?:aged|age|of)\s*$|\baged \d+ (?:and|to|-)\s*$",
-                              passage[:num.start])
+                or (_AGE_BEFORE.search(passage[:num.start])
                     and not _GATHERING_OF.search(passage[:num.start])
                     and not _COUNT_VERBS_BEFORE["detained"].search(passage[:num.start])):
             continue
@@ -343,11 +342,10 @@ def _counts(passage: str) -> dict[str, int]:
         if _NOT_TURNOUT_AFTER.match(after):
             continue  # "212 workers have been dismissed": counted, but not at the event
         ages = _AGES.sub(lambda m: " " * len(m.group()), after)
-        nxt = re.search(r"\d", ages)
+        nxt = _A_DIGIT.search(ages)
         # "3,000 gathered; 5 were killed"; "two children aged 4 and 11 were shot dead"
         after = ages[:nxt.start()] if nxt else ages
-        if re.match(r"\s*(?:%|percent|-?years?|months?|days?|hours?|tenge|KZT|USD|\$)", after,
-                    re.IGNORECASE) or _YEAR_NUMBER.search(num.text):
+        if _NOT_PEOPLE_AFTER.match(after) or _YEAR_NUMBER.search(num.text):
             continue
         for key, pattern in _COUNT_VERBS.items():
             if key not in out and (pattern.match(after)
@@ -1019,3 +1017,11 @@ def extract(doc: Document) -> list[ProtestEvent]:
         except (ValueError, KeyError):
             continue  # a malformed passage is skipped, never fatal
     return out
+
+
+# Patterns of the functions above, compiled once at import rather than at their first use in
+# each extraction process; each is the pattern and flags the call wrote inline.
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|of)\s*$|\baged \d+ (?:and|to|-)\s*$")
+_NOT_PEOPLE_AFTER = re.compile(r"\s*(?:%|percent|-?years?|months?|days?|hours?|tenge|KZT|"
+                               r"USD|\$)", re.IGNORECASE)
+_A_DIGIT = re.compile(r"\d")

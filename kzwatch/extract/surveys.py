@@ -404,7 +404,7 @@ def _read_rows(lines: list[Line], i: int, need_pct: bool,
             if _ENDS_AS_QUESTION.search(joined) and len(pending) <= 4:
                 if current.rows:
                     tables.append(current)
-                number = re.match(r"(\d{1,2})[.):]?\s+(?=\D)", joined)
+                number = _QUESTION_NUMBER.match(joined)
                 current = _Table(int(number[1]) if number else None,
                                  joined[number.end():] if number else joined,
                                  pending_from, i)
@@ -471,7 +471,7 @@ def _row_match(text: str, shape: str | None,
 
 
 def _ends_with_figure(option: str) -> bool:
-    return bool(re.search(r"[\d%]\W*$", option))
+    return bool(_FIGURE_END.search(option))
 
 
 def _plausible(rows: list[_Row]) -> bool:
@@ -519,7 +519,7 @@ def _question_before(lines: list[Line], header: int) -> tuple[int, int | None, s
             break
         j -= 1
     if back and _ENDS_AS_QUESTION.search(back[-1]):
-        question = re.sub(r"^[\"“«](.+?\?)[\"”»]", r"\1", " ".join(back))  # a quoted caption
+        question = _QUOTED_CAPTION.sub(r"\1", " ".join(back))  # a quoted caption
         return j + 1, None, question
     return header, None, ""
 
@@ -1100,8 +1100,7 @@ def _answer(pre: str, post: str, prev: _Statement | None
         return subject, group, "passive"
     # "the supporters of changes make up 47%", "the share of those who oppose … rose to 12%"
     share = _PACK.first("share_verb", pre_flat)
-    if share and share[1].end() >= len(pre_flat.rstrip()) - 1 and re.match(
-            r"\s*(?:[.,;:()]|$|\s(?:while|whereas|but|and)\b)", post):
+    if share and share[1].end() >= len(pre_flat.rstrip()) - 1 and _CLAUSE_END_AHEAD.match(post):
         np = _tail_phrase(pre_flat[:share[1].start()])
         holders = bool(_HOLDERS.search(np))
         if group and group in np:  # "Approval among men", "In Astana the share of optimists"
@@ -1125,8 +1124,8 @@ def _answer(pre: str, post: str, prev: _Statement | None
     cases = _OF_CASES.match(post)
     if cases and re.search(r"\bin\s*$", pre_flat):
         after = post[cases.end():]
-        option = (_clause(after) if re.match(r"\s*[\w“\"«]", after) else None) or _clean_np(
-            _tail_phrase(re.sub(r"\bin\s*$", "", pre_flat)))
+        option = (_clause(after) if _WORD_AHEAD.match(after) else None) or _clean_np(
+            _tail_phrase(_TRAILING_IN.sub("", pre_flat)))
         return (option, None, "cases") if option else None
     # the subject form: "46% (of respondents) take an interest in politics"; a share after a
     # preposition is an object ("enjoys the confidence of 66%"), not the subject
@@ -1140,7 +1139,7 @@ def _answer(pre: str, post: str, prev: _Statement | None
         return (option, group, "subject") if option else None
     if held and prev is not None and not post.strip(" .,;"):
         return None, group, "gapped"  # "…, in cities for 47%"
-    if prev is None and re.search(r"\b(?:of|for|to|with|from|at|on|than|among)\s*$", pre_flat):
+    if prev is None and _PREPOSITION_END.search(pre_flat):
         return None
     body = post
     of = _OF_GROUP.match(body)
@@ -1159,15 +1158,15 @@ def _answer(pre: str, post: str, prev: _Statement | None
         named = _squash(phrase[:cut + (tail.end() if tail else 0)])
         body = phrase[cut + (tail.end() if tail else 0):]
         whole = _PACK.first("whole_sample", named)
-        if not (whole and whole[1].end() == len(named)) and (tail and tail.end() or re.search(
-                r"\d|aged|under|over|older|younger|men|women|rural|urban", named)):
+        if not (whole and whole[1].end() == len(named)) and (tail and tail.end() or
+                                                             _GROUP_WORD.search(named)):
             group = named
     place = _IN_PLACE.match(body)
     if place and not of:
         group, body = place["place"], body[place.end():]
-    if of and prev is None and re.fullmatch(r"[\s,]*(?:and|or|as well as)?\s*", body):
+    if of and prev is None and _BARE_JOIN.fullmatch(body):
         return None, named, "pending"  # "37% of citizens and 46% of entrepreneurs think …"
-    if prev is not None and re.match(r"\s*,?\s*(?:while|whereas|but)\b", body):
+    if prev is not None and _CONTRAST_AHEAD.match(body):
         body = ""  # "…, 36% in B, whereas …": the answer before, for another group
     body = _LEADING.sub("", body.replace("\n", " "))
     first = _WORD.match(body)
@@ -1175,8 +1174,7 @@ def _answer(pre: str, post: str, prev: _Statement | None
         if not first or first.group(0).lower() in _NOT_VERB or first.group(0)[0].isupper():
             return None
     option = _clause(body)
-    if option is not None and prev is not None and re.fullmatch(
-            r"(?:in\s+)?(?:19|20)\d\d\W*|[\d\W]*", option):
+    if option is not None and prev is not None and _YEAR_OR_FIGURE.fullmatch(option):
         option = None  # "…, in 2019 - 79.8%": the same answer, another year
     if option is None:
         return (None, group, "gapped") if prev is not None and (group or not body.strip(
@@ -1214,12 +1212,9 @@ def _subgroup(pre: str) -> str | None:
 def _tail_phrase(text: str, items: bool = False) -> str:
     """The phrase right before a position: after the last clause break of `text`. A list
     item ("raising wages and pensions (49%)") keeps the "and" inside it."""
-    joins = "" if items else "and|or|"
-    parts = re.split(r"[;:.]\s|[,()]\s*|\s[–—]\s|\b(?:" + joins + r"while|whereas|but|followed by|"
-                     r"such as|including|named|mentioned|listed|cited|chose|than|"
-                     r"point(?:ed|s)? (?:to|at))\b", text)
+    parts = _CLAUSE_BREAK[items].split(text)
     tail = parts[-1].strip() if parts else ""
-    return re.sub(r"^(?:and|or)\s+", "", tail)
+    return _LEADING_AND_OR.sub("", tail)
 
 
 def _clean_np(np: str) -> str | None:
@@ -1281,8 +1276,7 @@ def _stated_in(sentence: str) -> int | None:
         if match:
             raw = match["n"]
             before = sentence[max(0, match.start("n") - 12):match.start("n")].lower()
-            if re.search(r"\b(?:at least|more than|over|about|some|nearly|almost|up to)\s*$",
-                         before):
+            if _APPROXIMATE_BEFORE.search(before):
                 return None
             n = parse_number(raw) if raw[0].isdigit() else words_to_int(raw)
             if n and n >= 10 and not re.fullmatch(YEAR, raw):
@@ -1492,3 +1486,27 @@ def _result(**fields) -> SurveyResult | None:
         return SurveyResult(**fields)
     except ValueError:
         return None
+
+
+# Patterns of the functions above, compiled once at import rather than at their first use in
+# each extraction process (the fork server's warm-up sentence reaches few of them); each is the
+# pattern and flags the call wrote inline.
+_CLAUSE_BREAK = {  # by `items`: a list item keeps its "and" / "or"
+    items: re.compile(r"[;:.]\s|[,()]\s*|\s[–—]\s|\b(?:" + ("" if items else "and|or|")
+                      + r"while|whereas|but|followed by|such as|including|named|mentioned|"
+                      r"listed|cited|chose|than|point(?:ed|s)? (?:to|at))\b")
+    for items in (False, True)}
+_LEADING_AND_OR = re.compile(r"^(?:and|or)\s+")
+_QUOTED_CAPTION = re.compile(r"^[\"“«](.+?\?)[\"”»]")
+_WORD_AHEAD = re.compile(r"\s*[\w“\"«]")
+_TRAILING_IN = re.compile(r"\bin\s*$")
+_PREPOSITION_END = re.compile(r"\b(?:of|for|to|with|from|at|on|than|among)\s*$")
+_CLAUSE_END_AHEAD = re.compile(r"\s*(?:[.,;:()]|$|\s(?:while|whereas|but|and)\b)")
+_QUESTION_NUMBER = re.compile(r"(\d{1,2})[.):]?\s+(?=\D)")
+_APPROXIMATE_BEFORE = re.compile(
+    r"\b(?:at least|more than|over|about|some|nearly|almost|up to)\s*$")
+_YEAR_OR_FIGURE = re.compile(r"(?:in\s+)?(?:19|20)\d\d\W*|[\d\W]*")
+_BARE_JOIN = re.compile(r"[\s,]*(?:and|or|as well as)?\s*")
+_CONTRAST_AHEAD = re.compile(r"\s*,?\s*(?:while|whereas|but)\b")
+_FIGURE_END = re.compile(r"[\d%]\W*$")
+_GROUP_WORD = re.compile(r"\d|aged|under|over|older|younger|men|women|rural|urban")
