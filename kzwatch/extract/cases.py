@@ -68,6 +68,7 @@ from kzwatch.text.patterns import (
     lowered,
     may_match,
     required_literals,
+    required_word_sets,
     word_trie,
 )
 from kzwatch.text.places import find_places, find_regions
@@ -1069,7 +1070,10 @@ class _Extractor:
                 events.append(Event(who[-1:], status, c_start + m.start("verb"),
                                     c_start + m.end("verb"), status == "detained",
                                     status == "convicted"))
-        for rx, status in may_match(_SUBJECT_PLAN, clause):
+        low = lowered(clause)
+        for rx, (status, more) in may_match(_SUBJECT_PLAN, clause):
+            if low is not None and _lacks(more, low):
+                continue  # no match: a word set every match needs is absent
             for m in rx.finditer(clause):
                 if _NEGATION.search(clause[:m.start()][-40:]) or re.search(
                         r"\b(?:not|never|no)\b", m.group(0), re.IGNORECASE):
@@ -1086,7 +1090,9 @@ class _Extractor:
                 status = _stage(m.group("verb"))
                 events.append(Event([k], status, m.start("verb"), m.end("verb"),
                                     status == "detained", status in ("convicted", "acquitted")))
-        for rx, status in may_match(_OBJECT_PLAN, clause):
+        for rx, (status, more) in may_match(_OBJECT_PLAN, clause):
+            if low is not None and _lacks(more, low):
+                continue
             for m in rx.finditer(clause):
                 if any(e.trigger_start <= c_start + m.start() < e.trigger_end and e.persons
                        for e in events):
@@ -1876,9 +1882,32 @@ _DEED, _DURATION, _CLAUSE_SPLIT, _PASSIVE, _REDUCED_TERM, _UNNAMED_DEFENDANT, _I
                          _OTHERS, _RESIDENT_BEFORE, _CONCRETE_OTHER))
 _SUBJECT_VERBS = [(guarded(p), status) for p, status in _SUBJECT_VERBS]
 _OBJECT_VERBS = [(guarded(p), status) for p, status in _OBJECT_VERBS]
-# each clause is tried with all of them: their words are looked up in one go (may_match)
-_SUBJECT_PLAN = literal_plan(_SUBJECT_VERBS)
-_OBJECT_PLAN = literal_plan(_OBJECT_VERBS)
+# each clause is tried with all of them: their words are looked up in one go (may_match).
+# The payload holds the status and the pattern's other word sets (each also needed by every
+# match): most clauses that have a pattern's first words lack one of these, and the pattern
+# is then not run (patterns.required_word_sets)
+
+
+def _plan(verbs) -> tuple:
+    return literal_plan((p, (status, tuple(w for w in required_word_sets(p)
+                                           if not isinstance(p, Prefiltered)
+                                           or set(w) != set(p.literals))))
+                        for p, status in verbs)
+
+
+def _lacks(sets: tuple[tuple[str, ...], ...], low: str) -> bool:
+    """One of the sets has none of its words in `low`."""
+    for words in sets:
+        for word in words:
+            if word in low:
+                break
+        else:
+            return True
+    return False
+
+
+_SUBJECT_PLAN = _plan(_SUBJECT_VERBS)
+_OBJECT_PLAN = _plan(_OBJECT_VERBS)
 
 
 def _needed_words(patterns) -> tuple[str, ...] | None:

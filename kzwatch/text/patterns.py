@@ -230,6 +230,61 @@ def _required_literals(parsed) -> tuple[str, ...] | None:
     return tuple(sorted(kept, key=lambda w: (-len(w), w)))
 
 
+def required_word_sets(pattern) -> tuple[tuple[str, ...], ...]:
+    """Every set of lower-case words (as `required_literals` gives one) of which each match of
+    `pattern` contains one word: those of its literal runs and of the groups and repeats it
+    must match. `required_literals` keeps the most selective set; a caller that found its
+    words may ask these before running the pattern ("received ... years" needs "received"
+    or "got" besides "year" or "month"). Sets with a word shorter than MIN_LITERAL or with
+    more than MAX_LITERALS words are left out; () when none is left."""
+    regex = pattern.regex if isinstance(pattern, Prefiltered) else pattern
+    if regex.flags & re.VERBOSE or not isinstance(regex.pattern, str):
+        return ()
+    try:
+        parsed = _parser.parse(regex.pattern, regex.flags)
+    except re.error:
+        return ()
+    found: list[frozenset] = []
+    _all_required(parsed.data, found)
+    out: list[tuple[str, ...]] = []
+    for got in found:
+        if not got or min(map(len, got)) < MIN_LITERAL or len(got) > MAX_LITERALS:
+            continue
+        words = sorted(got, key=len)
+        kept = [w for i, w in enumerate(words) if not any(v in w for v in words[:i])]
+        words = tuple(sorted(kept, key=lambda w: (-len(w), w)))
+        if words not in out:
+            out.append(words)
+    return tuple(out)
+
+
+def _all_required(items, out: list) -> None:
+    """The word sets a parsed sequence requires (see `required_word_sets`): each run of
+    literal characters, and what each group, repeat (once at least) or branch it holds
+    requires."""
+    run: list[str] = []
+    for op, av in items:
+        ch = _literal_char(op, av)
+        if ch is not None:
+            run.append(ch)
+            continue
+        if run:
+            out.append(frozenset(["".join(run)]))
+            run = []
+        if op is _sre.SUBPATTERN:
+            _all_required(av[3].data, out)
+        elif op in _REPEATS and av[0] >= 1:
+            _all_required(av[2].data, out)
+        elif _ATOMIC is not None and op is _ATOMIC:
+            _all_required(av.data, out)
+        else:
+            got = _required_in_item(op, av)  # a branch: one of its alternatives' words
+            if got:
+                out.append(got)
+    if run:
+        out.append(frozenset(["".join(run)]))
+
+
 _LONG = 2000
 _LONG_TEXTS: dict[int, tuple[str, str | None]] = {}
 _LAST: tuple = ("", "")  # the last text lower-cased and its lower case: a clause is

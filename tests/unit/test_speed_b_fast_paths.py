@@ -12,7 +12,7 @@ from pathlib import Path
 from kzwatch import cleaning
 from kzwatch.extract import cases
 from kzwatch.text import daterefs
-from kzwatch.text.patterns import lowered, word_trie
+from kzwatch.text.patterns import lowered, required_literals, required_word_sets, word_trie
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = [p.read_text(encoding="utf-8") for d in [ROOT / "seeds" / "documents",
@@ -199,3 +199,45 @@ def test_repeated_blocks_as_before():
     for doc in DOCS:
         norms = [line.norm for line in cleaning._lines(doc)]
         assert cleaning._repeated_blocks(norms) == _repeated_blocks_before(norms)
+
+
+# --- every word set of required_word_sets is needed by every match: skipping a pattern where
+# one set is absent (cases._events) skips only patterns that would find nothing
+
+def _sets_hold(pattern, sets, text: str) -> None:
+    low = lowered(text)
+    if low is None or pattern.search(text) is None:
+        return
+    for words in sets:
+        assert any(w in low for w in words), (pattern.pattern, words, text)
+
+
+def test_required_word_sets_of_the_case_event_patterns():
+    plans = cases._SUBJECT_PLAN + cases._OBJECT_PLAN
+    assert any(more for _, _, (_, more) in plans)  # the check does something
+    pieces = sorted({w for _, words, (_, more) in plans for ws in (words, *more) for w in ws})
+    pieces += ["was", "were", "is", "he", "the", "a", " ", "  ", "\n", ",", ".", "2", "five",
+               "years", "RECEIVED", "Got", "ſ", "K", "-", "to", "of", "for", "in"]
+    rnd = random.Random(7)
+    texts = ["".join(rnd.choice(pieces) + rnd.choice([" ", " ", ""]) for _ in range(
+        rnd.randint(1, 9))) for _ in range(6000)]
+    for rx, _, (_, more) in plans:
+        assert more == tuple(w for w in required_word_sets(rx)
+                             if set(w) != set(required_literals(rx) or ()))
+        for text in texts + LINES[::5]:
+            _sets_hold(rx, more, text)
+
+
+def test_required_word_sets_on_shapes_of_patterns():
+    cases_ = {
+        r"\b(?:received|got)\s+(?:\d+|[a-z]+)\s+(?:years?|months?)\b":
+            {("received", "got"), ("month", "year")},
+        r"(?:abq)+cde(?:x|yzw)?": {("abq",), ("cde",)},
+        r"(?:ab)+cde": {("cde",)},  # "ab": too short to look for
+        r"(?:foo|bar)(?=baz)qux": {("foo", "bar"), ("qux",)},
+        r"(?:abc)*xyz": {("xyz",)},
+        r"a|b": set(),
+    }
+    for source, want in cases_.items():
+        got = required_word_sets(re.compile(source, re.IGNORECASE))
+        assert {frozenset(w) for w in got} == {frozenset(w) for w in want}, source
