@@ -285,7 +285,10 @@ def _all_required(items, out: list) -> None:
         out.append(frozenset(["".join(run)]))
 
 
-_LONG = 2000
+# texts longer than this are kept by identity (below): a short news item's whole text (most
+# are 600 to 2,000 characters) is searched by span between its clauses too, and was lowered
+# again each time the clauses had pushed it out of _LAST and _PREV
+_LONG = 600
 _LONG_TEXTS: dict[int, tuple[str, str | None]] = {}
 _LAST: tuple = ("", "")  # the last text lower-cased and its lower case: a clause is
                          # usually tried with many patterns in a row

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kzwatch import cleaning
 from kzwatch.extract import cases
-from kzwatch.text import daterefs
+from kzwatch.text import daterefs, patterns
 from kzwatch.text.patterns import lowered, required_literals, required_word_sets, word_trie
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -241,3 +241,26 @@ def test_required_word_sets_on_shapes_of_patterns():
     for source, want in cases_.items():
         got = required_word_sets(re.compile(source, re.IGNORECASE))
         assert {frozenset(w) for w in got} == {frozenset(w) for w in want}, source
+
+
+# --- texts of 600 characters and more are kept lower-cased by identity (patterns._LONG): the
+# answer is the text's own lower case (or None) whatever was asked in between
+
+def _lowered_before(text: str) -> str | None:
+    low = text.lower()
+    if not text.isascii() and (len(low) != len(text) or "\u0131" in text or "\u017f" in text):
+        return None
+    return low
+
+
+def test_kept_lower_cases_are_each_texts_own():
+    rnd = random.Random(13)
+    pieces = ["Court ", "SENTENCED ", "he ", "\u0130", "\u0131", "\u017f", "Ж", "x", "\n"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(50, 400)))
+             for _ in range(60)]
+    texts += [doc[:n] for doc in DOCS[:10] for n in (599, 600, 601, 1999, 2001)]
+    for _ in range(3000):
+        text = rnd.choice(texts)
+        if rnd.random() < 0.3:
+            text = text[: rnd.randint(0, len(text))]  # a new string: never a stale answer
+        assert patterns._lowered(text) == _lowered_before(text)
