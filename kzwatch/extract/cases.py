@@ -1013,10 +1013,11 @@ class _Extractor:
         return list(reversed(self.recent[-int(count):]))[::-1]
 
     # --- events in one clause
-    def _events(self, c_start: int, c_end: int,
-                mentions: list[tuple[NameMention, str]]) -> list[Event]:
+    def _events(self, c_start: int, c_end: int, mentions: list[tuple[NameMention, str]],
+                clause: str) -> list[Event]:
+        """The clause's events (`clause`: text[c_start:c_end], the caller's string: the literal
+        checks keep its lower case by identity)."""
         text = self.text
-        clause = text[c_start:c_end]
         if not _may_tell_event(clause):
             # most clauses: no pattern below can match (one added here joins _EVENT_WORDS)
             return self._officials_say(c_start, c_end, clause, mentions)
@@ -1541,7 +1542,7 @@ class _Extractor:
 
     def _clause(self, c_start, c_end, s_start, s_end, mentions, sentence_group) -> None:
         clause = self.text[c_start:c_end]
-        events = self._events(c_start, c_end, mentions)
+        events = self._events(c_start, c_end, mentions, clause)
         punishment = punishment_in(clause)
         reduced = _REDUCED_TERM.search(clause)
         if reduced:
