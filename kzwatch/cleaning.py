@@ -188,12 +188,14 @@ def clean(original: str, source_name: str = "inline.txt", checksum: str = "0" * 
                 chars.append(ch)
                 offsets.append(max(line.start - 1, 0))
         blank_run = 0
-        _append_line(line, chars, offsets)
+        _append_line(line, chars, offsets, norms[i])
     offsets.append(len(original))
     return Document(source_name, checksum, original, "".join(chars), offsets, published_on)
 
 
-def _append_line(line: _Line, chars: list[str], offsets: list[int]) -> None:
+def _append_line(line: _Line, chars: list[str], offsets: list[int],
+                 norm: str | None = None) -> None:
+    """`norm`: the line's `norm`, when the caller has it (it may spare a squash below)."""
     raw = line.raw.rstrip("\r")
     stripped = raw.strip(" \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                          "\u2009\u200a\u200b\u202f\u3000")
@@ -205,7 +207,14 @@ def _append_line(line: _Line, chars: list[str], offsets: list[int]) -> None:
         # the common line (no entity, no invisible character): what the loop below does, a
         # run at a time — characters kept one for one, a run of spaces kept as one space at
         # the run's first offset
-        squashed = _squash(stripped)
+        # the squashed line is the line's norm when stripping took nothing that `norm`'s
+        # strip() keeps (a zero-width space) and left nothing it takes (whitespace at an end):
+        # squashing commutes with stripping runs of spaces from the ends
+        if norm is not None and stripped and not stripped[0].isspace() and \
+                not stripped[-1].isspace() and "\u200b" not in raw:
+            squashed = norm
+        else:
+            squashed = _squash(stripped)
         if len(squashed) == len(stripped):
             # no run longer than one character: every kept character at its own offset
             # (`chars` is joined: a piece of text is as good as its characters)

@@ -264,3 +264,17 @@ def test_kept_lower_cases_are_each_texts_own():
         if rnd.random() < 0.3:
             text = text[: rnd.randint(0, len(text))]  # a new string: never a stale answer
         assert patterns._lowered(text) == _lowered_before(text)
+
+
+def test_line_offsets_as_before_given_the_norm():
+    """clean passes each line's norm, which stands in for squashing the stripped line."""
+    pieces = ["a", "Ж", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\u00ad",
+              "\u2028", "\x0c", "\x85", "\u1680", "\r", "&amp;", "."]
+    lines = list(_texts(pieces, n=30000, longest=10)) + LINES
+    for n, raw in enumerate(lines):
+        line = cleaning._Line(n % 5, raw)
+        chars: list[str] = []
+        offsets: list[int] = []
+        cleaning._append_line(line, chars, offsets, line.norm)
+        assert ("".join(chars), offsets, bool(chars)) == \
+            _appended(_append_line_before, raw, n % 5), repr(raw)
