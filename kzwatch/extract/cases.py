@@ -805,6 +805,10 @@ class _Extractor:
         self._known_surnames: set[str] = set()
         self._surnames_of = 0  # len(self.persons) when _known_surnames was made
         self.order: list[str] = []
+        # the keys of `persons` with a "|" ("surname|given"), in the order added: the only
+        # ones a surname's "surname|..." can be (looked through for each new surname, where
+        # looking through every person made long reports quadratic)
+        self._piped: list[str] = []
         self.cases: dict[str, list[Case]] = {}
         self.current: dict[str, int] = {}
         self.last_group: list[str] = []
@@ -838,15 +842,18 @@ class _Extractor:
                 if alt not in self.persons:
                     self.persons[alt] = Person(alt, nm.text, given)
                     self.order.append(alt)
+                    self._piped.append(alt)
                 return alt
             if given and (not p.given or (len(p.given) <= 2 and len(given) > 2)):
                 p.given, p.name = given, nm.text  # the first full spelling names the person
             return key
-        for other in list(self.persons.values()):
+        for other in map(self.persons.__getitem__, self._piped):
             if other.key.startswith(key + "|") and (not given or same_given(given, other.given)):
                 return other.key
         self.persons[key] = Person(key, nm.text, given)
         self.order.append(key)
+        if "|" in key:
+            self._piped.append(key)
         return key
 
     def _surnames(self) -> set[str]:

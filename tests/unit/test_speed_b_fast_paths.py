@@ -10,8 +10,9 @@ import re
 from pathlib import Path
 
 from kzwatch import cleaning
+from kzwatch.document import Document
 from kzwatch.extract import cases
-from kzwatch.text import daterefs, patterns
+from kzwatch.text import daterefs, names, patterns
 from kzwatch.text.patterns import lowered, required_literals, required_word_sets, word_trie
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -278,3 +279,45 @@ def test_line_offsets_as_before_given_the_norm():
         cleaning._append_line(line, chars, offsets, line.norm)
         assert ("".join(chars), offsets, bool(chars)) == \
             _appended(_append_line_before, raw, n % 5), repr(raw)
+
+
+# --- a new surname is looked up among the "surname|given" keys only (cases._Extractor._piped)
+
+def _person_for_before(self, nm):
+    surname = nm.tokens[-1]
+    key = names.fold_surname(surname)
+    given = nm.tokens[0] if len(nm.tokens) > 1 else None
+    if key in self.persons:
+        p = self.persons[key]
+        if given and p.given and not names.same_given(given, p.given):
+            alt = f"{key}|{given.lower()}"
+            if alt not in self.persons:
+                self.persons[alt] = cases.Person(alt, nm.text, given)
+                self.order.append(alt)
+            return alt
+        if given and (not p.given or (len(p.given) <= 2 and len(given) > 2)):
+            p.given, p.name = given, nm.text
+        return key
+    for other in list(self.persons.values()):
+        if other.key.startswith(key + "|") and (not given or names.same_given(given, other.given)):
+            return other.key
+    self.persons[key] = cases.Person(key, nm.text, given)
+    self.order.append(key)
+    return key
+
+
+def test_person_keys_as_before():
+    rnd = random.Random(21)
+    givens = ["Asel", "Aidar", "A.", "Ye.B.", "Kanat", "K.", "Galym", None]
+    surnames = ["Bekov", "Bekova", "Ismailov", "Kim", "Nurov", "Nurova", "Sultanbekov"]
+    for _ in range(300):
+        new = cases._Extractor(Document.plain("Text."))
+        old = cases._Extractor(Document.plain("Text."))
+        for _ in range(rnd.randint(1, 30)):
+            given, surname = rnd.choice(givens), rnd.choice(surnames)
+            tokens = [given, surname] if given else [surname]
+            nm = names.NameMention(0, 1, " ".join(tokens), tokens, False)
+            assert new._person_for(nm) == _person_for_before(old, nm)
+        assert list(new.persons) == list(old.persons) and new.order == old.order
+        assert [(p.key, p.given, p.name) for p in new.persons.values()] == \
+            [(p.key, p.given, p.name) for p in old.persons.values()]
