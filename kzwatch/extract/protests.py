@@ -52,7 +52,7 @@ from kzwatch.text.daterefs import find_date_refs as find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
 from kzwatch.text.lexicon import alternation, lexicon
 from kzwatch.text.numbers import NumberMatch, find_numbers
-from kzwatch.text.patterns import rx
+from kzwatch.text.patterns import Prefiltered, lowered, rx, word_trie
 from kzwatch.text.places import Place, PlaceMention, find_places, find_regions
 from kzwatch.text.segment import (
     EVIDENCE_WINDOW,
@@ -203,7 +203,18 @@ def _needs(rule) -> tuple[str, ...]:
 @lru_cache(maxsize=512)
 def _cue_matches(passage: str) -> tuple[tuple, ...]:
     """The `cue` rules' (rule, match) in the passage (RulePack.matches)."""
+    low = lowered(passage)
+    if _CUE_WORD is not None and low is not None and _CUE_WORD.search(low) is None:
+        return ()  # no word any cue rule needs (most passages): no rule is a candidate
     return tuple(_RULES.matches("cue", passage))
+
+
+# every word the `cue` rules' literal checks look for, as one trie pattern: one search of a
+# passage where RulePack.matches would ask each rule's words in turn (None if a rule has no
+# words, and so is always tried)
+_CUE_RULES = _RULES.of_kind("cue")
+_CUE_WORD = word_trie(sorted({w for r in _CUE_RULES for w in r.regex.literals})) if all(
+    isinstance(r.regex, Prefiltered) for r in _CUE_RULES) else None
 
 
 @lru_cache(maxsize=512)

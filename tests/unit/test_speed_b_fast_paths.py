@@ -321,3 +321,20 @@ def test_person_keys_as_before():
         assert list(new.persons) == list(old.persons) and new.order == old.order
         assert [(p.key, p.given, p.name) for p in new.persons.values()] == \
             [(p.key, p.given, p.name) for p in old.persons.values()]
+
+
+# --- a passage without any word of the cue rules is not asked rule by rule
+
+def test_cue_matches_as_before():
+    from kzwatch.extract import protests
+
+    words = sorted({w for r in protests._CUE_RULES for w in r.regex.literals})
+    pieces = words + [w[:-1] for w in words] + [w[1:] for w in words] + [
+        " ", "  ", "the ", "people ", "Crowds ", "ı", "K", ",", "."]
+    rnd = random.Random(23)
+    texts = ["".join(rnd.choice(pieces) + rnd.choice(["", " "]) for _ in range(
+        rnd.randint(0, 8))) for _ in range(8000)] + LINES[::3]
+    for text in texts:
+        got = protests._cue_matches.__wrapped__(text)
+        want = tuple(protests._RULES.matches("cue", text))
+        assert [(r.id, m.span()) for r, m in got] == [(r.id, m.span()) for r, m in want], text
