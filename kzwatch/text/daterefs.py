@@ -36,11 +36,12 @@ DAY_PATTERN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # every match starts with a digit, a month's capital or "from"/"between": the lookahead lets
 # the engine pass any other position at one test instead of trying each alternative (8x faster)
 _DATE_FIRST = "".join(sorted({m[0] for m in [*MONTHS, *_ABBREVIATIONS]})) + "fFbB"
-# and, past that one-class test, what the match opens with: a digit, a month's first two
-# letters (every name and abbreviation has three or more) or "from"/"between" and a space
-# (a lower-case "f" or "b" opens nothing else: most such positions fail here, not in every
-# alternative)
-_DATE_OPENING = "|".join([r"\d", *sorted({m[:2] for m in [*MONTHS, *_ABBREVIATIONS]}),
+# and, past that one-class test, what the match opens with: a digit that follows no digit
+# (inside a number every alternative fails: a lookbehind on digits or a \b between two),
+# a month's first two letters (every name and abbreviation has three or more) or
+# "from"/"between" and a space (a lower-case "f" or "b" opens nothing else): most such
+# positions fail here, not in every alternative
+_DATE_OPENING = "|".join([r"\d(?<!\d\d)", *sorted({m[:2] for m in [*MONTHS, *_ABBREVIATIONS]}),
                           r"(?i:from|between)\s"])
 _DATE_RE = re.compile(
     rf"(?=[\d{_DATE_FIRST}])(?={_DATE_OPENING})(?:"

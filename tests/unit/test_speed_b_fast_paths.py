@@ -61,8 +61,13 @@ def test_date_matches_as_before_on_random_texts():
               "Between", "f", "b", "fr", "be", " ", "  ", "\n", ".", ",", "-", "–", "/", "of",
               "and", "to", "mid-", "early", "1", "3", "12", "31", "2022", "1999", "20152020",
               "st", "th", "s", "%", "x", "people", "Ju", "Ma", "Se", "A", "O", "D", "N", "٣"]
+    rnd = random.Random(2)
     for text in _texts(pieces):
         assert _found(daterefs._DATE_RE, text) == _found(_DATE_RE_BEFORE, text), repr(text)
+        pos = rnd.randint(0, len(text))  # a span: what lies before it is still looked back at
+        end = rnd.randint(pos, len(text))
+        assert _found(daterefs._DATE_RE, text, pos, end) == \
+            _found(_DATE_RE_BEFORE, text, pos, end), (text, pos, end)
 
 
 # --- a word list as one trie pattern (kzwatch.text.patterns.word_trie): found where, and
