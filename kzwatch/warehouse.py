@@ -574,11 +574,20 @@ def _quote(value: str) -> str:
 
 
 def _comment_everything(conn) -> None:
+    """Every table and column of the models carries its comment. Only the comments that
+    differ are written (a table that create_all made has its comments already; a copied
+    snapshot has those of the version that wrote it): each is a catalog change of its own."""
     raw = conn.connection.driver_connection  # DuckDB has no COMMENT ON SCHEMA: see README
+    have = dict(((s, t, None), c) for s, t, c in raw.execute(
+        "select schema_name, table_name, comment from duckdb_tables() "
+        "where database_name = current_database()").fetchall())
+    have.update(((s, t, c), k) for s, t, c, k in raw.execute(
+        "select schema_name, table_name, column_name, comment from duckdb_columns() "
+        "where database_name = current_database()").fetchall())
     for table in metadata.sorted_tables:
         name = f"{table.schema}.{table.name}"
-        if table.comment:
+        if table.comment and have.get((table.schema, table.name, None)) != table.comment:
             raw.execute(f"comment on table {name} is {_quote(table.comment)}")
         for col in table.columns:
-            if col.comment:
+            if col.comment and have.get((table.schema, table.name, col.name)) != col.comment:
                 raw.execute(f'comment on column {name}."{col.name}" is {_quote(col.comment)}')

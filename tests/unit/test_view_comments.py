@@ -86,3 +86,42 @@ def test_make_sql_opens_the_warehouse_read_only_in_the_duckdb_cli_of_the_project
                               f"WAREHOUSE={empty_warehouse_file.parent / 'none.duckdb'}"],
                              cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert missing.returncode != 0 and "make run first" in missing.stderr
+
+
+def test_every_model_comment_is_written_and_a_stale_one_is_rewritten(empty_warehouse_file,
+                                                                     tmp_path):
+    def comments(path):
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            tables = {(s, t, None): c for s, t, c in con.execute(
+                "select schema_name, table_name, comment from duckdb_tables()").fetchall()}
+            return tables | {(s, t, c): k for s, t, c, k in con.execute(
+                "select schema_name, table_name, column_name, comment "
+                "from duckdb_columns()").fetchall()}
+        finally:
+            con.close()
+
+    wanted = {(t.schema, t.name, None): t.comment for t in warehouse.metadata.sorted_tables
+              if t.comment}
+    wanted |= {(t.schema, t.name, c.name): c.comment for t in warehouse.metadata.sorted_tables
+               for c in t.columns if c.comment}
+    have = comments(empty_warehouse_file)
+    assert {k: have.get(k) for k in wanted} == wanted
+    # a snapshot written by a version whose comments differed
+    wh = tmp_path / "kzwatch.duckdb"
+    shutil.copyfile(empty_warehouse_file, wh)
+    con = duckdb.connect(str(wh))
+    con.execute("comment on table core.case_mentions is 'old words'")
+    con.execute("comment on column core.statistics.value is null")
+    con.close()
+    now = datetime.now(UTC)
+    changes = warehouse.SnapshotChanges(
+        run_id="r2", documents=pd.DataFrame(columns=[c.name for c in documents.columns]),
+        drop_sources=[], rows={}, quarantined=pd.DataFrame(), validation=pd.DataFrame(),
+        run_row={"run_id": "r2", "started_at": now, "ended_at": now, "outcome": "completed"})
+    target = warehouse.build_snapshot(wh, changes)
+    try:
+        have = comments(target)
+        assert {k: have.get(k) for k in wanted} == wanted
+    finally:
+        warehouse.remove_snapshot(wh, "r2")
