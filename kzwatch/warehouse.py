@@ -21,6 +21,7 @@ import duckdb
 import pandas as pd
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from kzwatch.reference import REFERENCE_DIR
 from kzwatch.runlock import WarehouseBusy, lock_path, run_lock  # noqa: F401 - part of this module's interface
@@ -290,7 +291,7 @@ def build_snapshot(warehouse: Path, changes: SnapshotChanges) -> Path:
             with engine.begin() as conn:
                 for schema in SCHEMA_COMMENTS:
                     conn.execute(text(f"create schema if not exists {schema}"))
-                metadata.create_all(conn)
+                _create_missing_tables(conn)
                 _add_missing_columns(conn)
                 mentions_before = _mentions_fingerprint(conn)
                 _apply_changes(conn, changes)
@@ -573,10 +574,27 @@ def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _create_missing_tables(conn) -> None:
+    """The models' tables (and indexes) a snapshot lacks, created by one DuckDB script of the
+    statements SQLAlchemy compiles: `metadata.create_all` ran them one at a time, each with a
+    COMMENT per column (190 statements, 0.1 s of a run); `_comment_everything` writes those."""
+    raw = conn.connection.driver_connection
+    have = set(raw.execute("select schema_name, table_name from duckdb_tables() "
+                           "where database_name = current_database()").fetchall())
+    script = []
+    for table in metadata.sorted_tables:
+        if (table.schema, table.name) not in have:
+            script.append(CreateTable(table).compile(dialect=conn.dialect))
+            script += [CreateIndex(index).compile(dialect=conn.dialect)
+                       for index in table.indexes]
+    if script:
+        raw.execute(";\n".join(str(ddl).strip() for ddl in script))
+
+
 def _comment_everything(conn) -> None:
     """Every table and column of the models carries its comment. Only the comments that
-    differ are written (a table that create_all made has its comments already; a copied
-    snapshot has those of the version that wrote it): each is a catalog change of its own."""
+    differ are written, in one script (a copied snapshot has those of the version that wrote
+    it): each is a catalog change of its own."""
     raw = conn.connection.driver_connection  # DuckDB has no COMMENT ON SCHEMA: see README
     have = dict(((s, t, None), c) for s, t, c in raw.execute(
         "select schema_name, table_name, comment from duckdb_tables() "
@@ -584,10 +602,13 @@ def _comment_everything(conn) -> None:
     have.update(((s, t, c), k) for s, t, c, k in raw.execute(
         "select schema_name, table_name, column_name, comment from duckdb_columns() "
         "where database_name = current_database()").fetchall())
+    script = []
     for table in metadata.sorted_tables:
         name = f"{table.schema}.{table.name}"
         if table.comment and have.get((table.schema, table.name, None)) != table.comment:
-            raw.execute(f"comment on table {name} is {_quote(table.comment)}")
-        for col in table.columns:
-            if col.comment and have.get((table.schema, table.name, col.name)) != col.comment:
-                raw.execute(f'comment on column {name}."{col.name}" is {_quote(col.comment)}')
+            script.append(f"comment on table {name} is {_quote(table.comment)}")
+        script += [f'comment on column {name}."{col.name}" is {_quote(col.comment)}'
+                   for col in table.columns
+                   if col.comment and have.get((table.schema, table.name, col.name)) != col.comment]
+    if script:
+        raw.execute(";\n".join(script))

@@ -125,3 +125,28 @@ def test_every_model_comment_is_written_and_a_stale_one_is_rewritten(empty_wareh
         assert {k: have.get(k) for k in wanted} == wanted
     finally:
         warehouse.remove_snapshot(wh, "r2")
+
+
+def test_a_table_an_older_snapshot_lacks_is_created_as_in_a_new_one(empty_warehouse_file,
+                                                                    tmp_path):
+    wh = tmp_path / "kzwatch.duckdb"
+    shutil.copyfile(empty_warehouse_file, wh)
+    con = duckdb.connect(str(wh))
+    con.execute("drop table raw.person_name_pairs")
+    con.close()
+    now = datetime.now(UTC)
+    changes = warehouse.SnapshotChanges(
+        run_id="r3", documents=pd.DataFrame(columns=[c.name for c in documents.columns]),
+        drop_sources=[], rows={}, quarantined=pd.DataFrame(), validation=pd.DataFrame(),
+        run_row={"run_id": "r3", "started_at": now, "ended_at": now, "outcome": "completed"})
+    target = warehouse.build_snapshot(wh, changes)
+    query = ("select sql, comment from duckdb_tables() "
+             "where schema_name = 'raw' and table_name = 'person_name_pairs'")
+    try:
+        new, fresh = (duckdb.connect(str(p), read_only=True) for p in (target,
+                                                                       empty_warehouse_file))
+        assert new.execute(query).fetchall() == fresh.execute(query).fetchall() != []
+        new.close()
+        fresh.close()
+    finally:
+        warehouse.remove_snapshot(wh, "r3")
