@@ -164,6 +164,8 @@ def wait_until_rendered(folder: Path, timeout: float = 120.0) -> bool:
     """Whether the site's pending runs were all rendered (or failed) within `timeout` s."""
     deadline = time.monotonic() + timeout
     pending = Path(folder) / PENDING
+    if not pending.is_dir():  # never rendered in the background: nothing to wait for
+        return True
     while time.monotonic() < deadline:
         if not list(pending.glob("*.json")):
             with open(pending / "lock", "a") as lock:  # a renderer may still be writing
