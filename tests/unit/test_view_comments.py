@@ -15,16 +15,20 @@ from models.tables import documents
 from tests.conftest import PROJECT
 
 
+def no_changes(run_id: str) -> warehouse.SnapshotChanges:
+    """A run that read no documents."""
+    now = datetime.now(UTC)
+    return warehouse.SnapshotChanges(
+        run_id=run_id, documents=pd.DataFrame(columns=[c.name for c in documents.columns]),
+        drop_sources=[], rows={}, quarantined=pd.DataFrame(), validation=pd.DataFrame(),
+        run_row={"run_id": run_id, "started_at": now, "ended_at": now, "outcome": "completed"})
+
+
 @pytest.fixture(scope="module")
 def empty_warehouse_file(tmp_path_factory):
     """A snapshot built from no documents: every table, reference table and view, no rows."""
     wh = tmp_path_factory.mktemp("wh") / "kzwatch.duckdb"
-    now = datetime.now(UTC)
-    changes = warehouse.SnapshotChanges(
-        run_id="r1", documents=pd.DataFrame(columns=[c.name for c in documents.columns]),
-        drop_sources=[], rows={}, quarantined=pd.DataFrame(), validation=pd.DataFrame(),
-        run_row={"run_id": "r1", "started_at": now, "ended_at": now, "outcome": "completed"})
-    target = warehouse.build_snapshot(wh, changes)
+    target = warehouse.build_snapshot(wh, no_changes("r1"))
     warehouse.publish(target, wh, keep=0, run_id="r1")
     return wh
 
@@ -114,12 +118,7 @@ def test_every_model_comment_is_written_and_a_stale_one_is_rewritten(empty_wareh
     con.execute("comment on table core.case_mentions is 'old words'")
     con.execute("comment on column core.statistics.value is null")
     con.close()
-    now = datetime.now(UTC)
-    changes = warehouse.SnapshotChanges(
-        run_id="r2", documents=pd.DataFrame(columns=[c.name for c in documents.columns]),
-        drop_sources=[], rows={}, quarantined=pd.DataFrame(), validation=pd.DataFrame(),
-        run_row={"run_id": "r2", "started_at": now, "ended_at": now, "outcome": "completed"})
-    target = warehouse.build_snapshot(wh, changes)
+    target = warehouse.build_snapshot(wh, no_changes("r2"))
     try:
         have = comments(target)
         assert {k: have.get(k) for k in wanted} == wanted
@@ -134,12 +133,7 @@ def test_a_table_an_older_snapshot_lacks_is_created_as_in_a_new_one(empty_wareho
     con = duckdb.connect(str(wh))
     con.execute("drop table raw.person_name_pairs")
     con.close()
-    now = datetime.now(UTC)
-    changes = warehouse.SnapshotChanges(
-        run_id="r3", documents=pd.DataFrame(columns=[c.name for c in documents.columns]),
-        drop_sources=[], rows={}, quarantined=pd.DataFrame(), validation=pd.DataFrame(),
-        run_row={"run_id": "r3", "started_at": now, "ended_at": now, "outcome": "completed"})
-    target = warehouse.build_snapshot(wh, changes)
+    target = warehouse.build_snapshot(wh, no_changes("r3"))
     query = ("select sql, comment from duckdb_tables() "
              "where schema_name = 'raw' and table_name = 'person_name_pairs'")
     try:
