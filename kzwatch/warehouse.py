@@ -12,6 +12,7 @@ import fcntl
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -405,7 +406,7 @@ def _insert_staged(conn, table: str, folder: Path, name: str, exclude_ids=None) 
     columns = ", ".join(f'"{c}"' for c in staging.load_columns(name))
     sql = (f"insert into {table} by name select {columns} "
            "from read_parquet(?, union_by_name = true)")
-    paths = [str(f) for f in files]
+    paths = [literal_path(f) for f in files]
     if exclude_ids is None:
         return raw.execute(sql, [paths]).fetchone()[0]
     excluded = sorted({i for i in exclude_ids if isinstance(i, str)})
@@ -558,7 +559,7 @@ def _load_reference(conn) -> None:
         path = REFERENCE_DIR / csv_name
         if path.exists():
             raw.execute(f"create or replace table ref.{table} as "
-                        f"select * from read_csv('{path.as_posix()}', header=true)")
+                        f"select * from read_csv({_quote(literal_path(path))}, header=true)")
             raw.execute(f"comment on table ref.{table} is "
                         f"'Reference data loaded from seeds/reference/{csv_name}'")
 
@@ -568,6 +569,13 @@ def _apply_sql_files(conn) -> None:
     raw = conn.connection.driver_connection
     for path in sorted(SQL_DIR.glob("*.sql")):
         raw.execute(path.read_text(encoding="utf-8"))
+
+
+def literal_path(path: Path) -> str:
+    """A file path as DuckDB's file readers take it literally: they expand `*`, `?` and
+    `[...]` as a glob (a folder named "[2024]" would read "2", "0" or "4"), so each of those
+    characters is written as a one-character class that holds only itself."""
+    return re.sub(r"[*?\[]", lambda m: f"[{m.group()}]", Path(path).as_posix())
 
 
 def _quote(value: str) -> str:

@@ -204,3 +204,25 @@ def test_loading_keeps_batch_and_row_order_around_the_quarantined_rows(tmp_path)
         engine.dispose()
     assert loaded == len(expected) == 12 * 400 - len(quarantined)
     assert [tuple(r) for r in got] == expected
+
+
+@pytest.mark.parametrize("folder", ["x[ab]", "x*", "x?"])
+def test_a_folder_named_like_a_glob_loads_its_own_files_only(tmp_path, folder):
+    # DuckDB's readers expand globs: "x[ab]/..." would read "xa/...", "x*" every sibling
+    ours, sibling = tmp_path / folder / "stage", tmp_path / "xa" / "stage"
+    staging.stage_batch(ours, 1, batch({"case_mentions": [case_row("ours")]}))
+    staging.stage_batch(sibling, 1, batch({"case_mentions": [case_row("sibling")]}))
+    engine = warehouse._engine(tmp_path / "kz.duckdb")
+    try:
+        with engine.begin() as conn:
+            for schema in warehouse.SCHEMA_COMMENTS:
+                conn.exec_driver_sql(f"create schema if not exists {schema}")
+            warehouse.metadata.create_all(conn)
+            for exclude in (None, ["gone"]):
+                conn.exec_driver_sql("delete from core.case_mentions")
+                assert warehouse._insert_staged(conn, "core.case_mentions", ours,
+                                                "case_mentions", exclude_ids=exclude) == 1
+                assert conn.exec_driver_sql("select record_id from core.case_mentions"
+                                            ).fetchall() == [("ours",)]
+    finally:
+        engine.dispose()
