@@ -404,26 +404,26 @@ def _insert_staged(conn, table: str, folder: Path, name: str, exclude_ids=None) 
         return 0
     raw = conn.connection.driver_connection
     columns = ", ".join(f'"{c}"' for c in staging.load_columns(name))
-    sql = (f"insert into {table} by name select {columns} "
-           "from read_parquet(?, union_by_name = true)")
-    paths = [literal_path(f) for f in files]
-    if exclude_ids is None:
-        return raw.execute(sql, [paths]).fetchone()[0]
-    excluded = sorted({i for i in exclude_ids if isinstance(i, str)})
-    if not excluded:
-        return raw.execute(f"{sql} where record_id is not null", [paths]).fetchone()[0]
-    # `not in (select ...)` is a hash join, which does not keep the rows' order: they are put
-    # back in file (batch) order, then row order
+    excluded = None if exclude_ids is None else sorted(
+        {i for i in exclude_ids if isinstance(i, str)})
+    source, where, order = "read_parquet(?, union_by_name = true)", "", ""
     view = f"_excluded_{name}"
-    raw.register(view, pd.DataFrame({"record_id": pd.Series(excluded, dtype="string")}))
+    if excluded is not None:
+        where = " where record_id is not null"
+    if excluded:
+        # `not in (select ...)` is a hash join, which does not keep the rows' order: they are
+        # put back in file (batch) order, then row order
+        source = ("read_parquet(?, union_by_name = true, filename = true, "
+                  "file_row_number = true)")
+        where += f" and record_id not in (select record_id from {view})"
+        order = " order by filename, file_row_number"
+        raw.register(view, pd.DataFrame({"record_id": pd.Series(excluded, dtype="string")}))
     try:
-        return raw.execute(
-            f"insert into {table} by name select {columns} "
-            "from read_parquet(?, union_by_name = true, filename = true, file_row_number = true) "
-            f"where record_id is not null and record_id not in (select record_id from {view}) "
-            "order by filename, file_row_number", [paths]).fetchone()[0]
+        return raw.execute(f"insert into {table} by name select {columns} from {source}"
+                           f"{where}{order}", [[literal_path(f) for f in files]]).fetchone()[0]
     finally:
-        raw.unregister(view)
+        if excluded:
+            raw.unregister(view)
 
 
 def _apply_changes(conn, ch: SnapshotChanges) -> None:

@@ -172,8 +172,9 @@ def _best(candidates: list[frozenset]) -> frozenset | None:
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _required_in_sequence(items) -> frozenset | None:
-    candidates: list[frozenset] = []
+def _requirements(items, of_item):
+    """What a parsed sequence requires at its own level, in order: each run of literal
+    characters (one word), and what `of_item(op, av)` yields for each other item."""
     run: list[str] = []
     for op, av in items:
         ch = _literal_char(op, av)
@@ -181,14 +182,21 @@ def _required_in_sequence(items) -> frozenset | None:
             run.append(ch)
             continue
         if run:
-            candidates.append(frozenset(["".join(run)]))
+            yield frozenset(["".join(run)])
             run = []
-        got = _required_in_item(op, av)
-        if got:
-            candidates.append(got)
+        yield from of_item(op, av)
     if run:
-        candidates.append(frozenset(["".join(run)]))
-    return _best(candidates)
+        yield frozenset(["".join(run)])
+
+
+def _required_in_sequence(items) -> frozenset | None:
+    return _best(list(_requirements(items, _best_of_item)))
+
+
+def _best_of_item(op, av):
+    got = _required_in_item(op, av)
+    if got:
+        yield got
 
 
 def _required_in_item(op, av) -> frozenset | None:
@@ -221,10 +229,15 @@ def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
 
 
 def _required_literals(parsed) -> tuple[str, ...] | None:
-    got = _required_in_sequence(parsed.data)
+    return _words(_required_in_sequence(parsed.data))
+
+
+def _words(got: frozenset | None) -> tuple[str, ...] | None:
+    """A requirement's words, longest first, without those that contain another (a match of
+    the shorter one is needed anyway); None when it is no use as a filter (see MIN_LITERAL,
+    MAX_LITERALS)."""
     if not got or min(map(len, got)) < MIN_LITERAL or len(got) > MAX_LITERALS:
         return None
-    # a word containing another needs no check of its own
     words = sorted(got, key=len)
     kept = [w for i, w in enumerate(words) if not any(v in w for v in words[:i])]
     return tuple(sorted(kept, key=lambda w: (-len(w), w)))
@@ -244,45 +257,26 @@ def required_word_sets(pattern) -> tuple[tuple[str, ...], ...]:
         parsed = _parser.parse(regex.pattern, regex.flags)
     except re.error:
         return ()
-    found: list[frozenset] = []
-    _all_required(parsed.data, found)
     out: list[tuple[str, ...]] = []
-    for got in found:
-        if not got or min(map(len, got)) < MIN_LITERAL or len(got) > MAX_LITERALS:
-            continue
-        words = sorted(got, key=len)
-        kept = [w for i, w in enumerate(words) if not any(v in w for v in words[:i])]
-        words = tuple(sorted(kept, key=lambda w: (-len(w), w)))
-        if words not in out:
+    for got in _requirements(parsed.data, _all_of_item):
+        words = _words(got)
+        if words and words not in out:
             out.append(words)
     return tuple(out)
 
 
-def _all_required(items, out: list) -> None:
-    """The word sets a parsed sequence requires (see `required_word_sets`): each run of
-    literal characters, and what each group, repeat (once at least) or branch it holds
-    requires."""
-    run: list[str] = []
-    for op, av in items:
-        ch = _literal_char(op, av)
-        if ch is not None:
-            run.append(ch)
-            continue
-        if run:
-            out.append(frozenset(["".join(run)]))
-            run = []
-        if op is _sre.SUBPATTERN:
-            _all_required(av[3].data, out)
-        elif op in _REPEATS and av[0] >= 1:
-            _all_required(av[2].data, out)
-        elif _ATOMIC is not None and op is _ATOMIC:
-            _all_required(av.data, out)
-        else:
-            got = _required_in_item(op, av)  # a branch: one of its alternatives' words
-            if got:
-                out.append(got)
-    if run:
-        out.append(frozenset(["".join(run)]))
+def _all_of_item(op, av):
+    """What an item of a sequence requires (see `required_word_sets`): a group, an atomic
+    group or a repeat (once at least) all that its own sequence requires; a branch one of its
+    alternatives' words."""
+    if op is _sre.SUBPATTERN:
+        yield from _requirements(av[3].data, _all_of_item)
+    elif op in _REPEATS and av[0] >= 1:
+        yield from _requirements(av[2].data, _all_of_item)
+    elif _ATOMIC is not None and op is _ATOMIC:
+        yield from _requirements(av.data, _all_of_item)
+    else:
+        yield from _best_of_item(op, av)
 
 
 # texts longer than this are kept by identity (below): a short news item's whole text (most
