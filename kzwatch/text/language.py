@@ -22,10 +22,18 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE]
     words = _LATIN_WORD.findall(sample)  # runs of Latin letters: one pass counts both
     latin = sum(map(len, words))
-    cyrillic = len(_CYRILLIC.findall(sample))
+    cyrillic = 0 if sample.isascii() else len(_CYRILLIC.findall(sample))
     if latin + cyrillic < 20:
         return "und"
     if cyrillic > latin:
         kazakh = len(_KAZAKH_LETTERS.findall(sample))
         return "kk" if kazakh >= max(3, cyrillic * 0.01) else "ru"
-    return "en" if len(_EN_WORDS.findall(sample)) / max(1, len(words)) > 0.05 else "und"
+    # English once more than 5 % of the words are function words: counted until the share
+    # passes it (in running English that is within the first lines), not over the whole text
+    n_words = max(1, len(words))
+    function_words = 0
+    for _ in _EN_WORDS.finditer(sample):
+        function_words += 1
+        if function_words / n_words > 0.05:
+            return "en"
+    return "und"

@@ -11,6 +11,7 @@ import pytest
 from kzwatch.cleaning import _WS, _squash
 from kzwatch.extract import cases
 from kzwatch.text import money
+from kzwatch.validate import squash
 
 
 def _texts(chars: str, n: int = 20000, longest: int = 16, seed: int = 9):
@@ -22,6 +23,14 @@ def _texts(chars: str, n: int = 20000, longest: int = 16, seed: int = 9):
 def test_squash_is_the_whitespace_sub():
     for text in _texts(" \t\u00a0\u2003\u3000\u202fab\n", longest=10):
         assert _squash(text) == _WS.sub(" ", text), repr(text)
+
+
+def test_evidence_squash_is_the_whitespace_sub_stripped():
+    # every character re's \s takes, in runs, at the ends and between words
+    spaces = "".join(c for c in map(chr, range(0x3001)) if re.fullmatch(r"\s", c))
+    assert len(spaces) > 20
+    for text in _texts(spaces + "ab", n=5000, longest=8):
+        assert squash(text) == re.sub(r"\s+", " ", text).strip(), repr(text)
 
 
 _FOOTNOTE_BEFORE = re.compile(r"(?<=[a-z\"”’)][.;,:])(?<!\bNo\.)(?<!\bp\.)\d{1,3}(?=\s|$)")
