@@ -83,6 +83,41 @@ def test_budget_interrupts_a_regex_that_never_ends_and_the_worker_goes_on():
         assert worker.call(len, ("abc",), 30) == 3  # a fresh child took over
 
 
+def job(kind: str, value: int) -> int:
+    """One job of a worker's run: a result, an exception, a death or a hang, by `kind`."""
+    if kind == "raise":
+        raise ValueError(f"bad {value}")
+    if kind == "die":
+        os._exit(3)
+    if kind == "hang":
+        catastrophic_regex()
+    return value * 10
+
+
+def test_queued_jobs_keep_their_order_and_budgets_through_failures():
+    # the jobs queued behind one that hangs or kills the child never started: each runs once,
+    # in a fresh child, and every job's outcome comes back in order
+    jobs = [("ok", 1), ("hang", 2), ("ok", 3), ("raise", 4), ("ok", 5), ("die", 6), ("ok", 7),
+            ("ok", 8), ("hang", 9)]
+    with pipeline.BudgetedWorker() as worker:
+        t0 = time.monotonic()
+        out = list(worker.map(job, jobs, 2.0))
+        assert time.monotonic() - t0 < 60
+    assert [r for r, _ in out] == [10, None, 30, None, 50, None, 70, 80, None]
+    failures = [type(f).__name__ if f else None for _, f in out]
+    assert failures == [None, "DocumentTimeout", None, "WorkerFailed", None, "WorkerFailed",
+                        None, None, "DocumentTimeout"]
+    assert "ValueError: bad 4" in str(out[3][1]) and "exit code 3" in str(out[5][1])
+
+
+def test_queued_job_budget_counts_from_when_the_child_takes_it_up():
+    # three jobs of 0.8 s under a 1.5 s budget: the second and third wait in the pipe while
+    # the first runs, yet none times out (each budget starts when the one before it ends)
+    with pipeline.BudgetedWorker() as worker:
+        out = list(worker.map(time.sleep, [(0.8,), (0.8,), (0.8,)], 1.5))
+    assert out == [(None, None)] * 3
+
+
 def test_document_over_budget_is_an_error_row_and_the_batch_goes_on(tmp_path):
     docs = small_corpus(tmp_path / "docs")
     big_document(docs / "big.txt")
