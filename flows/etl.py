@@ -130,6 +130,20 @@ def validate_rows(table: str, frame: pd.DataFrame) -> validate.ValidationOutcome
     return validate.validate_table(table, frame)
 
 
+@task(name="prepare-snapshot", task_run_name="prepare-snapshot")
+def prepare_snapshot(warehouse_path: Path, run_id: str) -> bool:
+    """The snapshot's copy, schemas, reference tables, views and comments, made beside
+    validation (kzwatch.warehouse.prepare_snapshot). Whether it was made: when it could not
+    be (a full disk), the load does this part itself and reports what stops it."""
+    try:
+        warehouse.prepare_snapshot(warehouse_path, run_id)
+    except OSError as exc:
+        get_run_logger().info("snapshot not prepared beside validation (the load will): %s",
+                              exc)
+        return False
+    return True
+
+
 @task(name="load", task_run_name="load")
 def load(warehouse_path: Path, changes: warehouse.SnapshotChanges) -> Path:
     return warehouse.build_snapshot(warehouse_path, changes)
@@ -497,7 +511,14 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     all_docs = pd.concat([kept, pd.DataFrame(doc_rows, columns=previous.columns)],
                          ignore_index=True).sort_values("source_name", ignore_index=True)
 
-    outcomes, passed = validate_staged(settings, stage)
+    # the snapshot's part that needs no rows is made while they are validated (DuckDB and
+    # the copy of the published file leave the GIL to the validation)
+    prepared = prepare_snapshot.with_options(**task_options(settings, io=False)).submit(
+        wh, run_id)
+    try:
+        outcomes, passed = validate_staged(settings, stage)
+    finally:
+        prepared.wait()  # never left writing when the run ends (its file is removed then)
     quarantined = pd.concat([o.quarantined for o in outcomes.values()], ignore_index=True)
     validation = pd.DataFrame([dict(r, run_id=run_id) for o in outcomes.values()
                                for r in o.results])

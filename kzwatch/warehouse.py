@@ -9,6 +9,7 @@ a run killed at any point leaves the published file as it was.
 from __future__ import annotations
 
 import fcntl
+import glob
 import json
 import logging
 import os
@@ -255,11 +256,16 @@ def snapshot_path(warehouse: Path, run_id: str) -> Path:
     return warehouse.with_name(f".{warehouse.name}.{run_id}.building")
 
 
+def prepared_path(warehouse: Path, run_id: str) -> Path:
+    """Where `prepare_snapshot` leaves a run's snapshot until the load takes it."""
+    return warehouse.with_name(f".{warehouse.name}.{run_id}.prepared")
+
+
 def remove_snapshot(warehouse: Path, run_id: str) -> None:
     """Remove a run's half-built file and its WAL (a failed or interrupted run cleans up)."""
-    target = snapshot_path(warehouse, run_id)
-    for path in (target, wal_path(target)):
-        path.unlink(missing_ok=True)
+    for target in (snapshot_path(warehouse, run_id), prepared_path(warehouse, run_id)):
+        for path in (target, wal_path(target)):
+            path.unlink(missing_ok=True)
 
 
 def _engine(path: Path):
@@ -275,33 +281,69 @@ def _engine(path: Path):
     return engine
 
 
+def prepare_snapshot(warehouse: Path, run_id: str) -> Path:
+    """The part of the run's snapshot that does not depend on its rows, made while they are
+    validated: a copy of the published file with this version's schemas, tables, columns,
+    reference tables, views and comments (every statement of them idempotent), checkpointed.
+    `build_snapshot` takes it up; on any failure nothing is left and the load does it all."""
+    target = prepared_path(warehouse, run_id)
+    try:
+        _copy_and_shape(warehouse, target)
+    except BaseException:
+        for path in (target, wal_path(target)):
+            path.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _copy_and_shape(warehouse: Path, target: Path) -> None:
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    name = glob.escape(warehouse.name)
+    for pattern in (f".{name}.*.building*", f".{name}.*.prepared*"):
+        for stale in warehouse.parent.glob(pattern):
+            stale.unlink()  # left by a killed run or a failed attempt (only the lock holder
+            # gets here), the target's own included: it is made again from the published file
+    if warehouse.exists():
+        shutil.copyfile(warehouse, target)
+    engine = _engine(target)
+    try:
+        with engine.begin() as conn:
+            for schema in SCHEMA_COMMENTS:
+                conn.execute(text(f"create schema if not exists {schema}"))
+            _create_missing_tables(conn)
+            _add_missing_columns(conn)
+            _load_reference(conn)
+            _apply_sql_files(conn)
+            _comment_everything(conn)
+        with engine.connect() as conn:
+            conn.execute(text(f"checkpoint {ALIAS}"))
+    finally:
+        engine.dispose()
+
+
 def build_snapshot(warehouse: Path, changes: SnapshotChanges) -> Path:
     """Write the new snapshot next to the published file; return its path (not yet published).
-    On any failure (a full disk...) the half-built file and its WAL are removed."""
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    Starts from the run's prepared snapshot when `prepare_snapshot` made one (taken by a
+    rename, so a retried load starts again from the published file), else copies and shapes
+    the published file itself; then applies the run's rows. On any failure (a full disk...)
+    the half-built file and its WAL are removed."""
     target = snapshot_path(warehouse, changes.run_id)
+    prepared = prepared_path(warehouse, changes.run_id)
     changes.failed_runs, changes.failed_log_bytes, warned = read_failed_runs(warehouse)
     changes.warnings += [w for w in warned if w not in changes.warnings]  # a retried load
-    for stale in warehouse.parent.glob(f".{warehouse.name}.*.building*"):
-        stale.unlink()  # left by a killed run (only the lock holder gets here)
     try:
-        if warehouse.exists():
-            shutil.copyfile(warehouse, target)
+        if prepared.exists() and not wal_path(prepared).exists():
+            os.replace(prepared, target)
+        else:
+            _copy_and_shape(warehouse, target)
         engine = _engine(target)
         try:
             with engine.begin() as conn:
-                for schema in SCHEMA_COMMENTS:
-                    conn.execute(text(f"create schema if not exists {schema}"))
-                _create_missing_tables(conn)
-                _add_missing_columns(conn)
                 mentions_before = _mentions_fingerprint(conn)
                 _apply_changes(conn, changes)
                 _drop_orphans(conn)
                 if _mentions_fingerprint(conn) != mentions_before or _has_unresolved(conn):
                     _resolve_persons(conn)  # else the copied snapshot's people still hold
-                _load_reference(conn)
-                _apply_sql_files(conn)
-                _comment_everything(conn)
             with engine.connect() as conn:
                 conn.execute(text(f"checkpoint {ALIAS}"))
         finally:

@@ -65,7 +65,7 @@ def test_flow_run_renamed_from_its_plan_and_every_task_run_named(corpus, tmp_pat
 
     names = sorted(p.name for p in corpus.iterdir())
     tasks = task_runs_of(state)
-    expected = {"discover", "fingerprint-batch-1", "load", "publish",
+    expected = {"discover", "fingerprint-batch-1", "prepare-snapshot", "load", "publish",
                 f"extract-batch-1 (2 docs: {names[0]} … {names[1]})",
                 f"extract-batch-2 (2 docs: {names[2]} … {names[3]})",
                 f"extract-batch-3 (1 doc: {names[4]})",
