@@ -34,6 +34,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from re import _constants as _sre
+from re import _parser
 
 from kzwatch.document import Document
 from kzwatch.reference import canonical_region
@@ -106,10 +108,82 @@ def _before_metric(before: str, verb_only: bool = False) -> str | None:
 
 _FORM_RULES = _PACK.of_kind("form")
 
-# per rule, in priority order: its bare pattern and the words one of which its matches hold
-# (None when it has none, or when one holds the mark, always in the window)
+# How a form rule is asked where the window holds one mark (`_form`'s common case), per
+# alternative of its pattern: every match of a form rule holds the mark "#N#", so an
+# alternative that opens with it can only match at the mark (`_AT_MARK`: one match() there,
+# not a search of the whole window), and one that closes with it, and looks at nothing after
+# its own end (no lookaround), can only end right after it (`_TO_MARK`: searched up to there,
+# not through the words after the number as well). Any other is searched (`_ANYWHERE`).
+_AT_MARK, _TO_MARK, _ANYWHERE = "at", "to", "anywhere"
+_MARK_ITEMS = [(_sre.LITERAL, ord(c)) for c in "#N#"]
+
+
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source ("a|(b|c)" -> ["a", "(b|c)"])."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            j = i + 1 + (source[i + 1:i + 2] == "^")
+            if source[j:j + 1] == "]":
+                i = j  # "[]...]", "[^]...]": a "]" right after the opening is a member
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
+
+
+def _mark_checks(rule) -> tuple[tuple[str, re.Pattern], ...]:
+    """(how, pattern) per alternative of a form rule's pattern (see `_AT_MARK`); the rule's
+    own pattern searched where its source does not split as its parse does."""
+    whole = ((_ANYWHERE, getattr(rule.regex, "regex", rule.regex)),)
+    if rule.pattern is None:
+        return whole
+    source = rule.pattern.replace(" ", r"\s+")  # as the rule compiles it (kzwatch.rules)
+    try:
+        parsed = _parser.parse(source, re.IGNORECASE).data
+        pieces = _alternatives(source)
+        branches = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH \
+            else [parsed]
+        if len(branches) != len(pieces):
+            return whole
+        checks = []
+        for piece, branch in zip(pieces, branches, strict=True):
+            items = list(_parser.parse(piece, re.IGNORECASE).data)
+            if repr(items) != repr(list(branch)):
+                return whole  # (a group numbered otherwise, a prefix the parser factored out)
+            regex = re.compile(piece, re.IGNORECASE)
+            if items[:3] == _MARK_ITEMS:
+                checks.append((_AT_MARK, regex))
+                continue
+            fast = guarded(regex)  # (the first-character lookahead, as the rule has it)
+            fast = getattr(fast, "regex", fast)
+            # (any lookaround, even one before the mark, might look past it: searched whole)
+            closes = items[-3:] == _MARK_ITEMS and not any(
+                opening in piece for opening in ("(?=", "(?!", "(?<"))
+            checks.append((_TO_MARK if closes else _ANYWHERE, fast))
+        return tuple(checks)
+    except (re.error, IndexError, TypeError):
+        return whole
+
+
+# per rule, in priority order: how it is asked around the one mark (`_mark_checks`) and the
+# words one of which its matches hold (None when it has none, or when one holds the mark,
+# always in the window)
 _FORM_CHECKS = tuple(
-    (rule, getattr(rule.regex, "regex", rule.regex),
+    (rule, _mark_checks(rule),
      None if getattr(rule.regex, "literals", None) is None
      or any("#" in word for word in rule.regex.literals) else rule.regex.literals)
     for rule in _FORM_RULES)
@@ -123,15 +197,19 @@ def _form(before: str, after: str):
         return next((r for r, regex in _PACK.candidates("form", window)
                      if regex.search(window)), None)
     low = lowered(window)
-    for rule, regex, words in _FORM_CHECKS:
+    mark = len(before)  # where the one mark is
+    for rule, checks, words in _FORM_CHECKS:
         if words is not None and low is not None:
             for word in words:
                 if word in low:
                     break
             else:
                 continue  # none of the words every match holds (what `candidates` leaves out)
-        if regex.search(window):
-            return rule
+        for how, regex in checks:
+            if (regex.match(window, mark) if how is _AT_MARK else
+                    regex.search(window, 0, mark + 3) if how is _TO_MARK else
+                    regex.search(window)):
+                return rule
     return None
 
 
@@ -332,7 +410,9 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
             corruption: bool = False, unrest: bool = False) -> tuple[str, str] | None:
     """(metric, unit) of the figure a number states, or None when it is not one.
     `corruption` / `unrest`: the passage is about the fight against corruption / unrest."""
-    if _SENT_BEFORE_CUSTODY.search(before) and _TO_CUSTODY.match(after):
+    # (the anchored match after the number first: it fails at once on most numbers, where the
+    # search of the words before tries every position)
+    if _TO_CUSTODY.match(after) and _SENT_BEFORE_CUSTODY.search(before):
         return "arrested", "persons"  # "the court sent nine of them to pre-trial detention"
     found = _metric_of(text, num, after, before, sentence, last, listed, corruption, unrest)
     if found and found[0] == "participants" and not (unrest or _UNREST.search(sentence)):
@@ -1035,11 +1115,12 @@ class _Reader:
         sentence = text[s:e]
         episode = _EPISODE.search(sentence)  # asked three times below: searched once
         corruption = _CORRUPTION.search(sentence) is not None
-        if _TOPIC.search(sentence) or episode or _ASSETS.search(sentence):
+        # (the episode, already known, first: a sentence naming one is not searched again)
+        if episode or _TOPIC.search(sentence) or _ASSETS.search(sentence):
             self.recent_topic = idx
         if corruption:
             self.corruption_seen = idx
-        if _UNREST.search(sentence) or episode or _UNREST_CONTEXT.search(sentence):
+        if episode or _UNREST.search(sentence) or _UNREST_CONTEXT.search(sentence):
             self.unrest_seen = idx
         self.mentions = [p for p in find_places(text, s, e)
                          if not p.is_region and not is_dateline(text, p.start)
@@ -1590,7 +1671,10 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
     if label:  # an infobox line: "Deaths: 6"
         metric = _label_metric(label.group(1))
         found = (metric, "persons") if metric else None
-    elif (brk := _BREAKDOWN.search(text, s, num.start)) and find_numbers(
+    # (every match of _BREAKDOWN holds a colon: a sentence without one before the number, most,
+    # is not searched, where the pattern's verbs are common words of the corpus)
+    elif text.find(":", s, num.start) != -1 and (brk := _BREAKDOWN.search(
+            text, s, num.start)) and find_numbers(
             text, s, text.rfind(":", s, num.start)):
         # "six died: the four shot on 7 March, one ...": parts of the total told; a part
         # with a measure of its own ("926 detained: 831 of them are held in custody") counts

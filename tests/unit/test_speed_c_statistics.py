@@ -1,0 +1,107 @@
+"""Speed changes of kzwatch.extract.statistics that must change no answer: the form rules
+asked per alternative around the one mark (matched at it, or searched only up to it), the
+colon a `_BREAKDOWN` match needs, and the order of the pure checks of `_metric` and `read`.
+Each new path is compared with the one it replaced, on the sample documents, the rules' own
+examples and generated text."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from kzwatch.extract import statistics as st
+from kzwatch.text.numbers import find_numbers
+
+SAMPLES = Path(__file__).resolve().parents[2] / "seeds" / "documents"
+
+
+def _texts() -> list[str]:
+    docs = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    rules = [ex.text for rule in st._PACK.rules for ex in (*rule.examples, *rule.counter)]
+    return docs + rules
+
+
+def _old_form(before: str, after: str):
+    """`_form` as it was: every form rule whose words are there, searched over the window."""
+    window = f"{before}#N#{after}"
+    return next((r for r, regex in st._PACK.candidates("form", window)
+                 if regex.search(window)), None)
+
+
+def _windows() -> list[tuple[str, str]]:
+    out = []
+    for text in _texts():
+        for num in find_numbers(text):
+            out.append((text[max(0, num.start - 80):num.start], text[num.end:num.end + 120]))
+    # around the mark: what each rule reads, and the near misses
+    rng = random.Random(7)
+    befores = ["Article", "article ", "No.", "page", "aged", "age of ", "top ", "all ", "№",
+               "#", "aged 5 and ", "Ruslan Abenov, ", "no ", "not ", "at the rate of ",
+               "the exchange rate ", "12:", "12.", "in ", "cases against ", "involving ",
+               "fines totalling ", "the case against ", "x", "", "\n", "The  ", "ſo ", "nearly "]
+    afters = [" years", "-year", "th", " others", " more Kazakhs", ":30", ".45", " was", " had",
+              ", was", " tenge per dollar", " tenge to the US dollar", " people were killed in "
+              "an accident", " cases were refused", " people were fined", "", " #N#", "#",
+              " criminal cases were closed", " people with medical help", " st", " pages"]
+    for _ in range(4000):
+        out.append(("".join(rng.choice(befores) for _ in range(rng.randint(0, 3))),
+                    "".join(rng.choice(afters) for _ in range(rng.randint(0, 3)))))
+    return out
+
+
+def test_form_answers_as_the_full_search_did():
+    hit = set()
+    for before, after in _windows():
+        got, want = st._form(before, after), _old_form(before, after)
+        assert got is want, (before, after, got and got.id, want and want.id)
+        if got is not None:
+            hit.add(got.id)
+    # the windows reach the rules asked each way (at the mark, up to it, anywhere)
+    assert {"statistics.form.duration", "statistics.form.reference_number",
+            "statistics.form.clock", "statistics.form.exchange_rate",
+            "statistics.form.age", "statistics.form.nobody"} <= hit
+
+
+def test_form_checks_split_rules_as_their_alternatives():
+    how = {rule.id: [h for h, _ in checks] for rule, checks, _ in st._FORM_CHECKS}
+    assert how["statistics.form.duration"] == [st._AT_MARK]
+    assert how["statistics.form.reference_number"] == [st._TO_MARK]
+    assert how["statistics.form.clock"] == [st._AT_MARK, st._TO_MARK]
+    assert how["statistics.form.nobody"] == [st._ANYWHERE]  # words after the mark
+
+
+@pytest.mark.parametrize("source, pieces", [
+    ("a|(b|c)", ["a", "(b|c)"]),
+    (r"[|]|x", ["[|]", "x"]),
+    (r"\||y", [r"\|", "y"]),
+    ("[]|]|z", ["[]|]", "z"]),
+    ("[^]|]|q", ["[^]|]", "q"]),
+    (r"(?:a\)|b)|c", [r"(?:a\)|b)", "c"]),
+    ("abc", ["abc"]),
+])
+def test_alternatives_split_at_the_top_level_only(source, pieces):
+    assert st._alternatives(source) == pieces
+    assert re.compile("|".join(pieces)).pattern == source
+
+
+def test_a_mark_rule_whose_source_splits_otherwise_is_searched_whole():
+    class Rule:  # a prefix the parser factors out of both alternatives: no split
+        pattern = "#N#a|#N#b"
+        regex = re.compile(pattern, re.IGNORECASE)
+    assert st._mark_checks(Rule) == ((st._ANYWHERE, Rule.regex),)
+
+
+def test_breakdown_matches_hold_a_colon():
+    """`_figure` asks `_BREAKDOWN` only where a colon lies before the number."""
+    seen = 0
+    for text in _texts():
+        for m in st._BREAKDOWN.finditer(text):
+            assert ":" in m.group(0)
+            seen += 1
+        for num in find_numbers(text):
+            s = max(0, num.start - 200)
+            if ":" not in text[s:num.start]:
+                assert st._BREAKDOWN.search(text, s, num.start) is None
+    assert seen >= 1
