@@ -950,7 +950,25 @@ class _Context:
     """When a sentence is set (its own date or the episode it names)."""
     index: int
     period: str | None
-    corruption: bool = False
+
+
+# What a sentence is about, asked of (sentence, whether it names an episode of unrest): its
+# figures are read where one of the last six is about the topic; a figure is one of the fight
+# against corruption, or of unrest, where one of the last three is about that.
+def _about_topic(sentence: str, episode: bool) -> bool:
+    return bool(episode or _TOPIC.search(sentence) or _ASSETS.search(sentence))
+
+
+def _about_corruption(sentence: str, episode: bool) -> bool:
+    return _CORRUPTION.search(sentence) is not None
+
+
+def _about_unrest(sentence: str, episode: bool) -> bool:
+    return bool(episode or _UNREST.search(sentence) or _UNREST_CONTEXT.search(sentence))
+
+
+_QUESTIONS = {"topic": _about_topic, "corruption": _about_corruption,
+              "unrest": _about_unrest}
 
 
 def _inherits_period(metric: str, unit: str) -> bool:
@@ -1091,12 +1109,15 @@ class _Reader:
     out: list[Statistic] = field(default_factory=list)
     seen: dict[tuple[str, float, str], set] = field(default_factory=dict)  # -> places
     history: list[_Context] = field(default_factory=list)
-    recent_topic: int = -100
-    corruption_seen: int = -100  # the last sentence about corruption
+    # what the sentences read are about (`_QUESTIONS`), asked only where a figure may be read
+    # (in a passage on the topic, the sentence before a number often tells it, and about half
+    # of a document's sentences are never asked at all): see `_lately`
+    said: dict = field(default_factory=dict)  # index -> (sentence, names an episode)
+    unasked: dict = field(default_factory=lambda: {q: [] for q in _QUESTIONS})  # indexes
+    last_yes: dict = field(default_factory=lambda: dict.fromkeys(_QUESTIONS, -100))
     prev_number: tuple = (-1, False, None)  # (sentence, is a figure, number) of the last number
     by_unit: dict = field(default_factory=dict)  # unit -> metric of the last figure of it
     prev_span: tuple = ()  # (index, start, end) of the sentence before
-    unrest_seen: int = -100  # the last sentence about protests or unrest
     corruption_period: str | None = None  # the last year a corruption figure was told for
     report_date: str | None = None  # the day the report is dated, for "to date" figures
     report_period: str | None = None  # the quarter or half-year the report's title covers
@@ -1114,14 +1135,9 @@ class _Reader:
         text = self.doc.text
         sentence = text[s:e]
         episode = _EPISODE.search(sentence)  # asked three times below: searched once
-        corruption = _CORRUPTION.search(sentence) is not None
-        # (the episode, already known, first: a sentence naming one is not searched again)
-        if episode or _TOPIC.search(sentence) or _ASSETS.search(sentence):
-            self.recent_topic = idx
-        if corruption:
-            self.corruption_seen = idx
-        if episode or _UNREST.search(sentence) or _UNREST_CONTEXT.search(sentence):
-            self.unrest_seen = idx
+        self.said[idx] = (sentence, episode is not None)
+        for unasked in self.unasked.values():
+            unasked.append(idx)
         self.mentions = [p for p in find_places(text, s, e)
                          if not p.is_region and not is_dateline(text, p.start)
                          and not is_source(text, p)]
@@ -1135,9 +1151,8 @@ class _Reader:
                                      or _period(text, s, e, None, self.years, self.last_year)
                                      or self._weekday(s, e)
                                      or (block.iso() if block else None)
-                                     or _next_day(sentence, before),
-                                     corruption))
-        if self.recent_topic >= idx - 6:
+                                     or _next_day(sentence, before)))
+        if self._lately("topic", idx, 6):
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before, sentence)
         self.prev_span = (idx, s, e)
@@ -1145,6 +1160,24 @@ class _Reader:
             # "..., compared with 1,512 in 2023": the year compared with does not carry on
             if ref.year and ref.explicit_year and not _COMPARED_YEAR.search(text, s, ref.start):
                 self.last_year = ref.year
+
+    def _lately(self, question: str, idx: int, reach: int) -> bool:
+        """Whether one of the sentences read from idx - reach to idx is about it (a key of
+        `_QUESTIONS`), as it was when the sentences were each asked as they were read. The
+        sentences not yet asked are asked the latest first, and only until one is: a passage
+        on the topic answers at its first sentence asked. Asked with idx never going back, so
+        that a sentence left behind the reach is never asked again."""
+        if self.last_yes[question] >= idx - reach:
+            return True
+        unasked = self.unasked[question]
+        about = _QUESTIONS[question]
+        while unasked and unasked[-1] >= idx - reach:
+            i = unasked.pop()
+            if about(*self.said[i]):
+                self.last_yes[question] = i
+                return True
+        unasked.clear()  # all before idx - reach: behind every later reach
+        return False
 
     def _place_beside(self, text: str, s: int, num: NumberMatch) -> str | None:
         """The place in a number's own clause ("103 in Almaty", "In Almaty alone, 139")."""
@@ -1210,8 +1243,8 @@ class _Reader:
             last = (idx, self.by_unit[such.group(1).lower()], such.group(1).lower())
         row = _figure(self.doc, s, e, num, self.years,
                       self.dateline.year if self.dateline else None, self.last_year,
-                      last, idx, corruption=idx - self.corruption_seen <= 3,
-                      unrest=idx - self.unrest_seen <= 3, sentence=sentence)
+                      last, idx, corruption=self._lately("corruption", idx, 3),
+                      unrest=self._lately("unrest", idx, 3), sentence=sentence)
         if row is None:
             return
         self.prev_number = (idx, True, num)
@@ -1254,7 +1287,8 @@ class _Reader:
             period = self.figure_period[1]  # "2,118 of these investigations": the whole's date
         prior = _dated_prior(before, idx)
         if period is None and metric in CORRUPTION_METRICS and prior and (_CONTINUES.match(
-                text, s) or (prior.corruption and _CORRUPTION_OR_ASSETS.search(sentence))):
+                text, s) or (_about_corruption(*self.said[prior.index])
+                             and _CORRUPTION_OR_ASSETS.search(sentence))):
             # "In 2023 the agency registered 1,234 offences. Assets worth ... were returned."
             period = prior.period
         if period is None and metric in CORRUPTION_METRICS | {"volunteers"}:
@@ -1291,7 +1325,7 @@ class _Reader:
         if location is None and metric == "other" and _ASSEMBLY_TALLY.search(unit) and \
                 not _PART_OF.match(text[num.end:e]):
             return  # "recorded 119 peaceful assemblies in 2017": the index of assemblies
-        corruption = idx - self.corruption_seen <= 3
+        corruption = self._lately("corruption", idx, 3)
         if _SAME_LAST_YEAR.search(text, s, e) and self.last_year and (
                 period is None or period == str(self.last_year)):
             period = str(self.last_year - 1)  # "in the same quarter of last year": a year back

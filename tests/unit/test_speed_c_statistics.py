@@ -105,3 +105,43 @@ def test_breakdown_matches_hold_a_colon():
             if ":" not in text[s:num.start]:
                 assert st._BREAKDOWN.search(text, s, num.start) is None
     assert seen >= 1
+
+
+def _sentences() -> list[str]:
+    lines = [line for text in _texts() for line in text.splitlines() if line.strip()]
+    plain = ["The weather was fine.", "He said so.", "Prices rose in March.", "", "x"]
+    return lines + plain * 200
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_lately_answers_as_the_last_sentence_about_it_did(seed):
+    """`_Reader._lately` asks the sentences only when a figure needs it; the answer is the
+    one of the former per-sentence bookkeeping (the index of the last sentence about the
+    topic, corruption or unrest, set as each sentence was read)."""
+    rng = random.Random(seed)
+    pool = _sentences()
+    reader = st._Reader(doc=None, years={}, blocks=[])
+    last = dict.fromkeys(st._QUESTIONS, -100)  # the former fields, kept eagerly
+    idx = -1
+    answers = {True: 0, False: 0}
+    for _ in range(3000):
+        idx += rng.choice([1, 1, 1, 2])  # a citation skipped now and then
+        sentence = rng.choice(pool)
+        episode = st._EPISODE.search(sentence) is not None
+        reader.said[idx] = (sentence, episode)
+        for unasked in reader.unasked.values():
+            unasked.append(idx)
+        for question, about in st._QUESTIONS.items():
+            if about(sentence, episode):
+                last[question] = idx
+        # asked as read() and _number() ask: the topic most sentences, the others sometimes
+        if rng.random() < 0.7:
+            got = reader._lately("topic", idx, 6)
+            assert got == (last["topic"] >= idx - 6)
+            answers[got] += 1
+        for question in ("corruption", "unrest"):
+            for _ in range(rng.choice([0, 0, 1, 2])):
+                got = reader._lately(question, idx, 3)
+                assert got == (last[question] >= idx - 3), (question, idx)
+                answers[got] += 1
+    assert answers[True] > 100 and answers[False] > 100
