@@ -812,9 +812,14 @@ def _from_totals(doc: Document) -> list[Indicator | None]:
     clause, else by the last one before it in the sentence; undated counts are left out."""
     text = doc.text
     out = []
-    # no sentence counts assemblies where the rules' words are absent from the text
+    # no sentence counts assemblies where the rules' words are absent from the text, nor a
+    # sentence they are absent from (`_spans_with`: found once in the text, not asked of
+    # every sentence by each rule)
     spans = [] if _absent(_COUNT_WORDS, text) else sentences(text)
-    for s_start, s_end in spans:
+    for (s_start, s_end), may in zip(spans, _spans_with(_COUNT_WORDS, text, spans),
+                                     strict=True):
+        if not may:
+            continue
         hits = _RULES.matches("assembly_count", text, s_start, s_end)
         if not hits:
             continue
@@ -882,8 +887,12 @@ def _assembly_shares(doc: Document, counts: list[Indicator | None]) -> list[Indi
     if _absent(_SHARE_OF_WORDS, text):
         return []  # no sentence tells a share "of the assemblies"
     out = []
-    for start, end in sentences(text):
-        if not _SHARE_OF.search(text, start, end) or _POLLED.search(text, start, end):
+    spans = sentences(text)
+    for (start, end), may in zip(spans, _spans_with(_SHARE_OF_WORDS, text, spans),
+                                 strict=True):
+        # (a sentence without the words of `_SHARE_OF` is not searched: it has no match)
+        if not may or not _SHARE_OF.search(text, start, end) or \
+                _POLLED.search(text, start, end):
             continue
         shares = [m for _, m in _RULES.matches("assembly_share", text, start, end)]
         kinds = [m for _, m in _RULES.matches("assembly_share_kind", text, start, end)]
