@@ -31,6 +31,7 @@ to and the place it belongs to (NULL for the whole country). How a number become
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -789,9 +790,49 @@ def _half_period(text: str, s: int, e: int, num: NumberMatch | None) -> str | No
                   and _RIGHT_AFTER.fullmatch(text, num.end, h[0])]
         prior = [h for h in halves if h[1] <= num.start]
         return (direct or prior[-1:] or halves)[0][2]
-    if _REPORT_PERIOD.search(text, s, e):
+    if _may_report_period(text, s, e) and _REPORT_PERIOD.search(text, s, e):
         return _report_half(text)
     return None
+
+
+# one of which every match of _REPORT_PERIOD holds ("the reporting period", "six months",
+# "the first half of the year"): more telling than the words its prefilter picks ("first")
+_REPORT_WORDS = ("reporting", "months", "half")
+
+
+@lru_cache(maxsize=8)
+def _report_words(text: str) -> tuple[tuple[int, int], ...] | None:
+    """(start, end) of every one of `_REPORT_WORDS` in the text, in order; None where its lower
+    case cannot be trusted. Found once per text: `_half_period` asks each of its sentences.
+    A text `lowered` does not trust for holding a dotless "ı" or a long "ſ" (which the
+    pattern reads as "i" and "s") is looked at with those read so (the words are ASCII)."""
+    low = lowered(text)
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text):
+            return None  # ("İ": every position after it shifted)
+        low = low.replace("\u0131", "i").replace("\u017f", "s")
+    found = []
+    for word in _REPORT_WORDS:
+        at = low.find(word)
+        while at != -1:
+            found.append((at, at + len(word)))
+            at = low.find(word, at + 1)
+    return tuple(sorted(found))
+
+
+def _may_report_period(text: str, s: int, e: int) -> bool:
+    """Whether `_REPORT_PERIOD` may match in text[s:e]: false where none of `_REPORT_WORDS`
+    lies wholly in the span (a sentence has none of them, most often)."""
+    found = _report_words(text)
+    if found is None:
+        return True
+    k = bisect_left(found, (s, -1))
+    while k < len(found) and found[k][0] < e:
+        if found[k][1] <= e:
+            return True
+        k += 1
+    return False
 
 
 _COMPARED_REF = rx(r"\b(?:than|compared (?:with|to)|up from|down from|versus|vs\.?) (?:in |during |"

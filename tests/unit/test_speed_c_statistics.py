@@ -145,3 +145,39 @@ def test_lately_answers_as_the_last_sentence_about_it_did(seed):
                 assert got == (last[question] >= idx - 3), (question, idx)
                 answers[got] += 1
     assert answers[True] > 100 and answers[False] > 100
+
+
+def test_report_period_is_searched_where_its_words_are():
+    """`_half_period` searches `_REPORT_PERIOD` only where `_may_report_period` finds one of
+    `_REPORT_WORDS` wholly in the sentence: every match holds one, and the look-up answers as
+    asking each word of the span does."""
+    extra = ["over the reporting period", "In the past six months", "the first half of the year",
+             "during 6 months", "THE SECOND HALF OF THE YEAR", "the reporting\nperiod",
+             "over\tsix months", "the half of it", "month after month", "reportingly"]
+    rng = random.Random(11)
+    seen = 0
+    for text in _texts() + extra:
+        for m in st._REPORT_PERIOD.finditer(text):
+            assert any(w in m.group(0).lower() for w in st._REPORT_WORDS), m.group(0)
+            seen += 1
+        # the lower case a word is looked for in: a dotless "ı" and a long "ſ" read as the
+        # pattern reads them; none where a lower case is longer (every span then searched)
+        low = text.lower().replace("\u0131", "i").replace("\u017f", "s")
+        trusted = len(low) == len(text)
+        for _ in range(60):
+            s = rng.randrange(len(text) + 1)
+            e = min(len(text), s + rng.randrange(0, 400))
+            want = any(w in low[s:e] for w in st._REPORT_WORDS)
+            assert st._may_report_period(text, s, e) == (want or not trusted), (text[s:e],)
+            if not want and trusted:
+                assert st._REPORT_PERIOD.search(text, s, e) is None
+    assert seen >= 5
+    # a text with a dotless "ı" or a long "ſ": the pattern reads them as "i" and "s"
+    for text in ("Over the reportıng period, 5.", "In the paſt six monthſ, 7.", "ı. The rest."):
+        for s in range(len(text)):
+            for e in range(s, len(text) + 1):
+                assert st._may_report_period(text, s, e) or \
+                    st._REPORT_PERIOD.search(text, s, e) is None, (text, s, e)
+    assert st._may_report_period("Over the reportıng period, 5.", 0, 20)
+    assert not st._may_report_period("ı. The rest.", 0, 12)
+    assert st._may_report_period("İ. The rest.", 0, 12)  # a longer lower case: not trusted
