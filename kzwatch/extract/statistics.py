@@ -1150,9 +1150,9 @@ class _Reader:
     out: list[Statistic] = field(default_factory=list)
     seen: dict[tuple[str, float, str], set] = field(default_factory=dict)  # -> places
     history: list[_Context] = field(default_factory=list)
-    # what the sentences read are about (`_QUESTIONS`), asked only where a figure may be read
-    # (in a passage on the topic, the sentence before a number often tells it, and about half
-    # of a document's sentences are never asked at all): see `_lately`
+    # what the sentences read are about (`_QUESTIONS`), asked only where a figure may be read,
+    # the latest first (a passage on the topic answers at its latest sentence): see `_lately`;
+    # on dev and the samples a third to a half of the sentences are never asked
     said: dict = field(default_factory=dict)  # index -> (sentence, names an episode)
     unasked: dict = field(default_factory=lambda: {q: [] for q in _QUESTIONS})  # indexes
     last_yes: dict = field(default_factory=lambda: dict.fromkeys(_QUESTIONS, -100))
@@ -1175,7 +1175,8 @@ class _Reader:
     def read(self, idx: int, s: int, e: int) -> None:
         text = self.doc.text
         sentence = text[s:e]
-        episode = _EPISODE.search(sentence)  # asked three times below: searched once
+        # searched once: the sentence's period below, and what it is about (`_QUESTIONS`)
+        episode = _EPISODE.search(sentence)
         self.said[idx] = (sentence, episode is not None)
         for unasked in self.unasked.values():
             unasked.append(idx)
