@@ -914,7 +914,10 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
     spans = [r for r in refs if r.span]
     if spans:
         return spans[0].span
-    quarter = _QUARTER.search(text, s, e)
+    # (every match holds a "q", "quarter" or "Q3", which no other character matches case
+    # aside: a sentence without one, most, is not searched; the pattern has no prefilter)
+    quarter = _QUARTER.search(text, s, e) if text.find("q", s, e) != -1 or \
+        text.find("Q", s, e) != -1 else None
     if quarter:
         return _quarter_of(quarter)  # "in the third quarter of 2015": 2015-Q3
     within = _within_year(text, refs)

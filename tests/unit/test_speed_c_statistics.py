@@ -181,3 +181,18 @@ def test_report_period_is_searched_where_its_words_are():
     assert st._may_report_period("Over the reportıng period, 5.", 0, 20)
     assert not st._may_report_period("ı. The rest.", 0, 12)
     assert st._may_report_period("İ. The rest.", 0, 12)  # a longer lower case: not trusted
+
+
+def test_quarter_matches_hold_a_q():
+    """`_period` searches `_QUARTER` only where a "q" or "Q" lies in the sentence: every match
+    holds one, and no other character matches either case-insensitively."""
+    extra = ["in the third quarter of 2015", "Q3 2021", "Q3, 2021", "2015-Q4", "2015 Q1",
+             "the FIRST QUARTER OF THE YEAR 2020", "4th quarter of 2019", "2020Q2", "Q5 2020"]
+    seen = 0
+    for text in _texts() + extra:
+        for m in st._QUARTER.finditer(text):
+            assert "q" in m.group(0).lower(), m.group(0)
+            seen += 1
+    assert seen >= 7
+    assert [c for c in map(chr, range(0x30000)) if re.fullmatch("q", c, re.IGNORECASE)] == \
+        ["Q", "q"]
