@@ -1771,10 +1771,14 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
             ("prosecuted", "persons") if _IMPOSED.search(head) else last)
     elif last and _SUCH.match(text, num.end, e):
         found = last  # "counted 352 such cases": what the figure of those cases counted
-    elif _NUMBER_OF_PARTICIPANTS.search(before) or (bound and _NUMBER_OF_PARTICIPANTS.search(
-            before + bound)):
+    # (both patterns below need the word "number" before the number: most have none, and
+    # the prefilter of the first looks for "protesters" and the like, common here; no
+    # character but n, u, m, b, e, r matches one of them case aside)
+    elif (number_before := "number" in (before + bound).lower()) and (
+            _NUMBER_OF_PARTICIPANTS.search(before) or (bound and _NUMBER_OF_PARTICIPANTS.search(
+                before + bound))):
         found = "participants", "persons"  # "put the number of participants at 25,000"
-    elif (number_of := _NUMBER_OF.search(before) or (bound and _NUMBER_OF.search(
+    elif number_before and (number_of := _NUMBER_OF.search(before) or (bound and _NUMBER_OF.search(
             before + bound))) and (_number_of_metric(
             number_of.group("noun"), corruption)) is not None:
         # "the number of corruption offences registered this year has reached 1,046",

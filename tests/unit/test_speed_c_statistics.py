@@ -196,3 +196,26 @@ def test_quarter_matches_hold_a_q():
     assert seen >= 7
     assert [c for c in map(chr, range(0x30000)) if re.fullmatch("q", c, re.IGNORECASE)] == \
         ["Q", "q"]
+
+
+def test_number_of_matches_hold_the_word_number():
+    """`_figure` asks `_NUMBER_OF_PARTICIPANTS` and `_NUMBER_OF` only where "number" is in the
+    lower-cased words before the number: every match holds it, and no character beyond ASCII
+    matches one of its letters case-insensitively."""
+    extra = ["the number of participants was", "The NUMBER of protesters reached",
+             "the total number of corruption offences registered this year has reached",
+             "the number of people killed in the unrest rose to", "number\nof detainees was"]
+    seen = 0
+    for text in _texts() + extra:
+        for pattern in (st._NUMBER_OF_PARTICIPANTS, st._NUMBER_OF):
+            for m in pattern.finditer(text):
+                assert "number" in m.group(0).lower(), m.group(0)
+                seen += 1
+            for num in find_numbers(text):  # as _figure asks them, the words before a number
+                before = text[max(0, num.start - 80):num.start]
+                if "number" not in before.lower():
+                    assert pattern.search(before) is None
+    assert seen >= 4
+    odd = [c for c in map(chr, range(128, 0x30000))
+           if any(re.fullmatch(letter, c, re.IGNORECASE) for letter in "number")]
+    assert odd == []
