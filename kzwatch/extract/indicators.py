@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
@@ -420,6 +421,30 @@ def _words_of(*patterns) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(words))
 
 
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str | None:
+    """The text's lower case with a dotless "ı" read as "i" and a long "ſ" as "s", as a
+    case-insensitive pattern reads them (they, "İ" and the Kelvin sign are the only characters
+    beyond ASCII that such a pattern of ASCII letters matches); None where a character's
+    lower case is longer ("İ"), which would shift every position after it."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low.replace("\u0131", "i").replace("\u017f", "s")
+
+
+def _lower_for(words: tuple[str, ...], text: str) -> str | None:
+    """The lower case to look for `words` in: `lowered`'s, or where that cannot be trusted
+    (a report quoting one Turkish name with an "ı"), the folded one (`_folded`) when every
+    word is ASCII: a word is then in it exactly where the text holds it, case aside, as a
+    pattern reads it. One "ı" in a long report had every sentence of it asked of every rule,
+    the rules' words looked for in each sentence's own lower case, rule after rule."""
+    low = lowered(text)
+    if low is None and all(word.isascii() for word in words):
+        low = _folded(text)
+    return low
+
+
 def _absent(words: tuple[str, ...] | None, text: str) -> bool:
     """None of `words` (`_words_of`) is in the text: their patterns match nowhere in it, nor in
     any part of it (a sentence, its line breaks made spaces or not), and a pass reading a
@@ -428,7 +453,7 @@ def _absent(words: tuple[str, ...] | None, text: str) -> bool:
     own, character for character; a word with no space cannot span a line break."""
     if words is None:
         return False
-    low = lowered(text)
+    low = _lower_for(words, text)
     return low is not None and not has_literal(words, low)
 
 
@@ -437,8 +462,22 @@ def _spans_with(words: tuple[str, ...] | None, text: str,
     """Per (start, end) span of the text, whether one of `words` (`_words_of`) lies within it:
     where none does, their patterns match nowhere in the span (see `_absent`). The words are
     found once in the whole text, not looked for sentence by sentence; every span may have
-    them where the text's lower case cannot be trusted."""
-    low = None if words is None else lowered(text)
+    them where the text's lower case cannot be trusted (`lowered`)."""
+    return _spans_in(words, None if words is None else lowered(text), spans)
+
+
+def _spans_holding(words: tuple[str, ...] | None, text: str,
+                   spans: list[tuple[int, int]]) -> list[bool]:
+    """`_spans_with`, the words looked for in the folded lower case (`_lower_for`) where
+    `lowered` does not trust the text: the sentences of a long report with one "ı" in it are
+    told apart too, rather than all asked of every rule."""
+    return _spans_in(words, None if words is None else _lower_for(words, text), spans)
+
+
+def _spans_in(words: tuple[str, ...] | None, low: str | None,
+              spans: list[tuple[int, int]]) -> list[bool]:
+    """Per span, whether one of `words` lies within it in `low`, the text's lower case (every
+    span may, where there is none to trust)."""
     if low is None:
         return [True] * len(spans)
     found = []  # (start, end) of every occurrence of every word
@@ -665,7 +704,7 @@ def _from_index_prose(doc: Document) -> list[Indicator | None]:
     dateline = document_dateline(text) or doc.published_on
     spans = [(s, e, text[s:e].replace("\n", " ")) for s, e in sentences(text)]
     # a sentence without the rules' words names no index: not asked
-    may_name = _spans_with(_INDEX_WORDS, text, [(s, e) for s, e, _ in spans])
+    may_name = _spans_holding(_INDEX_WORDS, text, [(s, e) for s, e, _ in spans])
     named = [(_index_of(sent) if may else None, sent)
              for (_, _, sent), may in zip(spans, may_name, strict=True)]
     editions = _editions(named, dateline)
@@ -812,9 +851,14 @@ def _from_totals(doc: Document) -> list[Indicator | None]:
     clause, else by the last one before it in the sentence; undated counts are left out."""
     text = doc.text
     out = []
-    # no sentence counts assemblies where the rules' words are absent from the text
+    # no sentence counts assemblies where the rules' words are absent from the text, nor a
+    # sentence they are absent from (`_spans_holding`: found once in the text, not asked of
+    # every sentence by each rule)
     spans = [] if _absent(_COUNT_WORDS, text) else sentences(text)
-    for s_start, s_end in spans:
+    for (s_start, s_end), may in zip(spans, _spans_holding(_COUNT_WORDS, text, spans),
+                                     strict=True):
+        if not may:
+            continue
         hits = _RULES.matches("assembly_count", text, s_start, s_end)
         if not hits:
             continue
@@ -882,8 +926,12 @@ def _assembly_shares(doc: Document, counts: list[Indicator | None]) -> list[Indi
     if _absent(_SHARE_OF_WORDS, text):
         return []  # no sentence tells a share "of the assemblies"
     out = []
-    for start, end in sentences(text):
-        if not _SHARE_OF.search(text, start, end) or _POLLED.search(text, start, end):
+    spans = sentences(text)
+    for (start, end), may in zip(spans, _spans_holding(_SHARE_OF_WORDS, text, spans),
+                                 strict=True):
+        # (a sentence without the words of `_SHARE_OF` is not searched: it has no match)
+        if not may or not _SHARE_OF.search(text, start, end) or \
+                _POLLED.search(text, start, end):
             continue
         shares = [m for _, m in _RULES.matches("assembly_share", text, start, end)]
         kinds = [m for _, m in _RULES.matches("assembly_share_kind", text, start, end)]
@@ -926,7 +974,7 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
     days: list[str] = []  # the dates rates were given so far
     last_dated = -10  # index of the last sentence with a dated rate
     spans = sentences(text)
-    may_rate = _spans_with(_FX_WORDS, text, spans)
+    may_rate = _spans_holding(_FX_WORDS, text, spans)
     for i, (s_start, s_end) in enumerate(spans):
         if not may_rate[i]:
             continue  # no rate is written out without the rules' words

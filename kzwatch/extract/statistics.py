@@ -31,9 +31,12 @@ to and the place it belongs to (NULL for the whole country). How a number become
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from re import _constants as _sre
+from re import _parser
 
 from kzwatch.document import Document
 from kzwatch.reference import canonical_region
@@ -106,10 +109,82 @@ def _before_metric(before: str, verb_only: bool = False) -> str | None:
 
 _FORM_RULES = _PACK.of_kind("form")
 
-# per rule, in priority order: its bare pattern and the words one of which its matches hold
-# (None when it has none, or when one holds the mark, always in the window)
+# How a form rule is asked where the window holds one mark (`_form`'s common case), per
+# alternative of its pattern: every match of a form rule holds the mark "#N#", so an
+# alternative that opens with it can only match at the mark (`_AT_MARK`: one match() there,
+# not a search of the whole window), and one that closes with it, and looks at nothing after
+# its own end (no lookaround), can only end right after it (`_TO_MARK`: searched up to there,
+# not through the words after the number as well). Any other is searched (`_ANYWHERE`).
+_AT_MARK, _TO_MARK, _ANYWHERE = "at", "to", "anywhere"
+_MARK_ITEMS = [(_sre.LITERAL, ord(c)) for c in "#N#"]
+
+
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source ("a|(b|c)" -> ["a", "(b|c)"])."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            j = i + 1 + (source[i + 1:i + 2] == "^")
+            if source[j:j + 1] == "]":
+                i = j  # "[]...]", "[^]...]": a "]" right after the opening is a member
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
+
+
+def _mark_checks(rule) -> tuple[tuple[str, re.Pattern], ...]:
+    """(how, pattern) per alternative of a form rule's pattern (see `_AT_MARK`); the rule's
+    own pattern searched where its source does not split as its parse does."""
+    whole = ((_ANYWHERE, getattr(rule.regex, "regex", rule.regex)),)
+    if rule.pattern is None:
+        return whole
+    source = rule.pattern.replace(" ", r"\s+")  # as the rule compiles it (kzwatch.rules)
+    try:
+        parsed = _parser.parse(source, re.IGNORECASE).data
+        pieces = _alternatives(source)
+        branches = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH \
+            else [parsed]
+        if len(branches) != len(pieces):
+            return whole
+        checks = []
+        for piece, branch in zip(pieces, branches, strict=True):
+            items = list(_parser.parse(piece, re.IGNORECASE).data)
+            if repr(items) != repr(list(branch)):
+                return whole  # (a group numbered otherwise, a prefix the parser factored out)
+            regex = re.compile(piece, re.IGNORECASE)
+            if items[:3] == _MARK_ITEMS:
+                checks.append((_AT_MARK, regex))
+                continue
+            fast = guarded(regex)  # (the first-character lookahead, as the rule has it)
+            fast = getattr(fast, "regex", fast)
+            # (any lookaround, even one before the mark, might look past it: searched whole)
+            closes = items[-3:] == _MARK_ITEMS and not any(
+                opening in piece for opening in ("(?=", "(?!", "(?<"))
+            checks.append((_TO_MARK if closes else _ANYWHERE, fast))
+        return tuple(checks)
+    except (re.error, IndexError, TypeError):
+        return whole
+
+
+# per rule, in priority order: how it is asked around the one mark (`_mark_checks`) and the
+# words one of which its matches hold (None when it has none, or when one holds the mark,
+# always in the window)
 _FORM_CHECKS = tuple(
-    (rule, getattr(rule.regex, "regex", rule.regex),
+    (rule, _mark_checks(rule),
      None if getattr(rule.regex, "literals", None) is None
      or any("#" in word for word in rule.regex.literals) else rule.regex.literals)
     for rule in _FORM_RULES)
@@ -123,15 +198,19 @@ def _form(before: str, after: str):
         return next((r for r, regex in _PACK.candidates("form", window)
                      if regex.search(window)), None)
     low = lowered(window)
-    for rule, regex, words in _FORM_CHECKS:
+    mark = len(before)  # where the one mark is
+    for rule, checks, words in _FORM_CHECKS:
         if words is not None and low is not None:
             for word in words:
                 if word in low:
                     break
             else:
                 continue  # none of the words every match holds (what `candidates` leaves out)
-        if regex.search(window):
-            return rule
+        for how, regex in checks:
+            if (regex.match(window, mark) if how is _AT_MARK else
+                    regex.search(window, 0, mark + 3) if how is _TO_MARK else
+                    regex.search(window)):
+                return rule
     return None
 
 
@@ -332,7 +411,9 @@ def _metric(text: str, num: NumberMatch, after: str, before: str, sentence: str,
             corruption: bool = False, unrest: bool = False) -> tuple[str, str] | None:
     """(metric, unit) of the figure a number states, or None when it is not one.
     `corruption` / `unrest`: the passage is about the fight against corruption / unrest."""
-    if _SENT_BEFORE_CUSTODY.search(before) and _TO_CUSTODY.match(after):
+    # (the anchored match after the number first: it fails at once on most numbers, where the
+    # search of the words before tries every position)
+    if _TO_CUSTODY.match(after) and _SENT_BEFORE_CUSTODY.search(before):
         return "arrested", "persons"  # "the court sent nine of them to pre-trial detention"
     found = _metric_of(text, num, after, before, sentence, last, listed, corruption, unrest)
     if found and found[0] == "participants" and not (unrest or _UNREST.search(sentence)):
@@ -709,9 +790,49 @@ def _half_period(text: str, s: int, e: int, num: NumberMatch | None) -> str | No
                   and _RIGHT_AFTER.fullmatch(text, num.end, h[0])]
         prior = [h for h in halves if h[1] <= num.start]
         return (direct or prior[-1:] or halves)[0][2]
-    if _REPORT_PERIOD.search(text, s, e):
+    if _may_report_period(text, s, e) and _REPORT_PERIOD.search(text, s, e):
         return _report_half(text)
     return None
+
+
+# one of which every match of _REPORT_PERIOD holds ("the reporting period", "six months",
+# "the first half of the year"): more telling than the words its prefilter picks ("first")
+_REPORT_WORDS = ("reporting", "months", "half")
+
+
+@lru_cache(maxsize=8)
+def _report_words(text: str) -> tuple[tuple[int, int], ...] | None:
+    """(start, end) of every one of `_REPORT_WORDS` in the text, in order; None where its lower
+    case cannot be trusted. Found once per text: `_half_period` asks each of its sentences.
+    A text `lowered` does not trust for holding a dotless "ı" or a long "ſ" (which the
+    pattern reads as "i" and "s") is looked at with those read so (the words are ASCII)."""
+    low = lowered(text)
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text):
+            return None  # ("İ": every position after it shifted)
+        low = low.replace("\u0131", "i").replace("\u017f", "s")
+    found = []
+    for word in _REPORT_WORDS:
+        at = low.find(word)
+        while at != -1:
+            found.append((at, at + len(word)))
+            at = low.find(word, at + 1)
+    return tuple(sorted(found))
+
+
+def _may_report_period(text: str, s: int, e: int) -> bool:
+    """Whether `_REPORT_PERIOD` may match in text[s:e]: false where none of `_REPORT_WORDS`
+    lies wholly in the span (a sentence has none of them, most often)."""
+    found = _report_words(text)
+    if found is None:
+        return True
+    k = bisect_left(found, (s, -1))
+    while k < len(found) and found[k][0] < e:
+        if found[k][1] <= e:
+            return True
+        k += 1
+    return False
 
 
 _COMPARED_REF = rx(r"\b(?:than|compared (?:with|to)|up from|down from|versus|vs\.?) (?:in |during |"
@@ -793,7 +914,10 @@ def _period(text: str, s: int, e: int, num: NumberMatch | None, years: dict[int,
     spans = [r for r in refs if r.span]
     if spans:
         return spans[0].span
-    quarter = _QUARTER.search(text, s, e)
+    # (every match holds a "q", "quarter" or "Q3", which no other character matches case
+    # aside: a sentence without one, most, is not searched; the pattern has no prefilter)
+    quarter = _QUARTER.search(text, s, e) if text.find("q", s, e) != -1 or \
+        text.find("Q", s, e) != -1 else None
     if quarter:
         return _quarter_of(quarter)  # "in the third quarter of 2015": 2015-Q3
     within = _within_year(text, refs)
@@ -870,7 +994,25 @@ class _Context:
     """When a sentence is set (its own date or the episode it names)."""
     index: int
     period: str | None
-    corruption: bool = False
+
+
+# What a sentence is about, asked of (sentence, whether it names an episode of unrest): its
+# figures are read where one of the last six is about the topic; a figure is one of the fight
+# against corruption, or of unrest, where one of the last three is about that.
+def _about_topic(sentence: str, episode: bool) -> bool:
+    return bool(episode or _TOPIC.search(sentence) or _ASSETS.search(sentence))
+
+
+def _about_corruption(sentence: str, episode: bool) -> bool:
+    return _CORRUPTION.search(sentence) is not None
+
+
+def _about_unrest(sentence: str, episode: bool) -> bool:
+    return bool(episode or _UNREST.search(sentence) or _UNREST_CONTEXT.search(sentence))
+
+
+_QUESTIONS = {"topic": _about_topic, "corruption": _about_corruption,
+              "unrest": _about_unrest}
 
 
 def _inherits_period(metric: str, unit: str) -> bool:
@@ -1011,12 +1153,15 @@ class _Reader:
     out: list[Statistic] = field(default_factory=list)
     seen: dict[tuple[str, float, str], set] = field(default_factory=dict)  # -> places
     history: list[_Context] = field(default_factory=list)
-    recent_topic: int = -100
-    corruption_seen: int = -100  # the last sentence about corruption
+    # what the sentences read are about (`_QUESTIONS`), asked only where a figure may be read,
+    # the latest first (a passage on the topic answers at its latest sentence): see `_lately`;
+    # on dev and the samples a third to a half of the sentences are never asked
+    said: dict = field(default_factory=dict)  # index -> (sentence, names an episode)
+    unasked: dict = field(default_factory=lambda: {q: [] for q in _QUESTIONS})  # indexes
+    last_yes: dict = field(default_factory=lambda: dict.fromkeys(_QUESTIONS, -100))
     prev_number: tuple = (-1, False, None)  # (sentence, is a figure, number) of the last number
     by_unit: dict = field(default_factory=dict)  # unit -> metric of the last figure of it
     prev_span: tuple = ()  # (index, start, end) of the sentence before
-    unrest_seen: int = -100  # the last sentence about protests or unrest
     corruption_period: str | None = None  # the last year a corruption figure was told for
     report_date: str | None = None  # the day the report is dated, for "to date" figures
     report_period: str | None = None  # the quarter or half-year the report's title covers
@@ -1033,14 +1178,11 @@ class _Reader:
     def read(self, idx: int, s: int, e: int) -> None:
         text = self.doc.text
         sentence = text[s:e]
-        episode = _EPISODE.search(sentence)  # asked three times below: searched once
-        corruption = _CORRUPTION.search(sentence) is not None
-        if _TOPIC.search(sentence) or episode or _ASSETS.search(sentence):
-            self.recent_topic = idx
-        if corruption:
-            self.corruption_seen = idx
-        if _UNREST.search(sentence) or episode or _UNREST_CONTEXT.search(sentence):
-            self.unrest_seen = idx
+        # searched once: the sentence's period below, and what it is about (`_QUESTIONS`)
+        episode = _EPISODE.search(sentence)
+        self.said[idx] = (sentence, episode is not None)
+        for unasked in self.unasked.values():
+            unasked.append(idx)
         self.mentions = [p for p in find_places(text, s, e)
                          if not p.is_region and not is_dateline(text, p.start)
                          and not is_source(text, p)]
@@ -1054,9 +1196,8 @@ class _Reader:
                                      or _period(text, s, e, None, self.years, self.last_year)
                                      or self._weekday(s, e)
                                      or (block.iso() if block else None)
-                                     or _next_day(sentence, before),
-                                     corruption))
-        if self.recent_topic >= idx - 6:
+                                     or _next_day(sentence, before)))
+        if self._lately("topic", idx, 6):
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before, sentence)
         self.prev_span = (idx, s, e)
@@ -1064,6 +1205,24 @@ class _Reader:
             # "..., compared with 1,512 in 2023": the year compared with does not carry on
             if ref.year and ref.explicit_year and not _COMPARED_YEAR.search(text, s, ref.start):
                 self.last_year = ref.year
+
+    def _lately(self, question: str, idx: int, reach: int) -> bool:
+        """Whether one of the sentences read from idx - reach to idx is about it (a key of
+        `_QUESTIONS`), as it was when the sentences were each asked as they were read. The
+        sentences not yet asked are asked the latest first, and only until one is: a passage
+        on the topic answers at its first sentence asked. Asked with idx never going back, so
+        that a sentence left behind the reach is never asked again."""
+        if self.last_yes[question] >= idx - reach:
+            return True
+        unasked = self.unasked[question]
+        about = _QUESTIONS[question]
+        while unasked and unasked[-1] >= idx - reach:
+            i = unasked.pop()
+            if about(*self.said[i]):
+                self.last_yes[question] = i
+                return True
+        unasked.clear()  # all before idx - reach: behind every later reach
+        return False
 
     def _place_beside(self, text: str, s: int, num: NumberMatch) -> str | None:
         """The place in a number's own clause ("103 in Almaty", "In Almaty alone, 139")."""
@@ -1129,8 +1288,8 @@ class _Reader:
             last = (idx, self.by_unit[such.group(1).lower()], such.group(1).lower())
         row = _figure(self.doc, s, e, num, self.years,
                       self.dateline.year if self.dateline else None, self.last_year,
-                      last, idx, corruption=idx - self.corruption_seen <= 3,
-                      unrest=idx - self.unrest_seen <= 3, sentence=sentence)
+                      last, idx, corruption=self._lately("corruption", idx, 3),
+                      unrest=self._lately("unrest", idx, 3), sentence=sentence)
         if row is None:
             return
         self.prev_number = (idx, True, num)
@@ -1173,7 +1332,8 @@ class _Reader:
             period = self.figure_period[1]  # "2,118 of these investigations": the whole's date
         prior = _dated_prior(before, idx)
         if period is None and metric in CORRUPTION_METRICS and prior and (_CONTINUES.match(
-                text, s) or (prior.corruption and _CORRUPTION_OR_ASSETS.search(sentence))):
+                text, s) or (_about_corruption(*self.said[prior.index])
+                             and _CORRUPTION_OR_ASSETS.search(sentence))):
             # "In 2023 the agency registered 1,234 offences. Assets worth ... were returned."
             period = prior.period
         if period is None and metric in CORRUPTION_METRICS | {"volunteers"}:
@@ -1210,7 +1370,7 @@ class _Reader:
         if location is None and metric == "other" and _ASSEMBLY_TALLY.search(unit) and \
                 not _PART_OF.match(text[num.end:e]):
             return  # "recorded 119 peaceful assemblies in 2017": the index of assemblies
-        corruption = idx - self.corruption_seen <= 3
+        corruption = self._lately("corruption", idx, 3)
         if _SAME_LAST_YEAR.search(text, s, e) and self.last_year and (
                 period is None or period == str(self.last_year)):
             period = str(self.last_year - 1)  # "in the same quarter of last year": a year back
@@ -1590,7 +1750,10 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
     if label:  # an infobox line: "Deaths: 6"
         metric = _label_metric(label.group(1))
         found = (metric, "persons") if metric else None
-    elif (brk := _BREAKDOWN.search(text, s, num.start)) and find_numbers(
+    # (every match of _BREAKDOWN holds a colon: a sentence without one before the number, most,
+    # is not searched, where the pattern's verbs are common words of the corpus)
+    elif text.find(":", s, num.start) != -1 and (brk := _BREAKDOWN.search(
+            text, s, num.start)) and find_numbers(
             text, s, text.rfind(":", s, num.start)):
         # "six died: the four shot on 7 March, one ...": parts of the total told; a part
         # with a measure of its own ("926 detained: 831 of them are held in custody") counts
@@ -1608,10 +1771,14 @@ def _figure(doc: Document, s: int, e: int, num: NumberMatch, years: dict[int, in
             ("prosecuted", "persons") if _IMPOSED.search(head) else last)
     elif last and _SUCH.match(text, num.end, e):
         found = last  # "counted 352 such cases": what the figure of those cases counted
-    elif _NUMBER_OF_PARTICIPANTS.search(before) or (bound and _NUMBER_OF_PARTICIPANTS.search(
-            before + bound)):
+    # (both patterns below need the word "number" before the number: most have none, and
+    # the prefilter of the first looks for "protesters" and the like, common here; no
+    # character but n, u, m, b, e, r matches one of them case aside)
+    elif (number_before := "number" in (before + bound).lower()) and (
+            _NUMBER_OF_PARTICIPANTS.search(before) or (bound and _NUMBER_OF_PARTICIPANTS.search(
+                before + bound))):
         found = "participants", "persons"  # "put the number of participants at 25,000"
-    elif (number_of := _NUMBER_OF.search(before) or (bound and _NUMBER_OF.search(
+    elif number_before and (number_of := _NUMBER_OF.search(before) or (bound and _NUMBER_OF.search(
             before + bound))) and (_number_of_metric(
             number_of.group("noun"), corruption)) is not None:
         # "the number of corruption offences registered this year has reached 1,046",
