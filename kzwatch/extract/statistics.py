@@ -47,6 +47,7 @@ from kzwatch.text.daterefs import MONTH_NUMBERS as MONTHS
 from kzwatch.text.daterefs import DateRef, date_shapes, month_years
 from kzwatch.text.daterefs import find_date_refs as _find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
+from kzwatch.text.lexicon import caseless
 from kzwatch.text.numbers import NumberMatch, find_numbers
 from kzwatch.text.patterns import guarded, has_literal, lowered, rx
 from kzwatch.text.places import canonical_place, find_places
@@ -854,7 +855,7 @@ _SPAN_LEAD = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 def _quarter_of(m: re.Match) -> str:
     if m.group("y"):
-        return f"{m.group('y')}-Q{_ORDINAL_QUARTER[m.group('ord').lower()]}"
+        return f"{m.group('y')}-Q{_ORDINAL_QUARTER[caseless(m.group('ord'))]}"
     return f"{m.group('y2') or m.group('y3')}-Q{m.group('q') or m.group('q2')}"
 
 

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from kzwatch.text.lexicon import alternation, lexicon
+from kzwatch.text.lexicon import alternation, caseless, lexicon
 
 _LEX = lexicon("en")
 MONTHS = {**_LEX.months, **_LEX.month_abbreviations}
@@ -160,7 +160,7 @@ def _find_dates(text: str, ref_year: int | None, dateline: date | None,
                 continue
             out.append(DateMention(_iso(year, month, day), m.start(), m.end(), True))
         elif kind in ("mdy", "dmy", "my"):
-            mon_word = g["mon"].rstrip(".").lower()
+            mon_word = caseless(g["mon"].rstrip("."))
             month = MONTHS.get(mon_word)
             if month is None or (mon_word == "may" and kind == "my" and year is None
                                  and not re.search(r"\b(?:in|since|until|by|of|early|late|mid)\s+$",
@@ -172,7 +172,7 @@ def _find_dates(text: str, ref_year: int | None, dateline: date | None,
             end = m.end()
             which = _OF_YEAR.match(text, end) if year is None and dateline else None
             if which:  # "in July last year": the month of the year the dateline names
-                shift = {"last": -1, "this": 0, "next": 1}[which.group("which").lower()]
+                shift = {"last": -1, "this": 0, "next": 1}[caseless(which.group("which"))]
                 year, end = dateline.year + shift, which.end()
                 out = [d for d in out if not m.end() <= d.start < end]
             if year is None:
@@ -181,7 +181,7 @@ def _find_dates(text: str, ref_year: int | None, dateline: date | None,
         elif kind == "weekday":
             iso = None
             if dateline is not None:
-                back = (dateline.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+                back = (dateline.weekday() - WEEKDAYS[caseless(g["wd"])]) % 7
                 if back == 0 and m.group(0).lower().startswith("last"):
                     back = 7  # "last Tuesday" written on a Tuesday is a week earlier
                 iso = (dateline - timedelta(days=back)).isoformat()
@@ -256,7 +256,7 @@ def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
                 y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
             else:
                 y = int(g["y1"] or g["y2"])
-                mo = MONTHS[(g["m1"] or g["m2"]).rstrip(".").lower()]
+                mo = MONTHS[caseless((g["m1"] or g["m2"]).rstrip("."))]
                 d = _day(g["d1"] or g["d2"])
             if _valid(y, mo, d):
                 return date(y, mo, d), line_start, line_start + m.end()
@@ -266,8 +266,8 @@ def _dateline(text: str, head_lines: int) -> tuple[date, int, int] | None:
         year = next((m.group(f"y{a}") for a in alts if m and m.group(f"y{a}")), None)
         if m and year:
             y = int(year)
-            mo = MONTHS[next(m.group(f"m{a}") for a in alts if m.group(f"m{a}"))
-                        .rstrip(".").lower()]
+            mo = MONTHS[caseless(next(m.group(f"m{a}") for a in alts if m.group(f"m{a}"))
+                                 .rstrip("."))]
             d = _day(next(m.group(f"d{a}") for a in alts if m.group(f"d{a}")))
             if _valid(y, mo, d):
                 return date(y, mo, d), line_start + lead, line_start + lead + m.end()

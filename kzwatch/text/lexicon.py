@@ -14,6 +14,16 @@ from pydantic import BaseModel, ConfigDict
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
+# letters re.IGNORECASE takes for an ASCII one that str.lower() leaves apart: a word a
+# case-insensitive pattern matched ("Aprıl", "Auguſt", "APRİL") is looked up by its ASCII form
+_CASELESS = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s"})
+
+
+def caseless(word: str) -> str:
+    """`word` lower-cased as a case-insensitive pattern compares it: the key to look up a
+    word such a pattern matched ("Aprıl" -> "april"; str.lower() gives "aprıl")."""
+    return word.translate(_CASELESS).lower()
+
 
 class Lexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -35,7 +45,7 @@ class Lexicon(BaseModel):
 
     def month(self, name: str) -> int | None:
         """'March' / 'Mar.' / 'sept' -> 3 / 3 / 9; anything else -> None."""
-        key = name.rstrip(".").lower()
+        key = caseless(name.rstrip("."))
         return self.months.get(key) or self.month_abbreviations.get(key)
 
 

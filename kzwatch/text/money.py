@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kzwatch.text.lexicon import lexicon
+from kzwatch.text.lexicon import caseless, lexicon
 from kzwatch.text.patterns import guarded
 
 SCALES = {
@@ -82,8 +82,8 @@ def find_amounts(text: str) -> list[Amount]:
     out = []
     for m in _AMOUNT.finditer(text):
         if m.group("w3"):
-            word = " ".join(m.group("w3").lower().split())
-            value = _WORD_NUMBERS[word] * SCALES[m.group("s3").lower()]
+            word = " ".join(caseless(m.group("w3")).split())
+            value = _WORD_NUMBERS[word] * SCALES[caseless(m.group("s3"))]
             out.append(Amount(value, _currency(m.group("post3")), m.start(), m.end()))
             continue
         digits = m.group("n1") or m.group("n2")

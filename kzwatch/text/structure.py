@@ -23,7 +23,7 @@ from functools import lru_cache
 from kzwatch.text.daterefs import DAY_PATTERN, MONTH_DAY_ALTERNATION, DateRef
 from kzwatch.text.daterefs import YEAR_PATTERN as _YEAR
 from kzwatch.text.daterefs import find_date_refs as find_dates
-from kzwatch.text.lexicon import alternation, lexicon
+from kzwatch.text.lexicon import alternation, caseless, lexicon
 from kzwatch.text.patterns import guarded
 from kzwatch.text.places import PlaceMention, find_places
 from kzwatch.text.segment import is_citation
@@ -289,7 +289,7 @@ def weekday_dates(text: str, start: int, end: int, dateline: date | None) -> lis
         if more and m.group(1):
             names.append((more.start(1), more.end(1), more.group(1)))
         for a, b, name in names:
-            back = (dateline.weekday() - _WEEKDAY_NUMBERS[name.lower()]) % 7
+            back = (dateline.weekday() - _WEEKDAY_NUMBERS[caseless(name)]) % 7
             day = dateline - timedelta(days=back)
             out.append(DateRef(a, b, day.year, day.month, day.day, None, False))
     return out
