@@ -110,6 +110,14 @@ def test_queued_jobs_keep_their_order_and_budgets_through_failures():
     assert "ValueError: bad 4" in str(out[3][1]) and "exit code 3" in str(out[5][1])
 
 
+def test_an_extraction_process_is_born_with_its_rule_packs_set_apart_from_the_collector():
+    import gc
+
+    with pipeline.BudgetedWorker() as worker:
+        frozen = worker.call(gc.get_freeze_count, (), 60)
+    assert frozen > 10_000  # the warmed-up extractors' objects (kzwatch.warmup)
+
+
 def test_queued_job_budget_counts_from_when_the_child_takes_it_up():
     # three jobs of 0.8 s under a 1.5 s budget: the second and third wait in the pipe while
     # the first runs, yet none times out (each budget starts when the one before it ends)
