@@ -64,6 +64,7 @@ from kzwatch.text.offices import (
 from kzwatch.text.patterns import (
     Prefiltered,
     guarded,
+    has_literal,
     literal_plan,
     lowered,
     may_match,
@@ -514,8 +515,24 @@ _ACCORDING_TO_OFFICIALS = guarded(re.compile(
     r"according\s+to\s+(?:the\s+)?(?:investigat|prosecut|police)", re.IGNORECASE))
 
 
+def _officials_cited(text: str, start: int, end: int) -> bool:
+    """Whether _ACCORDING_TO_OFFICIALS matches in text[start:end] (searched as that slice).
+    Its words are first looked for in the text's lower case, which the literal checks keep
+    (lowered), rather than in a lower-cased copy of a new slice made for every clause."""
+    low = lowered(text)
+    if low is not None and not has_literal(_ACCORDING_TO_OFFICIALS.literals, low, start, end):
+        return False
+    return _ACCORDING_TO_OFFICIALS.search(text[start:end]) is not None
+
+
 def punishment_in(clause: str) -> Punishment | None:
     """Sentence handed down in a clause: type and length(s) ("16 and 15 years respectively")."""
+    # most clauses lack every word a verdict needs: told from the clause's lower case the
+    # literal checks keep (lowered), before making one of its own (which also pushed the
+    # clause's out of that cache for the clause's patterns after this)
+    kept = lowered(clause)
+    if kept is not None and not has_literal(_HAS_VERDICT.literals, kept):
+        return None  # _HAS_VERDICT.search(clause.lower()) finds nothing
     low = clause.lower()
     has_verdict = _HAS_VERDICT.search(low)
     if not has_verdict:
@@ -722,6 +739,7 @@ class _Places:
         self._named: list[tuple[int, str]] | None = None
         self._dateline: str | None = None
         self._dominant: tuple[str | None] | None = None  # counted once: asked for every case
+        self._akimat: tuple[str | None] | None = None  # found once: asked for every case
 
     def named(self) -> list[tuple[int, str]]:
         """(offset, region) of every Kazakh region or town the document names."""
@@ -778,11 +796,10 @@ class _Places:
         its place ("the Taraz city akimat") gives the region."""
         if not position or not _THE_AKIMAT.search(position):
             return None
-        for m in _PLACE_AKIMAT.finditer(self.text):
-            region = region_of(m.group("p"))
-            if region:
-                return region
-        return None
+        if self._akimat is None:  # the text's first akimat with a place: one look per text
+            self._akimat = (next((region for m in _PLACE_AKIMAT.finditer(self.text)
+                                  if (region := region_of(m.group("p")))), None),)
+        return self._akimat[0]
 
 
 # a year not preceded by [\d.,/-]: the check looks back past the four digits, so that the
@@ -1176,7 +1193,7 @@ class _Extractor:
                        mentions: list[tuple[NameMention, str]]) -> list[Event]:
         """'According to investigators, X killed Y' / '... the instigator ... was X': suspects
         named by what officials say (the words of the 250 characters before the clause count)."""
-        if not _ACCORDING_TO_OFFICIALS.search(self.text[max(0, c_start - 250):c_end]):
+        if not _officials_cited(self.text, max(0, c_start - 250), c_end):
             return []
         events = []
         for m in _OFFICIALS_DEED.finditer(clause):
