@@ -120,9 +120,12 @@ def _add_sentence(text: str, start: int, end: int, out: list[tuple[int, int]]) -
 
 
 # "\bpp?\. \d" written as two alternatives ("pp. 5", "p. 5"), so that each alternative has a
-# word of three characters or more: a sentence with none is not searched (guarded)
+# word of three characters or more: a sentence with none is not searched (guarded); and
+# "[In Russian]" as three whole alternatives rather than "[In (?:Russian|...)]", whose words
+# for the prefilter were "russian", "kazakh", "english" (in most sentences of a corpus about
+# Kazakhstan) where they are now "[in russian]", ...: the same matches
 _CITATION = guarded(re.compile(
-    r"https?://|www\.|\[In (?:Russian|Kazakh|English)\]|Available (?:at|on)|Retrieved|"
+    r"https?://|www\.|\[In Russian\]|\[In Kazakh\]|\[In English\]|Available (?:at|on)|Retrieved|"
     r"Accessed|\bibid\b|\bop\. cit|\bpp\. \d|\bp\. \d", re.IGNORECASE))
 # "35Kazakh Report: ..." or "117 Author. Title [In Russian] ... 2022." opening a footnote line
 _FOOTNOTE_START = re.compile(
@@ -179,9 +182,23 @@ def focus_span(text: str, start: int, end: int, focus_start: int, focus_end: int
     return lo, hi
 
 
+_A_YEAR = re.compile(_YEAR)
+
+
+def _ends_with_year(line: str) -> bool:
+    """Whether a stripped line ends with a year, or a year and a full stop: where every match
+    of _PUBLICATION_DATE ends (its "\\.?\\s*$" leaves nothing after the year in a line with no
+    whitespace at its end). A test of its last characters, where the search scans the line."""
+    tail = line[:-1] if line.endswith(".") else line
+    return len(tail) >= 4 and _A_YEAR.fullmatch(tail, len(tail) - 4) is not None
+
+
 # Memoised: the families test the same sentences. Safe: a pure function of the string.
 @lru_cache(maxsize=4096)
 def is_citation(text: str) -> bool:
     """A bibliographic reference or footnote line, whose dates are publication dates."""
-    return bool(_CITATION.search(text) or _PUBLICATION_DATE.search(text.strip())
+    if _CITATION.search(text):
+        return True
+    line = text.strip()
+    return bool((_ends_with_year(line) and _PUBLICATION_DATE.search(line))
                 or _FOOTNOTE_START.match(text))

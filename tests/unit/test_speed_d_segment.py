@@ -1,6 +1,7 @@
 """segment._sentence_ends (the sentence-end scan that opens with a plain class) finds exactly
 the spans of _SENT_END.finditer, the pattern it stands in for, on any text and span."""
 import random
+import re
 
 from kzwatch.text import segment
 from kzwatch.text.segment import (
@@ -79,3 +80,75 @@ def test_sentences_and_bounds_unchanged_in_use():
     assert sentence_bounds(text, text.index("released")) == (34, 50)
     assert sentence_bounds(text, 0) == (0, 30)
     assert sentence_bounds(text, text.index("said")) == (52, 74)
+
+
+# main's citation test, for reference
+_FORMER_CITATION = re.compile(
+    r"https?://|www\.|\[In (?:Russian|Kazakh|English)\]|Available (?:at|on)|Retrieved|"
+    r"Accessed|\bibid\b|\bop\. cit|\bpp\. \d|\bp\. \d", re.IGNORECASE)
+
+
+def _former_is_citation(text: str) -> bool:
+    return bool(_FORMER_CITATION.search(text)
+                or segment._PUBLICATION_DATE.search(text.strip())
+                or segment._FOOTNOTE_START.match(text))
+
+
+CITATIONS = [
+    "Kazakhstan’s parliament met on 5 May 2023.",
+    "Report of the Kazakh bureau. 12 March 2021.",
+    "Report of the Kazakh bureau. 12 March 2021",
+    "Report of the Kazakh bureau. 12 March 2021 .",
+    "Report (2020). March 3, 2019.\n",
+    "  Title]  4 June 2022.  ",
+    "Ministry report, 4 June 2022..",
+    "Ministry report. 4 June 1939.",
+    "Ministry report. 4 June 2049",
+    "Ministry report. 4 June 2050",
+    "Author. Title [In Russian]. Almaty, 2019.",
+    "Author. Title [in kazakh] 2019",
+    "Author. Title [In  Russian] 2019",
+    "See pp. 12-14 and p. 7.",
+    "He is a Kazakh activist from www.example.kz, ibid.",
+    "35Kazakh Report: the year in review",
+    "117 Author. Title [In Russian] ... 2022.",
+    "The Kazakh and Russian versions differ; English is used.",
+    "Retrieved 5 May 2020.",
+    "2022",
+    "2022.",
+    "",
+    ". 5 May 2022\n\n",
+    "Accessed ٢٠٢٢",
+    "Report. 5 May ١٩٩٩.",
+]
+
+
+def test_is_citation_as_before():
+    cited = 0
+    for text in CITATIONS:
+        segment.is_citation.cache_clear()
+        assert segment.is_citation(text) == _former_is_citation(text), text
+        cited += segment.is_citation(text)
+    assert 8 <= cited < len(CITATIONS)
+
+
+def test_publication_date_needs_a_year_at_the_end():
+    rng = random.Random(3)
+    heads = ["", "Report", "Report.", "Title]", "(2020)", "x"]
+    gaps = ["", " ", ". ", ") ", "  ", "\n"]
+    dates = ["5 May", "May 5,", "12 March", "March 12", "Jan 3", "5May", "31 December"]
+    years = ["2022", "1939", "1999", "2049", "2050", "٢٠٢٢", "22", "20222"]
+    tails = ["", ".", " .", "..", "x", " 5", ",", ")"]
+    hits = misses = 0
+    for _ in range(20000):
+        line = "".join([rng.choice(heads), rng.choice(gaps), rng.choice(dates),
+                        rng.choice([" ", "  ", ""]), rng.choice(years), rng.choice(tails)])
+        line = line.strip()
+        if segment._PUBLICATION_DATE.search(line) is not None:
+            hits += 1
+            assert segment._ends_with_year(line), line
+        else:
+            misses += 1
+        segment.is_citation.cache_clear()
+        assert segment.is_citation(line) == _former_is_citation(line), line
+    assert hits > 300 and misses > 1000
