@@ -1096,7 +1096,9 @@ class _Extractor:
                                     c_start + m.end("verb"), status == "detained",
                                     status == "convicted"))
         low = lowered(clause)
-        for rx, (status, more) in may_match(_SUBJECT_PLAN, clause):
+        words = _plan_words(low) if low is not None else None
+        for rx, (status, more) in _plan_candidates(_SUBJECT_PLAN, _SUBJECT_INDEX, clause, low,
+                                                   words):
             if low is not None and _lacks(more, low):
                 continue  # no match: a word set every match needs is absent
             for m in rx.finditer(clause):
@@ -1115,7 +1117,8 @@ class _Extractor:
                 status = _stage(m.group("verb"))
                 events.append(Event([k], status, m.start("verb"), m.end("verb"),
                                     status == "detained", status in ("convicted", "acquitted")))
-        for rx, (status, more) in may_match(_OBJECT_PLAN, clause):
+        for rx, (status, more) in _plan_candidates(_OBJECT_PLAN, _OBJECT_INDEX, clause, low,
+                                                   words):
             if low is not None and _lacks(more, low):
                 continue
             for m in rx.finditer(clause):
@@ -1933,6 +1936,54 @@ def _lacks(sets: tuple[tuple[str, ...], ...], low: str) -> bool:
 
 _SUBJECT_PLAN = _plan(_SUBJECT_VERBS)
 _OBJECT_PLAN = _plan(_OBJECT_VERBS)
+
+# The two plans' words as one trie: a clause's entries are found from the few plan words it
+# has (one search per place where one begins) instead of asking each entry's words in turn
+# (may_match asks some hundred words of every clause that may tell an event)
+_PLAN_WORDS = sorted({w for plan in (_SUBJECT_PLAN, _OBJECT_PLAN) for _, words, _ in plan
+                      for w in words or ()})
+_PLAN_WORD = word_trie(_PLAN_WORDS)
+# the trie finds the longest word beginning at a place: the plan words it begins with are there
+_WORDS_BEGUN = {w: tuple(v for v in _PLAN_WORDS if w.startswith(v)) for w in _PLAN_WORDS}
+
+
+def _plan_index(plan: tuple) -> tuple[frozenset[int], dict[str, tuple[int, ...]]]:
+    """The entries without words (always candidates), and for each word the entries it is
+    one of the words of."""
+    by_word: dict[str, list[int]] = {}
+    for i, (_, words, _) in enumerate(plan):
+        for w in words or ():
+            by_word.setdefault(w, []).append(i)
+    return (frozenset(i for i, (_, words, _) in enumerate(plan) if words is None),
+            {w: tuple(ix) for w, ix in by_word.items()})
+
+
+_SUBJECT_INDEX = _plan_index(_SUBJECT_PLAN)
+_OBJECT_INDEX = _plan_index(_OBJECT_PLAN)
+
+
+def _plan_words(low: str) -> set[str]:
+    """The plan words that occur in `low` (a clause's lower case)."""
+    found: set[str] = set()
+    pos = 0
+    while (m := _PLAN_WORD.search(low, pos)) is not None:
+        found.update(_WORDS_BEGUN[m.group()])
+        pos = m.start() + 1
+    return found
+
+
+def _plan_candidates(plan: tuple, index: tuple, clause: str, low: str | None,
+                     words: set[str] | None) -> list:
+    """may_match(plan, clause): the (regex, payload) of the entries, in plan order, that have
+    no words or one of whose words the clause has (`words`: _plan_words of its lower case
+    `low`, which may_match itself asks for)."""
+    if low is None or words is None:
+        return may_match(plan, clause)
+    always, by_word = index
+    picked = set(always)
+    for w in words:
+        picked.update(by_word.get(w, ()))
+    return [(plan[i][0], plan[i][2]) for i in sorted(picked)]
 
 
 def _needed_words(patterns) -> tuple[str, ...] | None:

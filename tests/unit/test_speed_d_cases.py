@@ -86,3 +86,41 @@ def test_officials_cited_examples():
     assert _officials_cited(text, 0, len(text))
     assert not _officials_cited(text, 0, at + 20)  # "investigat" cut off
     assert not _officials_cited(text, at + 1, len(text))
+
+
+def _plan_pairs(clause: str):
+    low = cases.lowered(clause)
+    words = cases._plan_words(low) if low is not None else None
+    return [(cases._plan_candidates(plan, index, clause, low, words), cases.may_match(plan, clause))
+            for plan, index in ((cases._SUBJECT_PLAN, cases._SUBJECT_INDEX),
+                                (cases._OBJECT_PLAN, cases._OBJECT_INDEX))]
+
+
+PLAN_CLAUSES = [
+    "He was arrested and later charged with fraud, and the court sentenced him to a term",
+    "the prosecution sought a prison term of up to five years in a criminal case",
+    "Police detained the protesters among whom was the activist awaiting trial",
+    "sentencesentencedsentence termterm",  # words run together and overlap
+    "THE COURT FOUND HIM GUILTY",
+    "The minister visited Almaty on Monday",
+    "Judge sentenced Aıdar to 5 years in prison",  # dotless i: may_match itself decides
+    "",
+]
+
+
+def test_plan_candidates_as_may_match():
+    for clause in PLAN_CLAUSES:
+        for got, expected in _plan_pairs(clause):
+            assert got == expected, clause
+    # entries are picked: the test is not vacuous
+    assert len(_plan_pairs(PLAN_CLAUSES[0])[1][0]) >= 3
+
+
+def test_plan_candidates_on_every_word_and_pair():
+    words = cases._PLAN_WORDS
+    assert len(words) > 50
+    for i, w in enumerate(words):
+        for clause in (w, f"x {w} y", f"{w}{words[(i + 1) % len(words)]}",
+                       f"{words[(i + 7) % len(words)]} and {w}".upper()):
+            for got, expected in _plan_pairs(clause):
+                assert got == expected, clause
