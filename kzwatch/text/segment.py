@@ -43,7 +43,7 @@ _SENT_END_FROM = re.compile(
 def _sentence_ends(text: str, start: int, end: int):
     """(start, end) of each match of _SENT_END.finditer(text, start, end), in order."""
     pos = start
-    if start > 0 and text[start - 1] in ".!?":
+    if 0 < start <= len(text) and text[start - 1] in ".!?":
         # the character that opens a match starting at `start` lies before the span
         m = _SENT_END.match(text, start, end)
         if m:

@@ -49,6 +49,10 @@ def test_known_spans():
     # a span that opens right after a full stop still sees it (as the look-behind does)
     assert list(_sentence_ends(text, 16, len(text))) == [(16, 17), (30, 32)]
     assert list(_sentence_ends(text, 17, len(text))) == [(30, 32)]
+    # a span past the end of the text has none (as finditer there)
+    assert list(_sentence_ends(text, len(text) + 5, len(text) + 9)) == \
+        _reference(text, len(text) + 5, len(text) + 9) == []
+    assert sentence_bounds("A.", 7) == (0, 2)
     # no break where the next word is lower case, or inside a number
     assert list(_sentence_ends("a. b 3.5 c", 0, 10)) == []
 
