@@ -64,6 +64,7 @@ from kzwatch.text.offices import (
 from kzwatch.text.patterns import (
     Prefiltered,
     guarded,
+    has_literal,
     literal_plan,
     lowered,
     may_match,
@@ -514,8 +515,24 @@ _ACCORDING_TO_OFFICIALS = guarded(re.compile(
     r"according\s+to\s+(?:the\s+)?(?:investigat|prosecut|police)", re.IGNORECASE))
 
 
+def _officials_cited(text: str, start: int, end: int) -> bool:
+    """Whether _ACCORDING_TO_OFFICIALS matches in text[start:end] (searched as that slice).
+    Its words are first looked for in the text's lower case, which the literal checks keep
+    (lowered), rather than in a lower-cased copy of a new slice made for every clause."""
+    low = lowered(text)
+    if low is not None and not has_literal(_ACCORDING_TO_OFFICIALS.literals, low, start, end):
+        return False
+    return _ACCORDING_TO_OFFICIALS.search(text[start:end]) is not None
+
+
 def punishment_in(clause: str) -> Punishment | None:
     """Sentence handed down in a clause: type and length(s) ("16 and 15 years respectively")."""
+    # most clauses lack every word a verdict needs: told from the clause's lower case the
+    # literal checks keep (lowered), before making one of its own (which also pushed the
+    # clause's out of that cache for the clause's patterns after this)
+    kept = lowered(clause)
+    if kept is not None and not has_literal(_HAS_VERDICT.literals, kept):
+        return None  # _HAS_VERDICT.search(clause.lower()) finds nothing
     low = clause.lower()
     has_verdict = _HAS_VERDICT.search(low)
     if not has_verdict:
@@ -722,6 +739,7 @@ class _Places:
         self._named: list[tuple[int, str]] | None = None
         self._dateline: str | None = None
         self._dominant: tuple[str | None] | None = None  # counted once: asked for every case
+        self._akimat: tuple[str | None] | None = None  # found once: asked for every case
 
     def named(self) -> list[tuple[int, str]]:
         """(offset, region) of every Kazakh region or town the document names."""
@@ -778,11 +796,10 @@ class _Places:
         its place ("the Taraz city akimat") gives the region."""
         if not position or not _THE_AKIMAT.search(position):
             return None
-        for m in _PLACE_AKIMAT.finditer(self.text):
-            region = region_of(m.group("p"))
-            if region:
-                return region
-        return None
+        if self._akimat is None:  # the text's first akimat with a place: one look per text
+            self._akimat = (next((region for m in _PLACE_AKIMAT.finditer(self.text)
+                                  if (region := region_of(m.group("p")))), None),)
+        return self._akimat[0]
 
 
 # a year not preceded by [\d.,/-]: the check looks back past the four digits, so that the
@@ -1079,7 +1096,9 @@ class _Extractor:
                                     c_start + m.end("verb"), status == "detained",
                                     status == "convicted"))
         low = lowered(clause)
-        for rx, (status, more) in may_match(_SUBJECT_PLAN, clause):
+        words = _plan_words(low) if low is not None else None
+        for rx, (status, more) in _plan_candidates(_SUBJECT_PLAN, _SUBJECT_INDEX, clause, low,
+                                                   words):
             if low is not None and _lacks(more, low):
                 continue  # no match: a word set every match needs is absent
             for m in rx.finditer(clause):
@@ -1098,7 +1117,8 @@ class _Extractor:
                 status = _stage(m.group("verb"))
                 events.append(Event([k], status, m.start("verb"), m.end("verb"),
                                     status == "detained", status in ("convicted", "acquitted")))
-        for rx, (status, more) in may_match(_OBJECT_PLAN, clause):
+        for rx, (status, more) in _plan_candidates(_OBJECT_PLAN, _OBJECT_INDEX, clause, low,
+                                                   words):
             if low is not None and _lacks(more, low):
                 continue
             for m in rx.finditer(clause):
@@ -1176,7 +1196,7 @@ class _Extractor:
                        mentions: list[tuple[NameMention, str]]) -> list[Event]:
         """'According to investigators, X killed Y' / '... the instigator ... was X': suspects
         named by what officials say (the words of the 250 characters before the clause count)."""
-        if not _ACCORDING_TO_OFFICIALS.search(self.text[max(0, c_start - 250):c_end]):
+        if not _officials_cited(self.text, max(0, c_start - 250), c_end):
             return []
         events = []
         for m in _OFFICIALS_DEED.finditer(clause):
@@ -1916,6 +1936,54 @@ def _lacks(sets: tuple[tuple[str, ...], ...], low: str) -> bool:
 
 _SUBJECT_PLAN = _plan(_SUBJECT_VERBS)
 _OBJECT_PLAN = _plan(_OBJECT_VERBS)
+
+# The two plans' words as one trie: a clause's entries are found from the few plan words it
+# has (one search per place where one begins) instead of asking each entry's words in turn
+# (may_match asks some hundred words of every clause that may tell an event)
+_PLAN_WORDS = sorted({w for plan in (_SUBJECT_PLAN, _OBJECT_PLAN) for _, words, _ in plan
+                      for w in words or ()})
+_PLAN_WORD = word_trie(_PLAN_WORDS)
+# the trie finds the longest word beginning at a place: the plan words it begins with are there
+_WORDS_BEGUN = {w: tuple(v for v in _PLAN_WORDS if w.startswith(v)) for w in _PLAN_WORDS}
+
+
+def _plan_index(plan: tuple) -> tuple[frozenset[int], dict[str, tuple[int, ...]]]:
+    """The entries without words (always candidates), and for each word the entries it is
+    one of the words of."""
+    by_word: dict[str, list[int]] = {}
+    for i, (_, words, _) in enumerate(plan):
+        for w in words or ():
+            by_word.setdefault(w, []).append(i)
+    return (frozenset(i for i, (_, words, _) in enumerate(plan) if words is None),
+            {w: tuple(ix) for w, ix in by_word.items()})
+
+
+_SUBJECT_INDEX = _plan_index(_SUBJECT_PLAN)
+_OBJECT_INDEX = _plan_index(_OBJECT_PLAN)
+
+
+def _plan_words(low: str) -> set[str]:
+    """The plan words that occur in `low` (a clause's lower case)."""
+    found: set[str] = set()
+    pos = 0
+    while (m := _PLAN_WORD.search(low, pos)) is not None:
+        found.update(_WORDS_BEGUN[m.group()])
+        pos = m.start() + 1
+    return found
+
+
+def _plan_candidates(plan: tuple, index: tuple, clause: str, low: str | None,
+                     words: set[str] | None) -> list:
+    """may_match(plan, clause): the (regex, payload) of the entries, in plan order, that have
+    no words or one of whose words the clause has (`words`: _plan_words of its lower case
+    `low`, which may_match itself asks for)."""
+    if low is None or words is None:
+        return may_match(plan, clause)
+    always, by_word = index
+    picked = set(always)
+    for w in words:
+        picked.update(by_word.get(w, ()))
+    return [(plan[i][0], plan[i][2]) for i in sorted(picked)]
 
 
 def _needed_words(patterns) -> tuple[str, ...] | None:

@@ -53,7 +53,7 @@ from kzwatch.text.discourse import BACK_REFERENCE, is_source
 from kzwatch.text.lexicon import alternation, lexicon
 from kzwatch.text.numbers import NumberMatch, find_numbers
 from kzwatch.text.patterns import Prefiltered, lowered, rx, word_trie
-from kzwatch.text.places import Place, PlaceMention, find_places, find_regions
+from kzwatch.text.places import Place, PlaceMention, RegionMention, find_places, find_regions
 from kzwatch.text.segment import (
     EVIDENCE_WINDOW,
     focus_span,
@@ -545,14 +545,14 @@ _REGION_LEVEL = 3  # ACLED geo-precision of an event known only to its region
 _REGION_EVENTS = not ProtestEvent.model_fields["location"].is_required()
 
 
-def _region_places(text: str, start: int, end: int, towns: list[PlaceMention]
-                   ) -> list[PlaceMention]:
+def _region_places(text: str, start: int, end: int, towns: list[PlaceMention],
+                   regions: list[RegionMention]) -> list[PlaceMention]:
     """Regions of a sentence that stand for events of their own (location NULL): unnamed
     places of a region, or a region where no town of it is named ("protests in the western
     region of Mangystau"); not a region locating a town ("in Kulsary, Atyrau region")."""
     out = []
     named = {p.place.region for p in towns}
-    for r in find_regions(text, start, end):
+    for r in regions:  # find_regions(text, start, end), found once by the caller
         localities = _LOCALITIES_BEFORE.search(text[max(start, r.start - 40):r.start])
         if localities or r.region not in named:
             place = Place(f"{r.region} (region)", r.region, None, None, _REGION_LEVEL,
@@ -596,6 +596,9 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
         # "The following day": the day of the passage just told, though the sentence right
         # before it ("Police dispersed the rally.") may state no date of its own
         base = block or next((p.anchors[-1] for p in reversed(out[-3:]) if p.anchors), None)
+        # the regions the sentence names: its region events and its flag both ask (a pure
+        # function of the span, found once; an error it raised would end the read either way)
+        regions = find_regions(text, s, e)
         try:
             # "today" in a live blog's entry is the entry's day
             today = date(block.year, block.month, block.day) if block and block.day else reported
@@ -606,7 +609,7 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
                       and not is_route(text, p)]
             places = [p for p in _without_origins(text, places) if not is_source(text, p)]
             if _REGION_EVENTS:
-                places = sorted(places + _region_places(text, s, e, places),
+                places = sorted(places + _region_places(text, s, e, places, regions),
                                 key=lambda p: p.start)
             if _impossible_date(text, s, e):
                 anchors, places = [], []  # "on 31 February": no date, so no event to date
@@ -615,7 +618,7 @@ def _read_sentences(doc: Document) -> list[_Sentence]:
         out.append(_Sentence(s, e, places, anchors, block, bool(_protest_cue(sentence)),
                              _is_title(sentence),
                              context=_RULES.first("context", text, s, e) is not None,
-                             region=bool(find_regions(text, s, e))))
+                             region=bool(regions)))
         for r in anchors:
             # "replace the mains by 2025": a deadline sets no year for the narrative
             if r.explicit_year and r.year and not _DEADLINE_BEFORE.search(

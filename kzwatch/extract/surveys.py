@@ -301,7 +301,8 @@ def _grids(lines: list[Line], tables: list[_Table]) -> list[_Table]:
             i = grid.last_line + 1
             continue
         grid = row_grid(lines, i)
-        caption = " ".join(ln.text for ln in lines[max(0, i - 3):i + 1])
+        # (the caption and the columns are read only for a grid: most lines have none)
+        caption = " ".join(ln.text for ln in lines[max(0, i - 3):i + 1]) if grid else ""
         columns = list(zip(*(r.values for r in grid.rows), strict=True)) if grid else []
         if grid and "%" in caption and not any(sums_to_hundred(r.values) for r in grid.rows) \
                 and not any(sums_to_hundred(list(c)) for c in columns):

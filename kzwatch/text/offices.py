@@ -167,15 +167,20 @@ def title_before(text: str, start: int) -> str | None:
     if opener:  # a headline line above "A British-educated former minister X ..."
         window = window[opener[-1].start() + 1:]
     window = _TRAILING_COMMA.sub(" ", window.replace("\n", " "))
-    kept: list[re.Match] = []
-    for w in reversed(list(_TOKEN.finditer(window))):
-        tok = w.group(0)
+    # the window's tokens (\S+ runs) from the name back, found in the reversed window, so
+    # that those before where the office phrase stops are never split off
+    n = len(window)
+    kept: list[tuple[int, int]] = []  # (start, end) in the window
+    for w in _TOKEN.finditer(window[::-1]):
+        start, end = n - w.end(), n - w.start()
+        tok = window[start:end]
         core = tok.strip("()“”\"«»'’").lower()
         if _PUNCT_END.search(tok) or core in TITLE_STOP or len(kept) >= 16:
             break
-        kept.append(w)
+        kept.append((start, end))
     kept.reverse()
-    cores = [w.group(0).strip("()“”\"«»'’").lower() for w in kept]
+    words = [window[start:end] for start, end in kept]
+    cores = [w.strip("()“”\"«»'’").lower() for w in words]
     heads = [i for i, c in enumerate(cores) if is_title_word(c)]
     if not heads:
         return None
@@ -184,7 +189,7 @@ def title_before(text: str, start: int) -> str | None:
     def modifier(i: int) -> bool:
         return cores[i] in TITLE_MODIFIERS or is_title_word(cores[i]) or \
             cores[i] in OFFICE_NOUNS or _ADJECTIVE.fullmatch(cores[i]) is not None or (
-            kept[i].group(0).strip("()“”\"«»'’")[:1].isupper()
+            words[i].strip("()“”\"«»'’")[:1].isupper()
             and cores[i] not in {"the", "a", "an"}
             and not _POSSESSIVE_END.search(cores[i]))
 
@@ -195,7 +200,7 @@ def title_before(text: str, start: int) -> str | None:
             idx -= 2  # "journalist and human rights activist", "Minister and Chairman"
         else:
             break
-    phrase = window[kept[idx].start():kept[-1].end()].strip(" ,")
+    phrase = window[kept[idx][0]:kept[-1][1]].strip(" ,")
     phrase = _DANGLING_WORD.sub("", phrase)
     return phrase if looks_like_title(phrase) else None
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from kzwatch.reference import canonical_region, read_csv
-from kzwatch.text.patterns import guarded
+from kzwatch.text.patterns import guarded, lowered
 
 
 @dataclass(frozen=True)
@@ -156,12 +156,62 @@ def _region_regex() -> re.Pattern:
                               rf"|\b{word}\s+of\s+(?P<b>{alternation})(?![\w])"))
 
 
+# A whole text is searched only around its region words. Every match of _region_regex holds
+# one (as it writes them, case ignored), and holds only letters, whitespace, hyphens and
+# dashes (its names are letters, spaces and hyphens; "of" and whitespace join them to the
+# word): never one of the characters below (none of them \w, whitespace or a dash). So a
+# match lies within a stretch between two of them, and searched on its own (pos, endpos) such
+# a stretch gives the matches the whole text gives there: where the engine reads the
+# character that ends the stretch it reads a break it cannot match, where it is cut off the
+# end of the string (also a non-word character to \b and (?![\w])). Stretches without a
+# region word have none. The words are looked for in the text's lower case that the literal
+# checks keep, else (`lowered` is None where lower-casing could hide one: "ı" or "ſ" for "i"
+# or "s") with the pattern's own (?i:region|oblast|province).
+_REGION_WORDS = ("region", "oblast", "province")
+_REGION_WORD = re.compile(r"(?i:region|oblast|province)")
+_NO_REGION = r"[.,;:!?()\[\]\"“”«»/]"
+_REGION_BREAK = re.compile(_NO_REGION)
+_LAST_REGION_BREAK = re.compile(rf"{_NO_REGION}(?=[^.,;:!?()\[\]\"“”«»/]*\Z)")
+_STRETCHED = 2000  # spans longer than this (whole texts, not sentences) are searched so
+
+
+def _region_word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a region word starts in text[start:end], in order."""
+    low = lowered(text)
+    if low is None:
+        return [m.start() for m in _REGION_WORD.finditer(text, start, end)]
+    found = []
+    for word in _REGION_WORDS:
+        at = low.find(word, start, end)
+        while at >= 0:
+            found.append(at)
+            at = low.find(word, at + 1, end)
+    return sorted(found)
+
+
+def _region_matches(text: str, start: int, end: int):
+    """_region_regex().finditer(text, start, end): the same matches, in order."""
+    rx = _region_regex()
+    if end - start <= _STRETCHED:
+        yield from rx.finditer(text, start, end)
+        return
+    done = start  # where the stretch last searched ends (at a break, or `start`)
+    for at in _region_word_starts(text, start, end):
+        if at < done:
+            continue  # a word of the stretch just searched
+        before = _LAST_REGION_BREAK.search(text, done, at)
+        after = _REGION_BREAK.search(text, at, end)
+        stretch_end = after.start() if after else end
+        yield from rx.finditer(text, before.end() if before else done, stretch_end)
+        done = stretch_end
+
+
 def find_regions(text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:
     """Regions named as regions in text[start:end]: "Pavlodar Region", "Mangistau oblast",
     "the western region of Mangystau" (a bare "Pavlodar" is the town, not the region)."""
     end = len(text) if end is None else end
     out = []
-    for m in _region_regex().finditer(text, start, end):
+    for m in _region_matches(text, start, end):
         region = canonical_region(f"{m.group('a') or m.group('b')} region")
         if region is not None:
             out.append(RegionMention(m.start(), m.end(), region))
