@@ -513,8 +513,9 @@ def _run(settings, run_id: str, started: datetime) -> dict:
 
     # the snapshot's part that needs no rows is made while they are validated (DuckDB and
     # the copy of the published file leave the GIL to the validation)
-    prepared = prepare_snapshot.with_options(**task_options(settings, io=False)).submit(
-        wh, run_id)
+    # (no time limit: Prefect could not enforce one in a worker thread, and says so)
+    prepared = prepare_snapshot.with_options(
+        **{**task_options(settings, io=False), "timeout_seconds": None}).submit(wh, run_id)
     try:
         outcomes, passed = validate_staged(settings, stage)
     finally:

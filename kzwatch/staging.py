@@ -128,6 +128,13 @@ def _schema(files: list[Path], columns: list[str]) -> pa.Schema:
     return pa.schema([schema.field(c) for c in columns])
 
 
+def _read_file(path: Path) -> pa.Table:
+    """One staged file whole: what pq.read_table gives, without its dataset layer (a
+    staging file is one file, never a partitioned folder), at half the cost a file."""
+    with pq.ParquetFile(path) as parquet:
+        return parquet.read()
+
+
 def read_table(folder: Path, table: str) -> pd.DataFrame:
     """A table's staged rows as one DataFrame, in batch order: the columns and dtypes
     `pd.DataFrame(rows, columns=table_columns(table))` gives (an empty table too)."""
@@ -136,7 +143,7 @@ def read_table(folder: Path, table: str) -> pd.DataFrame:
     if not files:
         return pd.DataFrame([], columns=columns)
     schema = _schema(files, columns)
-    data = pa.concat_tables([pq.read_table(f).cast(schema).select(columns) for f in files])
+    data = pa.concat_tables([_read_file(f).cast(schema).select(columns) for f in files])
     frame = data.to_pandas()
     for col in columns:
         if pa.types.is_list(schema.field(col).type):  # numpy arrays back to lists

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from flows.etl import rows_frame
@@ -56,6 +57,9 @@ def test_rows_of_all_batches_come_back_as_one_frame_with_the_same_types(tmp_path
     for no, rows in enumerate(batches, 1):
         staging.stage_batch(tmp_path, no, batch({"case_mentions": rows}))
     assert_same(staging.read_table(tmp_path, "case_mentions"), expected)
+    for path in staging.staged_files(tmp_path, "case_mentions"):  # each file as pq reads it
+        whole, plain = staging._read_file(path), pq.read_table(path)
+        assert whole.equals(plain) and whole.schema.equals(plain.schema, check_metadata=True)
 
 
 def test_extracted_documents_round_trip_with_texts(tmp_path):
