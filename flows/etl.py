@@ -523,7 +523,6 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     quarantined = pd.concat([o.quarantined for o in outcomes.values()], ignore_index=True)
     validation = pd.DataFrame([dict(r, run_id=run_id) for o in outcomes.values()
                                for r in o.results])
-    write_data_docs(settings, wh, list(outcomes.values()), run_id, started, warn)
     drop = sorted(set(names) - set(plan.unchanged)) + plan.removed
     failed = int((all_docs["status"] == "error").sum())
     run_row = {"run_id": run_id, "flow_run_id": str(flow_run.get_id() or "") or None,
@@ -541,6 +540,9 @@ def _run(settings, run_id: str, started: datetime) -> dict:
     for message in publish.with_options(**io)(target, wh, settings.keep, run_id,
                                               changes.failed_log_bytes):
         warn(message)
+    # the Data Docs show the published validation results; drawn once the snapshot is
+    # published, their process's start (GX's imports) does not take a core from the load
+    write_data_docs(settings, wh, list(outcomes.values()), run_id, started, warn)
     for message in report.take_errors(wh):
         warn(message)
     report_page = None
