@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from kzwatch.document import Document
@@ -77,6 +79,20 @@ def extract(doc: Document) -> list[Indicator]:
             seen.add(key)
             out.append(record)
     return out
+
+
+def _dateline_of(doc: Document) -> Callable[[], date | None]:
+    """The page's date (its dateline, else the date it was published on), found when first
+    asked: most documents a pass reads have no sentence that needs it. The same as finding it
+    first: `document_dateline` is a pure function of the text, and raises on none (it looks
+    up the months it matched by `caseless`, and builds only valid dates)."""
+    found: list[date | None] = []
+
+    def dateline() -> date | None:
+        if not found:
+            found.append(document_dateline(doc.text) or doc.published_on)
+        return found[0]
+    return dateline
 
 
 def _record(doc: Document, span: tuple[int, int], **fields) -> Indicator | None:
@@ -701,7 +717,7 @@ def _from_index_prose(doc: Document) -> list[Indicator | None]:
     text = doc.text
     if _absent(_INDEX_WORDS, text):
         return []  # no sentence names an index
-    dateline = document_dateline(text) or doc.published_on
+    dateline = _dateline_of(doc)  # asked only by "the index last year" (`_stated_year`)
     spans = [(s, e, text[s:e].replace("\n", " ")) for s, e in sentences(text)]
     # a sentence without the rules' words names no index: not asked
     may_name = _spans_holding(_INDEX_WORDS, text, [(s, e) for s, e, _ in spans])
@@ -783,17 +799,20 @@ def _own_year(sentence: str, figures: list[_Figure]) -> str | None:
     return own.pop() if len(own) == 1 else None
 
 
-def _stated_year(sentence: str, dateline) -> str | None:
-    """The edition a sentence names: "the 2013 edition", "CPI for 2018", "the index last year"."""
+def _stated_year(sentence: str, dateline: Callable[[], date | None]) -> str | None:
+    """The edition a sentence names: "the 2013 edition", "CPI for 2018", "the index last year"
+    (the year of the page's dateline, `_dateline_of`, asked only here)."""
     match = _INDEX_YEAR.search(sentence)
     if not match:
         return None
     if match["rel"]:
-        return str(dateline.year - (match["rel"].lower() == "last")) if dateline else None
+        day = dateline()
+        return str(day.year - (match["rel"].lower() == "last")) if day else None
     return match["y"] or match["y2"] or match["y3"]
 
 
-def _editions(named: list[tuple[str | None, str]], dateline) -> dict[str, str]:
+def _editions(named: list[tuple[str | None, str]],
+              dateline: Callable[[], date | None]) -> dict[str, str]:
     """Per index, the edition the document is about: the first year stated for it ("the 2013
     edition", "CPI for 2018", "the index last year") in a sentence that names it or follows
     one that does. None stated: the figures stay undated unless their sentence dates them."""
@@ -969,7 +988,7 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
     text = doc.text
     if _absent(_FX_WORDS, text):
         return []  # no sentence writes a rate out
-    dateline = document_dateline(text) or doc.published_on
+    dateline = _dateline_of(doc)  # asked only by a sentence that writes a rate out
     out = []
     days: list[str] = []  # the dates rates were given so far
     last_dated = -10  # index of the last sentence with a dated rate
@@ -982,7 +1001,7 @@ def _from_prose_rates(doc: Document) -> list[Indicator | None]:
         hits = _resolved(_RULES.matches("fx_rate", sentence))
         if not hits:
             continue
-        dates = _sentence_dates(sentence, dateline)
+        dates = _sentence_dates(sentence, dateline())
         claimed: set[int] = set()
         dated_here = False
         previous: str | None = None  # the date of the sentence's last rate

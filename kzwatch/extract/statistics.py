@@ -984,17 +984,32 @@ _NATIONAL_CUE = rx(r"\b(?:in the country|across the country|throughout the count
 _SEVERAL_DAYS = rx(r"\b(?:over|in|during|within|for|across) (?:the )?(?:past |last |first )?"
                   r"(?:two|three|four|five|six|seven|several|[2-9]|1\d) days\b")
 _CONTEXT_SENTENCES = 4  # how far back a figure without its own date looks for one
+# a dateline from which every weekday of the week before is a `date` (`weekday_dates`)
+_WEEKDAY_SAFE = date(1, 1, 7)
 
 
 # "Of these, 118 ...", "Among those convicted are 9 ...": the figures of the sentence before
 _CONTINUES = rx(r"\s*(?:of (?:these|them|those|whom)|among (?:them|these|those))\b")
 
 
-@dataclass
 class _Context:
-    """When a sentence is set (its own date or the episode it names)."""
-    index: int
-    period: str | None
+    """When a sentence is set (its own date or the episode it names). `period` is worked out
+    on first use when given as a function (`_Reader.read`): most sentences are never asked."""
+    __slots__ = ("index", "_period", "_find")
+
+    def __init__(self, index: int, period: str | None = None, find=None) -> None:
+        self.index = index
+        self._period = period
+        self._find = find  # the function that gives the period, until it has been asked
+
+    @property
+    def period(self) -> str | None:
+        if self._find is not None:
+            self._period, self._find = self._find(), None
+        return self._period
+
+    def __repr__(self) -> str:
+        return f"_Context(index={self.index!r}, period={self.period!r})"
 
 
 # What a sentence is about, asked of (sentence, whether it names an episode of unrest): its
@@ -1192,12 +1207,13 @@ class _Reader:
             self.sentence_place = (idx, next(iter(places)) if len(places) == 1 else None)
         before = [c for c in self.history[-_CONTEXT_SENTENCES:]
                   if c.index >= idx - _CONTEXT_SENTENCES]
-        block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
-        self.history.append(_Context(idx, _episode_month(episode, self.years)
-                                     or _period(text, s, e, None, self.years, self.last_year)
-                                     or self._weekday(s, e)
-                                     or (block.iso() if block else None)
-                                     or _next_day(sentence, before)))
+        # the sentence's period, worked out when a later figure first asks for it (most
+        # sentences: never): see `_context_of`
+        context = _Context(idx, find=self._context_of(s, e, episode, sentence, before))
+        if _NEXT_DAY.search(sentence) or (self.dateline is not None
+                                          and self.dateline < _WEEKDAY_SAFE):
+            context.period  # noqa: B018 (worked out now: it may raise, see `_context_of`)
+        self.history.append(context)
         if self._lately("topic", idx, 6):
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before, sentence)
@@ -1206,6 +1222,30 @@ class _Reader:
             # "..., compared with 1,512 in 2023": the year compared with does not carry on
             if ref.year and ref.explicit_year and not _COMPARED_YEAR.search(text, s, ref.start):
                 self.last_year = ref.year
+
+    def _context_of(self, s: int, e: int, episode: re.Match | None, sentence: str,
+                    before: list[_Context]):
+        """The function giving a sentence's period (its episode's month, its own date, its
+        weekday, its chronology day, or the day after the last one told) as `read` found it
+        when it worked each out as it read the sentence. Asked later, it gives the same: what
+        it reads does not change as the reader goes on (the text, the years, the blocks, the
+        dateline, the contexts before), but for the last year stated, kept as it is now.
+        And it cannot raise, so that no error moves to a later sentence: the dates are
+        valid ones (`find_date_refs` drops "31 February"), the words looked up are the
+        lexicon's (`caseless`); but a weekday before the dateline of a page dated in the
+        first week of year 1, or the day after "the next day" of 31 December 9999, overflows
+        `date`: `read` works those out at once (a sentence that says "the next day", a page
+        with such a dateline)."""
+        last_year = self.last_year
+
+        def period() -> str | None:
+            block = next((b[2] for b in self.blocks if b[0] <= s < b[1]), None)
+            return (_episode_month(episode, self.years)
+                    or _period(self.doc.text, s, e, None, self.years, last_year)
+                    or self._weekday(s, e)
+                    or (block.iso() if block else None)
+                    or _next_day(sentence, before))
+        return period
 
     def _lately(self, question: str, idx: int, reach: int) -> bool:
         """Whether one of the sentences read from idx - reach to idx is about it (a key of
