@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 import sys
+from re import _compiler, _parser
 from re import _constants as _sre
-from re import _parser
 
 
 def rx(pattern: str) -> re.Pattern:
@@ -103,6 +103,27 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
     return Prefiltered(fast, literals)
 
 
+def _engine_skips(parsed, flags: int) -> bool:
+    """Whether the engine needs no guard: the compiled pattern opens with a prefix it skips
+    to by itself, a literal ("#N#", "(": characters without case, so also under IGNORECASE)
+    or a class ("\\d", "\\s") as `re._compiler._compile_info` finds them, or with "^" (not
+    MULTILINE) or "\\A", where a search gives up after the first position. A lookahead put
+    before either would hide it: the engine would try the pattern at every position."""
+    lead = parsed.data[0] if parsed.data else None
+    if lead is not None and lead[0] is _sre.AT and (
+            lead[1] is _sre.AT_BEGINNING_STRING
+            or (lead[1] is _sre.AT_BEGINNING and not flags & re.MULTILINE)):
+        return True
+    try:
+        if parsed.getwidth()[0] == 0:  # no info block: no prefix
+            return False
+        if _compiler._get_literal_prefix(parsed, flags)[0]:
+            return True
+        return bool(_compiler._get_charset_prefix(parsed, flags))
+    except Exception:  # noqa: BLE001 (a private API: when it changes, guard as before)
+        return False
+
+
 def _first_char_guard(pattern: re.Pattern, parsed) -> re.Pattern:
     ci = bool(pattern.flags & re.IGNORECASE)
     lead = parsed.data[0] if parsed.data else None
@@ -111,6 +132,8 @@ def _first_char_guard(pattern: re.Pattern, parsed) -> re.Pattern:
         lead = lead[1][3].data[0]
     if lead is not None and lead[0] in (_sre.LITERAL, _sre.IN) and not ci:
         return pattern  # the engine skips to a literal or a class by itself
+    if _engine_skips(parsed, pattern.flags):
+        return pattern
     got = _first_of(parsed.data, bool(pattern.flags & re.IGNORECASE))
     if got is None or got[1] or not got[0]:
         return pattern
