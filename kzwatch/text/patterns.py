@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 import sys
+from re import _compiler, _parser
 from re import _constants as _sre
-from re import _parser
 
 
 def rx(pattern: str) -> re.Pattern:
@@ -103,6 +103,27 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
     return Prefiltered(fast, literals)
 
 
+def _engine_skips(parsed, flags: int) -> bool:
+    """Whether the engine needs no guard: the compiled pattern opens with a prefix it skips
+    to by itself, a literal ("#N#", "(": characters without case, so also under IGNORECASE)
+    or a class ("\\d", "\\s") as `re._compiler._compile_info` finds them, or with "^" (not
+    MULTILINE) or "\\A", where a search gives up after the first position. A lookahead put
+    before either would hide it: the engine would try the pattern at every position."""
+    lead = parsed.data[0] if parsed.data else None
+    if lead is not None and lead[0] is _sre.AT and (
+            lead[1] is _sre.AT_BEGINNING_STRING
+            or (lead[1] is _sre.AT_BEGINNING and not flags & re.MULTILINE)):
+        return True
+    try:
+        if parsed.getwidth()[0] == 0:  # no info block: no prefix
+            return False
+        if _compiler._get_literal_prefix(parsed, flags)[0]:
+            return True
+        return bool(_compiler._get_charset_prefix(parsed, flags))
+    except Exception:  # noqa: BLE001 (a private API: when it changes, guard as before)
+        return False
+
+
 def _first_char_guard(pattern: re.Pattern, parsed) -> re.Pattern:
     ci = bool(pattern.flags & re.IGNORECASE)
     lead = parsed.data[0] if parsed.data else None
@@ -111,6 +132,8 @@ def _first_char_guard(pattern: re.Pattern, parsed) -> re.Pattern:
         lead = lead[1][3].data[0]
     if lead is not None and lead[0] in (_sre.LITERAL, _sre.IN) and not ci:
         return pattern  # the engine skips to a literal or a class by itself
+    if _engine_skips(parsed, pattern.flags):
+        return pattern
     got = _first_of(parsed.data, bool(pattern.flags & re.IGNORECASE))
     if got is None or got[1] or not got[0]:
         return pattern
@@ -281,39 +304,48 @@ def _all_of_item(op, av):
 
 # texts longer than this are kept by identity (below): a short news item's whole text (most
 # are 600 to 2,000 characters) is searched by span between its clauses too, and was lowered
-# again each time the clauses had pushed it out of _LAST and _PREV
+# again each time the clauses had pushed it out of _LAST and _OLDER
 _LONG = 600
 _LONG_TEXTS: dict[int, tuple[str, str | None]] = {}
 _LAST: tuple = ("", "")  # the last text lower-cased and its lower case: a clause is
                          # usually tried with many patterns in a row
-_PREV: tuple = ("", "")  # the one before: a clause's patterns and its sentence's (or the
-                         # document's) take turns, and half the look-ups are of that one
+_NONE: tuple = ("", "")
+_OLDER: tuple = (_NONE, _NONE, _NONE)  # the three before, most recent first: a clause's
+    # patterns and its sentence's (or the document's) take turns, and a statistic's number
+    # is read in its clause, its sentence and its context in turn (with two slots, the
+    # numbers of a sentence lowered each of these again and again)
 
 
 def _lowered(text) -> str | None:
     """`text` lower-cased, or None where lower-casing could hide a match (see above)."""
-    global _LAST, _PREV
-    last = _LAST  # one read: another thread may replace it meanwhile
-    if last[0] is text:
+    global _LAST, _OLDER
+    last = _LAST  # one read each: another thread may replace them meanwhile (every entry
+    if last[0] is text:  # is a text and its own lower case, whichever thread wrote it)
         return last[1]
-    prev = _PREV
-    if prev[0] is text:
-        _PREV, _LAST = last, prev
-        return prev[1]
+    a, b, c = _OLDER
+    if a[0] is text:
+        _OLDER, _LAST = (last, b, c), a
+        return a[1]
+    if b[0] is text:
+        _OLDER, _LAST = (last, a, c), b
+        return b[1]
+    if c[0] is text:
+        _OLDER, _LAST = (last, a, b), c
+        return c[1]
     if type(text) is not str:
         return None
     long = len(text) > _LONG
     if long:
         hit = _LONG_TEXTS.get(id(text))
         if hit is not None and hit[0] is text:
-            _PREV, _LAST = last, hit
+            _OLDER, _LAST = (last, a, b), hit
             return hit[1]
     low = text.lower()
     # (an ASCII text, told in O(1), has none of these: no need to look)
     if not text.isascii() and (len(low) != len(text) or "\u0131" in text
                                or "\u017f" in text):  # dotless i, long s
         low = None
-    _PREV, _LAST = last, (text, low)
+    _OLDER, _LAST = (last, a, b), (text, low)
     if long:  # a document's whole text, tried between its clauses: kept by identity
         if len(_LONG_TEXTS) >= 8:
             _LONG_TEXTS.clear()
