@@ -30,3 +30,36 @@ def query(warehouse, sql, params=None):
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+def compiled_patterns() -> list:
+    """Every compiled pattern of the language layer, the extractors and the rule packs, each
+    once: module-level patterns (also inside lists and tuples) and every rule's regex, as the
+    code holds them (a re.Pattern or a kzwatch.text.patterns.Prefiltered)."""
+    import importlib
+    import pkgutil
+    import re
+
+    import kzwatch.extract
+    import kzwatch.text
+    from kzwatch.rules import pack_files, rule_pack
+    from kzwatch.text.patterns import Prefiltered
+
+    found: dict[int, object] = {}
+
+    def collect(value, depth=0):
+        if isinstance(value, Prefiltered | re.Pattern):
+            found[id(value)] = value
+        elif depth < 2 and isinstance(value, list | tuple):
+            for item in value:
+                collect(item, depth + 1)
+
+    for package in (kzwatch.text, kzwatch.extract):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for value in vars(module).values():
+                collect(value)
+    for path in pack_files("en"):
+        for rule in rule_pack(path.stem, "en").rules:
+            collect(rule.regex)
+    return list(found.values())

@@ -4,19 +4,15 @@ IGNORECASE, or with "^" / "\\A". Each such pattern matches exactly as its guarde
 self ("(?=[#])(?:#N#...)") and as the bare pattern."""
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import random
 import re
 from pathlib import Path
 
 import pytest
 
-import kzwatch.extract
-import kzwatch.text
-from kzwatch.rules import pack_files, rule_pack
 from kzwatch.text import patterns as pt
 from kzwatch.text.patterns import Prefiltered, guarded
+from tests.helpers import compiled_patterns
 
 SAMPLES = Path(__file__).resolve().parents[2] / "seeds" / "documents"
 
@@ -116,26 +112,8 @@ def test_matches_as_the_former_guarded_pattern(source):
 
 def _module_patterns() -> list[re.Pattern]:
     """The bare regexes of the language layer, the extractors and the rule packs."""
-    found: dict[int, re.Pattern] = {}
-
-    def collect(value, depth=0):
-        if isinstance(value, Prefiltered):
-            value = value.regex
-        if isinstance(value, re.Pattern):
-            found[id(value)] = value
-        elif depth < 2 and isinstance(value, list | tuple):
-            for item in value:
-                collect(item, depth + 1)
-
-    for package in (kzwatch.text, kzwatch.extract):
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            for value in vars(module).values():
-                collect(value)
-    for path in pack_files("en"):
-        for rule in rule_pack(path.stem, "en").rules:
-            collect(rule.regex)
-    return list(found.values())
+    bare = (p.regex if isinstance(p, Prefiltered) else p for p in compiled_patterns())
+    return list({id(rx): rx for rx in bare}.values())
 
 
 def test_the_patterns_left_unguarded_match_as_before():

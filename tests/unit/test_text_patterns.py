@@ -1,17 +1,13 @@
 """kzwatch.text.patterns: the speed-ups of a pattern never change what it matches."""
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from pathlib import Path
 
 import pytest
 
-import kzwatch.extract
-import kzwatch.text
-from kzwatch.rules import pack_files, rule_pack
 from kzwatch.text.patterns import Prefiltered, guarded, required_literals
+from tests.helpers import compiled_patterns
 
 SAMPLES = Path(__file__).resolve().parents[2] / "seeds" / "documents"
 
@@ -70,26 +66,7 @@ def test_letters_whose_cases_hide_a_word_still_match(text):
 
 def _prefiltered_patterns() -> list[Prefiltered]:
     """Every prefiltered pattern of the language layer, the extractors and the rule packs."""
-    found: dict[int, Prefiltered] = {}
-
-    def collect(value, depth=0):
-        if isinstance(value, Prefiltered):
-            found[id(value)] = value
-        elif depth < 2 and isinstance(value, list | tuple):
-            for item in value:
-                collect(item, depth + 1)
-
-    for package in (kzwatch.text, kzwatch.extract):
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            for value in vars(module).values():
-                collect(value)
-    for path in pack_files("en"):
-        pack = rule_pack(path.stem, "en")
-        for kind in pack.kinds:
-            for rule in pack.of_kind(kind):
-                collect(rule.regex)
-    return list(found.values())
+    return [p for p in compiled_patterns() if isinstance(p, Prefiltered)]
 
 
 def test_every_prefiltered_pattern_matches_what_its_regex_matches():
