@@ -46,6 +46,12 @@ def test_run_without_a_server_starts_and_stops_its_own(tmp_path):
         assert db.execute("select count(*) from log where message like '%Finished in state "
                           "Completed%' and flow_run_id is not null and task_run_id is null"
                           ).fetchone()[0] == 1
+        # every task run was recorded, in its final state, before the server stopped
+        states = dict(db.execute("select name, state_type from task_run").fetchall())
+    assert states and set(states.values()) == {"COMPLETED"}, states
+    assert {"discover", "prepare-snapshot", "load", "publish"} <= set(states)
+    assert sum(name.startswith("extract-batch-") for name in states) == \
+        len(list((PROJECT / "seeds/documents").iterdir()))
     # the CLI skips Python's final teardown (kzwatch.cli.exit_promptly): nothing was left open
     assert not wh.with_name(wh.name + ".wal").exists()
     con = duckdb.connect(str(wh), read_only=True)
