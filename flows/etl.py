@@ -386,6 +386,8 @@ def extract_all(settings, folder: Path, batches: list[list[str]], run_id: str,
         for other in futures:
             getattr(other, "wrapped_future", other).cancel()
         raise
+    finally:
+        pipeline.WORKERS.close()  # the extraction processes kept between this run's batches
     return [staged[no] for no in sorted(staged)]
 
 

@@ -8,8 +8,10 @@ import hashlib
 import logging
 import multiprocessing
 import signal
+import threading
 import time
 from bisect import bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -269,7 +271,7 @@ def extract_documents(folder: Path, names: list[str], max_bytes: int, run_id: st
         for name in names:
             add(extract_one(folder, name, max_bytes, run_id, version))
         return out
-    with BudgetedWorker() as worker:
+    with WORKERS.lease() as worker:
         jobs = [(folder, name, max_bytes, run_id, version) for name in names]
         for name, (result, failure) in zip(names, worker.map(extract_one, jobs, timeout),
                                            strict=True):
@@ -475,6 +477,11 @@ class BudgetedWorker:
     def __init__(self) -> None:
         self._proc = None
         self._conn = None
+        self.documents = 0  # calls answered by its children, all told
+
+    @property
+    def alive(self) -> bool:
+        return self._proc is not None and self._proc.is_alive()
 
     def __enter__(self) -> BudgetedWorker:
         return self
@@ -548,6 +555,7 @@ class BudgetedWorker:
                 continue
             started = time.monotonic()
             done += 1
+            self.documents += 1
             yield (value, None) if ok else (None, WorkerFailed(f"extraction failed: {value}"))
 
     def _died(self) -> str:
@@ -571,6 +579,46 @@ class BudgetedWorker:
             proc.kill()
         proc.join()
         conn.close()
+
+
+class WorkerPool:
+    """Extraction processes kept from one batch to the next: a batch leases one (a fresh one
+    when none is idle) and gives it back when it ends, so a run forks a process per thread,
+    not per batch, and its first document finds the process's caches warm (about 15 ms a
+    batch). A process that failed its batch, died or has read `RETIRE_AFTER` documents is
+    closed instead (what a long-lived process may accumulate stays bounded). `close` ends
+    the idle ones: a run calls it when its batches are done; a process whose parent is gone
+    ends by itself (its pipe closes)."""
+
+    RETIRE_AFTER = 2000
+
+    def __init__(self) -> None:
+        self._idle: list[BudgetedWorker] = []
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def lease(self):
+        with self._lock:
+            worker = self._idle.pop() if self._idle else BudgetedWorker()
+        try:
+            yield worker
+        except BaseException:  # Ctrl-C mid-document, a bug: don't wait for the child
+            worker.close(kill=True)
+            raise
+        if worker.alive and worker.documents < self.RETIRE_AFTER:
+            with self._lock:
+                self._idle.append(worker)
+        else:
+            worker.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.close()
+
+
+WORKERS = WorkerPool()  # this process's extraction processes between batches
 
 
 def _rows(records: list[Record], table: str, document_id: str, checksum: str,

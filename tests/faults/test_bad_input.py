@@ -126,6 +126,31 @@ def test_queued_job_budget_counts_from_when_the_child_takes_it_up():
     assert out == [(None, None)] * 3
 
 
+def test_batches_lease_one_extraction_process_and_retire_it():
+    pool = pipeline.WorkerPool()
+    pool.RETIRE_AFTER = 4
+    jobs = [("ok", n) for n in range(3)]
+    with pool.lease() as worker:
+        assert [r for r, _ in worker.map(job, jobs, 30)] == [0, 10, 20]
+        first = worker._proc.pid
+    with pool.lease() as again:  # the next batch: the same process, given back idle
+        assert again is worker and again._proc.pid == first
+        list(again.map(job, jobs, 30))
+    with pool.lease() as fresh:  # the one before read 6 documents (> 4): retired, closed
+        assert fresh is not worker and not worker.alive
+        list(fresh.map(job, jobs[:1], 30))
+    with pytest.raises(KeyboardInterrupt):
+        with pool.lease() as interrupted:
+            assert interrupted is fresh
+            raise KeyboardInterrupt  # a batch that fails: its process is killed, not kept
+    assert not fresh.alive
+    with pool.lease() as last:
+        list(last.map(job, jobs[:1], 30))
+    assert last.alive
+    pool.close()  # the run's end: the idle ones go
+    assert not last.alive
+
+
 def test_document_over_budget_is_an_error_row_and_the_batch_goes_on(tmp_path):
     docs = small_corpus(tmp_path / "docs")
     big_document(docs / "big.txt")
