@@ -131,17 +131,15 @@ def validate_rows(table: str, frame: pd.DataFrame) -> validate.ValidationOutcome
 
 
 @task(name="prepare-snapshot", task_run_name="prepare-snapshot")
-def prepare_snapshot(warehouse_path: Path, run_id: str) -> bool:
+def prepare_snapshot(warehouse_path: Path, run_id: str) -> None:
     """The snapshot's copy, schemas, reference tables, views and comments, made beside
-    validation (kzwatch.warehouse.prepare_snapshot). Whether it was made: when it could not
-    be (a full disk), the load does this part itself and reports what stops it."""
+    validation (kzwatch.warehouse.prepare_snapshot). When it cannot be made (a full disk), the
+    load does this part itself (it finds no prepared file) and reports what stops it."""
     try:
         warehouse.prepare_snapshot(warehouse_path, run_id)
     except OSError as exc:
         get_run_logger().info("snapshot not prepared beside validation (the load will): %s",
                               exc)
-        return False
-    return True
 
 
 @task(name="load", task_run_name="load")

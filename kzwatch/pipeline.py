@@ -24,9 +24,9 @@ from kzwatch.document import Document
 from kzwatch.extract import FAMILIES, reconcile, registry
 from kzwatch.reading import ReadResult, Refused, open_document, read_document
 from kzwatch.text.language import detect_language
+from kzwatch.text.lexicon import squash
 from kzwatch.text.parts import Part, split_articles
 from kzwatch.text.structure import publication_date
-from kzwatch.validate import squash
 from models.records import RECORD_MODELS, Record
 
 log = logging.getLogger(__name__)
@@ -503,33 +503,23 @@ class BudgetedWorker:
         self._proc, self._conn = proc, parent
 
     def call(self, fn, args: tuple, timeout: float):
-        """fn(*args) in the child; DocumentTimeout after `timeout` seconds (the child is killed)."""
-        if self._proc is None or not self._proc.is_alive():
-            self.close()
-            self._start()
-        self._conn.send((fn, args))
-        if not self._conn.poll(timeout):
-            self.close(kill=True)
-            raise DocumentTimeout(f"no result after {timeout:g} s")
-        try:
-            ok, value = self._conn.recv()
-        except (EOFError, OSError):
-            raise WorkerFailed(self._died()) from None
-        if not ok:
-            raise WorkerFailed(f"extraction failed: {value}")
+        """fn(*args) in the child; DocumentTimeout after `timeout` seconds (the child is killed),
+        WorkerFailed when the child dies or the call raises."""
+        (value, failure), = self.map(fn, [args], timeout)
+        if failure is not None:
+            raise failure
         return value
 
     AHEAD = 1  # jobs waiting in the child's pipe behind the one it runs
 
     def map(self, fn, jobs: list[tuple], timeout: float):
         """fn(*args) for each of `jobs` in turn, each under `timeout` seconds: yields, in order,
-        (result, None) or (None, DocumentTimeout | WorkerFailed) per job, as `call` would
-        return or raise it. The next job already waits in the child's pipe while one runs, so
-        the child goes straight on to it instead of idling until the parent has taken the
-        result and sent another (a few tenths of a millisecond a document, more when the
-        parent shares a busy core). A job's budget counts from the previous result, which is
-        when the child took the job up; the jobs queued behind one that kills the child never
-        started, and go again to a fresh child."""
+        (result, None) or (None, DocumentTimeout | WorkerFailed) per job. The next job already
+        waits in the child's pipe while one runs, so the child goes straight on to it instead
+        of idling until the parent has taken the result and sent another (a few tenths of a
+        millisecond a document, more when the parent shares a busy core). A job's budget
+        counts from the previous result, which is when the child took the job up; the jobs
+        queued behind one that kills the child never started, and go again to a fresh child."""
         sent = done = 0  # jobs[:sent] were sent to the child; jobs[:done] have an outcome
         started = 0.0    # when the child took up jobs[done]
         while done < len(jobs):

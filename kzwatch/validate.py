@@ -118,13 +118,6 @@ RULES: dict[str, list[Rule]] = {
 }
 
 
-def squash(text: str) -> str:
-    r"""Runs of whitespace as one space, none at the ends: what re.sub(r"\s+", " ", text)
-    .strip() gives (re's \s and str.split() take the same characters as whitespace), in a
-    fifth of its time: every document's text and every record's evidence pass here."""
-    return " ".join(text.split())
-
-
 def add_derived_columns(table: str, df: pd.DataFrame) -> pd.DataFrame:
     """Columns some rules need that GX can't compute itself (list vocabularies, ranges).
 

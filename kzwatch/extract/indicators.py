@@ -473,20 +473,13 @@ def _absent(words: tuple[str, ...] | None, text: str) -> bool:
     return low is not None and not has_literal(words, low)
 
 
-def _spans_with(words: tuple[str, ...] | None, text: str,
-                spans: list[tuple[int, int]]) -> list[bool]:
-    """Per (start, end) span of the text, whether one of `words` (`_words_of`) lies within it:
-    where none does, their patterns match nowhere in the span (see `_absent`). The words are
-    found once in the whole text, not looked for sentence by sentence; every span may have
-    them where the text's lower case cannot be trusted (`lowered`)."""
-    return _spans_in(words, None if words is None else lowered(text), spans)
-
-
 def _spans_holding(words: tuple[str, ...] | None, text: str,
                    spans: list[tuple[int, int]]) -> list[bool]:
-    """`_spans_with`, the words looked for in the folded lower case (`_lower_for`) where
-    `lowered` does not trust the text: the sentences of a long report with one "ı" in it are
-    told apart too, rather than all asked of every rule."""
+    """Per (start, end) span of the text, whether one of `words` (`_words_of`) lies within it:
+    where none does, their patterns match nowhere in the span (see `_absent`). The words are
+    found once in the whole text, not looked for sentence by sentence, in the folded lower
+    case (`_lower_for`) where `lowered` does not trust the text: the sentences of a long
+    report with one "ı" in it are told apart too, rather than all asked of every rule."""
     return _spans_in(words, None if words is None else _lower_for(words, text), spans)
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
 from kzwatch.text.coordination import distribute, pair_in_order, respectively_run, split_list
-from kzwatch.text.lexicon import lexicon
+from kzwatch.text.lexicon import lexicon, squash
 from kzwatch.text.patterns import guarded
 from kzwatch.text.percentages import find_percentages
 from kzwatch.text.segment import is_citation, sentences
@@ -730,15 +730,12 @@ class _Statement:
 
 
 # compiled once: tried for every share (around it) and every statement
-_SPACES = re.compile(r"\s+")
 _LEADING_PUNCT = re.compile(r"^[\s–—,:-]+")
 _STOP = re.compile(r"[.;]\s")  # where a sentence or clause ends, within a share's left context
 _BY_BEFORE = re.compile(r"\bby\s+(?:only\s+|just\s+|some\s+|about\s+|almost\s+|nearly\s+)?$")
 _FOR_BEFORE = re.compile(r"\bfor\s*$")
 
 
-def _squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=1024)  # pure (the pack is frozen): a sentence is asked for a cue twice
@@ -841,7 +838,7 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
             if pending and option:
                 # the groups named before share this answer: each is a question of its own
                 own = _OF_GROUP.match(post)
-                own_group = group or (_squash(_named_of(post)) if own else None)
+                own_group = group or (squash(_named_of(post)) if own else None)
                 for q, q_group, q_start, q_end in pending:
                     out.append(_Statement(option, q.value, q_group, index, paragraph, q_start,
                                           q_end, "subject"))
@@ -867,9 +864,9 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
             st.multi = index in multi_at
             if asked and (asked.start() >= seg_start and asked.start() < p.start):
                 st.new_question = True
-                st.question = _squash(asked["q"])
+                st.question = squash(asked["q"])
             elif asked and asked.start() < p.start:
-                st.question = _squash(asked["q"])
+                st.question = squash(asked["q"])
             if option is None and group is None and prev is None:
                 continue
             if option is None:
@@ -1077,7 +1074,7 @@ def _answer(pre: str, post: str, prev: _Statement | None
             return _answer("", body, prev)
         passive = _LIST_PASSIVE.match(np)
         if passive:
-            return _clean_np(passive["subject"]), _squash(passive["by"]), "list"
+            return _clean_np(passive["subject"]), squash(passive["by"]), "list"
         option = _clean_np(np)
         return (option, None, "list") if option else None
     # "… was named by 28%", "… the quality of healthcare by 24%"
@@ -1091,13 +1088,13 @@ def _answer(pre: str, post: str, prev: _Statement | None
             np = np[:passive.start()]
         quoted = _QUOTE.search(_tail_phrase(np))
         if quoted:
-            return _squash(quoted["q"]).strip(" .,;"), group, "passive"
+            return squash(quoted["q"]).strip(" .,;"), group, "passive"
         subject = _clean_np(_tail_phrase(np))
         if subject is None:  # "…, in the north by just 21%": the answer before, another group
             return (None, group, "gapped") if prev is not None and group else None
         if verb and not _PACK.first("choice", verb + " x"):
             rest = (passive["rest"] or "").strip()
-            return _squash(f"{verb} {subject} {rest}"), group, "passive"
+            return squash(f"{verb} {subject} {rest}"), group, "passive"
         return subject, group, "passive"
     # "the supporters of changes make up 47%", "the share of those who oppose … rose to 12%"
     share = _PACK.first("share_verb", pre_flat)
@@ -1156,7 +1153,7 @@ def _answer(pre: str, post: str, prev: _Statement | None
         cut = found.end()
         # "those who chose Russian", "those aged 55 and older": the group is the whole phrase
         tail = _GROUP_TAIL.match(phrase[cut:])
-        named = _squash(phrase[:cut + (tail.end() if tail else 0)])
+        named = squash(phrase[:cut + (tail.end() if tail else 0)])
         body = phrase[cut + (tail.end() if tail else 0):]
         whole = _PACK.first("whole_sample", named)
         if not (whole and whole[1].end() == len(named)) and (tail and tail.end() or
@@ -1207,7 +1204,7 @@ def _subgroup(pre: str) -> str | None:
     group = hit[1].group("group")
     if not group or _LEX.month(group.split()[0]) or group.split()[0].lower() in _LEX.weekdays:
         return None  # "in October 2024": a date, not a place
-    return _squash(group).strip(" ,")
+    return squash(group).strip(" ,")
 
 
 def _tail_phrase(text: str, items: bool = False) -> str:
@@ -1242,7 +1239,7 @@ def _clause(body: str) -> str | None:
         if hit and hit[1].start() == 0 and clause[hit[1].end():].strip():
             clause = clause[hit[1].end():].strip()
     if quoted:
-        return _squash(quoted["q"]).strip(" .,;")
+        return squash(quoted["q"]).strip(" .,;")
     clause = clause.strip(" .,;:“”\"")
     words = clause.split()
     if not 1 <= len(words) <= 40:
@@ -1390,7 +1387,7 @@ def _numbered(doc: Document, poll: list[_Statement], survey_id: str, n: int | No
         out.append(_Placed(_result(
             source_name=doc.source_name, **doc.cite(st.start, st.end), survey_id=survey_id,
             question_no=question_no, question_text=text_q or None,
-            option_no=option_no, option_text=_squash(st.option), responses=None,
+            option_no=option_no, option_text=squash(st.option), responses=None,
             pct_reported=st.pct,
             n_respondents=None if (st.group and not (each and st.place)) or st.form == "cases"
             else n), position,
@@ -1422,7 +1419,7 @@ def _wave_results(doc: Document, waves: list[_Statement],
         out.append(_Placed(_result(
             source_name=doc.source_name, **doc.cite(st.start, st.end), survey_id=survey_id,
             question_no=number, question_text=st.anchor.question or st.group,
-            option_no=options[(survey_id, number)], option_text=_squash(st.option),
+            option_no=options[(survey_id, number)], option_text=squash(st.option),
             responses=None, pct_reported=st.pct, n_respondents=None), st.start,
             ("wave", poll, st.wave, number)))
     return out

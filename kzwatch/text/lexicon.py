@@ -19,6 +19,13 @@ LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 _CASELESS = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s"})
 
 
+def squash(text: str) -> str:
+    r"""Runs of whitespace as one space, none at the ends: what re.sub(r"\s+", " ", text)
+    .strip() gives (re's \s and str.split() take the same characters as whitespace), in a
+    fifth of its time: every document's text and every record's evidence pass here."""
+    return " ".join(text.split())
+
+
 def caseless(word: str) -> str:
     """`word` lower-cased as a case-insensitive pattern compares it: the key to look up a
     word such a pattern matched ("Aprıl" -> "april"; str.lower() gives "aprıl")."""

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 import yaml
 
 from kzwatch.reference import region_variants
-from kzwatch.text.lexicon import LANG_DIR
+from kzwatch.text.lexicon import LANG_DIR, squash
 from kzwatch.text.patterns import guarded
 from kzwatch.text.places import find_places
 
@@ -81,10 +81,6 @@ IN_CHARGE = guarded(re.compile(
     r"(?=\s*(?:[.,;()]|\s(?:before|until|when|since|from|in\s+\d|and\s+(?-i:[a-z]+ed)|"
     r"in\s+the\s+(?:north|south|east|west|cent)\w*)\b|$))",
     re.IGNORECASE))
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def is_title_word(token: str) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 from kzwatch.document import Document
 from kzwatch.extract import indicators as ind
 from kzwatch.text.segment import sentences
+from tests.unit.test_speed_a_indicators import _spans_with
 
 SAMPLES = Path(__file__).resolve().parents[2] / "seeds" / "documents"
 
@@ -87,7 +88,7 @@ def test_folded_lower_case_holds_a_word_where_a_pattern_finds_it():
     assert ind._absent(("index",), "The ınDEX rose") is False
     assert ind._spans_holding(("index",), "No. The ınDEX rose.", [(0, 3), (4, 19)]) == \
         [False, True]
-    assert ind._spans_with(("index",), "No. The ınDEX rose.", [(0, 3), (4, 19)]) == \
+    assert _spans_with(("index",), "No. The ınDEX rose.", [(0, 3), (4, 19)]) == \
         [True, True]  # (`lowered` alone: every span let through)
 
 
@@ -101,7 +102,7 @@ def test_spans_holding_are_those_with_where_the_lower_case_is_trusted():
         for kind, words in kinds.items():
             if "\u0131" not in text and "\u017f" not in text:
                 assert ind._spans_holding(words, text, spans) == \
-                    ind._spans_with(words, text, spans)
+                    _spans_with(words, text, spans)
             else:
                 folded += 1
             for (s, e), may in zip(spans, ind._spans_holding(words, text, spans), strict=True):

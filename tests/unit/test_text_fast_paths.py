@@ -11,7 +11,7 @@ import pytest
 from kzwatch.cleaning import _WS, _squash
 from kzwatch.extract import cases
 from kzwatch.text import money
-from kzwatch.validate import squash
+from kzwatch.text.lexicon import squash
 
 
 def _texts(chars: str, n: int = 20000, longest: int = 16, seed: int = 9):
