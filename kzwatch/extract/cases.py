@@ -1437,10 +1437,16 @@ class _Extractor:
                     p.position = squash(title)
             sentence_group: list[str] = []
             self.prev_verdict, self.cur_verdict = self.cur_verdict, None
-            for c_start, c_end in _clauses(text, s_start, s_end, self._lists(mentions)):
-                self._clause(c_start, c_end, s_start, s_end, mentions, sentence_group)
+            # a sentence that names no one, read while nobody is carried (_nobody): its clauses
+            # have no event and change nothing but what _UNPEOPLED_WORDS open (see _clause), and
+            # an appointment has no subject (_subject_before finds no one)
+            nobody = self._nobody(mentions)
+            if not nobody or self._may_note(s_start, s_end):
+                for c_start, c_end in _clauses(text, s_start, s_end, self._lists(mentions)):
+                    self._clause(c_start, c_end, s_start, s_end, mentions, sentence_group)
             self._scene_detentions(s_start, s_end)
-            self._appointments(s_start, s_end, mentions)
+            if not nobody:
+                self._appointments(s_start, s_end, mentions)
             self.focus = self._topic(s_start, s_end, mentions) or self.focus
             if sentence_group:
                 self.last_group = list(dict.fromkeys(sentence_group))
@@ -1567,11 +1573,38 @@ class _Extractor:
             if self.cases.get(k):
                 self.cases[k][self.current[k]].sentence_months = months
 
+    def _nobody(self, mentions) -> bool:
+        """Whether no event of a clause can name anyone: the sentence names no one and nobody
+        is carried into it (no topic, no one facing a case). Every person an event of _events
+        holds is a mention of the sentence (a subject, an object, an appositive, a list, the
+        name before a reduced clause or a headline verb), the topic (a pronoun's antecedent,
+        "Released in 2006.", "the defendant"), someone already facing a case (the deed of one,
+        "the former minister", "all three men", "they": _described, _group_members, which
+        need self.recent) or a member of one of these: with none of them, _events returns [].
+        (_events and what it calls change nothing: not running it changes nothing else.)"""
+        return not mentions and self.focus is None and not self.cases and not self.recent
+
+    def _may_note(self, s_start: int, s_end: int) -> bool:
+        """Whether a clause of the sentence may note a verdict's date, an unnamed lede's
+        defendant or the charges of all the defendants: not when the sentence has none of
+        the words their patterns need (_UNPEOPLED_WORDS; exact where the text's lower case is
+        trusted, as Prefiltered reasons: a clause's lower case is then a part of it)."""
+        low = lowered(self.text)
+        return low is None or _UNPEOPLED_WORDS is None or \
+            has_literal(_UNPEOPLED_WORDS, low, s_start, s_end)
+
     def _clause(self, c_start, c_end, s_start, s_end, mentions, sentence_group) -> None:
         clause = self.text[c_start:c_end]
-        events = self._events(c_start, c_end, mentions, clause)
-        punishment = punishment_in(clause)
-        reduced = _REDUCED_TERM.search(clause)
+        # a clause no event of which can name anyone has none (_nobody), nor gets one below:
+        # each event added below names someone of the sentence group, the last group, the topic
+        # or self.recent (a group is made of people facing a case); its punishment is then only
+        # an unnamed lede's, read there; an appeal's new term (_reduce) goes to a case, of
+        # which there is none. A verdict's date, a lede's defendant and the charges of all the
+        # defendants are still read.
+        nobody = self._nobody(mentions)
+        events = [] if nobody else self._events(c_start, c_end, mentions, clause)
+        punishment = None if nobody else punishment_in(clause)
+        reduced = None if nobody else _REDUCED_TERM.search(clause)
         if reduced:
             # the appeal's term replaces the first one: it is no second case
             self._reduce(c_start, reduced, mentions, events)
@@ -1585,8 +1618,9 @@ class _Extractor:
                     events.append(Event(keys, "convicted", c_start + m.start(),
                                         c_start + m.end(), verdict_verb=True))
                     punishment = punishment_in("sentenced " + clause)
-        announced = _VERDICT_ANNOUNCED.search(clause)
-        if not events and announced and not any(
+        announced = _VERDICT_ANNOUNCED.search(clause) if not events and \
+            self.doc_verdict is None else None
+        if announced and not any(
                 c_start + announced.end() <= nm.start < c_end for nm, _ in mentions):
             # "On 14 March 2024 the court announced the verdict against three defendants": the
             # date of the verdicts the release goes on to name
@@ -1594,16 +1628,19 @@ class _Extractor:
                    if d.iso and len(d.iso) == 10]
             if day and self.doc_verdict is None:
                 self.doc_verdict, self.doc_verdict_at = day[-1], c_start
-        trial = _TRIAL_BEGAN.search(clause)
-        if not events and trial and (sentence_group or self.last_group or self.focus) and \
+        # (each pattern below is searched only where what its branch also needs holds)
+        trial = _TRIAL_BEGAN.search(clause) if not events and (
+            sentence_group or self.last_group or self.focus) else None
+        if trial and \
                 not _NEGATION.search(clause[:trial.start("verb")][-30:]):
             # "hearings in the case began on 24 April": the trial of the person just spoken of
             # "X was charged ...; her trial was still ongoing": this sentence's person first
             events.append(Event(list(dict.fromkeys(sentence_group)) or list(self.last_group)
                                 or [self.focus], "on_trial",
                                 c_start + trial.start(), c_start + trial.end()))
-        opened = _CASE_OPENED.search(clause)
-        if not events and opened and self.focus and self.cases.get(self.focus) and \
+        opened = _CASE_OPENED.search(clause) if not events and self.focus and \
+            self.cases.get(self.focus) else None
+        if opened and \
                 any(charges_in(clause)[:2]) and not any(
                     c_start <= nm.start < c_end and not _PREPOSITION_BEFORE.search(
                         self.text[max(c_start, nm.start - 40):nm.start]) for nm, _ in mentions):
@@ -1630,12 +1667,16 @@ class _Extractor:
             # "According to investigators, ... causing damage of 240 million tenge": the money
             # of the case the paragraph has just opened
             events.append(Event(list(self.last_group), None, c_start, c_start))
-        ledes = list(_UNNAMED_DEFENDANT.finditer(clause))
-        lede = ledes[0] if len(ledes) == 1 and not _OTHERS.search(clause) else None
-        if lede and not events and not self.cases and not any(
-                c_start <= nm.start < c_end for nm, _ in mentions):
+        ledes = list(_UNNAMED_DEFENDANT.finditer(clause)) if not events and not self.cases \
+            and not any(c_start <= nm.start < c_end for nm, _ in mentions) else []
+        if len(ledes) == 1 and not _OTHERS.search(clause):
             # "A court has sentenced a former police officer to 10 years for extorting a
             # $350,000 bribe": the lede's defendant is the first person the report names
+            lede = ledes[0]
+            if nobody:  # the punishment the clause names, as read above for others
+                reduced = _REDUCED_TERM.search(clause)
+                punishment = punishment_in(clause if reduced is None else
+                                           clause[:reduced.start()])
             found, other, vague = charges_in(clause)
             self.pending_lede = (_stage(lede.group("verb")), punishment, found,
                                  (other, vague), find_amounts(clause), clause)
@@ -2005,6 +2046,10 @@ _EVENT_WORDS = _needed_words([
     _PASSIVE, _REDUCED, _APPOSITIVE_EVENT, _HEADLINE_EVENT, _INCLUDING, _BRIBE_GIVEN_BY,
     _VERDICT_ON, _DEED, _ELLIPSIS, *(p for p, _ in _SUBJECT_VERBS + _OBJECT_VERBS)])
 
+
+# what a clause read while nobody can be named may still note (_Extractor._clause): one of
+# these words is in every match of the patterns that open it
+_UNPEOPLED_WORDS = _needed_words([_VERDICT_ANNOUNCED, _UNNAMED_DEFENDANT, _ALL_DEFENDANTS])
 
 # the ~90 words as one trie pattern: one search of the lower-cased clause instead of a
 # `word in low` for each (half the clauses have none, and each of those asked them all)
