@@ -537,18 +537,14 @@ def punishment_in(clause: str) -> Punishment | None:
     has_verdict = _HAS_VERDICT.search(low)
     if not has_verdict:
         return None
-    if re.search(r"\b(?:faces?|facing|could\s+face|risks?|punishable\s+by|up\s+to)\b", low) and \
-            not re.search(r"\bsentenced\b|\breceived\b", low):
+    if _FACES.search(low) and not _SENTENCED_OR_RECEIVED.search(low):
         return None  # "faces up to 10 years": the maximum, not a sentence
-    if re.search(r"\b(?:asked|requested|demanded|sought|seeks|seeking|asks)\s+(?:\w+\s+){0,4}?"
-                 r"(?:sentence|term|years?)\b", low):
+    if _REQUESTED_TERM.search(low):
         return None  # the prosecution's request
     months: list[int] = []
-    anchor = re.search(r"sentenced|sentence|imprisoned|jailed|term|penalty|punishment|"
-                       r"(?:received|given|handed)\s+"
-                       r"(?:an?\s+)?[\w.-]+[\s-]+(?:years?|months?)\b", low)
+    anchor = _TERM_ANCHOR.search(low)
     scan_from = 0
-    if anchor and re.search(r"\bdefer\w*\s+(?:\w+\s+)?sentence\s+for", low) and \
+    if anchor and _DEFERRED_FOR.search(low) and \
             "sentenced" not in low:
         scan_from = len(low)  # "defer her sentence for three years": not the sentence length
     shared = list(_SHARED_UNIT.finditer(clause, scan_from)) if anchor else []
@@ -594,7 +590,7 @@ def punishment_in(clause: str) -> Punishment | None:
             months = [m - cut_months for m in months if m > cut_months]
     if kind is None and not months:
         return None
-    return Punishment(kind, months, bool(re.search(r"\bin\s+absentia\b", low)))
+    return Punishment(kind, months, bool(_IN_ABSENTIA_LOW.search(low)))
 
 
 # ---------------------------------------------------------------- records being built
@@ -820,7 +816,7 @@ class _Extractor:
         self._year_values = [int(m.group(1)) for m in marks]
         self.persons: dict[str, Person] = {}
         self._known_surnames: set[str] = set()
-        self._surnames_of = 0  # len(self.persons) when _known_surnames was made
+        self._surnames_of = 0  # how many of self.order _known_surnames holds
         self.order: list[str] = []
         # the keys of `persons` with a "|" ("surname|given"), in the order added: the only
         # ones a surname's "surname|..." can be (looked through for each new surname, where
@@ -874,11 +870,13 @@ class _Extractor:
         return key
 
     def _surnames(self) -> set[str]:
-        """The surnames of the people met so far (persons are only ever added: the set is
-        made again only when one was, not for every clause of a long text)."""
-        if self._surnames_of != len(self.persons):
-            self._known_surnames = {k.split("|")[0] for k in self.persons}
-            self._surnames_of = len(self.persons)
+        """The surnames of the people met so far (persons are only ever added, each also to
+        self.order: the surnames of those added since the last call join the set, where making
+        it again from every person made long reports quadratic). Its readers (name_mentions,
+        _relational) only ask it during their call."""
+        if self._surnames_of != len(self.order):
+            self._known_surnames.update(k.split("|")[0] for k in self.order[self._surnames_of:])
+            self._surnames_of = len(self.order)
         return self._known_surnames
 
     def _mentions(self, start: int, end: int) -> list[tuple[NameMention, str]]:
@@ -923,7 +921,7 @@ class _Extractor:
                 return [prior[-1][1]]
         names = [(nm, k) for nm, k in names
                  if not _PREPOSITION_BEFORE.search(self.text[max(c_start, nm.start - 40):nm.start])
-                 or re.search(r"\band\s+$", self.text[max(0, nm.start - 6):nm.start])
+                 or _AND_BEFORE.search(self.text[max(0, nm.start - 6):nm.start])
                  or self._titled_subject(c_start, nm.start)]
         if names:  # the first name, with any names coordinated to it ("A, B and C were ...")
             group, last_end = [names[0][1]], names[0][0].end
@@ -996,7 +994,7 @@ class _Extractor:
     def _antecedent(self, pos: int, skip_from: int | None = None) -> str | None:
         """Whom he/she/him/her at `pos` means: the subject named earlier in the same sentence,
         else the topic carried from the previous sentences of the paragraph."""
-        pron = re.match(r"\s*(?P<p>he|him|his|she|her)\b", self.text[pos:pos + 12], re.IGNORECASE)
+        pron = _PRONOUN_AT.match(self.text[pos:pos + 12])
         want = None if pron is None else "f" if pron.group("p").lower().startswith(("she", "her")) \
             else "m"
 
@@ -1054,11 +1052,10 @@ class _Extractor:
             status = _stage(verb)
             if status == "released" and _RELEASED_IN_COURT.search(clause[m.start():]):
                 continue
-            if status == "released" and (_PRETRIAL_RELEASE.search(clause) or re.search(
-                    r"under\s+house", clause, re.IGNORECASE)):
+            if status == "released" and (_PRETRIAL_RELEASE.search(clause) or
+                                         _UNDER_HOUSE.search(clause)):
                 continue
-            if status == "released" and re.search(r"\bparole|probation\s+control", clause,
-                                                  re.IGNORECASE):
+            if status == "released" and _PAROLE_WORD.search(clause):
                 status = "paroled"
             if status == "released" and _RELEASED_UNDER_PARDON.match(clause[m.start("verb"):]):
                 status = "pardoned"  # "released under an amnesty"
@@ -1102,8 +1099,8 @@ class _Extractor:
             if low is not None and _lacks(more, low):
                 continue  # no match: a word set every match needs is absent
             for m in rx.finditer(clause):
-                if _NEGATION.search(clause[:m.start()][-40:]) or re.search(
-                        r"\b(?:not|never|no)\b", m.group(0), re.IGNORECASE):
+                if _NEGATION.search(clause[:m.start()][-40:]) or _NOT_NEVER_NO.search(
+                        m.group(0)):
                     continue
                 who = self._subject_before(c_start, c_start + m.start(), mentions)
                 serving = m.group(0).lower().startswith("serv")  # a date here is not the verdict's
@@ -1184,7 +1181,7 @@ class _Extractor:
             status = _stage(m.group("verb"))
             if status == "released" and _PRETRIAL_RELEASE.match(clause, m.start("verb")):
                 continue
-            if status == "released" and re.search(r"\bparole", clause[m.start("verb"):]):
+            if status == "released" and _PAROLE_AFTER.search(clause[m.start("verb"):]):
                 status = "paroled"
             events = [e for e in events if e.trigger_start != at]
             events.append(Event(list(max(prior, key=lambda e: e.trigger_end).persons), status,
@@ -1356,7 +1353,7 @@ class _Extractor:
 
     def run(self) -> list[CaseMention]:
         text = self.text
-        paragraph_breaks = sorted([m.start() for m in re.finditer(r"\n\s*\n", text)] + [
+        paragraph_breaks = sorted([m.start() for m in _BLANK_LINE.finditer(text)] + [
             m.start(1) - 1 for m in _HEADING_LINE.finditer(text) if len(m.group(1).split()) <= 5])
         spans = narrative_sentences(text)
         prev_para = -1
@@ -1492,7 +1489,7 @@ class _Extractor:
         ("Ex-Minister Kuandyk Bishimbayev Jailed" / "Bishimbayev was sentenced"). Title Case
         glues verbs to names, so only a given name + surname-shaped token is kept."""
         for run in CAPS_RUN.finditer(self.text, s_start, s_end):
-            toks = list(re.finditer(r"\S+", run.group(0)))
+            toks = list(_NON_SPACE.finditer(run.group(0)))
             for given, surname in itertools.pairwise(toks):
                 words = (given.group(0).lower(), surname.group(0).lower())
                 if not SURNAME_SHAPE.search(words[1]) or any(
@@ -1526,8 +1523,9 @@ class _Extractor:
 
     def _described(self, start: int, end: int, at_start: bool = False) -> str | None:
         """'the former minister': the one person facing a case who held that office."""
-        rx = r"\bthe\s+(?:former\s+|ex-|then-|disgraced\s+|jailed\s+|ousted\s+)*(?P<t>[a-z-]+)\b"
-        found = list(re.finditer(rx, self.text[start:end]))
+        if not self.cases:
+            return None  # no one faces a case: the one below is always among none
+        found = list(_THE_TITLE.finditer(self.text[start:end]))
         if at_start:
             found = found[:1] if found and found[0].start() == len(
                 self.text[start:end]) - len(self.text[start:end].lstrip()) else []
@@ -1790,8 +1788,8 @@ class _Extractor:
             if _SAME_DAY.search(clause):
                 # "Y was detained the same day", "in the same verdict Y was given ...": the date
                 # of the event just told
-                when = self.dates["verdict" if re.search(r"verdict|judg", _SAME_DAY.search(
-                    clause).group(0), re.IGNORECASE) else "any"]
+                when = self.dates["verdict" if _VERDICT_WORD.search(_SAME_DAY.search(
+                    clause).group(0)) else "any"]
             elif event.verdict_verb and len(self.prev_verdict or "") == 10 and \
                     not _OTHER_TIME_WORD.search(sentence):
                 # "On 22 May the court sentenced X to ten years. Y received six years.": one verdict
@@ -2069,6 +2067,28 @@ def _may_tell_event(clause: str) -> bool:
 # Patterns of the functions above, compiled once at import rather than at their first use in
 # each extraction process (the fork server's warm-up sentence reaches few of them); each is the
 # pattern and flags the call wrote inline.
+# (punishment_in)
+_FACES = re.compile(r"\b(?:faces?|facing|could\s+face|risks?|punishable\s+by|up\s+to)\b")
+_SENTENCED_OR_RECEIVED = re.compile(r"\bsentenced\b|\breceived\b")
+_REQUESTED_TERM = re.compile(r"\b(?:asked|requested|demanded|sought|seeks|seeking|asks)\s+"
+                             r"(?:\w+\s+){0,4}?(?:sentence|term|years?)\b")
+_TERM_ANCHOR = re.compile(r"sentenced|sentence|imprisoned|jailed|term|penalty|punishment|"
+                          r"(?:received|given|handed)\s+"
+                          r"(?:an?\s+)?[\w.-]+[\s-]+(?:years?|months?)\b")
+_DEFERRED_FOR = re.compile(r"\bdefer\w*\s+(?:\w+\s+)?sentence\s+for")
+_IN_ABSENTIA_LOW = re.compile(r"\bin\s+absentia\b")
+# (the extractor's methods)
+_AND_BEFORE = re.compile(r"\band\s+$")
+_PRONOUN_AT = re.compile(r"\s*(?P<p>he|him|his|she|her)\b", re.IGNORECASE)
+_UNDER_HOUSE = re.compile(r"under\s+house", re.IGNORECASE)
+_PAROLE_WORD = re.compile(r"\bparole|probation\s+control", re.IGNORECASE)
+_PAROLE_AFTER = re.compile(r"\bparole")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_NON_SPACE = re.compile(r"\S+")
+_THE_TITLE = re.compile(
+    r"\bthe\s+(?:former\s+|ex-|then-|disgraced\s+|jailed\s+|ousted\s+)*(?P<t>[a-z-]+)\b")
+_VERDICT_WORD = re.compile(r"verdict|judg", re.IGNORECASE)
+_NOT_NEVER_NO = re.compile(r"\b(?:not|never|no)\b", re.IGNORECASE)
 _OTHERS_CASE = re.compile(r"\b(?:an?|the)\s+(?:defendant|suspect|accused|client|businessman)"
                           r"\s+in\s+(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+case\b", re.IGNORECASE)
 _BRIBE_TAKEN = re.compile(r"(?:receiv|tak|took|accept)\w*\s+(?:an?\s+)?bribe", re.IGNORECASE)

@@ -303,3 +303,91 @@ def test_may_note_words():
     # a lower case that cannot be trusted is not asked
     ex = _Extractor(Document.plain("The poll was held in Ald\u0131r. A court."))
     assert ex._may_note(0, 10)
+
+
+# --- the surnames known so far, grown by the people added since (not made again), and
+# _described's exit when no one faces a case
+
+def _former_described(self, start: int, end: int, at_start: bool = False) -> str | None:
+    """_Extractor._described as main wrote it."""
+    rx = r"\bthe\s+(?:former\s+|ex-|then-|disgraced\s+|jailed\s+|ousted\s+)*(?P<t>[a-z-]+)\b"
+    found = list(re.finditer(rx, self.text[start:end]))
+    if at_start:
+        found = found[:1] if found and found[0].start() == len(
+            self.text[start:end]) - len(self.text[start:end].lstrip()) else []
+    for m in reversed(found):
+        head = m.group("t")
+        if not cases.is_title_word(head) or head in ("member", "head", "chief", "deputy"):
+            continue
+        who = [k for k, p in self.persons.items() if self.cases.get(k) and any(
+            re.search(rf"(?<![\w-])(?<!deputy )(?<!vice ){re.escape(head)}\b", t or "",
+                      re.IGNORECASE)
+            for t in [p.position, p.appointed] + [t for _, t in p.titles])]
+        return who[0] if len(who) == 1 else None
+    return None
+
+
+class _Watched(_Extractor):
+    """Asks, at every use, that the surnames are those of every person so far and that
+    _described answers as main's."""
+
+    calls = 0
+
+    def _surnames(self) -> set[str]:
+        known = super()._surnames()
+        assert known == {k.split("|")[0] for k in self.persons}
+        return known
+
+    def _described(self, start: int, end: int, at_start: bool = False) -> str | None:
+        got = super()._described(start, end, at_start)
+        assert got == _former_described(self, start, end, at_start)
+        _Watched.calls += 1
+        return got
+
+
+def test_surnames_and_described_as_before():
+    _Watched.calls = 0
+    for name, text in DOCS:
+        _Watched(_doc(name, text)).run()
+    described = [
+        "The former minister was detained. Askar Bekov, the former minister, was detained.",
+        ("Former minister Askar Bekov was detained on 3 May.\n\nThe court found the former "
+         "minister guilty and sentenced him to 5 years."),
+        ("Former minister Askar Bekov and akim Berik Omarov were detained.\n\nPolice detained "
+         "the former minister again. The court sentenced the akim."),
+    ]
+    for text in EDGES + described:
+        _Watched(Document.plain(text, "edge.txt")).run()
+    assert _Watched.calls > 50
+    # the one person facing a case who held the office the text names
+    recs = _Extractor(Document.plain(described[1], "e.txt")).run()
+    assert [(r.person_name, r.status) for r in recs] == [("Askar Bekov", "convicted")]
+
+
+def test_compiled_patterns_are_the_inline_ones():
+    """The patterns compiled once at import are those the calls wrote inline (with their
+    flags)."""
+    inline = {
+        "_FACES": (r"\b(?:faces?|facing|could\s+face|risks?|punishable\s+by|up\s+to)\b", 0),
+        "_SENTENCED_OR_RECEIVED": (r"\bsentenced\b|\breceived\b", 0),
+        "_REQUESTED_TERM": (r"\b(?:asked|requested|demanded|sought|seeks|seeking|asks)\s+"
+                            r"(?:\w+\s+){0,4}?(?:sentence|term|years?)\b", 0),
+        "_TERM_ANCHOR": (r"sentenced|sentence|imprisoned|jailed|term|penalty|punishment|"
+                         r"(?:received|given|handed)\s+"
+                         r"(?:an?\s+)?[\w.-]+[\s-]+(?:years?|months?)\b", 0),
+        "_DEFERRED_FOR": (r"\bdefer\w*\s+(?:\w+\s+)?sentence\s+for", 0),
+        "_IN_ABSENTIA_LOW": (r"\bin\s+absentia\b", 0),
+        "_AND_BEFORE": (r"\band\s+$", 0),
+        "_PRONOUN_AT": (r"\s*(?P<p>he|him|his|she|her)\b", re.IGNORECASE),
+        "_UNDER_HOUSE": (r"under\s+house", re.IGNORECASE),
+        "_PAROLE_WORD": (r"\bparole|probation\s+control", re.IGNORECASE),
+        "_PAROLE_AFTER": (r"\bparole", 0),
+        "_BLANK_LINE": (r"\n\s*\n", 0),
+        "_NON_SPACE": (r"\S+", 0),
+        "_THE_TITLE": (r"\bthe\s+(?:former\s+|ex-|then-|disgraced\s+|jailed\s+|ousted\s+)*"
+                       r"(?P<t>[a-z-]+)\b", 0),
+        "_VERDICT_WORD": (r"verdict|judg", re.IGNORECASE),
+        "_NOT_NEVER_NO": (r"\b(?:not|never|no)\b", re.IGNORECASE),
+    }
+    for name, (pattern, flags) in inline.items():
+        assert getattr(cases, name) == re.compile(pattern, flags), name
