@@ -1582,6 +1582,17 @@ class _Extractor:
         (_events and what it calls change nothing: not running it changes nothing else.)"""
         return not mentions and self.focus is None and not self.cases and not self.recent
 
+    def _topic_only(self, mentions, clause: str) -> bool:
+        """Whether no event of a clause can name anyone though the topic is carried: the
+        sentence names no one and no one faces a case (as in _nobody), and the clause has
+        nothing that stands for the topic (_TOPIC_CUE, _REDUCED). With no mention and no case
+        the topic is the only person an event of _events can hold (_nobody), and only through
+        these: a "he"/"she" before the verb or a "him"/"her"/"his" right after it (_antecedent
+        answers the topic or no one), "the defendant" before it (_THE_DEFENDANT), or a reduced
+        clause at the start ("Released in 2006.", _REDUCED); _events then returns []."""
+        return not mentions and not self.cases and not self.recent and \
+            _TOPIC_CUE.search(clause) is None and _REDUCED.search(clause) is None
+
     def _may_note(self, s_start: int, s_end: int) -> bool:
         """Whether a clause of the sentence may note a verdict's date, an unnamed lede's
         defendant or the charges of all the defendants: not when the sentence has none of
@@ -1600,7 +1611,8 @@ class _Extractor:
         # which there is none. A verdict's date, a lede's defendant and the charges of all the
         # defendants are still read.
         nobody = self._nobody(mentions)
-        events = [] if nobody else self._events(c_start, c_end, mentions, clause)
+        events = [] if nobody or self._topic_only(mentions, clause) else \
+            self._events(c_start, c_end, mentions, clause)
         punishment = None if nobody else punishment_in(clause)
         reduced = None if nobody else _REDUCED_TERM.search(clause)
         if reduced:
@@ -2044,6 +2056,14 @@ _EVENT_WORDS = _needed_words([
     _PASSIVE, _REDUCED, _APPOSITIVE_EVENT, _HEADLINE_EVENT, _INCLUDING, _BRIBE_GIVEN_BY,
     _VERDICT_ON, _DEED, _ELLIPSIS, *(p for p, _ in _SUBJECT_VERBS + _OBJECT_VERBS)])
 
+
+# what stands for the topic in a clause that names no one (_Extractor._topic_only): a word
+# opening with he/she/him/his (_PRONOUN_SUBJECT in the part of the clause before a verb, which
+# starts at the clause's start, after a word that \\b ends, or after a space; _PRONOUN_OBJECT
+# at a verb's end, after spaces or not: so also him/her/his after a letter), or the words
+# of _THE_DEFENDANT. (IGNORECASE, as those patterns: the same letters match.)
+_TOPIC_CUE = re.compile(r"\b(?:s?he|hi[ms])|(?<=\w)(?:him|her|his)|defendant|accused|suspect|"
+                        r"convict", re.IGNORECASE)
 
 # what a clause read while nobody can be named may still note (_Extractor._clause): one of
 # these words is in every match of the patterns that open it

@@ -178,15 +178,20 @@ class _Checked(_Extractor):
     and asserts it finds none (every clause of a gated sentence is read: _may_note says yes)."""
 
     skipped = 0
+    topic_only = 0
 
     def _may_note(self, s_start: int, s_end: int) -> bool:
         return True
 
     def _clause(self, c_start, c_end, s_start, s_end, mentions, sentence_group) -> None:
+        clause = self.text[c_start:c_end]
         if self._nobody(mentions):
-            clause = self.text[c_start:c_end]
             assert self._events(c_start, c_end, mentions, clause) == [], clause
             _Checked.skipped += 1
+        elif self._topic_only(mentions, clause):
+            assert self.focus is not None
+            assert self._events(c_start, c_end, mentions, clause) == [], clause
+            _Checked.topic_only += 1
         super()._clause(c_start, c_end, s_start, s_end, mentions, sentence_group)
 
 
@@ -268,6 +273,21 @@ EDGES = [
     "According to investigators, the killer was Askar Bekov. Hearings began on 3 May.",
     "Hearings began on 3 May. The bribe amounted to 5 million tenge. Askar Bekov was jailed.",
     "According to prosecutors, damage of 240 million tenge was caused. Askar Bekov was charged.",
+    # the topic carried into a sentence that names no one, and what stands for it there
+    "Askar Bekov is the akim. Released in 2006. The court acquitted him.",
+    "Askar Bekov is the akim. Police detainedhim on 3 May. Police detained Him on 4 May.",
+    "Askar Bekov is the akim. The court sentenced HIS deputy; it detained Her.",
+    "Aigul Bekova is the akim. \u017fhe was detained on 3 May. The defendant was charged.",
+    "Aigul Bekova is the akim. Later she was detained. Police then arrested her.",
+    "Aigul Bekova is the akim. Police, she said, were not involved; THE DEFENDANT was fined.",
+    "Aigul Bekova is the akim. The officials said that she was detained on 3 May.",
+    "Aigul Bekova is the akim. Her deputy was detained, and the deputy was charged.",
+    "Askar Bekov is the akim. The other officials were detained. This was reported.",
+    "Askar Bekov is the akim. The accused was detained; the suspect, too, was charged.",
+    "Askar Bekov is the akim. Convicted of fraud in 2010, the official was pardoned.",
+    "Askar Bekov is the akim. Hearings began on 3 May. His trial was postponed.",
+    ("Askar Bekov is the akim. According to investigators, he organised the killing. "
+     "According to investigators, the organiser was the akim."),
     "",
     "\n\n",
     "Survey: 45% of respondents trust courts. The poll was held in May.",
@@ -282,12 +302,13 @@ def test_edges_as_before(text):
 def test_the_gate_is_taken():
     """Sentences that name no one before anyone is spoken of are gated (the check above is
     not vacuous), and the events search they skip finds nothing there."""
-    _Checked.skipped = 0
+    _Checked.skipped = _Checked.topic_only = 0
     for name, text in DOCS:
         _Checked(_doc(name, text)).run()
     for text in EDGES:
         _Checked(Document.plain(text, "edge.txt")).run()
     assert _Checked.skipped > 100
+    assert _Checked.topic_only > 20
 
 
 def test_may_note_words():
