@@ -1604,12 +1604,13 @@ class _Extractor:
 
     def _clause(self, c_start, c_end, s_start, s_end, mentions, sentence_group) -> None:
         clause = self.text[c_start:c_end]
-        # a clause no event of which can name anyone has none (_nobody), nor gets one below:
-        # each event added below names someone of the sentence group, the last group, the topic
-        # or self.recent (a group is made of people facing a case); its punishment is then only
-        # an unnamed lede's, read there; an appeal's new term (_reduce) goes to a case, of
-        # which there is none. A verdict's date, a lede's defendant and the charges of all the
-        # defendants are still read.
+        # a clause no event of which can name anyone has none from _events (_nobody,
+        # _topic_only). Under _nobody it gets none below either: each event added below names
+        # someone of the sentence group, the last group, the topic or self.recent (a group is
+        # made of people facing a case); its punishment is then only an unnamed lede's, read
+        # there; an appeal's new term (_reduce) goes to a case, of which there is none. A
+        # verdict's date, a lede's defendant and the charges of all the defendants are still
+        # read.
         nobody = self._nobody(mentions)
         events = [] if nobody or self._topic_only(mentions, clause) else \
             self._events(c_start, c_end, mentions, clause)
@@ -2059,7 +2060,7 @@ _EVENT_WORDS = _needed_words([
 
 # what stands for the topic in a clause that names no one (_Extractor._topic_only): a word
 # opening with he/she/him/his (_PRONOUN_SUBJECT in the part of the clause before a verb, which
-# starts at the clause's start, after a word that \\b ends, or after a space; _PRONOUN_OBJECT
+# starts at the clause's start, after a word that \b ends, or after a space; _PRONOUN_OBJECT
 # at a verb's end, after spaces or not: so also him/her/his after a letter), or the words
 # of _THE_DEFENDANT. (IGNORECASE, as those patterns: the same letters match.)
 _TOPIC_CUE = re.compile(r"\b(?:s?he|hi[ms])|(?<=\w)(?:him|her|his)|defendant|accused|suspect|"
