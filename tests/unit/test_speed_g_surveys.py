@@ -1,6 +1,7 @@
 """The gates of surveys.extract: _tables is not run on a text with fewer than two lines that
 end as a row does (_two_row_lines), _prose_statements not on one where find_percentages'
-sign hint never matches. The gated extractor answers as the full one (`_extract(doc,
+sign hint never matches, and it returns at once where no share is near a poll cue or reads
+as people's opinion. The gated extractor answers as the full one (`_extract(doc,
 gated=False)`) on the shipped corpora and on texts at each gate's edge, and each gate's
 test counts the lines (finds the shares) the readers themselves test."""
 from __future__ import annotations
@@ -41,6 +42,14 @@ EDGE = [
     ("In a poll of 1,200 respondents, 42 pct said they trust the police, while 51 pct said "
      "they do not.", True),
     ("In a poll of 1,200 respondents, most said they trust the police.", False),
+    # shares with no poll cue near: only a share of people holding an opinion is read
+    ("Inflation reached 12% in May. Prices rose 5% in June.", False),
+    ("64% of students believe that exams are fair.", True),
+    ("Inflation reached 12% in May. 64% of students believe that exams are fair.", True),
+    ("64 students believe that exams are fair, 12% more than last year.", False),
+    # a cue thirteen sentences before the shares: outside its zone
+    ("A survey was held. " + "Nothing happened. " * 12 + "Yes got 42% and no got 58%.", False),
+    ("A survey was held. " + "Nothing happened. " * 10 + "Yes got 42% and no got 58%.", True),
     ("", False),
 ]
 
@@ -80,7 +89,7 @@ def test_gated_extract_as_the_full_one_on_the_corpora():
         if not S._SIGN_HINT.search(doc.text):
             no_sign += 1
             assert S._prose_statements(doc.text, set()) == [], doc.source_name
-    assert no_rows >= 10 and no_sign >= 10
+    assert no_rows >= 10 and no_sign >= 10  # 25 and 17 in the shipped corpora alone
 
 
 @pytest.mark.parametrize(("text", "has_records"), EDGE)
@@ -105,6 +114,24 @@ def test_row_lines_as_the_readers_count_them():
         if not S._two_row_lines(text):
             assert S._tables(lines_of(text)) == [], repr(text)
     assert closes >= 100 and opens >= 100
+
+
+def test_prose_gate_as_the_full_read(monkeypatch):
+    """_prose_statements with its gate answers as without it, on the corpora and the edge
+    texts; and it does return early on some (shares, but no cue near and no opinion)."""
+    docs = list(_docs()) + [clean(text, "edge.txt") for text, _ in EDGE]
+    read_on = []  # _paragraphs is asked right after the gate: by the texts read on
+    paragraphs = S._paragraphs
+    monkeypatch.setattr(S, "_paragraphs", lambda text: read_on.append(text) or paragraphs(text))
+    early = 0
+    for doc in docs:
+        full = S._prose_statements(doc.text, set(), gated=False)
+        read_on.clear()
+        assert S._prose_statements(doc.text, set()) == full, doc.source_name
+        if not read_on and any(find_percentages(doc.text, s, e) for s, e in
+                               sentences(doc.text)):
+            early += 1  # shares, none near a cue or read as an opinion
+    assert early >= 10  # 14 in the shipped corpora and edge texts alone
 
 
 def test_no_sign_no_share():
