@@ -988,6 +988,57 @@ def _events_in(text: str, sent: _Sentence, places: list[PlaceMention], unrest: b
     return out
 
 
+# The gate of `extract`: a necessary condition of any record, checked on the text before its
+# sentences are read (their dates, places and regions: the costly part).
+#
+# Every record is a _Found, and _events_in makes one only where classify(text[s:e], ...) is
+# not None for a passage `_read_sentences` read: a narrative sentence (not a citation) or a
+# settlement entry (_follow_on adds facts to events already found). classify returns a type
+# only from a `cue` match in the passage (_protest_cue reads _cue_matches) or from a
+# `sub_event` rule whose pattern matches there (its rule loop, and the court path's arrests
+# rules, ask finditer): (1) some passage has a cue or a sub_event match.
+#
+# The document's first event (each later one comes after it) is found with `found` empty,
+# so _told_day gives no day and `told` is set only beside a protest word (_carried_day's
+# branch). Where no sentence has a cue match, every `protest` flag, `near` and `told` is
+# False; where besides no sentence names an episode (`context`) and the text has no
+# chronology block (so no `block` and no settlement `entry`, which lie in blocks), `unrest`
+# and `scene` are False too. classify then tries only the rules that need `protest_topic`,
+# which hold only where _protest_topic(passage) does (no cue: _TOPIC_PERSON), and the court
+# path's arrests rules, which need it as well (_TOPIC_COURT, read from the pack; were one
+# not to, this second condition would not be used): (2) the text has a cue match, a
+# `context` match, a chronology block or a _TOPIC_PERSON match in a sentence.
+_SUB_EVENT_RULES = _RULES.of_kind("sub_event")
+_TOPIC_COURT = all(
+    "protest_topic" in _needs(r) or "unrest" in _needs(r) or "gathering" in _needs(r)
+    for r in _SUB_EVENT_RULES if r.sets["sub_event_type"] == "arrests")
+
+
+def _sub_event_match(passage: str) -> bool:
+    """A `sub_event` rule's pattern matches in the passage: the rules whose words occur
+    (RulePack.candidates: one whose words are absent cannot match), each run as the bare
+    pattern its Prefiltered one runs where its words occur."""
+    return any(pattern.search(passage) is not None
+               for _, pattern in _RULES.candidates("sub_event", passage))
+
+
+def _may_tell_events(text: str) -> bool:
+    """Whether the text may yield an event: conditions (1) and (2) above, on every narrative
+    sentence (those `_read_sentences` keeps are among them) and chronology entry."""
+    spans = narrative_sentences(text)
+    # a cue meets both conditions (its results are the ones _read_sentences asks next)
+    if any(_cue_matches(text[s:e]) for s, e in spans):
+        return True
+    blocks = chronology_blocks(text, month_years(text))
+    if _TOPIC_COURT and not blocks and not any(
+            _TOPIC_PERSON.search(text[s:e]) or _RULES.first("context", text, s, e)
+            for s, e in spans):
+        return False  # (2) fails
+    entries = settlement_entries(text, blocks) if blocks else []
+    return any(_sub_event_match(text[s:e]) for s, e in spans) or any(
+        _cue_matches(text[s:e]) or _sub_event_match(text[s:e]) for s, e, _ in entries)
+
+
 def _merge(found: list[_Found]) -> list[_Found]:
     """One row per (place, date): the most severe type, the first evidence, counts kept."""
     merged: dict[tuple[str, str], _Found] = {}
@@ -1015,6 +1066,13 @@ def _describe(found: _Found) -> str:
 
 
 def extract(doc: Document) -> list[ProtestEvent]:
+    if not _may_tell_events(doc.text):
+        return []  # no passage classify could type: no event (see _may_tell_events)
+    return _events(doc)
+
+
+def _events(doc: Document) -> list[ProtestEvent]:
+    """The records of a document, read in full (`extract` without its gate)."""
     out = []
     for f in _merge(_scan(doc)):
         try:

@@ -31,7 +31,7 @@ from kzwatch.rules import rule_pack
 from kzwatch.text.coordination import distribute, pair_in_order, respectively_run, split_list
 from kzwatch.text.lexicon import lexicon, squash
 from kzwatch.text.patterns import guarded
-from kzwatch.text.percentages import find_percentages
+from kzwatch.text.percentages import _SIGN_HINT, find_percentages
 from kzwatch.text.segment import is_citation, sentences
 from kzwatch.text.tables import (
     NUMBER_WORDS,
@@ -151,8 +151,32 @@ class _Table:
 
 def extract(doc: Document) -> list[SurveyResult]:
     """Every option row of every questionnaire table, then poll results stated in prose."""
+    return _extract(doc)
+
+
+# Gates: necessary conditions, on the whole text, of what a reader can find, checked before
+# it runs (`_extract(doc, gated=False)` runs them all).
+# - _tables: every table it returns has two rows or more (_read_rows keeps no other), each
+#   read from a line of its own whose stripped text _row_match took, so ends as _ROW_END
+#   says (a figure, "%" or ")", then spaces or bars): with fewer than two such lines it finds
+#   none. _ROW_LINE finds them in one search of the text, one match per such line (a match
+#   ends its line), the same lines as _ROW_END on each line stripped (strip and \s agree
+#   on what is a space; a line is what lines_of splits at "\n").
+# - _prose_statements: a statement is read from a sentence with a share (find_percentages),
+#   which finds none in a span where _SIGN_HINT does not match: with no match in the whole
+#   text (the pattern has no anchor nor lookaround, so a span's match is the text's) there
+#   are none, and it returns no statement. (And _prose_statements has a gate of its own.)
+_ROW_LINE = re.compile(r"[\d%)](?:[^\S\n]|\|)*$", re.MULTILINE)
+
+
+def _two_row_lines(text: str) -> bool:
+    found = _ROW_LINE.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
+def _extract(doc: Document, gated: bool = True) -> list[SurveyResult]:
     lines = lines_of(doc.text)
-    tables = _tables(lines)
+    tables = _tables(lines) if not gated or _two_row_lines(doc.text) else []
     if _SURVEY_WORD.search(doc.text):
         tables = sorted(tables + _grids(lines, tables), key=lambda t: t.first_line)
     stated = _stated_sizes(doc.text) if tables else []
@@ -179,7 +203,9 @@ def extract(doc: Document) -> list[SurveyResult]:
     table_pcts |= {round(a.pct + b.pct, 1) for t in tables
                    for a, b in zip(t.rows, t.rows[1:], strict=False)
                    if a.pct is not None and b.pct is not None and len(t.rows) >= 4}
-    out += _prose_results(doc, _prose_statements(doc.text, table_pcts), used_ids, spans)
+    statements = _prose_statements(doc.text, table_pcts, gated) \
+        if not gated or _SIGN_HINT.search(doc.text) else []
+    out += _prose_results(doc, statements, used_ids, spans)
     return _in_order_of_appearance(out, {survey_id for _, _, survey_id in spans})
 
 
@@ -751,8 +777,11 @@ def _paragraphs(text: str) -> list[int]:
     return [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
-def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
-    """Every share in a passage about a poll that gives an answer, with that answer."""
+def _prose_statements(text: str, table_pcts: set[float], gated: bool = True
+                      ) -> list[_Statement]:
+    """Every share in a passage about a poll that gives an answer, with that answer.
+
+    `gated`: return at once when no share can give one (below); False reads every share."""
     spans = sentences(text)
     shares = [find_percentages(text, s, e) for s, e in spans]
     # only a sentence with shares states anything (the loop below skips the others), and it
@@ -763,6 +792,17 @@ def _prose_statements(text: str, table_pcts: set[float]) -> list[_Statement]:
     near_cue = {j for i in with_shares for j in range(i - _ZONE_BEFORE, i + _ZONE_AFTER + 1)}
     near_multi = {j for i in with_shares for j in range(i - 2, i + 2)}
     cues = [i for i, (s, e) in enumerate(spans) if i in near_cue and _has("cue", text[s:e])]
+    if gated and not cues and not any(
+            _opinion_of_people(text[p.end:pcts[k + 1].start if k + 1 < len(pcts) else e])
+            for (_, e), pcts in zip(spans, shares, strict=True) for k, p in enumerate(pcts)):
+        # A statement is kept (out.append, a pending group's, a shared "each") only after
+        # its share passed the zone test below: in a cue's zone, or after a statement of
+        # its own sentence, or (the sentence's first) read as a share of people holding an
+        # opinion (_opinion_of_people of the text up to the next share). With no cue near
+        # a share no sentence is in a zone, so where no share passes the opinion test no
+        # sentence keeps its first statement, nor any other: _earlier_waves pairs a wave's
+        # share only with a statement of its sentence. Nothing to return.
+        return []
     breaks = _paragraphs(text)
     multi_at: set[int] = set()
     for i, (s, e) in enumerate(spans):
