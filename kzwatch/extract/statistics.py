@@ -49,7 +49,7 @@ from kzwatch.text.daterefs import find_date_refs as _find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
 from kzwatch.text.lexicon import caseless
 from kzwatch.text.numbers import NumberMatch, find_numbers
-from kzwatch.text.patterns import guarded, has_literal, lowered, rx
+from kzwatch.text.patterns import guarded, has_literal, lowered, rx, word_trie
 from kzwatch.text.places import canonical_place, find_places
 from kzwatch.text.quantities import gapped, is_change, place_phrase, share_whole
 from kzwatch.text.segment import focus_span, is_citation, narrative_sentences
@@ -93,9 +93,10 @@ _VERB = rx(rf"\b(?:were|was|have|has|had|are|is|got|became|become)\s+(?:been |be
 _NOUN_RULES = _PACK.of_kind("noun")
 _INSTANCES = rx(r"^\s*((?:instances|incidents) of) (?:the )?([\w-]+)")
 # "1,585 business entities located at 1,940 sites were affected" (damage done in unrest)
-_AFFECTED = rx(r"^\s*((?:[a-z-]+ )?[a-z-]+s)\b(?=[^.;]{0,80}\b(?:affected|damaged|destroyed|"
-               r"looted|burned|burnt|vandali[sz]ed|raided|ransacked|stormed|seized|set on fire|"
-               r"set alight|carried away|stolen|came under attack|were attacked)\b)")
+_AFFECTED_VERBS = (r"affected|damaged|destroyed|looted|burned|burnt|vandali[sz]ed|raided|"
+                   r"ransacked|stormed|seized|set on fire|set alight|carried away|stolen|"
+                   r"came under attack|were attacked")
+_AFFECTED = rx(rf"^\s*((?:[a-z-]+ )?[a-z-]+s)\b(?=[^.;]{{0,80}}\b(?:{_AFFECTED_VERBS})\b)")
 _BEFORE_RULES = _PACK.of_kind("before")
 
 
@@ -1214,7 +1215,10 @@ class _Reader:
                                           and self.dateline < _WEEKDAY_SAFE):
             context.period  # noqa: B018 (worked out now: it may raise, see `_context_of`)
         self.history.append(context)
-        if self._lately("topic", idx, 6):
+        # (no figure told lately and none of the words a figure needs: no number is read,
+        # see `_may_count`)
+        if (not _stale(self.last_metric, idx) or _may_count(sentence)) and \
+                self._lately("topic", idx, 6):
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before, sentence)
         self.prev_span = (idx, s, e)
@@ -1917,3 +1921,71 @@ def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
         return True
     # "from 11 June": the number reader keeps "from" with the day
     return any(r.start <= digits and num.end <= r.end for r in find_dates(text, s, e))
+
+
+# ---------------------------------------------------------------- which sentences may count
+#
+# A number is a figure (`_figure`) only where what it counts is named. Where no figure was
+# told lately (`_stale`: `last_metric` none, or two sentences back or more), `_figure` has no
+# `last` and nothing `listed`, and `_number` gives it a `last` of its own only after "such"
+# (`_SUCH`). Every way to a figure then needs one of these words in the number's sentence
+# (every window `_figure` reads for it lies in the sentence: its words before, its clause
+# after, the clause after the last number of a list it heads, the head and the label of its
+# line):
+# - `_figure`: an infobox label (`label` rules), "number" (`_NUMBER_OF`,
+#   `_NUMBER_OF_PARTICIPANTS`), a place's "(" after the clause's verb (`_VERB`) or
+#   `_IMPOSED`; a breakdown's ":" only goes on to `_metric`, with the same words;
+# - `_metric`: `_TO_CUSTODY`; `_metric_of`: a `form` rule that is no skip, money (`_KZT`,
+#   `_USD`, `_USD_BEFORE`, `_CARRIED`: tenge, KZT, ₸, dollars, USD, $), a percentage
+#   (`_PERCENT_NEXT`: "%", "percent", "per cent", each holding "%" or "cent"), a decision
+#   (`_DECIDED_BEFORE`, `_DECIDED_AFTER`, `_DECIDED_PART_BEFORE`), the participles
+#   (`_REDUCED`, `_VERB`), `_INSERTED_PART`, `_DAMAGED_BEFORE`, `noun` rules, `_INSTANCES`,
+#   "volunteer" (`_VOLUNTEER_CONTEXT`), the verbs of `_AFFECTED`, `before` rules, a tally
+#   (`_TALLY_BEFORE`, `_TALLY_AFTER`); every other way out is None.
+# Each pattern's words are its literal prefilter's (kzwatch.text.patterns: one of them is in
+# every match, case aside, where the lower case can be trusted; a `form` rule, asked over
+# "<before>#N#<after>", has one without "#", in its words before or after); a pattern or rule
+# without such words has every sentence read (`_COUNT_WORDS` None). So a sentence without
+# any of them, read while no figure is recent, has no number that is a figure, and leaves
+# `last_metric` as stale for its next number: its numbers are not read at all (`read`).
+# What is skipped raises nothing (regexes, slices and the text layer's readers of numbers,
+# dates and lists, which build no date), so no sentence that an error would have cut short
+# is read on.
+
+
+def _words_of(*sets) -> tuple[str, ...] | None:
+    """The words of `sets` (patterns' literal prefilters, or tuples of words), each once; None
+    where one has none, or one that a "#N#" or a line break could split."""
+    words: list[str] = []
+    for got in sets:
+        got = got if isinstance(got, tuple) else getattr(got, "literals", None)
+        if got is None or any(not w or "#" in w or any(c.isspace() for c in w) for w in got):
+            return None
+        words += got
+    return tuple(dict.fromkeys(words))
+
+
+_COUNT_WORDS = _words_of(
+    *(r.regex for r in _LABEL_RULES), ("number",), _VERB, _IMPOSED, _TO_CUSTODY,
+    *(r.regex for r in _FORM_RULES if not r.sets.get("skip")),
+    # (patterns whose words `rx` does not keep: "₸" is no ASCII, "%" and "$" are no letters)
+    ("tenge", "kzt", "₸", "dollars", "usd", "$"), ("%", "cent"),
+    _DECIDED_BEFORE, _DECIDED_AFTER, _DECIDED_PART_BEFORE, _REDUCED, _INSERTED_PART,
+    _DAMAGED_BEFORE, *(r.regex for r in _NOUN_RULES), _INSTANCES, _VOLUNTEER_CONTEXT,
+    rx(rf"\b(?:{_AFFECTED_VERBS})\b"), *(r.regex for r in _BEFORE_RULES), _TALLY_BEFORE,
+    _TALLY_AFTER, ("such",))
+_COUNT_CUE = None if _COUNT_WORDS is None else word_trie(_COUNT_WORDS)
+
+
+def _stale(last_metric: tuple[int, str, str] | None, idx: int) -> bool:
+    """No figure told lately for `_figure` to go on from in sentence `idx` (see above)."""
+    return last_metric is None or last_metric[0] < idx - 2
+
+
+def _may_count(sentence: str) -> bool:
+    """Whether a number of the sentence may be a figure where no figure was told lately:
+    false where none of `_COUNT_WORDS` is in it, case aside (see above)."""
+    if _COUNT_CUE is None:
+        return True
+    low = lowered(sentence)
+    return low is None or _COUNT_CUE.search(low) is not None
