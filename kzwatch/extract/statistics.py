@@ -1217,8 +1217,8 @@ class _Reader:
         self.history.append(context)
         # (no figure told lately and none of the words a figure needs: no number is read,
         # see `_may_count`)
-        if (not _stale(self.last_metric, idx) or _may_count(sentence)) and \
-                self._lately("topic", idx, 6):
+        if self._lately("topic", idx, 6) and (not _stale(self.last_metric, idx)
+                                              or _may_count(sentence)):
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before, sentence)
         self.prev_span = (idx, s, e)
