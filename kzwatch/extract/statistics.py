@@ -1935,8 +1935,10 @@ def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
 # - `_figure`: an infobox label (`label` rules), "number" (`_NUMBER_OF`,
 #   `_NUMBER_OF_PARTICIPANTS`), a place's "(" after the clause's verb (`_VERB`) or
 #   `_IMPOSED`; a breakdown's ":" only goes on to `_metric`, with the same words;
-# - `_metric`: `_TO_CUSTODY`; `_metric_of`: a `form` rule that is no skip, money (`_KZT`,
-#   `_USD`, `_USD_BEFORE`, `_CARRIED`: tenge, KZT, ₸, dollars, USD, $), a percentage
+# - `_metric`: `_TO_CUSTODY`; `_metric_of`: a `form` rule that is no skip, money (a sum is
+#   read by `_KZT`, `_USD`, `_USD_BEFORE` or `_CARRIED`, all holding tenge, KZT, ₸, dollars,
+#   USD or $, and is a figure only by `_PART_RETURNED`, `_DAMAGE`, `_IN_DAMAGE`,
+#   `_RETURNED_AFTER` or `_ASSETS`: one word of each group, `_MONEY_WORDS`), a percentage
 #   (`_PERCENT_NEXT`: "%", "percent", "per cent", each holding "%" or "cent"), a decision
 #   (`_DECIDED_BEFORE`, `_DECIDED_AFTER`, `_DECIDED_PART_BEFORE`), the participles
 #   (`_REDUCED`, `_VERB`), `_INSERTED_PART`, `_DAMAGED_BEFORE`, `noun` rules, `_INSTANCES`,
@@ -1968,13 +1970,17 @@ def _words_of(*sets) -> tuple[str, ...] | None:
 _COUNT_WORDS = _words_of(
     *(r.regex for r in _LABEL_RULES), ("number",), _VERB, _IMPOSED, _TO_CUSTODY,
     *(r.regex for r in _FORM_RULES if not r.sets.get("skip")),
-    # (patterns whose words `rx` does not keep: "₸" is no ASCII, "%" and "$" are no letters)
-    ("tenge", "kzt", "₸", "dollars", "usd", "$"), ("%", "cent"),
+    ("%", "cent"),  # (`_PERCENT_NEXT`: no `rx`, and "%" is no letter)
     _DECIDED_BEFORE, _DECIDED_AFTER, _DECIDED_PART_BEFORE, _REDUCED, _INSERTED_PART,
     _DAMAGED_BEFORE, *(r.regex for r in _NOUN_RULES), _INSTANCES, _VOLUNTEER_CONTEXT,
     rx(rf"\b(?:{_AFFECTED_VERBS})\b"), *(r.regex for r in _BEFORE_RULES), _TALLY_BEFORE,
     _TALLY_AFTER, ("such",))
-_COUNT_CUE = None if _COUNT_WORDS is None else word_trie(_COUNT_WORDS)
+# a sum of money, and what makes it a figure (`_metric_of`: each way out of its branch but
+# None needs one of the second words; "₸" is no ASCII, "$" no letter: no `rx` word)
+_MONEY_WORDS = (("tenge", "kzt", "₸", "dollars", "usd", "$"), _words_of(
+    _PART_RETURNED, _DAMAGE, _IN_DAMAGE, _RETURNED_AFTER, _ASSETS))
+_COUNT_CUE = None if _COUNT_WORDS is None or None in _MONEY_WORDS else word_trie(_COUNT_WORDS)
+_MONEY_CUES = tuple(word_trie(words) for words in _MONEY_WORDS if words is not None)
 
 
 def _stale(last_metric: tuple[int, str, str] | None, idx: int) -> bool:
@@ -1984,8 +1990,10 @@ def _stale(last_metric: tuple[int, str, str] | None, idx: int) -> bool:
 
 def _may_count(sentence: str) -> bool:
     """Whether a number of the sentence may be a figure where no figure was told lately:
-    false where none of `_COUNT_WORDS` is in it, case aside (see above)."""
+    false where none of `_COUNT_WORDS` is in it, nor a word of each `_MONEY_WORDS`, case
+    aside (see above)."""
     if _COUNT_CUE is None:
         return True
     low = lowered(sentence)
-    return low is None or _COUNT_CUE.search(low) is not None
+    return low is None or _COUNT_CUE.search(low) is not None or all(
+        cue.search(low) is not None for cue in _MONEY_CUES)

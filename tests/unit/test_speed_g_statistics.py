@@ -29,7 +29,11 @@ EDGE = [
     ("Police were there.\nDeaths: 6\n", "Police were there.\nVisits: 6\n"),  # a label
     ("Police said 40 protesters gathered.", "Police said 40 cars gathered."),  # a noun
     ("Police were sent to Almaty. The unrest cost 5 billion tenge in damage.",
-     "Police were sent to Almaty. The unrest cost 5 billion in damage."),  # money
+     "Police were sent to Almaty. The unrest cost 5 billion in damage."),  # money, and
+    ("Police were sent to Almaty. The unrest cost 5 billion tenge in damage.",
+     "Police were sent to Almaty. The unrest cost 5 billion tenge in all."),  # what it is
+    ("Police were sent to Almaty. Assets worth $ 500,000 were seized.",
+     "Police were sent to Almaty. Houses worth $ 500,000 were sold."),
     ("Police in Almaty (12) were sanctioned; penalties were imposed in Almaty (11), "
      "Astana (8).", "Police in Almaty (12) were seen; visits were made in Almaty (11), "
      "Astana (8)."),  # a place's "(" after `_IMPOSED`
@@ -82,9 +86,14 @@ def _records(doc: Document, monkeypatch, gated: bool) -> list[dict]:
 
 def test_the_gate_is_made_of_every_path_words():
     assert st._COUNT_WORDS is not None and st._COUNT_CUE is not None
-    for word in ("number", "such", "%", "cent", "$", "₸", "tenge", "volunteer", "deaths",
-                 "detained", "imposed" if "imposed" in st._COUNT_WORDS else "penalties"):
+    for word in ("number", "such", "%", "cent", "volunteer", "deaths", "detained",
+                 "penalties"):
         assert any(w in word for w in st._COUNT_WORDS), word
+    money, context = st._MONEY_WORDS
+    assert {"$", "₸", "tenge", "usd", "dollars", "kzt"} <= set(money)
+    assert {"damage", "losses", "recovered", "assets" if "assets" in context else "state"} \
+        <= set(context)
+    assert not {"$", "₸", "tenge"} & set(st._COUNT_WORDS)
     assert st._words_of(("a",), st._SUCH) is None  # a pattern without words: no gate at all
 
 
