@@ -1217,8 +1217,8 @@ class _Reader:
         self.history.append(context)
         # (no figure told lately and none of the words a figure needs: no number is read,
         # see `_may_count`)
-        if self._lately("topic", idx, 6) and (not _stale(self.last_metric, idx)
-                                              or _may_count(sentence)):
+        if self._lately("topic", idx, 6) and (not _stale(self.last_metric, idx) or _may_count(
+                sentence, text[e:e + _WHOLE_REACH], lambda: self._lately("corruption", idx, 3))):
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before, sentence)
         self.prev_span = (idx, s, e)
@@ -1939,7 +1939,11 @@ def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
 #   read by `_KZT`, `_USD`, `_USD_BEFORE` or `_CARRIED`, all holding tenge, KZT, ₸, dollars,
 #   USD or $, and is a figure only by `_PART_RETURNED`, `_DAMAGE`, `_IN_DAMAGE`,
 #   `_RETURNED_AFTER` or `_ASSETS`: one word of each group, `_MONEY_WORDS`), a percentage
-#   (`_PERCENT_NEXT`: "%", "percent", "per cent", each holding "%" or "cent"), a decision
+#   (`_PERCENT_NEXT`: "%", "percent", "per cent", each holding "%" or "cent"; where no
+#   figure is recent, `_percent_metric` counts it only in a passage on corruption, or by
+#   `_SHARE_OF_OFFENCES`, `_SHARE_ELLIPSIS` or `_PERCENT_OF`, or by the words of its whole,
+#   `_ASSEMBLY_WHOLE` or `_JUSTICE_WHOLE`: `share_whole` reads those after the sign, which
+#   lies in the sentence, up to 60 characters on: `_PERCENT_WORDS`), a decision
 #   (`_DECIDED_BEFORE`, `_DECIDED_AFTER`, `_DECIDED_PART_BEFORE`), the participles
 #   (`_REDUCED`, `_VERB`), `_INSERTED_PART`, `_DAMAGED_BEFORE`, `noun` rules, `_INSTANCES`,
 #   "volunteer" (`_VOLUNTEER_CONTEXT`), the verbs of `_AFFECTED`, `before` rules, a tally
@@ -1970,7 +1974,6 @@ def _words_of(*sets) -> tuple[str, ...] | None:
 _COUNT_WORDS = _words_of(
     *(r.regex for r in _LABEL_RULES), ("number",), _VERB, _IMPOSED, _TO_CUSTODY,
     *(r.regex for r in _FORM_RULES if not r.sets.get("skip")),
-    ("%", "cent"),  # (`_PERCENT_NEXT`: no `rx`, and "%" is no letter)
     _DECIDED_BEFORE, _DECIDED_AFTER, _DECIDED_PART_BEFORE, _REDUCED, _INSERTED_PART,
     _DAMAGED_BEFORE, *(r.regex for r in _NOUN_RULES), _INSTANCES, _VOLUNTEER_CONTEXT,
     rx(rf"\b(?:{_AFFECTED_VERBS})\b"), *(r.regex for r in _BEFORE_RULES), _TALLY_BEFORE,
@@ -1979,8 +1982,16 @@ _COUNT_WORDS = _words_of(
 # None needs one of the second words; "₸" is no ASCII, "$" no letter: no `rx` word)
 _MONEY_WORDS = (("tenge", "kzt", "₸", "dollars", "usd", "$"), _words_of(
     _PART_RETURNED, _DAMAGE, _IN_DAMAGE, _RETURNED_AFTER, _ASSETS))
-_COUNT_CUE = None if _COUNT_WORDS is None or None in _MONEY_WORDS else word_trie(_COUNT_WORDS)
+# a percentage (`_PERCENT_NEXT`: no `rx` words, and "%" is no letter), the words that make it
+# a figure in its sentence, and those of its whole (see above)
+_PERCENT_WORDS = (("%", "cent"), _words_of(_SHARE_OF_OFFENCES, _SHARE_ELLIPSIS, _PERCENT_OF),
+                  _words_of(_ASSEMBLY_WHOLE, _JUSTICE_WHOLE))
+_WHOLE_REACH = 60  # how far past the sign `share_whole` reads a whole
+_COUNT_CUE = None if _COUNT_WORDS is None or None in _MONEY_WORDS or None in _PERCENT_WORDS \
+    else word_trie(_COUNT_WORDS)
 _MONEY_CUES = tuple(word_trie(words) for words in _MONEY_WORDS if words is not None)
+_PERCENT_CUE, _SHARE_CUE, _WHOLE_CUE = (word_trie(words) if words is not None else None
+                                        for words in _PERCENT_WORDS)
 
 
 def _stale(last_metric: tuple[int, str, str] | None, idx: int) -> bool:
@@ -1988,12 +1999,22 @@ def _stale(last_metric: tuple[int, str, str] | None, idx: int) -> bool:
     return last_metric is None or last_metric[0] < idx - 2
 
 
-def _may_count(sentence: str) -> bool:
+def _may_count(sentence: str, tail: str | None = None, corruption=None) -> bool:
     """Whether a number of the sentence may be a figure where no figure was told lately:
-    false where none of `_COUNT_WORDS` is in it, nor a word of each `_MONEY_WORDS`, case
-    aside (see above)."""
+    false where none of `_COUNT_WORDS` is in it, nor a word of each `_MONEY_WORDS`, nor a
+    percentage that may count (`_PERCENT_WORDS`), case aside (see above). `tail`: the text
+    right after the sentence (`_WHOLE_REACH` characters), `corruption()`: whether the passage
+    is on corruption; a percentage counts where either is not given."""
     if _COUNT_CUE is None:
         return True
     low = lowered(sentence)
-    return low is None or _COUNT_CUE.search(low) is not None or all(
-        cue.search(low) is not None for cue in _MONEY_CUES)
+    if low is None or _COUNT_CUE.search(low) is not None or all(
+            cue.search(low) is not None for cue in _MONEY_CUES):
+        return True
+    if _PERCENT_CUE.search(low) is None:
+        return False
+    if tail is None or corruption is None or _SHARE_CUE.search(low) is not None or \
+            corruption():
+        return True
+    low = lowered(sentence + tail)  # (the whole of a share may run on past the sentence)
+    return low is None or _WHOLE_CUE.search(low) is not None

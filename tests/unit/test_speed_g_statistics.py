@@ -1,6 +1,8 @@
 """Speed change of kzwatch.extract.statistics that must change no answer (round g): a sentence
 read while no figure was told lately (`_stale`) is not read for numbers when it holds none of
-the words every way to a figure needs (`_may_count`, `_COUNT_WORDS`). Compared with the
+the words every way to a figure needs (`_may_count`: `_COUNT_WORDS`, a sum of money with a
+word that makes it a figure, `_MONEY_WORDS`, a percentage in a passage on corruption or with
+a word that makes it a figure in its sentence or its whole, `_PERCENT_WORDS`). Compared with the
 reader that reads every sentence's numbers (the gate made to let every sentence through) on
 the shipped documents, the rules' examples and sentences made at the gate's edge: each with
 the one word that makes its figure, and the same without it (no figure, and no word)."""
@@ -46,6 +48,13 @@ EDGE = [
     ("Police refused 58 of the 141 notifications submitted.",
      "Police saw 58 of the 141 notifications submitted."),  # a decision
     ("Police said 7 people were killed.", "Police said 7 people were seen."),  # a participle
+    # a percentage: its whole ("these men"), a passage on corruption, a whole past the end of
+    # its sentence
+    ("Police said 58% of these men left.", "Police said 58% of men left."),
+    ("Police said 58 per cent of these men left.", "Police said 58 per cent of men left."),
+    ("Bribery is rife. Police said 58% and 21% respectively.",
+     "Traffic is heavy. Police said 58% and 21% respectively."),
+    ("Police said that 58%\n\nof these men left.", "Police said that 58%\n\nof men left."),
 ]
 # read on whatever their words: a recent figure ("Another 12 in Almaty"), "such" after one,
 # a lower case that cannot be trusted ("ı", "İ"), the Kelvin sign read as "k" in "KZT"
@@ -80,15 +89,17 @@ def _docs() -> list[Document]:
 def _records(doc: Document, monkeypatch, gated: bool) -> list[dict]:
     with monkeypatch.context() as m:
         if not gated:
-            m.setattr(st, "_may_count", lambda sentence: True)
+            m.setattr(st, "_may_count", lambda *args: True)
         return [r.model_dump() for r in st.extract(doc)]
 
 
 def test_the_gate_is_made_of_every_path_words():
     assert st._COUNT_WORDS is not None and st._COUNT_CUE is not None
-    for word in ("number", "such", "%", "cent", "volunteer", "deaths", "detained",
-                 "penalties"):
+    for word in ("number", "such", "volunteer", "deaths", "detained", "penalties"):
         assert any(w in word for w in st._COUNT_WORDS), word
+    percent, share, whole = st._PERCENT_WORDS
+    assert set(percent) == {"%", "cent"} and not set(percent) & set(st._COUNT_WORDS)
+    assert {"offen", "demonstrations"} <= set(share) and {"them", "which"} <= set(whole)
     money, context = st._MONEY_WORDS
     assert {"$", "₸", "tenge", "usd", "dollars", "kzt"} <= set(money)
     assert {"damage", "losses", "recovered", "assets" if "assets" in context else "state"} \
@@ -102,25 +113,32 @@ def test_records_are_those_of_the_reader_of_every_sentence(monkeypatch):
     for doc in _docs():
         assert _records(doc, monkeypatch, True) == _records(doc, monkeypatch, False), \
             doc.source_name
-        gated_some = gated_some or not all(st._may_count(doc.text[s:e])
+        gated_some = gated_some or not all(_may_count(doc.text, s, e, False)
                                             for s, e in narrative_sentences(doc.text))
     assert gated_some
 
 
+def _may_count(text: str, s: int, e: int, corruption: bool) -> bool:
+    """`_may_count` as `read` asks it."""
+    return st._may_count(text[s:e], text[e:e + st._WHOLE_REACH], lambda: corruption)
+
+
 def test_no_number_of_a_sentence_without_the_words_is_a_figure_while_none_is_recent():
     """The gate's claim, asked of every sentence of the documents it turns away, whatever the
-    passage (corruption, unrest) and however stale the last figure."""
+    passage (on corruption as the gate was told, on unrest or not) and however stale the last
+    figure."""
     turned = 0
     for doc in _docs():
         text = doc.text
         for idx, (s, e) in enumerate(narrative_sentences(text)):
-            if st._may_count(text[s:e]):
-                continue
-            for num in find_numbers(text, s, e):
-                turned += 1
-                for last in (None, (idx - 3, "killed", "persons"), (idx - 5, "other", "cases")):
-                    assert st._stale(last, idx)
-                    for corruption in (False, True):
+            for corruption in (False, True):
+                if _may_count(text, s, e, corruption):
+                    continue
+                for num in find_numbers(text, s, e):
+                    turned += 1
+                    for last in (None, (idx - 3, "killed", "persons"),
+                                 (idx - 5, "other", "cases")):
+                        assert st._stale(last, idx)
                         for unrest in (False, True):
                             try:
                                 got = st._figure(doc, s, e, num, {}, 2024, 2023, last, idx,
@@ -137,7 +155,16 @@ def test_the_gate_at_its_edge(with_word, without, monkeypatch):
     assert _records(doc, monkeypatch, False)  # a figure, where none was told before it
     assert _records(doc, monkeypatch, True) == _records(doc, monkeypatch, False)
     assert not _records(bare, monkeypatch, False)
-    assert not any(st._may_count(bare.text[s:e]) for s, e in narrative_sentences(bare.text))
+    assert not any(_may_count(bare.text, s, e, False) for s, e in narrative_sentences(bare.text))
+
+
+def test_a_percentage_is_read_with_the_words_past_its_sentence():
+    text = "Police said that 58%\n\nof these men left."
+    (s, e), _ = narrative_sentences(text)
+    assert "%" in text[s:e] and "these" not in text[s:e]
+    assert _may_count(text, s, e, False) and not st._may_count(text[s:e], "", lambda: False)
+    assert st._may_count(text[s:e], "", lambda: True)  # in a passage on corruption
+    assert st._may_count(text[s:e])  # (asked without what a percentage needs: read)
 
 
 @pytest.mark.parametrize("sentence", ["Police saw 40 protesters in Kırgız.",
