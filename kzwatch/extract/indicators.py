@@ -138,7 +138,10 @@ _SPACES = re.compile(r"\s+")
 # a header's own label, after which one year may start a header wrapped over lines
 _PERIOD_HEADER = re.compile(r"period|years?|months?|indicator", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
-_YEAR = re.compile(YEAR)  # in every year token (_YEAR_TOKEN opens with one)
+# how a header line opens (`_header_line`): its label, words of letters only, then a word that
+# is a year token (`_YEAR_TOKEN`: a year, or two joined by a dash), as `str.split` cuts words
+# (at what `\s` matches)
+_HEADER_START = re.compile(rf"(?:[A-Za-z]+\s+)*{YEAR}(?:\s*[-–]\s*{YEAR})?(?!\S)")
 
 
 def _header_line(text: str, index: int, continuation: bool,
@@ -148,8 +151,8 @@ def _header_line(text: str, index: int, continuation: bool,
     A qualifier is parenthesised ("(I-VI)"), possibly over several lines ("(I" / "VI)");
     `open_paren` says a parenthesis opened on an earlier header line is still open.
     """
-    if not continuation and not _YEAR.search(text):
-        return None  # its first period is a year, and no word of the line starts with one
+    if not continuation and not _HEADER_START.match(text):
+        return None  # (a line that is no label and a year: the words below not split)
     words = text.split()
     label: list[str] = []
     if not continuation:

@@ -9,6 +9,7 @@ Compared with the readers that ask every sentence (the gates made to let everyth
 on the shipped documents, the rules' examples and texts made at the gates' edges."""
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -126,3 +127,40 @@ def test_no_figure_nor_coverage_in_a_sentence_the_gate_turns_away():
     assert ind._may_have_figures("It ranked first.") and ind._may_have_figures("It got ٣٤.")
     assert ind._may_have_figures("It ranked fırst.")  # (read as "first", as the rule does)
     assert not ind._may_have_figures("It ranked high.")
+
+
+# --- a header line of a year-column table is split into words only where it opens with its
+# label and a year token (`_HEADER_START`)
+
+_EVERY_LINE = re.compile("")
+
+
+def _header(text: str, gated: bool, monkeypatch):
+    with monkeypatch.context() as m:
+        if not gated:
+            m.setattr(ind, "_HEADER_START", _EVERY_LINE)
+        return ind._header_line(text, 0, continuation=False)
+
+
+def test_header_lines_are_those_of_the_reader_of_every_line(monkeypatch):
+    lines = {line.strip() for _, text in _texts() for line in text.split("\n")}
+    headers = 0
+    for line in lines:
+        got = _header(line, True, monkeypatch)
+        assert got == _header(line, False, monkeypatch), line
+        headers += got is not None
+    assert headers > 5
+
+
+def test_header_lines_at_the_edge(monkeypatch):
+    pieces = ["2019", "2020", "1999", "2019-2020", "2019–2020", "2019 - 2020", "20\u0661\u0662",
+              "Period", "Indicator", "years", "Table1", "H1", "(I-VI)", "(I", "VI)", "12",
+              "2019,", "a", " ", "\t", "\u00a0", "\u2003", "-", "–", "x2019", "20199"]
+    rnd = random.Random(7)
+    found = 0
+    for _ in range(20000):
+        line = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5))).strip()
+        got = _header(line, True, monkeypatch)
+        assert got == _header(line, False, monkeypatch), line
+        found += got is not None
+    assert found > 1000
