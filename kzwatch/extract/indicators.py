@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from re import _constants as _sre
+from re import _parser
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
@@ -136,7 +138,10 @@ _SPACES = re.compile(r"\s+")
 # a header's own label, after which one year may start a header wrapped over lines
 _PERIOD_HEADER = re.compile(r"period|years?|months?|indicator", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
-_YEAR = re.compile(YEAR)  # in every year token (_YEAR_TOKEN opens with one)
+# how a header line opens (`_header_line`): its label, words of letters only, then a word that
+# is a year token (`_YEAR_TOKEN`: a year, or two joined by a dash), as `str.split` cuts words
+# (at what `\s` matches)
+_HEADER_START = re.compile(rf"(?:[A-Za-z]+\s+)*{YEAR}(?:\s*[-–]\s*{YEAR})?(?!\S)")
 
 
 def _header_line(text: str, index: int, continuation: bool,
@@ -146,8 +151,8 @@ def _header_line(text: str, index: int, continuation: bool,
     A qualifier is parenthesised ("(I-VI)"), possibly over several lines ("(I" / "VI)");
     `open_paren` says a parenthesis opened on an earlier header line is still open.
     """
-    if not continuation and not _YEAR.search(text):
-        return None  # its first period is a year, and no word of the line starts with one
+    if not continuation and not _HEADER_START.match(text):
+        return None  # (a line that is no label and a year: the words below not split)
     words = text.split()
     label: list[str] = []
     if not continuation:
@@ -553,6 +558,58 @@ class _Group:
     end: int
 
 
+# A sentence of an index's passage has a figure (`_figures`: a `value` rule's match) or a
+# coverage ("ranks 180 countries") only where it holds a digit, or one of the words of a
+# `value` rule that needs none ("ranked first"): every match of the others holds a digit
+# (`_needs_digit`, read from the parsed pattern: a digit class the pattern cannot skip). A
+# sentence with neither is one without figures (`_from_index_prose` counts it down, all it
+# does with it): its rules are not run. A rule that needs no digit and has no words (None
+# below) has every sentence read.
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))
+_DIGIT_CLASS = [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]
+
+
+def _needs_digit(regex) -> bool:
+    """Whether every match of `regex` holds a digit (`\\d`, read from its parsed pattern)."""
+    regex = getattr(regex, "regex", regex)
+    try:
+        return _seq_needs_digit(_parser.parse(regex.pattern, regex.flags).data)
+    except (re.error, TypeError):
+        return False
+
+
+def _seq_needs_digit(items) -> bool:
+    for op, av in items:
+        if op is _sre.IN and list(av) == _DIGIT_CLASS:
+            return True
+        if op is _sre.SUBPATTERN and _seq_needs_digit(av[3].data):
+            return True
+        if op in _REPEATS and av[0] >= 1 and _seq_needs_digit(av[2].data):
+            return True
+        if op is _sre.BRANCH and all(_seq_needs_digit(alt.data) for alt in av[1]):
+            return True
+    return False
+
+
+def _figure_words() -> tuple[str, ...] | None:
+    """The words one of which a sentence without a digit needs for a figure (see above)."""
+    if not all(_needs_digit(rule.regex) for rule in _RULES.of_kind("coverage")):
+        return None
+    free = [rule.regex for rule in _RULES.of_kind("value") if not _needs_digit(rule.regex)]
+    return _words_of(*free) if free else ()
+
+
+_FIGURE_WORDS = _figure_words()
+
+
+def _may_have_figures(sentence: str) -> bool:
+    """Whether a sentence may hold an index's figure or coverage (see above)."""
+    if _FIGURE_WORDS is None or _DIGIT.search(sentence):
+        return True
+    low = _lower_for(_FIGURE_WORDS, sentence)
+    return low is None or has_literal(_FIGURE_WORDS, low)
+
+
 def _index_of(sentence: str) -> str | None:
     """The index a sentence names: cpi_score, egov_rank, "other", or None."""
     hit = _RULES.first("index", sentence)
@@ -711,11 +768,15 @@ def _from_index_prose(doc: Document) -> list[Indicator | None]:
     if _absent(_INDEX_WORDS, text):
         return []  # no sentence names an index
     dateline = _dateline_of(doc)  # asked only by "the index last year" (`_stated_year`)
-    spans = [(s, e, text[s:e].replace("\n", " ")) for s, e in sentences(text)]
+    bounds = sentences(text)
     # a sentence without the rules' words names no index: not asked
-    may_name = _spans_holding(_INDEX_WORDS, text, [(s, e) for s, e, _ in spans])
-    named = [(_index_of(sent) if may else None, sent)
-             for (_, _, sent), may in zip(spans, may_name, strict=True)]
+    may_name = _spans_holding(_INDEX_WORDS, text, bounds)
+    indexes = [_index_of(text[s:e].replace("\n", " ")) if may else None
+               for (s, e), may in zip(bounds, may_name, strict=True)]
+    if not _reads_an_index(indexes):
+        return []  # no passage of an index read below: no figure (nor edition) asked for
+    spans = [(s, e, text[s:e].replace("\n", " ")) for s, e in bounds]
+    named = [(index, sent) for index, (_, _, sent) in zip(indexes, spans, strict=True)]
     editions = _editions(named, dateline)
     rows: dict[tuple, _IndexRow] = {}
     coverage: dict[str, int] = {}  # indicator -> number of countries the index ranks
@@ -730,6 +791,9 @@ def _from_index_prose(doc: Document) -> list[Indicator | None]:
             indicator, remaining = index, _CONTEXT_SENTENCES
         if indicator is None or remaining <= 0:
             indicator = None
+            continue
+        if not _may_have_figures(sentence):
+            remaining -= 1  # no figure, no coverage: all the loop below does with it
             continue
         figures = _figures(sentence, indicator)
         stated = _stated_year(sentence, dateline)
@@ -782,6 +846,12 @@ def _from_index_prose(doc: Document) -> list[Indicator | None]:
                            period=row.period, value=value, unit=unit, rank=row.rank,
                            rank_of=rank_of))
     return out
+
+
+def _reads_an_index(indexes: list[str | None]) -> bool:
+    """Whether a sentence names an index `_from_index_prose` reads ("other" is skipped, and
+    with no index named no sentence after is read, nor an edition asked for)."""
+    return any(index not in (None, "other") for index in indexes)
 
 
 def _own_year(sentence: str, figures: list[_Figure]) -> str | None:

@@ -49,7 +49,7 @@ from kzwatch.text.daterefs import find_date_refs as _find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
 from kzwatch.text.lexicon import caseless
 from kzwatch.text.numbers import NumberMatch, find_numbers
-from kzwatch.text.patterns import guarded, has_literal, lowered, rx
+from kzwatch.text.patterns import guarded, has_literal, lowered, rx, word_trie
 from kzwatch.text.places import canonical_place, find_places
 from kzwatch.text.quantities import gapped, is_change, place_phrase, share_whole
 from kzwatch.text.segment import focus_span, is_citation, narrative_sentences
@@ -93,9 +93,10 @@ _VERB = rx(rf"\b(?:were|was|have|has|had|are|is|got|became|become)\s+(?:been |be
 _NOUN_RULES = _PACK.of_kind("noun")
 _INSTANCES = rx(r"^\s*((?:instances|incidents) of) (?:the )?([\w-]+)")
 # "1,585 business entities located at 1,940 sites were affected" (damage done in unrest)
-_AFFECTED = rx(r"^\s*((?:[a-z-]+ )?[a-z-]+s)\b(?=[^.;]{0,80}\b(?:affected|damaged|destroyed|"
-               r"looted|burned|burnt|vandali[sz]ed|raided|ransacked|stormed|seized|set on fire|"
-               r"set alight|carried away|stolen|came under attack|were attacked)\b)")
+_AFFECTED_VERBS = (r"affected|damaged|destroyed|looted|burned|burnt|vandali[sz]ed|raided|"
+                   r"ransacked|stormed|seized|set on fire|set alight|carried away|stolen|"
+                   r"came under attack|were attacked")
+_AFFECTED = rx(rf"^\s*((?:[a-z-]+ )?[a-z-]+s)\b(?=[^.;]{{0,80}}\b(?:{_AFFECTED_VERBS})\b)")
 _BEFORE_RULES = _PACK.of_kind("before")
 
 
@@ -1214,7 +1215,10 @@ class _Reader:
                                           and self.dateline < _WEEKDAY_SAFE):
             context.period  # noqa: B018 (worked out now: it may raise, see `_context_of`)
         self.history.append(context)
-        if self._lately("topic", idx, 6):
+        # (no figure told lately and none of the words a figure needs: no number is read,
+        # see `_may_count`)
+        if self._lately("topic", idx, 6) and (not _stale(self.last_metric, idx) or _may_count(
+                sentence, text[e:e + _WHOLE_REACH], lambda: self._lately("corruption", idx, 3))):
             for num in find_numbers(text, s, e):
                 self._number(idx, s, e, num, places, before, sentence)
         self.prev_span = (idx, s, e)
@@ -1917,3 +1921,100 @@ def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
         return True
     # "from 11 June": the number reader keeps "from" with the day
     return any(r.start <= digits and num.end <= r.end for r in find_dates(text, s, e))
+
+
+# ---------------------------------------------------------------- which sentences may count
+#
+# A number is a figure (`_figure`) only where what it counts is named. Where no figure was
+# told lately (`_stale`: `last_metric` none, or two sentences back or more), `_figure` has no
+# `last` and nothing `listed`, and `_number` gives it a `last` of its own only after "such"
+# (`_SUCH`). Every way to a figure then needs one of these words in the number's sentence
+# (every window `_figure` reads for it lies in the sentence: its words before, its clause
+# after, the clause after the last number of a list it heads, the head and the label of its
+# line):
+# - `_figure`: an infobox label (`label` rules), "number" (`_NUMBER_OF`,
+#   `_NUMBER_OF_PARTICIPANTS`), a place's "(" after the clause's verb (`_VERB`) or
+#   `_IMPOSED`; a breakdown's ":" only goes on to `_metric`, with the same words;
+# - `_metric`: `_TO_CUSTODY`; `_metric_of`: a `form` rule that is no skip, money (a sum is
+#   read by `_KZT`, `_USD`, `_USD_BEFORE` or `_CARRIED`, all holding tenge, KZT, ₸, dollars,
+#   USD or $, and is a figure only by `_PART_RETURNED`, `_DAMAGE`, `_IN_DAMAGE`,
+#   `_RETURNED_AFTER` or `_ASSETS`: one word of each group, `_MONEY_WORDS`), a percentage
+#   (`_PERCENT_NEXT`: "%", "percent", "per cent", each holding "%" or "cent"; where no
+#   figure is recent, `_percent_metric` counts it only in a passage on corruption, or by
+#   `_SHARE_OF_OFFENCES`, `_SHARE_ELLIPSIS` or `_PERCENT_OF`, or by the words of its whole,
+#   `_ASSEMBLY_WHOLE` or `_JUSTICE_WHOLE`: `share_whole` reads those after the sign, which
+#   lies in the sentence, up to 60 characters on: `_PERCENT_WORDS`), a decision
+#   (`_DECIDED_BEFORE`, `_DECIDED_AFTER`, `_DECIDED_PART_BEFORE`), the participles
+#   (`_REDUCED`, `_VERB`), `_INSERTED_PART`, `_DAMAGED_BEFORE`, `noun` rules, `_INSTANCES`,
+#   "volunteer" (`_VOLUNTEER_CONTEXT`), the verbs of `_AFFECTED`, `before` rules, a tally
+#   (`_TALLY_BEFORE`, `_TALLY_AFTER`); every other way out is None.
+# Each pattern's words are its literal prefilter's (kzwatch.text.patterns: one of them is in
+# every match, case aside, where the lower case can be trusted; a `form` rule, asked over
+# "<before>#N#<after>", has one without "#", in its words before or after); a pattern or rule
+# without such words has every sentence read (`_COUNT_WORDS` None). So a sentence without
+# any of them, read while no figure is recent, has no number that is a figure, and leaves
+# `last_metric` as stale for its next number: its numbers are not read at all (`read`).
+# What is skipped raises nothing (regexes, slices and the text layer's readers of numbers,
+# dates and lists, which build no date), so no sentence that an error would have cut short
+# is read on.
+
+
+def _words_of(*sets) -> tuple[str, ...] | None:
+    """The words of `sets` (patterns' literal prefilters, or tuples of words), each once; None
+    where one has none, or one that a "#N#" or a line break could split."""
+    words: list[str] = []
+    for got in sets:
+        got = got if isinstance(got, tuple) else getattr(got, "literals", None)
+        if got is None or any(not w or "#" in w or any(c.isspace() for c in w) for w in got):
+            return None
+        words += got
+    return tuple(dict.fromkeys(words))
+
+
+_COUNT_WORDS = _words_of(
+    *(r.regex for r in _LABEL_RULES), ("number",), _VERB, _IMPOSED, _TO_CUSTODY,
+    *(r.regex for r in _FORM_RULES if not r.sets.get("skip")),
+    _DECIDED_BEFORE, _DECIDED_AFTER, _DECIDED_PART_BEFORE, _REDUCED, _INSERTED_PART,
+    _DAMAGED_BEFORE, *(r.regex for r in _NOUN_RULES), _INSTANCES, _VOLUNTEER_CONTEXT,
+    rx(rf"\b(?:{_AFFECTED_VERBS})\b"), *(r.regex for r in _BEFORE_RULES), _TALLY_BEFORE,
+    _TALLY_AFTER, ("such",))
+# a sum of money, and what makes it a figure (`_metric_of`: each way out of its branch but
+# None needs one of the second words; "₸" is no ASCII, "$" no letter: no `rx` word)
+_MONEY_WORDS = (("tenge", "kzt", "₸", "dollars", "usd", "$"), _words_of(
+    _PART_RETURNED, _DAMAGE, _IN_DAMAGE, _RETURNED_AFTER, _ASSETS))
+# a percentage (`_PERCENT_NEXT`: no `rx` words, and "%" is no letter), the words that make it
+# a figure in its sentence, and those of its whole (see above)
+_PERCENT_WORDS = (("%", "cent"), _words_of(_SHARE_OF_OFFENCES, _SHARE_ELLIPSIS, _PERCENT_OF),
+                  _words_of(_ASSEMBLY_WHOLE, _JUSTICE_WHOLE))
+_WHOLE_REACH = 60  # how far past the sign `share_whole` reads a whole
+_COUNT_CUE = None if _COUNT_WORDS is None or None in _MONEY_WORDS or None in _PERCENT_WORDS \
+    else word_trie(_COUNT_WORDS)
+_MONEY_CUES = tuple(word_trie(words) for words in _MONEY_WORDS if words is not None)
+_PERCENT_CUE, _SHARE_CUE, _WHOLE_CUE = (word_trie(words) if words is not None else None
+                                        for words in _PERCENT_WORDS)
+
+
+def _stale(last_metric: tuple[int, str, str] | None, idx: int) -> bool:
+    """No figure told lately for `_figure` to go on from in sentence `idx` (see above)."""
+    return last_metric is None or last_metric[0] < idx - 2
+
+
+def _may_count(sentence: str, tail: str | None = None, corruption=None) -> bool:
+    """Whether a number of the sentence may be a figure where no figure was told lately:
+    false where none of `_COUNT_WORDS` is in it, nor a word of each `_MONEY_WORDS`, nor a
+    percentage that may count (`_PERCENT_WORDS`), case aside (see above). `tail`: the text
+    right after the sentence (`_WHOLE_REACH` characters), `corruption()`: whether the passage
+    is on corruption; a percentage counts where either is not given."""
+    if _COUNT_CUE is None:
+        return True
+    low = lowered(sentence)
+    if low is None or _COUNT_CUE.search(low) is not None or all(
+            cue.search(low) is not None for cue in _MONEY_CUES):
+        return True
+    if _PERCENT_CUE.search(low) is None:
+        return False
+    if tail is None or corruption is None or _SHARE_CUE.search(low) is not None or \
+            corruption():
+        return True
+    low = lowered(sentence + tail)  # (the whole of a share may run on past the sentence)
+    return low is None or _WHOLE_CUE.search(low) is not None
