@@ -1,7 +1,35 @@
 """Small helpers shared by flow and end-to-end tests."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+# the corpora shipped in the repository: the samples and the five held-out sets
+SHIPPED_CORPORA = [ROOT / "seeds" / "documents",
+                   *sorted((ROOT / "benchmarks" / "heldout").glob("set*/documents"))]
+DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev" / "docs"  # beside the project, if there
+
+
+def corpus_texts(folders=(*SHIPPED_CORPORA, DEV_CORPUS)) -> list[tuple[str, str]]:
+    """(file name, text) of every document in the folders that exist, in name order."""
+    return [(p.name, p.read_text(encoding="utf-8")) for folder in folders if folder.is_dir()
+            for p in sorted(folder.iterdir())]
+
+
+def cleaned_documents(folders=(*SHIPPED_CORPORA, DEV_CORPUS)) -> list:
+    """The documents of `corpus_texts`, cleaned as the pipeline cleans them."""
+    from kzwatch.cleaning import clean
+    from kzwatch.text.structure import publication_date
+
+    return [clean(text, name, published_on=publication_date(text))
+            for name, text in corpus_texts(folders)]
+
+
+def dumped(records) -> list[dict]:
+    """Records as plain dicts, to compare two extractors' output."""
+    return [r.model_dump() for r in records]
 
 CORE_TABLES = ("case_mentions", "protest_events", "survey_results", "statistics", "indicators",
                "quarantine", "persons", "person_merges")

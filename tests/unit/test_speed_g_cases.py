@@ -9,7 +9,6 @@ gates' edges; and the events the gate skips are none."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -44,11 +43,9 @@ from kzwatch.extract.cases import (
     punishment_in,
 )
 from kzwatch.text.structure import publication_date
+from tests.helpers import SHIPPED_CORPORA, corpus_texts
 
-ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = [ROOT / "seeds" / "documents",
-           *sorted((ROOT / "benchmarks" / "heldout").glob("set*/documents"))]
-DOCS = [(p.name, p.read_text(encoding="utf-8")) for d in FOLDERS for p in sorted(d.iterdir())]
+DOCS = corpus_texts(SHIPPED_CORPORA)
 
 
 # --- the former _Extractor._clause, as main wrote it (no gate, every pattern searched)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -21,11 +20,7 @@ from kzwatch.extract import indicators as ind
 from kzwatch.text.patterns import rx
 from kzwatch.text.segment import sentences
 from kzwatch.text.structure import publication_date
-
-ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = [ROOT / "seeds" / "documents",
-           *sorted((ROOT / "benchmarks" / "heldout").glob("set*/documents")),
-           ROOT.parent / "shared" / "corpus" / "dev" / "docs"]  # (the dev corpus, where present)
+from tests.helpers import corpus_texts
 
 MADE = [
     # an ordinal word and no digit: read
@@ -51,8 +46,7 @@ MADE = [
 
 
 def _texts() -> list[tuple[str, str]]:
-    out = [(p.name, p.read_text(encoding="utf-8")) for folder in FOLDERS if folder.is_dir()
-           for p in sorted(folder.iterdir())]
+    out = corpus_texts()
     out += [("rule.txt", ex.text) for rule in ind._RULES.rules
             for ex in (*rule.examples, *rule.counter)]
     return out + [(f"made{i}.txt", t) for i, t in enumerate(MADE)]

@@ -6,7 +6,6 @@ episode and no protest person it gives nothing outside a chronology and away fro
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 
@@ -14,12 +13,8 @@ from kzwatch.cleaning import clean
 from kzwatch.extract import protests as P
 from kzwatch.text.daterefs import month_years
 from kzwatch.text.segment import narrative_sentences
-from kzwatch.text.structure import chronology_blocks, publication_date
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPORA = [ROOT / "seeds" / "documents",
-           *(ROOT / "benchmarks" / "heldout" / f"set{i}" / "documents" for i in range(1, 6)),
-           ROOT.parent / "shared" / "corpus" / "dev" / "docs"]  # the dev corpus, when present
+from kzwatch.text.structure import chronology_blocks
+from tests.helpers import cleaned_documents, dumped
 
 # (text, records expected): the edge of each condition the gate asks
 EDGE = [
@@ -52,17 +47,8 @@ EDGE = [
 ]
 
 
-def _docs():
-    for folder in CORPORA:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            text = path.read_text(encoding="utf-8")
-            yield clean(text, path.name, published_on=publication_date(text))
-
-
-def _dump(records) -> list[dict]:
-    return [r.model_dump() for r in records]
+_docs = cleaned_documents
+_dump = dumped
 
 
 def test_gated_extract_as_the_full_read_on_the_corpora():

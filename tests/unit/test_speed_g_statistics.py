@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -20,11 +19,7 @@ from kzwatch.extract import statistics as st
 from kzwatch.text.numbers import find_numbers
 from kzwatch.text.segment import narrative_sentences
 from kzwatch.text.structure import publication_date
-
-ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = [ROOT / "seeds" / "documents",
-           *sorted((ROOT / "benchmarks" / "heldout").glob("set*/documents")),
-           ROOT.parent / "shared" / "corpus" / "dev" / "docs"]  # (the dev corpus, where present)
+from tests.helpers import corpus_texts
 
 # (with the word, without it): a figure where no figure was told before, and none
 EDGE = [
@@ -71,8 +66,7 @@ MADE = [
 
 
 def _texts() -> list[tuple[str, str]]:
-    out = [(p.name, p.read_text(encoding="utf-8")) for folder in FOLDERS if folder.is_dir()
-           for p in sorted(folder.iterdir())]
+    out = corpus_texts()
     out += [("rule.txt", ex.text) for rule in st._PACK.rules
             for ex in (*rule.examples, *rule.counter)]
     return out + [(f"made{i}.txt", t) for i, t in enumerate(

@@ -7,7 +7,6 @@ test counts the lines (finds the shares) the readers themselves test."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -15,13 +14,8 @@ from kzwatch.cleaning import clean
 from kzwatch.extract import surveys as S
 from kzwatch.text.percentages import find_percentages
 from kzwatch.text.segment import sentences
-from kzwatch.text.structure import publication_date
 from kzwatch.text.tables import lines_of
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPORA = [ROOT / "seeds" / "documents",
-           *(ROOT / "benchmarks" / "heldout" / f"set{i}" / "documents" for i in range(1, 6)),
-           ROOT.parent / "shared" / "corpus" / "dev" / "docs"]  # the dev corpus, when present
+from tests.helpers import cleaned_documents, dumped
 
 SURVEY = "Survey of 1,000 respondents, 2023\n\nDo you trust the police?\n"
 # (text, records expected)
@@ -60,17 +54,8 @@ LINES = ["Yes 42", "Yes 42 ", "Yes 42 |", "Yes 42 | |", "Yes 42|x", "Yes 42%", "
          "Yes 42 x", "(12) Yes", "Yes 42\x0b|", "Yes 42\x85"]
 
 
-def _docs():
-    for folder in CORPORA:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            text = path.read_text(encoding="utf-8")
-            yield clean(text, path.name, published_on=publication_date(text))
-
-
-def _dump(records) -> list[dict]:
-    return [r.model_dump() for r in records]
+_docs = cleaned_documents
+_dump = dumped
 
 
 def _row_lines(text: str) -> int:
