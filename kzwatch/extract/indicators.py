@@ -25,8 +25,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from re import _constants as _sre
-from re import _parser
 
 from kzwatch.document import Document
 from kzwatch.rules import rule_pack
@@ -34,7 +32,7 @@ from kzwatch.text.coordination import RESPECTIVELY_WORD, VALUE_JOINT, pair_in_or
 from kzwatch.text.countries import canonical_country, find_countries, is_country
 from kzwatch.text.dates import document_dateline, find_dates
 from kzwatch.text.lexicon import lexicon
-from kzwatch.text.patterns import guarded, has_literal, lowered
+from kzwatch.text.patterns import guarded, has_literal, lowered, pooled_words, requires_digit
 from kzwatch.text.periods import find_periods
 from kzwatch.text.segment import sentences
 from kzwatch.text.tables import (
@@ -430,18 +428,6 @@ def _placed_shares(shares: dict[str, _Row], columns: int) -> dict[str, list[floa
 _RULES = rule_pack("indicators")
 
 
-def _words_of(*patterns) -> tuple[str, ...] | None:
-    """Words one of which every match of each pattern contains (its literal prefilter, see
-    kzwatch.text.patterns), or None when a pattern has none (or one with a space in it)."""
-    words: list[str] = []
-    for regex in patterns:
-        literals = getattr(regex, "literals", None)
-        if literals is None or any(ch.isspace() for word in literals for ch in word):
-            return None
-        words += literals
-    return tuple(dict.fromkeys(words))
-
-
 @lru_cache(maxsize=4)
 def _folded(text: str) -> str | None:
     """The text's lower case with a dotless "ı" read as "i" and a long "ſ" as "s", as a
@@ -467,7 +453,7 @@ def _lower_for(words: tuple[str, ...], text: str) -> str | None:
 
 
 def _absent(words: tuple[str, ...] | None, text: str) -> bool:
-    """None of `words` (`_words_of`) is in the text: their patterns match nowhere in it, nor in
+    """None of `words` (`pooled_words`) is in the text: their patterns match nowhere in it, nor in
     any part of it (a sentence, its line breaks made spaces or not), and a pass reading a
     document part by part for them can be skipped. Exact: the words are looked for in the
     text's lower case where `lowered` trusts it, and a part's lower case is then the text's
@@ -480,7 +466,7 @@ def _absent(words: tuple[str, ...] | None, text: str) -> bool:
 
 def _spans_holding(words: tuple[str, ...] | None, text: str,
                    spans: list[tuple[int, int]]) -> list[bool]:
-    """Per (start, end) span of the text, whether one of `words` (`_words_of`) lies within it:
+    """Per (start, end) span of the text, whether one of `words` (`pooled_words`) lies within it:
     where none does, their patterns match nowhere in the span (see `_absent`). The words are
     found once in the whole text, not looked for sentence by sentence, in the folded lower
     case (`_lower_for`) where `lowered` does not trust the text: the sentences of a long
@@ -512,7 +498,7 @@ def _spans_in(words: tuple[str, ...] | None, low: str | None,
 
 
 def _kind_words(kind: str) -> tuple[str, ...] | None:
-    return _words_of(*(rule.regex for rule in _RULES.of_kind(kind)))
+    return pooled_words(*(rule.regex for rule in _RULES.of_kind(kind)))
 
 
 _INDEX_WORDS = _kind_words("index")
@@ -561,42 +547,16 @@ class _Group:
 # A sentence of an index's passage has a figure (`_figures`: a `value` rule's match) or a
 # coverage ("ranks 180 countries") only where it holds a digit, or one of the words of a
 # `value` rule that needs none ("ranked first"): every match of the others holds a digit
-# (`_needs_digit`, read from the parsed pattern: a digit class the pattern cannot skip). A
+# (`requires_digit`, read from the parsed pattern: a digit class the pattern cannot skip). A
 # sentence with neither is one without figures (`_from_index_prose` counts it down, all it
 # does with it): its rules are not run. A rule that needs no digit and has no words (None
 # below) has every sentence read.
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))
-_DIGIT_CLASS = [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]
-
-
-def _needs_digit(regex) -> bool:
-    """Whether every match of `regex` holds a digit (`\\d`, read from its parsed pattern)."""
-    regex = getattr(regex, "regex", regex)
-    try:
-        return _seq_needs_digit(_parser.parse(regex.pattern, regex.flags).data)
-    except (re.error, TypeError):
-        return False
-
-
-def _seq_needs_digit(items) -> bool:
-    for op, av in items:
-        if op is _sre.IN and list(av) == _DIGIT_CLASS:
-            return True
-        if op is _sre.SUBPATTERN and _seq_needs_digit(av[3].data):
-            return True
-        if op in _REPEATS and av[0] >= 1 and _seq_needs_digit(av[2].data):
-            return True
-        if op is _sre.BRANCH and all(_seq_needs_digit(alt.data) for alt in av[1]):
-            return True
-    return False
-
-
 def _figure_words() -> tuple[str, ...] | None:
     """The words one of which a sentence without a digit needs for a figure (see above)."""
-    if not all(_needs_digit(rule.regex) for rule in _RULES.of_kind("coverage")):
+    if not all(requires_digit(rule.regex) for rule in _RULES.of_kind("coverage")):
         return None
-    free = [rule.regex for rule in _RULES.of_kind("value") if not _needs_digit(rule.regex)]
-    return _words_of(*free) if free else ()
+    free = [rule.regex for rule in _RULES.of_kind("value") if not requires_digit(rule.regex)]
+    return pooled_words(*free) if free else ()
 
 
 _FIGURE_WORDS = _figure_words()
@@ -994,7 +954,7 @@ _FRACTIONS = lexicon("en").fractions
 _SHARE_OF = guarded(re.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+)?(?:rall(?:y|ies)|"
                                r"assem-?\s*blies|protests|demonstrations|pickets|gatherings)\b",
                                re.IGNORECASE))
-_SHARE_OF_WORDS = _words_of(_SHARE_OF)
+_SHARE_OF_WORDS = pooled_words(_SHARE_OF)
 _POLLED = re.compile(r"\b(?:surveyed|respondents|polled|interviewed)\b", re.IGNORECASE)
 
 

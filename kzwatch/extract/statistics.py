@@ -49,7 +49,7 @@ from kzwatch.text.daterefs import find_date_refs as _find_dates
 from kzwatch.text.discourse import BACK_REFERENCE, is_source
 from kzwatch.text.lexicon import caseless
 from kzwatch.text.numbers import NumberMatch, find_numbers
-from kzwatch.text.patterns import guarded, has_literal, lowered, rx, word_trie
+from kzwatch.text.patterns import guarded, has_literal, lowered, pooled_words, rx, word_trie
 from kzwatch.text.places import canonical_place, find_places
 from kzwatch.text.quantities import gapped, is_change, place_phrase, share_whole
 from kzwatch.text.segment import focus_span, is_citation, narrative_sentences
@@ -1959,19 +1959,7 @@ def _in_date(text: str, s: int, e: int, num: NumberMatch) -> bool:
 # is read on.
 
 
-def _words_of(*sets) -> tuple[str, ...] | None:
-    """The words of `sets` (patterns' literal prefilters, or tuples of words), each once; None
-    where one has none, or one that a "#N#" or a line break could split."""
-    words: list[str] = []
-    for got in sets:
-        got = got if isinstance(got, tuple) else getattr(got, "literals", None)
-        if got is None or any(not w or "#" in w or any(c.isspace() for c in w) for w in got):
-            return None
-        words += got
-    return tuple(dict.fromkeys(words))
-
-
-_COUNT_WORDS = _words_of(
+_COUNT_WORDS = pooled_words(
     *(r.regex for r in _LABEL_RULES), ("number",), _VERB, _IMPOSED, _TO_CUSTODY,
     *(r.regex for r in _FORM_RULES if not r.sets.get("skip")),
     _DECIDED_BEFORE, _DECIDED_AFTER, _DECIDED_PART_BEFORE, _REDUCED, _INSERTED_PART,
@@ -1980,12 +1968,12 @@ _COUNT_WORDS = _words_of(
     _TALLY_AFTER, ("such",))
 # a sum of money, and what makes it a figure (`_metric_of`: each way out of its branch but
 # None needs one of the second words; "₸" is no ASCII, "$" no letter: no `rx` word)
-_MONEY_WORDS = (("tenge", "kzt", "₸", "dollars", "usd", "$"), _words_of(
+_MONEY_WORDS = (("tenge", "kzt", "₸", "dollars", "usd", "$"), pooled_words(
     _PART_RETURNED, _DAMAGE, _IN_DAMAGE, _RETURNED_AFTER, _ASSETS))
 # a percentage (`_PERCENT_NEXT`: no `rx` words, and "%" is no letter), the words that make it
 # a figure in its sentence, and those of its whole (see above)
-_PERCENT_WORDS = (("%", "cent"), _words_of(_SHARE_OF_OFFENCES, _SHARE_ELLIPSIS, _PERCENT_OF),
-                  _words_of(_ASSEMBLY_WHOLE, _JUSTICE_WHOLE))
+_PERCENT_WORDS = (("%", "cent"), pooled_words(_SHARE_OF_OFFENCES, _SHARE_ELLIPSIS, _PERCENT_OF),
+                  pooled_words(_ASSEMBLY_WHOLE, _JUSTICE_WHOLE))
 _WHOLE_REACH = 60  # how far past the sign `share_whole` reads a whole
 _COUNT_CUE = None if _COUNT_WORDS is None or None in _MONEY_WORDS or None in _PERCENT_WORDS \
     else word_trie(_COUNT_WORDS)

@@ -31,7 +31,7 @@ from kzwatch.rules import rule_pack
 from kzwatch.text.coordination import distribute, pair_in_order, respectively_run, split_list
 from kzwatch.text.lexicon import lexicon, squash
 from kzwatch.text.patterns import guarded
-from kzwatch.text.percentages import _SIGN_HINT, find_percentages
+from kzwatch.text.percentages import find_percentages, may_hold_percentages
 from kzwatch.text.segment import is_citation, sentences
 from kzwatch.text.tables import (
     NUMBER_WORDS,
@@ -163,9 +163,9 @@ def extract(doc: Document) -> list[SurveyResult]:
 #   ends its line), the same lines as _ROW_END on each line stripped (strip and \s agree
 #   on what is a space; a line is what lines_of splits at "\n").
 # - _prose_statements: a statement is read from a sentence with a share (find_percentages),
-#   which finds none in a span where _SIGN_HINT does not match: with no match in the whole
-#   text (the pattern has no anchor nor lookaround, so a span's match is the text's) there
-#   are none, and it returns no statement. (And _prose_statements has a gate of its own.)
+#   which finds none where may_hold_percentages says so of the whole text (a span's
+#   sign is the whole text's): there are none, and it returns no statement. (And
+#   _prose_statements has a gate of its own.)
 _ROW_LINE = re.compile(r"[\d%)](?:[^\S\n]|\|)*$", re.MULTILINE)
 
 
@@ -204,7 +204,7 @@ def _extract(doc: Document, gated: bool = True) -> list[SurveyResult]:
                    for a, b in zip(t.rows, t.rows[1:], strict=False)
                    if a.pct is not None and b.pct is not None and len(t.rows) >= 4}
     statements = _prose_statements(doc.text, table_pcts, gated) \
-        if not gated or _SIGN_HINT.search(doc.text) else []
+        if not gated or may_hold_percentages(doc.text) else []
     out += _prose_results(doc, statements, used_ids, spans)
     return _in_order_of_appearance(out, {survey_id for _, _, survey_id in spans})
 

@@ -288,6 +288,47 @@ def required_word_sets(pattern) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
+
+_DIGIT_CLASS = [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]
+
+
+def requires_digit(pattern) -> bool:
+    """Whether every match of `pattern` (a `Prefiltered` one's regex) holds a digit: a `\\d`
+    it cannot skip, read from its parsed form (in a group, in a repeat of once at least, or in
+    every alternative of a branch). False where that cannot be told."""
+    regex = getattr(pattern, "regex", pattern)
+    try:
+        return _sequence_requires_digit(_parser.parse(regex.pattern, regex.flags).data)
+    except (re.error, TypeError):
+        return False
+
+
+def _sequence_requires_digit(items) -> bool:
+    for op, av in items:
+        if op is _sre.IN and list(av) == _DIGIT_CLASS:
+            return True
+        if op is _sre.SUBPATTERN and _sequence_requires_digit(av[3].data):
+            return True
+        if op in _REPEATS and av[0] >= 1 and _sequence_requires_digit(av[2].data):
+            return True
+        if op is _sre.BRANCH and all(_sequence_requires_digit(alt.data) for alt in av[1]):
+            return True
+    return False
+
+
+def pooled_words(*sources) -> tuple[str, ...] | None:
+    """The words of `sources` (patterns' literal prefilters, see `Prefiltered`, or tuples of
+    words), each once, in order: one of them is in every match of every pattern. None where a
+    source has none, or has a word that a space, a line break or a "#N#" mark could split (a
+    family's gate then reads every span)."""
+    words: list[str] = []
+    for got in sources:
+        got = got if isinstance(got, tuple) else getattr(got, "literals", None)
+        if got is None or any(not w or "#" in w or any(c.isspace() for c in w) for w in got):
+            return None
+        words += got
+    return tuple(dict.fromkeys(words))
+
 def _all_of_item(op, av):
     """What an item of a sequence requires (see `required_word_sets`): a group, an atomic
     group or a repeat (once at least) all that its own sequence requires; a branch one of its

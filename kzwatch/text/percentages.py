@@ -75,11 +75,17 @@ def _value(token: str) -> float | None:
     return float(total)
 
 
+def may_hold_percentages(text: str, start: int = 0, end: int | None = None) -> bool:
+    """False where `find_percentages` finds none in text[start:end] for want of a sign (the
+    hint has no anchor nor lookaround: a span's match is the whole text's)."""
+    return _SIGN_HINT.search(text, start, len(text) if end is None else end) is not None
+
+
 def find_percentages(text: str, start: int = 0, end: int | None = None) -> list[Percent]:
     """Every percentage in text[start:end] with absolute spans, in order of appearance."""
     end = len(text) if end is None else end
     out: list[Percent] = []
-    if not _SIGN_HINT.search(text, start, end):
+    if not may_hold_percentages(text, start, end):
         return out  # no sign, no percentage (most sentences): the pattern is not run
     for m in PERCENT_RE.finditer(text, start, end):
         value = _value(m["num"])

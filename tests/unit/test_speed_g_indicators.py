@@ -1,6 +1,6 @@
 """Speed changes of kzwatch.extract.indicators that must change no answer (round g):
 - a sentence of an index's passage is read for figures and coverage only where it holds a
-  digit, or a word of a `value` rule that needs none (`_may_have_figures`, `_needs_digit`,
+  digit, or a word of a `value` rule that needs none (`_may_have_figures`, `requires_digit`,
   `_FIGURE_WORDS`); one without is counted down as the loop counts a sentence without
   figures;
 - a document none of whose sentences names an index that is read has no index prose read
@@ -17,7 +17,7 @@ import pytest
 from kzwatch.cleaning import clean
 from kzwatch.document import Document
 from kzwatch.extract import indicators as ind
-from kzwatch.text.patterns import rx
+from kzwatch.text.patterns import pooled_words, requires_digit, rx
 from kzwatch.text.segment import sentences
 from kzwatch.text.structure import publication_date
 from tests.helpers import corpus_texts
@@ -87,15 +87,15 @@ def test_the_countdown_of_sentences_without_figures():
     (r"(?:\d|x)", False), (r"(?:\d+)?", False), (r"\d*", False), (r"[\d,]", False),
     (r"(?=\d)", False), (r"(?!\d)x", False), (r"first|\d", False),
 ])
-def test_needs_digit(pattern, needs):
-    assert ind._needs_digit(re.compile(pattern)) is needs
-    assert ind._needs_digit(rx(pattern)) is needs  # (a guard or a prefilter around it)
+def test_requires_digit(pattern, needs):
+    assert requires_digit(re.compile(pattern)) is needs
+    assert requires_digit(rx(pattern)) is needs  # (a guard or a prefilter around it)
 
 
 def test_the_figure_words_are_those_of_the_rules_that_need_no_digit():
-    free = [r for r in ind._RULES.of_kind("value") if not ind._needs_digit(r.regex)]
-    assert free and all(ind._needs_digit(r.regex) for r in ind._RULES.of_kind("coverage"))
-    assert ind._FIGURE_WORDS == ind._words_of(*(r.regex for r in free))
+    free = [r for r in ind._RULES.of_kind("value") if not requires_digit(r.regex)]
+    assert free and all(requires_digit(r.regex) for r in ind._RULES.of_kind("coverage"))
+    assert ind._FIGURE_WORDS == pooled_words(*(r.regex for r in free))
     assert {"first", "twelfth"} <= set(ind._FIGURE_WORDS)
     # every other value rule holds a digit in each match: none on the rules' own examples
     for rule in ind._RULES.of_kind("value"):

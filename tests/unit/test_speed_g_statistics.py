@@ -17,6 +17,7 @@ from kzwatch.cleaning import clean
 from kzwatch.document import Document
 from kzwatch.extract import statistics as st
 from kzwatch.text.numbers import find_numbers
+from kzwatch.text.patterns import pooled_words
 from kzwatch.text.segment import narrative_sentences
 from kzwatch.text.structure import publication_date
 from tests.helpers import corpus_texts
@@ -99,7 +100,7 @@ def test_the_gate_is_made_of_every_path_words():
     assert {"damage", "losses", "recovered", "assets" if "assets" in context else "state"} \
         <= set(context)
     assert not {"$", "₸", "tenge"} & set(st._COUNT_WORDS)
-    assert st._words_of(("a",), st._SUCH) is None  # a pattern without words: no gate at all
+    assert pooled_words(("a",), st._SUCH) is None  # a pattern without words: no gate at all
 
 
 def test_records_are_those_of_the_reader_of_every_sentence(monkeypatch):
